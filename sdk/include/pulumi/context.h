@@ -1,0 +1,71 @@
+// Context: the running program's view of its deployment (project, stack, preview or update), stack
+// outputs and engine logging.
+//
+//   int main() {
+//     return pulumi::Run([](pulumi::Context& ctx) {
+//       ctx.log().Info("deploying " + ctx.stack());
+//       ctx.Export("bucket", bucket.GetOutput("url"));
+//     });
+//   }
+#ifndef PULUMI_CONTEXT_H
+#define PULUMI_CONTEXT_H
+
+#include "pulumi/convert.h"
+#include "pulumi/input.h"
+#include "pulumi/output.h"
+#include "pulumi/property_value.h"
+#include "pulumi/resource.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pulumi {
+
+/// Messages that the engine shows with the deployment (and stores with the resource, if given).
+class Log {
+ public:
+  void Debug(std::string const& message, std::optional<Resource> const& resource = std::nullopt) const;
+  void Info(std::string const& message, std::optional<Resource> const& resource = std::nullopt) const;
+  void Warn(std::string const& message, std::optional<Resource> const& resource = std::nullopt) const;
+  void Error(std::string const& message, std::optional<Resource> const& resource = std::nullopt) const;
+
+ private:
+  friend class Context;
+  explicit Log(std::shared_ptr<internal::Runtime> rt) : runtime_(std::move(rt)) {}
+  std::shared_ptr<internal::Runtime> runtime_;
+};
+
+class Context {
+ public:
+  explicit Context(std::shared_ptr<internal::Runtime> rt);
+
+  std::string const& project() const;
+  std::string const& stack() const;
+  std::string const& organization() const;
+  /// True during `pulumi preview` (and the preview phase of `pulumi up`).
+  bool dry_run() const;
+  /// The root pulumi:pulumi:Stack resource, the default parent of every resource.
+  ComponentResource const& stack_resource() const;
+
+  /// Adds a stack output, registered when the program body returns.
+  void Export(std::string const& name, Input<PropertyValue> value);
+  template <typename T>
+    requires(!std::is_convertible_v<Output<T>, Input<PropertyValue>>)
+  void Export(std::string const& name, Output<T> const& value) {
+    Export(name, Input<PropertyValue>(value.Apply([](T const& v) { return PropertyValue(ToPropertyValue(v)); })));
+  }
+
+  Log const& log() const { return log_; }
+
+  std::shared_ptr<internal::Runtime> const& internal_runtime() const { return runtime_; }
+
+ private:
+  std::shared_ptr<internal::Runtime> runtime_;
+  Log log_;
+  ComponentResource stack_;
+};
+
+}  // namespace pulumi
+
+#endif  // PULUMI_CONTEXT_H

@@ -1,0 +1,133 @@
+// Conversions between C++ values and PropertyValue.
+//
+// ToPropertyValue is an overload set found by argument-dependent lookup, so generated types and user types
+// add their own overload in their namespace. FromPropertyValue<T> uses PropertyDecoder<T>, which generated
+// types specialize.
+//
+//   pulumi::PropertyValue v = pulumi::ToPropertyValue(std::vector<std::string>{"a", "b"});
+//   auto names = pulumi::FromPropertyValue<std::vector<std::string>>(v);
+#ifndef PULUMI_CONVERT_H
+#define PULUMI_CONVERT_H
+
+#include "pulumi/property_value.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pulumi {
+
+inline PropertyValue ToPropertyValue(PropertyValue v) { return v; }
+inline PropertyValue ToPropertyValue(bool b) { return b; }
+inline PropertyValue ToPropertyValue(int n) { return n; }
+inline PropertyValue ToPropertyValue(std::int64_t n) { return n; }
+inline PropertyValue ToPropertyValue(double n) { return n; }
+inline PropertyValue ToPropertyValue(std::string s) { return s; }
+inline PropertyValue ToPropertyValue(char const* s) { return s; }
+
+template <typename T>
+PropertyValue ToPropertyValue(std::optional<T> const& v) {
+  if (!v) return nullptr;
+  return ToPropertyValue(*v);
+}
+
+template <typename T>
+PropertyValue ToPropertyValue(std::vector<T> const& v) {
+  PropertyArray out;
+  out.reserve(v.size());
+  for (auto const& e : v) out.push_back(ToPropertyValue(e));
+  return out;
+}
+
+template <typename T>
+PropertyValue ToPropertyValue(std::map<std::string, T> const& m) {
+  PropertyMap out;
+  for (auto const& [k, e] : m) out.emplace(k, ToPropertyValue(e));
+  return out;
+}
+
+/// Thrown when a property value does not have the expected shape.
+class PropertyTypeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Decodes a plain PropertyValue (no secrets or unknowns) into T. Specialize for your own types.
+template <typename T>
+struct PropertyDecoder;
+
+template <typename T>
+T FromPropertyValue(PropertyValue const& v) {
+  return PropertyDecoder<T>::Decode(v);
+}
+
+namespace internal {
+[[noreturn]] void ThrowPropertyTypeError(char const* expected, PropertyValue const& got);
+}  // namespace internal
+
+template <>
+struct PropertyDecoder<PropertyValue> {
+  static PropertyValue Decode(PropertyValue const& v) { return v; }
+};
+template <>
+struct PropertyDecoder<bool> {
+  static bool Decode(PropertyValue const& v) {
+    if (!v.is_bool()) internal::ThrowPropertyTypeError("a bool", v);
+    return v.AsBool();
+  }
+};
+template <>
+struct PropertyDecoder<double> {
+  static double Decode(PropertyValue const& v) {
+    if (!v.is_number()) internal::ThrowPropertyTypeError("a number", v);
+    return v.AsNumber();
+  }
+};
+template <>
+struct PropertyDecoder<int> {
+  static int Decode(PropertyValue const& v);
+};
+template <>
+struct PropertyDecoder<std::int64_t> {
+  static std::int64_t Decode(PropertyValue const& v);
+};
+template <>
+struct PropertyDecoder<std::string> {
+  static std::string Decode(PropertyValue const& v) {
+    if (!v.is_string()) internal::ThrowPropertyTypeError("a string", v);
+    return v.AsString();
+  }
+};
+template <typename T>
+struct PropertyDecoder<std::optional<T>> {
+  static std::optional<T> Decode(PropertyValue const& v) {
+    if (v.is_null()) return std::nullopt;
+    return PropertyDecoder<T>::Decode(v);
+  }
+};
+template <typename T>
+struct PropertyDecoder<std::vector<T>> {
+  static std::vector<T> Decode(PropertyValue const& v) {
+    if (!v.is_array()) internal::ThrowPropertyTypeError("an array", v);
+    std::vector<T> out;
+    out.reserve(v.AsArray().size());
+    for (auto const& e : v.AsArray()) out.push_back(PropertyDecoder<T>::Decode(e));
+    return out;
+  }
+};
+template <typename T>
+struct PropertyDecoder<std::map<std::string, T>> {
+  static std::map<std::string, T> Decode(PropertyValue const& v) {
+    if (!v.is_object()) internal::ThrowPropertyTypeError("an object", v);
+    std::map<std::string, T> out;
+    for (auto const& [k, e] : v.AsObject()) out.emplace(k, PropertyDecoder<T>::Decode(e));
+    return out;
+  }
+};
+
+}  // namespace pulumi
+
+#endif  // PULUMI_CONVERT_H

@@ -1,0 +1,69 @@
+// Input<T>: a parameter that accepts either a plain T or an Output<T>.
+//
+//   struct BucketArgs { pulumi::Input<std::string> location; };
+//   BucketArgs a{.location = "EU"};                    // a plain value
+//   BucketArgs b{.location = network.GetOutput<std::string>("region")};  // an output
+#ifndef PULUMI_INPUT_H
+#define PULUMI_INPUT_H
+
+#include "pulumi/convert.h"
+#include "pulumi/output.h"
+#include "pulumi/property_value.h"
+
+#include <type_traits>
+#include <utility>
+
+namespace pulumi {
+
+template <typename T>
+class Input;
+
+namespace internal {
+template <typename T>
+struct IsInput : std::false_type {};
+template <typename T>
+struct IsInput<Input<T>> : std::true_type {};
+
+/// How a U becomes a T inside Input<T>: PropertyValue takes anything ToPropertyValue accepts.
+template <typename T, typename U>
+T ConvertInput(U const& u) {
+  if constexpr (std::is_same_v<T, PropertyValue>) {
+    return ToPropertyValue(u);
+  } else {
+    return T(u);
+  }
+}
+
+template <typename T, typename U>
+concept InputConvertible =
+    !std::is_same_v<std::decay_t<U>, T> && !IsOutput<std::decay_t<U>>::value && !IsInput<std::decay_t<U>>::value &&
+    (std::is_convertible_v<U, T> ||
+     (std::is_same_v<T, PropertyValue> && requires(U const& u) { ToPropertyValue(u); }));
+}  // namespace internal
+
+template <typename T>
+class Input {
+ public:
+  Input()
+    requires std::is_default_constructible_v<T>
+      : output_(T{}) {}
+  // The one sanctioned implicit conversion family of the SDK: a T, an Output<T>, or what converts to them.
+  Input(T value) : output_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Input(Output<T> output) : output_(std::move(output)) {}  // NOLINT(google-explicit-constructor)
+  template <typename U>
+    requires internal::InputConvertible<T, U>
+  Input(U&& value) : output_(internal::ConvertInput<T>(value)) {}  // NOLINT(google-explicit-constructor)
+  template <typename U>
+    requires(!std::is_same_v<U, T> && internal::InputConvertible<T, U>)
+  Input(Output<U> const& output)  // NOLINT(google-explicit-constructor)
+      : output_(output.Apply([](U const& u) { return internal::ConvertInput<T>(u); })) {}
+
+  Output<T> const& ToOutput() const { return output_; }
+
+ private:
+  Output<T> output_;
+};
+
+}  // namespace pulumi
+
+#endif  // PULUMI_INPUT_H

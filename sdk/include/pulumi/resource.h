@@ -1,0 +1,160 @@
+// Resources: custom resources (managed by a provider), component resources (groups of children) and
+// provider resources, with Pulumi's resource options.
+//
+//   pulumi::CustomResource bucket(ctx, "gcp:storage/bucket:Bucket", "data", {{"location", "EU"}});
+//   class Database : public pulumi::ComponentResource {
+//    public:
+//     Database(pulumi::Context& ctx, std::string const& name, pulumi::ResourceOptions const& opts = {})
+//         : ComponentResource(ctx, "apex:database:Cluster", name, opts) {
+//       pulumi::CustomResource sql(ctx, "gcp:sql/databaseInstance:DatabaseInstance", name, {...}, {.parent = *this});
+//       RegisterOutputs({{"connectionName", sql.GetOutput("connectionName")}});
+//     }
+//   };
+#ifndef PULUMI_RESOURCE_H
+#define PULUMI_RESOURCE_H
+
+#include "pulumi/convert.h"
+#include "pulumi/input.h"
+#include "pulumi/output.h"
+#include "pulumi/property_value.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pulumi {
+
+class Context;
+struct ResourceOptions;
+
+/// Inputs of an untyped resource: property name to value or output.
+using PropertyInputs = std::map<std::string, Input<PropertyValue>>;
+
+/// A handle to a registered resource; cheap to copy.
+class Resource {
+ public:
+  /// The resource's URN, known once the engine has registered it.
+  Output<std::string> urn() const;
+  std::string const& type() const;
+  std::string const& name() const;
+  bool custom() const;
+
+  std::shared_ptr<internal::ResourceState> const& internal_state() const { return state_; }
+  bool operator==(Resource const& other) const { return state_ == other.state_; }
+
+ protected:
+  Resource() = default;
+  explicit Resource(std::shared_ptr<internal::ResourceState> state) : state_(std::move(state)) {}
+  std::shared_ptr<internal::ResourceState> state_;
+
+  friend Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
+};
+
+/// A resource managed by a provider.
+class CustomResource : public Resource {
+ public:
+  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs);
+  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                 ResourceOptions const& opts);
+
+  /// Reads an existing resource by id (like the `get` functions of other SDKs).
+  static CustomResource Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
+                            PropertyInputs state, ResourceOptions const& opts);
+
+  /// The provider-assigned id; unknown during a preview of a create.
+  Output<std::string> id() const;
+  /// All output properties. Secret properties keep their secret wrapper.
+  Output<PropertyMap> outputs() const;
+  /// One output property: secret if the property is secret, unknown if not yet known.
+  Output<PropertyValue> GetOutput(std::string const& property) const;
+  template <typename T>
+  Output<T> GetOutput(std::string const& property) const {
+    return GetOutput(property).Apply([](PropertyValue const& v) { return FromPropertyValue<T>(v); });
+  }
+
+ protected:
+  explicit CustomResource(std::shared_ptr<internal::ResourceState> state) : Resource(std::move(state)) {}
+};
+
+/// A provider instance, e.g. a gcp provider for another project or region.
+class ProviderResource : public CustomResource {
+ public:
+  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs);
+  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+                   ResourceOptions const& opts);
+  /// The package this provider serves, e.g. "gcp".
+  std::string const& package() const;
+};
+
+/// A group of child resources, with outputs of its own.
+class ComponentResource : public Resource {
+ public:
+  ComponentResource(Context& ctx, std::string type, std::string name);
+  ComponentResource(Context& ctx, std::string type, std::string name, ResourceOptions const& opts);
+
+  /// Registers the component's outputs; call once, at the end of the constructor.
+  void RegisterOutputs(PropertyInputs outputs);
+
+ protected:
+  /// For the root Stack, which the SDK registers itself.
+  explicit ComponentResource(std::shared_ptr<internal::ResourceState> state) : Resource(std::move(state)) {}
+};
+
+struct CustomTimeouts {
+  std::string create;  // Go duration strings, e.g. "30m"
+  std::string update;
+  std::string del;
+};
+
+/// An earlier identity of a resource, so that renames or re-parenting do not replace it.
+struct Alias {
+  std::optional<std::string> urn;  // a full URN, or:
+  std::optional<std::string> name;
+  std::optional<std::string> type;
+  std::optional<Resource> parent;
+  std::optional<std::string> parent_urn;
+  bool no_parent = false;
+  std::optional<std::string> stack;
+  std::optional<std::string> project;
+};
+
+/// Per-resource options. Aggregate: use designated initializers, e.g. `{.parent = *this, .protect = true}`.
+struct ResourceOptions {
+  std::optional<Resource> parent;
+  std::vector<Resource> depends_on;
+  std::optional<bool> protect;
+  std::optional<ProviderResource> provider;
+  std::vector<ProviderResource> providers;
+  std::vector<std::string> ignore_changes;
+  bool delete_before_replace = false;
+  std::vector<Alias> aliases;
+  std::optional<CustomTimeouts> custom_timeouts;
+  std::optional<bool> retain_on_delete;
+  std::vector<std::string> replace_on_changes;
+  std::optional<Resource> deleted_with;
+  std::string version;
+  std::string plugin_download_url;
+  std::string import_id;
+  std::vector<std::string> additional_secret_outputs;
+};
+
+/// A reference to a resource as an input value: sent as a resource reference where the engine accepts
+/// them, else as the resource's id (custom) or URN (component).
+Output<PropertyValue> ReferenceTo(Resource const& resource);
+
+/// A handle to a resource that a reference received from the engine names (not registered again).
+Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
+
+inline CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs)
+    : CustomResource(ctx, std::move(type), std::move(name), std::move(inputs), ResourceOptions{}) {}
+inline ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name,
+                                          PropertyInputs inputs)
+    : ProviderResource(ctx, std::move(package), std::move(name), std::move(inputs), ResourceOptions{}) {}
+inline ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name)
+    : ComponentResource(ctx, std::move(type), std::move(name), ResourceOptions{}) {}
+
+}  // namespace pulumi
+
+#endif  // PULUMI_RESOURCE_H

@@ -1,0 +1,98 @@
+#include "internal/stubs.h"
+
+#include "pulumi/engine.grpc.pb.h"
+#include "pulumi/resource.grpc.pb.h"
+
+#include <google/protobuf/empty.pb.h>
+
+namespace pulumi::internal {
+namespace {
+
+constexpr int kMaxMessageBytes = 400 * 1024 * 1024;
+
+class GrpcMonitorStub : public MonitorStub {
+ public:
+  explicit GrpcMonitorStub(std::shared_ptr<grpc::Channel> channel)
+      : stub_(pulumirpc::ResourceMonitor::NewStub(std::move(channel))) {}
+
+  grpc::Status GetDeploymentInfo(pulumirpc::DeploymentInfo* response) override {
+    grpc::ClientContext ctx;
+    return stub_->GetDeploymentInfo(&ctx, google::protobuf::Empty(), response);
+  }
+  grpc::Status SupportsFeature(pulumirpc::SupportsFeatureRequest const& request,
+                               pulumirpc::SupportsFeatureResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->SupportsFeature(&ctx, request, response);
+  }
+  grpc::Status RegisterResource(pulumirpc::RegisterResourceRequest const& request,
+                                pulumirpc::RegisterResourceResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->RegisterResource(&ctx, request, response);
+  }
+  grpc::Status RegisterResourceOutputs(pulumirpc::RegisterResourceOutputsRequest const& request) override {
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    return stub_->RegisterResourceOutputs(&ctx, request, &empty);
+  }
+  grpc::Status ReadResource(pulumirpc::ReadResourceRequest const& request,
+                            pulumirpc::ReadResourceResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->ReadResource(&ctx, request, response);
+  }
+  grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& request,
+                      pulumirpc::ResourceInvokeResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->Invoke(&ctx, request, response);
+  }
+  grpc::Status SignalAndWaitForShutdown() override {
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    return stub_->SignalAndWaitForShutdown(&ctx, google::protobuf::Empty(), &empty);
+  }
+
+ private:
+  std::unique_ptr<pulumirpc::ResourceMonitor::Stub> stub_;
+};
+
+class GrpcEngineStub : public EngineStub {
+ public:
+  explicit GrpcEngineStub(std::shared_ptr<grpc::Channel> channel)
+      : stub_(pulumirpc::Engine::NewStub(std::move(channel))) {}
+
+  grpc::Status Log(pulumirpc::LogRequest const& request) override {
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    return stub_->Log(&ctx, request, &empty);
+  }
+  grpc::Status SetRootResource(pulumirpc::SetRootResourceRequest const& request) override {
+    grpc::ClientContext ctx;
+    pulumirpc::SetRootResourceResponse response;
+    return stub_->SetRootResource(&ctx, request, &response);
+  }
+
+ private:
+  std::unique_ptr<pulumirpc::Engine::Stub> stub_;
+};
+
+std::shared_ptr<grpc::Channel> Dial(std::string const& address) {
+  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), PulumiChannelArguments());
+}
+
+}  // namespace
+
+grpc::ChannelArguments PulumiChannelArguments() {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  args.SetMaxSendMessageSize(kMaxMessageBytes);
+  return args;
+}
+
+std::unique_ptr<MonitorStub> MakeGrpcMonitorStub(std::string const& address) {
+  return std::make_unique<GrpcMonitorStub>(Dial(address));
+}
+
+std::unique_ptr<EngineStub> MakeGrpcEngineStub(std::string const& address) {
+  return std::make_unique<GrpcEngineStub>(Dial(address));
+}
+
+}  // namespace pulumi::internal

@@ -1,0 +1,354 @@
+#include "internal/registration.h"
+
+#include "internal/property_codec.h"
+
+#include <utility>
+
+namespace pulumi::internal {
+namespace {
+
+using State = OutputStateBase::State;
+
+EncodeOptions RequestEncoding(Runtime const& rt) {
+  return EncodeOptions{.keep_secrets = rt.features().secrets,
+                       .keep_resources = rt.features().resource_references,
+                       .keep_output_values = false};
+}
+
+std::string Describe(ResourceState const& r) { return "resource '" + r.name + "' of type " + r.type; }
+
+void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> const& aliases, bool specs) {
+  for (auto const& a : aliases) {
+    if (a.urn) {
+      req.add_aliasurns(*a.urn);
+      if (specs) req.add_aliases()->set_urn(*a.urn);
+      continue;
+    }
+    if (!specs) continue;  // an engine without alias specs only takes full URNs
+    auto* spec = req.add_aliases()->mutable_spec();
+    if (a.name) spec->set_name(*a.name);
+    if (a.type) spec->set_type(*a.type);
+    if (a.stack) spec->set_stack(*a.stack);
+    if (a.project) spec->set_project(*a.project);
+    if (a.no_parent) {
+      spec->set_noparent(true);
+    } else if (a.parent) {
+      spec->set_parenturn(KnownUrn(a.parent->internal_state()));
+    } else if (a.parent_urn) {
+      spec->set_parenturn(*a.parent_urn);
+    }
+  }
+}
+
+/// Resolves the resource's outputs from what the engine returned.
+void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& res, std::string const& urn,
+                    std::string const& id, google::protobuf::Struct const& object, bool unknown,
+                    PropertyMap const& inputs) {
+  auto decoded = DecodeMap(object);
+  if (!decoded.ok()) {
+    auto message = "the engine returned malformed outputs for " + Describe(*res) + ": " +
+                   std::string(decoded.status().message());
+    rt->ReportError(message, urn);
+    res->RejectPending(message);
+    return;
+  }
+  bool preview = rt->info().dry_run || unknown;
+  PropertyMap outputs;
+  for (auto const& [k, v] : *decoded) outputs.emplace(k, NormalizeOutputValues(v));
+  for (auto const& [k, v] : inputs) {
+    if (outputs.contains(k)) continue;
+    outputs.emplace(k, preview ? PropertyValue::MakeComputed() : v);
+  }
+  res->urn->Resolve(urn, false, {});
+  if (res->custom && id.empty() && preview) {
+    res->id->SettleUnknown(false, {});
+  } else {
+    res->id->Resolve(id, false, {});
+  }
+  res->outputs->Resolve(std::move(outputs), false, {});
+}
+
+}  // namespace
+
+PropertyValue NormalizeOutputValues(PropertyValue const& v) {
+  switch (v.kind()) {
+    case PropertyValue::Kind::kOutput: {
+      auto const& o = v.AsOutput();
+      PropertyValue inner = o.value ? NormalizeOutputValues(*o.value) : PropertyValue::MakeComputed();
+      return o.secret ? PropertyValue::MakeSecret(inner) : inner;
+    }
+    case PropertyValue::Kind::kSecret: return PropertyValue::MakeSecret(NormalizeOutputValues(v.SecretElement()));
+    case PropertyValue::Kind::kArray: {
+      PropertyArray out;
+      for (auto const& e : v.AsArray()) out.push_back(NormalizeOutputValues(e));
+      return out;
+    }
+    case PropertyValue::Kind::kObject: {
+      PropertyMap out;
+      for (auto const& [k, e] : v.AsObject()) out.emplace(k, NormalizeOutputValues(e));
+      return out;
+    }
+    default: return v;
+  }
+}
+
+void AwaitInputs(PropertyInputs const& inputs,
+                 std::function<void(std::optional<std::string>, ResolvedInputs)> done) {
+  std::vector<std::pair<std::string, std::shared_ptr<OutputState<PropertyValue>>>> states;
+  std::vector<std::shared_ptr<OutputStateBase>> bases;
+  for (auto const& [k, v] : inputs) {
+    states.emplace_back(k, v.ToOutput().internal_state());
+    bases.push_back(states.back().second);
+  }
+  WhenAllSettled(bases, [states = std::move(states), done = std::move(done)] {
+    ResolvedInputs r;
+    for (auto const& [k, s] : states) {
+      PropertyValue v;
+      switch (s->state()) {
+        case State::kRejected: done(s->error(), {}); return;
+        case State::kUnknown:
+          v = PropertyValue::MakeComputed();
+          r.any_unknown = true;
+          break;
+        case State::kKnown:
+          v = s->value();
+          r.any_unknown = r.any_unknown || v.ContainsUnknowns();
+          break;
+        case State::kPending: break;
+      }
+      if (s->secret()) {
+        v = PropertyValue::MakeSecret(std::move(v));
+        r.any_secret = true;
+      }
+      r.any_secret = r.any_secret || v.ContainsSecrets();
+      r.values.emplace(k, std::move(v));
+      r.property_deps[k] = s->deps();
+      MergeDependencies(r.all_deps, s->deps());
+    }
+    done(std::nullopt, std::move(r));
+  });
+}
+
+void AwaitResources(Dependencies const& urns, Dependencies const& ids,
+                    std::function<void(std::optional<std::string>)> done) {
+  std::vector<std::shared_ptr<OutputStateBase>> bases;
+  for (auto const& r : urns) bases.push_back(r->urn);
+  for (auto const& r : ids) bases.push_back(r->id);
+  WhenAllSettled(bases, [bases, done = std::move(done)] {
+    for (auto const& b : bases) {
+      if (b->state() == State::kRejected) {
+        done(b->error());
+        return;
+      }
+    }
+    done(std::nullopt);
+  });
+}
+
+std::string KnownUrn(ResourceStatePtr const& r) {
+  return r->urn->state() == State::kKnown ? r->urn->value() : std::string();
+}
+
+std::vector<std::string> KnownUrns(Dependencies const& deps) {
+  std::vector<std::string> out;
+  for (auto const& d : deps) {
+    auto urn = KnownUrn(d);
+    if (!urn.empty() && std::find(out.begin(), out.end(), urn) == out.end()) out.push_back(urn);
+  }
+  return out;
+}
+
+std::string ProviderReference(ResourceStatePtr const& provider) {
+  std::string id = provider->id->state() == State::kKnown ? provider->id->value() : std::string();
+  return KnownUrn(provider) + "::" + (id.empty() ? std::string(kUnknownStringValue) : id);
+}
+
+ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
+                                  bool custom, PropertyInputs inputs, ResourceOptions const& opts,
+                                  std::optional<Input<std::string>> read_id, std::string provider_package) {
+  auto res = std::make_shared<ResourceState>(rt, std::move(type), std::move(name), custom);
+  res->is_provider = !provider_package.empty();
+  res->package = std::move(provider_package);
+  rt->Track(res);
+
+  ResourceStatePtr parent;
+  if (opts.parent) {
+    parent = opts.parent->internal_state();
+  } else if (res->type != kStackType) {
+    parent = rt->stack;
+  }
+  if (parent) res->providers = parent->providers;
+  std::map<std::string, ResourceStatePtr> explicit_providers;
+  for (auto const& p : opts.providers) explicit_providers[p.package()] = p.internal_state();
+  ResourceStatePtr provider;
+  if (custom && opts.provider) {
+    provider = opts.provider->internal_state();
+  } else if (opts.provider) {
+    explicit_providers[opts.provider->package()] = opts.provider->internal_state();
+  }
+  for (auto const& [pkg, p] : explicit_providers) res->providers[pkg] = p;
+  if (custom && !provider && !res->is_provider) {
+    if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
+  }
+
+  if (read_id) inputs.emplace("__read_id", Input<PropertyValue>(read_id->ToOutput()));
+
+  AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, reading = read_id.has_value()](
+                          std::optional<std::string> error, ResolvedInputs in) mutable {
+    if (error) {
+      res->RejectPending(*error);
+      return;
+    }
+    std::string id_to_read;
+    if (reading) {
+      auto const& v = in.values["__read_id"];
+      id_to_read = v.is_string() ? v.AsString() : std::string(kUnknownStringValue);
+      in.values.erase("__read_id");
+      in.property_deps.erase("__read_id");
+    }
+    Dependencies explicit_deps;
+    for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
+    Dependencies urns = in.all_deps;
+    MergeDependencies(urns, explicit_deps);
+    Dependencies ids;
+    if (parent) MergeDependencies(urns, {parent});
+    if (provider) {
+      MergeDependencies(urns, {provider});
+      ids.push_back(provider);
+    }
+    for (auto const& [pkg, p] : explicit_providers) {
+      MergeDependencies(urns, {p});
+      MergeDependencies(ids, {p});
+    }
+    if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
+    for (auto const& a : opts.aliases) {
+      if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
+    }
+
+    AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, in = std::move(in),
+                               explicit_deps, reading, id_to_read](std::optional<std::string> dep_error) {
+      if (dep_error) {
+        res->RejectPending(*dep_error);
+        return;
+      }
+      auto enc = RequestEncoding(*rt);
+      Dependencies all = in.all_deps;
+      MergeDependencies(all, explicit_deps);
+
+      if (reading) {
+        pulumirpc::ReadResourceRequest req;
+        req.set_id(id_to_read);
+        req.set_type(res->type);
+        req.set_name(res->name);
+        if (parent) req.set_parent(KnownUrn(parent));
+        *req.mutable_properties() = EncodeMap(in.values, enc);
+        for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
+        if (provider) req.set_provider(ProviderReference(provider));
+        req.set_version(opts.version);
+        req.set_acceptsecrets(true);
+        req.set_acceptresources(rt->features().resource_references);
+        for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
+        req.set_plugindownloadurl(opts.plugin_download_url);
+        req.set_accepts_byte_string(true);
+        rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
+          pulumirpc::ReadResourceResponse resp;
+          auto status = rt->monitor().ReadResource(req, &resp);
+          rt->Post([rt, res, status, resp = std::move(resp), inputs, id = req.id()] {
+            if (!status.ok()) {
+              rt->ReportRpcFailure("reading " + Describe(*res), status);
+              res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
+              return;
+            }
+            if (resp.result() != pulumirpc::SUCCESS) {
+              auto message = "reading " + Describe(*res) + " failed";
+              rt->ReportError(message, resp.urn());
+              res->RejectPending(message);
+              return;
+            }
+            ResolveOutputs(rt, res, resp.urn(), resp.id().empty() ? id : resp.id(), resp.properties(), resp.unknown(),
+                           inputs);
+          });
+        });
+        return;
+      }
+
+      pulumirpc::RegisterResourceRequest req;
+      req.set_type(res->type);
+      req.set_name(res->name);
+      if (parent) req.set_parent(KnownUrn(parent));
+      req.set_custom(res->custom);
+      *req.mutable_object() = EncodeMap(in.values, enc);
+      if (opts.protect) req.set_protect(*opts.protect);
+      for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
+      if (provider) req.set_provider(ProviderReference(provider));
+      for (auto const& [k, deps] : in.property_deps) {
+        auto& pd = (*req.mutable_propertydependencies())[k];
+        for (auto const& u : KnownUrns(deps)) pd.add_urns(u);
+      }
+      req.set_deletebeforereplace(opts.delete_before_replace);
+      req.set_deletebeforereplacedefined(opts.delete_before_replace);
+      req.set_version(opts.version);
+      for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
+      req.set_acceptsecrets(true);
+      for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
+      FillAliases(req, opts.aliases, rt->features().alias_specs);
+      req.set_aliasspecs(rt->features().alias_specs);
+      req.set_importid(opts.import_id);
+      if (opts.custom_timeouts) {
+        auto* t = req.mutable_customtimeouts();
+        t->set_create(opts.custom_timeouts->create);
+        t->set_update(opts.custom_timeouts->update);
+        t->set_delete_(opts.custom_timeouts->del);
+      }
+      req.set_supportspartialvalues(true);
+      req.set_acceptresources(rt->features().resource_references);
+      for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
+      for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
+      req.set_plugindownloadurl(opts.plugin_download_url);
+      if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
+      if (opts.deleted_with && rt->features().deleted_with) {
+        req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
+      }
+      req.set_supportsresultreporting(true);
+      req.set_accepts_byte_string(true);
+
+      rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
+        pulumirpc::RegisterResourceResponse resp;
+        auto status = rt->monitor().RegisterResource(req, &resp);
+        rt->Post([rt, res, status, resp = std::move(resp), inputs] {
+          if (!status.ok()) {
+            rt->ReportRpcFailure("registering " + Describe(*res), status);
+            res->RejectPending("registering " + Describe(*res) + " failed: " + status.error_message());
+            return;
+          }
+          if (resp.result() != pulumirpc::SUCCESS) {
+            auto message = Describe(*res) + " failed to register";
+            rt->ReportError(message, resp.urn());
+            res->RejectPending(message);
+            return;
+          }
+          ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs);
+        });
+      });
+    });
+  });
+  return res;
+}
+
+void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs) {
+  AwaitInputs(outputs, [rt, resource](std::optional<std::string> error, ResolvedInputs in) {
+    if (error) return;  // reported where it happened
+    AwaitResources({resource}, {}, [rt, resource, values = std::move(in.values)](std::optional<std::string> e) {
+      if (e) return;
+      pulumirpc::RegisterResourceOutputsRequest req;
+      req.set_urn(KnownUrn(resource));
+      *req.mutable_outputs() = EncodeMap(values, RequestEncoding(*rt));
+      rt->CallAsync([rt, req = std::move(req), name = resource->name] {
+        auto status = rt->monitor().RegisterResourceOutputs(req);
+        if (!status.ok()) rt->ReportRpcFailure("registering the outputs of '" + name + "'", status);
+      });
+    });
+  });
+}
+
+}  // namespace pulumi::internal

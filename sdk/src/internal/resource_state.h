@@ -1,0 +1,52 @@
+// The SDK's record of one resource: its identity and the outputs the engine resolves.
+#ifndef PULUMI_SRC_INTERNAL_RESOURCE_STATE_H
+#define PULUMI_SRC_INTERNAL_RESOURCE_STATE_H
+
+#include "pulumi/internal/output_state.h"
+#include "pulumi/property_value.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace pulumi::internal {
+
+struct ResourceState {
+  ResourceState(std::shared_ptr<Runtime> const& rt, std::string type_, std::string name_, bool custom_)
+      : type(std::move(type_)),
+        name(std::move(name_)),
+        custom(custom_),
+        urn(std::make_shared<OutputState<std::string>>(rt)),
+        id(std::make_shared<OutputState<std::string>>(rt)),
+        outputs(std::make_shared<OutputState<PropertyMap>>(rt)) {}
+
+  std::string const type;
+  std::string const name;
+  bool const custom;
+  bool is_provider = false;
+  std::string package;  // for providers: the package they serve
+
+  // Their dependencies do not include this resource (that would be a reference cycle); the public
+  // accessors add it.
+  std::shared_ptr<OutputState<std::string>> const urn;
+  std::shared_ptr<OutputState<std::string>> const id;
+  std::shared_ptr<OutputState<PropertyMap>> const outputs;
+
+  /// Providers by package, inherited by children.
+  std::map<std::string, ResourceStatePtr> providers;
+
+  /// Rejects every output that is still pending (used when the program ends early).
+  void RejectPending(std::string const& error) {
+    urn->Reject(error);
+    id->Reject(error);
+    outputs->Reject(error);
+  }
+};
+
+/// The package of a type token: "gcp" for "gcp:sql/databaseInstance:DatabaseInstance", "gcp" for
+/// "pulumi:providers:gcp".
+std::string PackageOfType(std::string const& type);
+
+}  // namespace pulumi::internal
+
+#endif  // PULUMI_SRC_INTERNAL_RESOURCE_STATE_H

@@ -1,0 +1,104 @@
+#include "pulumi/invoke.h"
+
+#include "internal/property_codec.h"
+#include "internal/registration.h"
+#include "internal/resource_state.h"
+#include "internal/runtime.h"
+
+namespace pulumi {
+
+Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts) {
+  auto rt = ctx.internal_runtime();
+  auto out = std::make_shared<internal::OutputState<PropertyMap>>(rt);
+  internal::ResourceStatePtr provider;
+  if (opts.provider) {
+    provider = opts.provider->internal_state();
+  } else if (opts.parent) {
+    auto const& providers = opts.parent->internal_state()->providers;
+    if (auto it = providers.find(internal::PackageOfType(token)); it != providers.end()) provider = it->second;
+  }
+  internal::ResourceStatePtr parent = opts.parent ? opts.parent->internal_state() : nullptr;
+  internal::Dependencies explicit_deps;
+  for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {d.internal_state()});
+
+  internal::AwaitInputs(args, [rt, out, token, provider, parent, explicit_deps, opts](
+                                  std::optional<std::string> error, internal::ResolvedInputs in) {
+    if (error) {
+      out->Reject(*error);
+      return;
+    }
+    internal::Dependencies deps = in.all_deps;
+    internal::MergeDependencies(deps, explicit_deps);
+    internal::Dependencies urns = deps;
+    internal::Dependencies ids;
+    if (provider) {
+      internal::MergeDependencies(urns, {provider});
+      ids.push_back(provider);
+    }
+    if (parent) internal::MergeDependencies(urns, {parent});
+    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, in = std::move(in)](
+                                            std::optional<std::string> dep_error) {
+      if (dep_error) {
+        out->Reject(*dep_error, in.any_secret, deps);
+        return;
+      }
+      // Like Go and Python: an invoke with unknown arguments is not sent, and its result is unknown.
+      if (in.any_unknown) {
+        out->SettleUnknown(in.any_secret, deps);
+        return;
+      }
+      pulumirpc::ResourceInvokeRequest req;
+      req.set_tok(token);
+      // The SDK tracks secrecy itself, so the provider gets plain arguments (as Go sends them).
+      *req.mutable_args() = internal::EncodeMap(
+          in.values, {.keep_secrets = false, .keep_resources = rt->features().resource_references});
+      if (provider) req.set_provider(internal::ProviderReference(provider));
+      req.set_version(opts.version);
+      req.set_plugindownloadurl(opts.plugin_download_url);
+      req.set_acceptresources(rt->features().resource_references);
+      req.set_accepts_byte_string(true);
+      rt->CallAsync([rt, out, req = std::move(req), deps, secret = in.any_secret] {
+        pulumirpc::ResourceInvokeResponse resp;
+        auto status = rt->monitor().Invoke(req, &resp);
+        rt->Post([rt, out, status, resp = std::move(resp), deps, secret, token = req.tok()] {
+          if (!status.ok()) {
+            rt->ReportRpcFailure("invoking " + token, status);
+            out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
+            return;
+          }
+          if (resp.failures_size() > 0) {
+            std::string message = "invoking " + token + " failed:";
+            for (auto const& f : resp.failures()) {
+              message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
+            }
+            rt->ReportError(message);
+            out->Reject(message, secret, deps);
+            return;
+          }
+          if (resp.unknown()) {
+            out->SettleUnknown(secret, deps);
+            return;
+          }
+          auto decoded = internal::DecodeMap(resp.return_());
+          if (!decoded.ok()) {
+            auto message = "the result of " + token + " is malformed: " + std::string(decoded.status().message());
+            rt->ReportError(message);
+            out->Reject(message, secret, deps);
+            return;
+          }
+          PropertyMap result;
+          bool any_secret = secret;
+          for (auto const& [k, v] : *decoded) {
+            auto n = internal::NormalizeOutputValues(v);
+            any_secret = any_secret || n.ContainsSecrets();
+            result.emplace(k, n.WithoutSecrets());
+          }
+          out->Resolve(std::move(result), any_secret, deps);
+        });
+      });
+    });
+  });
+  return Output<PropertyMap>(std::move(out));
+}
+
+}  // namespace pulumi

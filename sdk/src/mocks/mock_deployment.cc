@@ -1,0 +1,335 @@
+// The in-process engine behind MockDeployment: a MonitorStub and EngineStub that call the user's Mocks,
+// synthesize URNs as the engine does, and record every request for assertions.
+#include "internal/program.h"
+#include "internal/registration.h"
+#include "internal/property_codec.h"
+#include "internal/runtime.h"
+#include "internal/stubs.h"
+#include "pulumi/internal/output_state.h"
+#include "pulumi/mocks/mocks.h"
+
+#include <iostream>
+#include <mutex>
+
+namespace pulumi::mocks {
+namespace {
+
+using internal::DecodeMap;
+using internal::EncodeMap;
+
+constexpr char kStackType[] = "pulumi:pulumi:Stack";
+constexpr char kStackReferenceType[] = "pulumi:pulumi:StackReference";
+
+std::string QualifiedTypeOfUrn(std::string const& urn) {
+  auto first = urn.find("::");
+  auto second = first == std::string::npos ? first : urn.find("::", first + 2);
+  auto third = second == std::string::npos ? second : urn.find("::", second + 2);
+  if (third == std::string::npos) return "";
+  return urn.substr(second + 2, third - second - 2);
+}
+
+PropertyMap DecodeOrEmpty(google::protobuf::Struct const& s) {
+  auto m = DecodeMap(s);
+  return m.ok() ? *std::move(m) : PropertyMap{};
+}
+
+template <typename Repeated>
+std::vector<std::string> ToVector(Repeated const& r) {
+  return std::vector<std::string>(r.begin(), r.end());
+}
+
+}  // namespace
+
+MockResourceResult Mocks::NewResource(MockResourceArgs const& args) {
+  std::string id = args.id;
+  if (id.empty() && !args.dry_run) id = args.name + "_id";
+  return {id, args.inputs};
+}
+
+PropertyMap Mocks::Call(MockCallArgs const& args) {
+  throw std::runtime_error("no mock for the invoke " + args.token + "; override pulumi::mocks::Mocks::Call");
+}
+
+struct MockDeployment::Impl {
+  std::shared_ptr<Mocks> mocks;
+  MockOptions options;
+  mutable std::mutex mu;
+  std::vector<RegisteredResource> resources;
+  std::vector<LogEntry> logs;
+  std::vector<InvokeRecord> invokes;
+
+  std::string MakeUrn(std::string const& type, std::string const& name, std::string const& parent) const {
+    std::string parent_type;
+    if (!parent.empty()) {
+      auto q = QualifiedTypeOfUrn(parent);
+      if (q != kStackType) parent_type = q + "$";
+    }
+    return "urn:pulumi:" + options.stack + "::" + options.project + "::" + parent_type + type + "::" + name;
+  }
+
+  void Record(RegisteredResource r) {
+    std::lock_guard lock(mu);
+    resources.push_back(std::move(r));
+  }
+
+  MockResourceResult CallNewResource(MockResourceArgs const& args) {
+    return mocks->NewResource(args);  // user code: exceptions become RPC errors below
+  }
+};
+
+namespace {
+
+class MockMonitor : public internal::MonitorStub {
+ public:
+  explicit MockMonitor(MockDeployment::Impl* impl) : impl_(impl) {}
+
+  grpc::Status GetDeploymentInfo(pulumirpc::DeploymentInfo* response) override {
+    response->set_project(impl_->options.project);
+    response->set_stack(impl_->options.stack);
+    response->set_organization(impl_->options.organization);
+    response->set_dryrun(impl_->options.dry_run);
+    // Like Go's mocks: secrets, references, alias specs and deleted-with; no output values.
+    for (auto f : {pulumirpc::RESOURCE_MONITOR_FEATURE_SECRETS, pulumirpc::RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES,
+                   pulumirpc::RESOURCE_MONITOR_FEATURE_ALIAS_SPECS, pulumirpc::RESOURCE_MONITOR_FEATURE_DELETED_WITH}) {
+      response->add_supportedfeatures(f);
+    }
+    return grpc::Status::OK;
+  }
+
+  grpc::Status SupportsFeature(pulumirpc::SupportsFeatureRequest const& request,
+                               pulumirpc::SupportsFeatureResponse* response) override {
+    response->set_hassupport(request.id() != "outputValues");
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RegisterResource(pulumirpc::RegisterResourceRequest const& req,
+                                pulumirpc::RegisterResourceResponse* resp) override {
+    RegisteredResource r;
+    r.type = req.type();
+    r.name = req.name();
+    r.parent = req.parent();
+    r.custom = req.custom();
+    r.urn = impl_->MakeUrn(req.type(), req.name(), req.parent());
+    auto inputs = DecodeMap(req.object());
+    if (!inputs.ok()) return {grpc::StatusCode::INVALID_ARGUMENT, std::string(inputs.status().message())};
+    r.inputs = *inputs;
+    r.dependencies = ToVector(req.dependencies());
+    for (auto const& [k, v] : req.propertydependencies()) r.property_dependencies[k] = ToVector(v.urns());
+    r.provider = req.provider();
+    if (req.has_protect()) r.protect = req.protect();
+    r.ignore_changes = ToVector(req.ignorechanges());
+    r.replace_on_changes = ToVector(req.replaceonchanges());
+    r.delete_before_replace = req.deletebeforereplace();
+    if (req.has_retainondelete()) r.retain_on_delete = req.retainondelete();
+    r.deleted_with = req.deletedwith();
+    r.additional_secret_outputs = ToVector(req.additionalsecretoutputs());
+    r.alias_urns = ToVector(req.aliasurns());
+    for (auto const& a : req.aliases()) {
+      if (a.has_spec()) r.alias_urns.push_back("spec:" + a.spec().name() + "/" + a.spec().type());
+    }
+    r.import_id = req.importid();
+    r.version = req.version();
+    r.plugin_download_url = req.plugindownloadurl();
+    if (req.has_customtimeouts()) {
+      r.custom_timeouts = {{"create", req.customtimeouts().create()},
+                           {"update", req.customtimeouts().update()},
+                           {"delete", req.customtimeouts().delete_()}};
+    }
+    resp->set_urn(r.urn);
+    if (req.type() != kStackType) {
+      MockResourceArgs args{.type = req.type(), .name = req.name(), .inputs = r.inputs, .provider = req.provider(),
+                            .id = req.importid(), .custom = req.custom(), .read = false,
+                            .dry_run = impl_->options.dry_run};
+      MockResourceResult result;
+      try {
+        result = impl_->CallNewResource(args);
+      } catch (std::exception const& e) {
+        return {grpc::StatusCode::UNKNOWN, std::string("mocks: NewResource failed: ") + e.what()};
+      }
+      r.id = req.custom() ? result.id : "";
+      r.outputs = result.state;
+      resp->set_id(r.id);
+      *resp->mutable_object() = EncodeMap(result.state);
+    }
+    impl_->Record(std::move(r));
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RegisterResourceOutputs(pulumirpc::RegisterResourceOutputsRequest const& req) override {
+    std::lock_guard lock(impl_->mu);
+    for (auto& r : impl_->resources) {
+      if (r.urn == req.urn()) r.registered_outputs = DecodeOrEmpty(req.outputs());
+    }
+    return grpc::Status::OK;
+  }
+
+  grpc::Status ReadResource(pulumirpc::ReadResourceRequest const& req, pulumirpc::ReadResourceResponse* resp) override {
+    RegisteredResource r;
+    r.type = req.type();
+    r.name = req.name();
+    r.parent = req.parent();
+    r.read = true;
+    r.urn = impl_->MakeUrn(req.type(), req.name(), req.parent());
+    r.id = req.id();
+    r.inputs = DecodeOrEmpty(req.properties());
+    r.provider = req.provider();
+    r.dependencies = ToVector(req.dependencies());
+    PropertyMap state;
+    auto const& refs = impl_->options.stack_references;
+    if (auto it = refs.find(req.id()); req.type() == kStackReferenceType && it != refs.end()) {
+      PropertyArray secret_names;
+      for (auto const& [k, v] : it->second) {
+        if (v.ContainsSecrets()) secret_names.emplace_back(k);
+      }
+      state = {{"name", req.id()}, {"outputs", it->second}, {"secretOutputNames", secret_names}};
+    } else {
+      MockResourceArgs args{.type = req.type(), .name = req.name(), .inputs = r.inputs, .provider = req.provider(),
+                            .id = req.id(), .custom = true, .read = true, .dry_run = impl_->options.dry_run};
+      try {
+        state = impl_->CallNewResource(args).state;
+      } catch (std::exception const& e) {
+        return {grpc::StatusCode::UNKNOWN, std::string("mocks: NewResource failed: ") + e.what()};
+      }
+    }
+    r.outputs = state;
+    resp->set_urn(r.urn);
+    *resp->mutable_properties() = EncodeMap(state);
+    impl_->Record(std::move(r));
+    return grpc::Status::OK;
+  }
+
+  grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& req, pulumirpc::ResourceInvokeResponse* resp) override {
+    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider()};
+    {
+      std::lock_guard lock(impl_->mu);
+      impl_->invokes.push_back(record);
+    }
+    try {
+      PropertyMap result = impl_->mocks->Call(MockCallArgs{record.token, record.args, record.provider});
+      *resp->mutable_return_() = EncodeMap(result);
+    } catch (std::exception const& e) {
+      auto* failure = resp->add_failures();
+      failure->set_reason(e.what());
+    }
+    return grpc::Status::OK;
+  }
+
+  grpc::Status SignalAndWaitForShutdown() override { return grpc::Status::OK; }
+
+ private:
+  MockDeployment::Impl* impl_;
+};
+
+class MockEngine : public internal::EngineStub {
+ public:
+  explicit MockEngine(MockDeployment::Impl* impl) : impl_(impl) {}
+
+  grpc::Status Log(pulumirpc::LogRequest const& req) override {
+    static constexpr char const* kNames[] = {"debug", "info", "warning", "error"};
+    auto severity = static_cast<std::size_t>(req.severity());
+    LogEntry e{severity < 4 ? kNames[severity] : "unknown", req.message(), req.urn()};
+    if (req.severity() >= pulumirpc::WARNING) std::cerr << "[mock engine] " << e.severity << ": " << e.message << "\n";
+    std::lock_guard lock(impl_->mu);
+    impl_->logs.push_back(std::move(e));
+    return grpc::Status::OK;
+  }
+  grpc::Status SetRootResource(pulumirpc::SetRootResourceRequest const&) override { return grpc::Status::OK; }
+
+ private:
+  MockDeployment::Impl* impl_;
+};
+
+}  // namespace
+
+MockDeployment::MockDeployment(std::shared_ptr<Mocks> mocks, MockOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->mocks = mocks ? std::move(mocks) : std::make_shared<Mocks>();
+  impl_->options = std::move(options);
+}
+
+MockDeployment::~MockDeployment() = default;
+
+int MockDeployment::Run(std::function<void(Context&)> const& body) {
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->resources.clear();
+    impl_->logs.clear();
+    impl_->invokes.clear();
+  }
+  auto const& o = impl_->options;
+  internal::RunInfo info;
+  info.project = o.project;
+  info.stack = o.stack;
+  info.organization = o.organization;
+  info.dry_run = o.dry_run;
+  info.parallel = o.parallel;
+  auto full = [&](std::string const& k) { return k.find(':') == std::string::npos ? o.project + ":" + k : k; };
+  for (auto const& [k, v] : o.config) info.config[full(k)] = v;
+  for (auto const& [k, v] : o.secret_config) {
+    info.config[full(k)] = v;
+    info.config_secret_keys.insert(full(k));
+  }
+  return internal::RunProgram(std::move(info), std::make_unique<MockMonitor>(impl_.get()),
+                              std::make_unique<MockEngine>(impl_.get()), body);
+}
+
+std::vector<RegisteredResource> MockDeployment::resources() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->resources;
+}
+
+std::optional<RegisteredResource> MockDeployment::Find(std::string const& type, std::string const& name) const {
+  std::lock_guard lock(impl_->mu);
+  for (auto const& r : impl_->resources) {
+    if (r.type == type && r.name == name) return r;
+  }
+  return std::nullopt;
+}
+
+std::vector<RegisteredResource> MockDeployment::OfType(std::string const& type) const {
+  std::lock_guard lock(impl_->mu);
+  std::vector<RegisteredResource> out;
+  for (auto const& r : impl_->resources) {
+    if (r.type == type) out.push_back(r);
+  }
+  return out;
+}
+
+PropertyMap MockDeployment::stack_outputs() const {
+  std::lock_guard lock(impl_->mu);
+  for (auto const& r : impl_->resources) {
+    if (r.type == kStackType) return r.registered_outputs;
+  }
+  return {};
+}
+
+std::vector<LogEntry> MockDeployment::logs() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->logs;
+}
+
+std::vector<InvokeRecord> MockDeployment::invokes() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->invokes;
+}
+
+namespace internal_wait {
+
+bool WaitSettled(pulumi::internal::OutputStateBase const& state) {
+  using S = pulumi::internal::OutputStateBase::State;
+  if (state.state() != S::kPending) return true;
+  auto const& rt = state.runtime();
+  if (!rt) return false;
+  if (rt->OnExecutorThread()) {
+    throw std::logic_error("AwaitForTest was called inside the program body; await outputs after Run returns");
+  }
+  rt->WaitIdle();
+  return state.state() != S::kPending;
+}
+
+std::vector<std::string> DependencyUrns(pulumi::internal::Dependencies const& deps) {
+  return pulumi::internal::KnownUrns(deps);
+}
+
+}  // namespace internal_wait
+
+}  // namespace pulumi::mocks

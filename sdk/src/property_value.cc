@@ -1,0 +1,224 @@
+#include "pulumi/property_value.h"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace pulumi {
+namespace {
+
+template <typename T>
+T const& Expect(auto const& v, char const* what) {
+  if (auto const* p = std::get_if<T>(&v)) return *p;
+  throw std::logic_error(std::string("PropertyValue is not ") + what);
+}
+
+void AppendQuoted(std::ostringstream& os, std::string const& s) {
+  os << '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': os << "\\\""; break;
+      case '\\': os << "\\\\"; break;
+      case '\n': os << "\\n"; break;
+      case '\t': os << "\\t"; break;
+      default: os << c;
+    }
+  }
+  os << '"';
+}
+
+void Render(std::ostringstream& os, PropertyValue const& v) {
+  using K = PropertyValue::Kind;
+  switch (v.kind()) {
+    case K::kNull: os << "null"; break;
+    case K::kBool: os << (v.AsBool() ? "true" : "false"); break;
+    case K::kNumber: {
+      double n = v.AsNumber();
+      if (std::isfinite(n) && n == std::trunc(n) && std::fabs(n) < 1e15) {
+        os << static_cast<long long>(n);
+      } else {
+        os << n;
+      }
+      break;
+    }
+    case K::kString: AppendQuoted(os, v.AsString()); break;
+    case K::kArray: {
+      os << '[';
+      bool first = true;
+      for (auto const& e : v.AsArray()) {
+        if (!first) os << ',';
+        first = false;
+        Render(os, e);
+      }
+      os << ']';
+      break;
+    }
+    case K::kObject: {
+      os << '{';
+      bool first = true;
+      for (auto const& [k, e] : v.AsObject()) {
+        if (!first) os << ',';
+        first = false;
+        AppendQuoted(os, k);
+        os << ':';
+        Render(os, e);
+      }
+      os << '}';
+      break;
+    }
+    case K::kSecret: os << "[secret]"; break;
+    case K::kComputed: os << "[unknown]"; break;
+    case K::kResourceReference: os << "[resource " << v.AsResourceReference().urn << "]"; break;
+    case K::kOutput: {
+      auto const& o = v.AsOutput();
+      if (o.secret) {
+        os << "[secret]";
+      } else if (!o.value) {
+        os << "[unknown]";
+      } else {
+        Render(os, *o.value);
+      }
+      break;
+    }
+    case K::kAsset: os << "[asset]"; break;
+    case K::kArchive: os << "[archive]"; break;
+  }
+}
+
+}  // namespace
+
+bool Archive::operator==(Archive const& other) const {
+  if (source != other.source || value != other.value || hash != other.hash) return false;
+  if (!assets || !other.assets) return assets == other.assets;
+  return *assets == *other.assets;
+}
+
+bool OutputValue::operator==(OutputValue const& other) const {
+  if (secret != other.secret || dependencies != other.dependencies) return false;
+  if (!value || !other.value) return value == other.value;
+  return *value == *other.value;
+}
+
+PropertyValue::PropertyValue(PropertyArray a) : v_(std::make_shared<PropertyArray const>(std::move(a))) {}
+PropertyValue::PropertyValue(PropertyMap m) : v_(std::make_shared<PropertyMap const>(std::move(m))) {}
+
+PropertyValue PropertyValue::MakeSecret(PropertyValue inner) {
+  if (inner.is_secret()) return inner;
+  PropertyValue v;
+  v.v_ = SecretBox{std::make_shared<PropertyValue const>(std::move(inner))};
+  return v;
+}
+
+bool PropertyValue::AsBool() const { return Expect<bool>(v_, "a bool"); }
+double PropertyValue::AsNumber() const { return Expect<double>(v_, "a number"); }
+std::string const& PropertyValue::AsString() const { return Expect<std::string>(v_, "a string"); }
+PropertyArray const& PropertyValue::AsArray() const {
+  return *Expect<std::shared_ptr<PropertyArray const>>(v_, "an array");
+}
+PropertyMap const& PropertyValue::AsObject() const {
+  return *Expect<std::shared_ptr<PropertyMap const>>(v_, "an object");
+}
+PropertyValue const& PropertyValue::SecretElement() const { return *Expect<SecretBox>(v_, "a secret").inner; }
+ResourceReference const& PropertyValue::AsResourceReference() const {
+  return Expect<ResourceReference>(v_, "a resource reference");
+}
+OutputValue const& PropertyValue::AsOutput() const { return Expect<OutputValue>(v_, "an output value"); }
+Asset const& PropertyValue::AsAsset() const { return Expect<Asset>(v_, "an asset"); }
+Archive const& PropertyValue::AsArchive() const { return Expect<Archive>(v_, "an archive"); }
+
+bool PropertyValue::ContainsSecrets() const {
+  switch (kind()) {
+    case Kind::kSecret: return true;
+    case Kind::kOutput: return AsOutput().secret || (AsOutput().value && AsOutput().value->ContainsSecrets());
+    case Kind::kArray:
+      for (auto const& e : AsArray()) {
+        if (e.ContainsSecrets()) return true;
+      }
+      return false;
+    case Kind::kObject:
+      for (auto const& [k, e] : AsObject()) {
+        if (e.ContainsSecrets()) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+bool PropertyValue::ContainsUnknowns() const {
+  switch (kind()) {
+    case Kind::kComputed: return true;
+    case Kind::kSecret: return SecretElement().ContainsUnknowns();
+    case Kind::kOutput: return !AsOutput().value || AsOutput().value->ContainsUnknowns();
+    case Kind::kArray:
+      for (auto const& e : AsArray()) {
+        if (e.ContainsUnknowns()) return true;
+      }
+      return false;
+    case Kind::kObject:
+      for (auto const& [k, e] : AsObject()) {
+        if (e.ContainsUnknowns()) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+PropertyValue PropertyValue::WithoutSecrets() const {
+  switch (kind()) {
+    case Kind::kSecret: return SecretElement().WithoutSecrets();
+    case Kind::kOutput: {
+      OutputValue o = AsOutput();
+      o.secret = false;
+      if (o.value) o.value = std::make_shared<PropertyValue const>(o.value->WithoutSecrets());
+      return o;
+    }
+    case Kind::kArray: {
+      PropertyArray out;
+      out.reserve(AsArray().size());
+      for (auto const& e : AsArray()) out.push_back(e.WithoutSecrets());
+      return out;
+    }
+    case Kind::kObject: {
+      PropertyMap out;
+      for (auto const& [k, e] : AsObject()) out.emplace(k, e.WithoutSecrets());
+      return out;
+    }
+    default: return *this;
+  }
+}
+
+std::string PropertyValue::ToString() const {
+  std::ostringstream os;
+  Render(os, *this);
+  return os.str();
+}
+
+bool PropertyValue::operator==(PropertyValue const& other) const {
+  if (kind() != other.kind()) return false;
+  switch (kind()) {
+    case Kind::kArray: return AsArray() == other.AsArray();
+    case Kind::kObject: return AsObject() == other.AsObject();
+    case Kind::kSecret: return SecretElement() == other.SecretElement();
+    case Kind::kNull: return true;
+    case Kind::kBool: return AsBool() == other.AsBool();
+    case Kind::kNumber: return AsNumber() == other.AsNumber();
+    case Kind::kString: return AsString() == other.AsString();
+    case Kind::kComputed: return true;
+    case Kind::kResourceReference: return AsResourceReference() == other.AsResourceReference();
+    case Kind::kOutput: return AsOutput() == other.AsOutput();
+    case Kind::kAsset: return AsAsset() == other.AsAsset();
+    case Kind::kArchive: return AsArchive() == other.AsArchive();
+  }
+  return false;
+}
+
+PropertyValue FileAsset(std::string path) { return Asset{Asset::Source::kPath, std::move(path), ""}; }
+PropertyValue StringAsset(std::string text) { return Asset{Asset::Source::kText, std::move(text), ""}; }
+PropertyValue RemoteAsset(std::string uri) { return Asset{Asset::Source::kUri, std::move(uri), ""}; }
+PropertyValue FileArchive(std::string path) { return Archive{Archive::Source::kPath, std::move(path), nullptr, ""}; }
+PropertyValue RemoteArchive(std::string uri) { return Archive{Archive::Source::kUri, std::move(uri), nullptr, ""}; }
+PropertyValue AssetArchive(PropertyMap assets) {
+  return Archive{Archive::Source::kAssets, "", std::make_shared<PropertyMap const>(std::move(assets)), ""};
+}
+
+}  // namespace pulumi
