@@ -5,6 +5,7 @@
 #include "pulumi/run.h"
 
 #include <iostream>
+#include <optional>
 
 namespace pulumi::internal {
 
@@ -13,13 +14,15 @@ int RunProgram(RunInfo info, std::unique_ptr<MonitorStub> monitor, std::unique_p
   auto rt = std::make_shared<Runtime>(std::move(info), std::move(monitor), std::move(engine));
   rt->Start();
   rt->NegotiateFeatures();
+  // The Context outlives all work, so callbacks may capture it by reference.
+  std::optional<Context> ctx;
   if (!rt->engine_lost() && !rt->failed()) {
-    rt->Post([rt, &body] {
+    rt->Post([rt, &body, &ctx] {
       auto const& i = rt->info();
       rt->stack = RegisterResource(rt, kStackType, i.project + "-" + i.stack, false, {}, {});
-      Context ctx(rt);
+      ctx.emplace(rt);
       try {
-        body(ctx);
+        body(*ctx);
       } catch (ConfigError const& e) {
         rt->ReportError(e.what());
       } catch (...) {
