@@ -58,6 +58,11 @@ class Input {
   Input(Output<U> const& output)  // NOLINT(google-explicit-constructor)
       : output_(output.Apply([](U const& u) { return internal::ConvertInput<T>(u); })) {}
 
+  template <typename U>
+    requires(!std::is_same_v<U, T> && internal::InputConvertible<T, U>)
+  Input(Input<U> const& input)  // NOLINT(google-explicit-constructor)
+      : Input(input.ToOutput()) {}
+
   Output<T> const& ToOutput() const { return output_; }
 
  private:
