@@ -20,8 +20,11 @@ function(pulumi_cpp_add_common_options target)
     target_compile_options(${target} PRIVATE -w)
     return()
   endif()
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wconversion -Wno-sign-conversion -Wshadow=local
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wconversion -Wno-sign-conversion
     -Wno-missing-field-initializers)  # designated initializers of option structs leave the rest defaulted
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -Wshadow=local)
+  endif()
   if(PULUMI_CPP_ENABLE_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -11,6 +11,7 @@
 
 #include "pulumi/property_value.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -21,6 +22,8 @@
 namespace pulumi {
 
 inline PropertyValue ToPropertyValue(PropertyValue v) { return v; }
+// Without this overload a literal nullptr would pick the char const* one and throw constructing a string.
+inline PropertyValue ToPropertyValue(std::nullptr_t) { return nullptr; }
 inline PropertyValue ToPropertyValue(bool b) { return b; }
 inline PropertyValue ToPropertyValue(int n) { return n; }
 inline PropertyValue ToPropertyValue(std::int64_t n) { return n; }

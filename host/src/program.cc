@@ -1,0 +1,171 @@
+#include "program.h"
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace pulumi::host {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string CacheRoot() {
+  if (char const* c = std::getenv("PULUMI_CPP_CACHE"); c && *c) return c;
+  char const* home = std::getenv("HOME");
+  return std::string(home && *home ? home : "/tmp") + "/.cache/pulumi-cpp";
+}
+
+std::string Hex64(std::uint64_t v) {
+  std::ostringstream os;
+  os << std::hex << v;
+  return os.str();
+}
+
+/// FNV-1a: stable across runs and builds, unlike std::hash.
+std::uint64_t Fnv1a(std::string const& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Tail(std::string const& s, std::size_t n) { return s.size() <= n ? s : "..." + s.substr(s.size() - n); }
+
+std::string StringField(nlohmann::json const& j, char const* key, std::string const& path, std::string* error) {
+  if (!j.contains(key)) return "";
+  if (!j[key].is_string()) {
+    *error = path + "." + key + " must be a string";
+    return "";
+  }
+  return j[key].get<std::string>();
+}
+
+}  // namespace
+
+std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_dir, std::string* error) {
+  std::vector<PackageRequirement> out;
+  fs::path path = fs::path(program_dir) / "pulumi-packages.json";
+  std::ifstream in(path);
+  if (!in) return out;
+  auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  auto where = path.string();
+  if (j.is_discarded() || !j.is_object()) {
+    *error = where + ": not a JSON object";
+    return {};
+  }
+  if (!j.contains("packages")) return out;
+  if (!j["packages"].is_array()) {
+    *error = where + ": $.packages must be an array";
+    return {};
+  }
+  for (std::size_t i = 0; i < j["packages"].size(); ++i) {
+    auto const& p = j["packages"][i];
+    std::string at = "$.packages[" + std::to_string(i) + "]";
+    if (!p.is_object() || !p.contains("name") || !p["name"].is_string()) {
+      *error = where + ": " + at + ".name must be a string";
+      return {};
+    }
+    PackageRequirement r;
+    r.name = p["name"].get<std::string>();
+    r.version = StringField(p, "version", at, error);
+    r.server = StringField(p, "server", at, error);
+    if (p.contains("parameterization")) {
+      auto const& q = p["parameterization"];
+      r.parameterization_name = StringField(q, "name", at + ".parameterization", error);
+      r.parameterization_version = StringField(q, "version", at + ".parameterization", error);
+      r.parameterization_value = StringField(q, "value", at + ".parameterization", error);
+    }
+    if (!error->empty()) {
+      *error = where + ": " + *error;
+      return {};
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string BuildDirectory(std::string const& program_dir) {
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(program_dir, ec);
+  std::string key = ec ? program_dir : canonical.string();
+  return CacheRoot() + "/programs/" + fs::path(key).filename().string() + "-" + Hex64(Fnv1a(key));
+}
+
+std::string SdkPackageDirectory() {
+  if (char const* d = std::getenv("PULUMI_CPP_PACKAGE_DIR"); d && *d) return d;
+  return PULUMI_CPP_DEFAULT_PACKAGE_DIR;
+}
+
+BuildResult BuildProgram(std::string const& program_dir, std::string const& target, RuntimeOptions const& options,
+                         OutputSink const& sink) {
+  BuildResult result;
+  std::string build_dir = BuildDirectory(program_dir);
+  std::string log;
+  auto tee = [&](Stream s, std::string_view data) {
+    log.append(data);
+    if (sink) sink(s, data);
+  };
+  auto run = [&](std::vector<std::string> argv) {
+    std::string error;
+    auto p = Subprocess::Start({.argv = std::move(argv), .cwd = program_dir, .env = {}, .capture = true}, &error);
+    if (!p) {
+      log += error + "\n";
+      return 127;
+    }
+    return p->Wait(tee);
+  };
+  if (!fs::exists(fs::path(build_dir) / "CMakeCache.txt")) {
+    std::vector<std::string> configure = {"cmake", "-S", program_dir, "-B", build_dir, "-G", "Ninja",
+                                          "-DCMAKE_BUILD_TYPE=" + options.build_type,
+                                          "-DPulumiCpp_DIR=" + SdkPackageDirectory(),
+                                          "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=" + build_dir + "/bin"};
+    if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
+    if (run(configure) != 0) {
+      // A failed configure must not leave a cache that later builds would trust.
+      std::error_code ec;
+      fs::remove(fs::path(build_dir) / "CMakeCache.txt", ec);
+      result.error = "configuring the C++ program in " + program_dir + " failed:\n" + Tail(log, 4000);
+      return result;
+    }
+  }
+  if (run({"cmake", "--build", build_dir, "--target", target}) != 0) {
+    result.error = "building the C++ program (target '" + target + "') failed:\n" + Tail(log, 4000);
+    return result;
+  }
+  result.binary = build_dir + "/bin/" + target;
+  if (access(result.binary.c_str(), X_OK) != 0) {
+    result.error = "the build did not produce " + result.binary +
+                   ": the program's CMakeLists.txt must define an executable named '" + target +
+                   "' (the project name, or runtime.options.target in Pulumi.yaml)";
+    return result;
+  }
+  result.ok = true;
+  return result;
+}
+
+std::optional<std::string> FindBinary(std::string const& program_dir, std::string const& binary) {
+  if (binary.find('/') != std::string::npos) {
+    fs::path p = fs::path(binary).is_absolute() ? fs::path(binary) : fs::path(program_dir) / binary;
+    if (access(p.c_str(), X_OK) == 0) return p.string();
+    return std::nullopt;
+  }
+  if (auto local = fs::path(program_dir) / binary; access(local.c_str(), X_OK) == 0) return local.string();
+  char const* path = std::getenv("PATH");
+  std::stringstream ss(path ? path : "");
+  std::string dir;
+  while (std::getline(ss, dir, ':')) {
+    auto candidate = fs::path(dir) / binary;
+    if (!dir.empty() && access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return std::nullopt;
+}
+
+}  // namespace pulumi::host

@@ -1,0 +1,59 @@
+// What the language host knows about a C++ Pulumi program: where it lives, how it is built, which
+// provider packages it needs.
+#ifndef PULUMI_HOST_PROGRAM_H
+#define PULUMI_HOST_PROGRAM_H
+
+#include "subprocess.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pulumi::host {
+
+/// `runtime.options` of Pulumi.yaml.
+struct RuntimeOptions {
+  /// A prebuilt program to run instead of building one (a path relative to the program directory, or a
+  /// name looked up in PATH).
+  std::string binary;
+  /// The CMake target to build; defaults to the project name.
+  std::string target;
+  std::string build_type = "RelWithDebInfo";
+};
+
+struct PackageRequirement {
+  std::string name;
+  std::string version;
+  std::string server;  // plugin download URL
+  std::string parameterization_name;
+  std::string parameterization_version;
+  std::string parameterization_value;  // base64
+};
+
+/// Reads `pulumi-packages.json` in the program directory (absent means no packages):
+/// {"packages": [{"name": "gcp", "version": "9.3.0", "server": "...", "parameterization": {...}}]}.
+/// A malformed file is an error naming the file and the JSON path.
+std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_dir, std::string* error);
+
+/// The directory where the program is built, outside the project: $PULUMI_CPP_CACHE/programs/<name>-<hash>.
+std::string BuildDirectory(std::string const& program_dir);
+
+/// The CMake package directory of the SDK (PulumiCppConfig.cmake); $PULUMI_CPP_PACKAGE_DIR overrides.
+std::string SdkPackageDirectory();
+
+struct BuildResult {
+  bool ok = false;
+  std::string binary;
+  std::string error;  // with the tail of the build output
+};
+
+/// Configures (once) and builds the program incrementally; output goes to sink as it comes.
+BuildResult BuildProgram(std::string const& program_dir, std::string const& target, RuntimeOptions const& options,
+                         OutputSink const& sink);
+
+/// Finds a prebuilt binary: relative to the program directory, else in PATH.
+std::optional<std::string> FindBinary(std::string const& program_dir, std::string const& binary);
+
+}  // namespace pulumi::host
+
+#endif  // PULUMI_HOST_PROGRAM_H
