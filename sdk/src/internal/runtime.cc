@@ -220,6 +220,7 @@ bool Runtime::OnExecutorThread() const {
 void Runtime::NegotiateFeatures() {
   pulumirpc::DeploymentInfo deployment;
   auto status = monitor_->GetDeploymentInfo(&deployment);
+  reached_engine_ = status.ok() || status.error_code() == grpc::StatusCode::UNIMPLEMENTED;
   if (status.ok()) {
     for (int f : deployment.supportedfeatures()) {
       switch (f) {
@@ -292,8 +293,9 @@ void Runtime::ReportRpcFailure(std::string const& what, grpc::Status const& stat
       failed_ = true;
     }
     if (first) {
-      std::cerr << "error: lost the connection to the Pulumi engine during " << what << ": "
-                << status.error_message() << "\n";
+      std::cerr << "error: " << (reached_engine_ ? "lost the connection to" : "could not reach")
+                << " the Pulumi engine at " << info_.monitor_address << " (" << what << "): " << status.error_message()
+                << "\n";
     }
     return;
   }

@@ -113,6 +113,7 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   bool stopping_ = false;
   bool failed_ = false;
   bool engine_lost_ = false;
+  bool reached_engine_ = false;  // set once, before the body runs
   std::thread executor_;
   std::thread::id executor_id_;
   std::vector<std::thread> pool_;
