@@ -3,6 +3,7 @@
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
+#include "internal/urn.h"
 #include "pulumi/context.h"
 
 namespace pulumi {
@@ -18,24 +19,6 @@ Output<T> WithSelfDependency(std::shared_ptr<internal::OutputState<T>> const& sr
   auto out = std::make_shared<internal::OutputState<T>>(src->runtime());
   src->OnSettled([src, out, self] { out->SettleFrom(*src, false, {self}); });
   return Output<T>(std::move(out));
-}
-
-std::string TypeFromUrn(std::string const& urn) {
-  // urn:pulumi:<stack>::<project>::<parent$...$type>::<name>
-  auto first = urn.find("::");
-  auto second = first == std::string::npos ? first : urn.find("::", first + 2);
-  auto third = second == std::string::npos ? second : urn.find("::", second + 2);
-  if (third == std::string::npos) return "";
-  auto qualified = urn.substr(second + 2, third - second - 2);
-  auto dollar = qualified.rfind('$');
-  return dollar == std::string::npos ? qualified : qualified.substr(dollar + 1);
-}
-
-std::string NameFromUrn(std::string const& urn) {
-  auto first = urn.find("::");
-  auto second = first == std::string::npos ? first : urn.find("::", first + 2);
-  auto third = second == std::string::npos ? second : urn.find("::", second + 2);
-  return third == std::string::npos ? urn : urn.substr(third + 2);
 }
 
 }  // namespace
@@ -101,8 +84,12 @@ ProviderResource::ProviderResource(Context& ctx, std::string package, std::strin
 std::string const& ProviderResource::package() const { return state_->package; }
 
 ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name, ResourceOptions const& opts)
-    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false, {},
-                                          opts)) {}
+    : ComponentResource(ctx, std::move(type), std::move(name), PropertyInputs{}, opts) {}
+
+ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                                     ResourceOptions const& opts)
+    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+                                          std::move(inputs), opts)) {}
 
 void ComponentResource::RegisterOutputs(PropertyInputs outputs) {
   auto rt = state_->urn->runtime();
@@ -134,8 +121,8 @@ Output<PropertyValue> ReferenceTo(Resource const& resource) {
 
 Resource ResourceFromReference(Context& ctx, ResourceReference const& ref) {
   auto rt = ctx.internal_runtime();
-  auto state = std::make_shared<internal::ResourceState>(rt, TypeFromUrn(ref.urn), NameFromUrn(ref.urn),
-                                                         ref.id.has_value());
+  auto parts = internal::ParseUrn(ref.urn).value_or(internal::UrnParts{});
+  auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, ref.id.has_value());
   state->urn->Resolve(ref.urn, false, {});
   if (ref.id && !ref.id->empty()) {
     state->id->Resolve(*ref.id, false, {});

@@ -5,6 +5,7 @@
 #include "internal/property_codec.h"
 #include "internal/runtime.h"
 #include "internal/stubs.h"
+#include "internal/urn.h"
 #include "pulumi/internal/output_state.h"
 #include "pulumi/mocks/mocks.h"
 
@@ -19,14 +20,6 @@ using internal::EncodeMap;
 
 constexpr char kStackType[] = "pulumi:pulumi:Stack";
 constexpr char kStackReferenceType[] = "pulumi:pulumi:StackReference";
-
-std::string QualifiedTypeOfUrn(std::string const& urn) {
-  auto first = urn.find("::");
-  auto second = first == std::string::npos ? first : urn.find("::", first + 2);
-  auto third = second == std::string::npos ? second : urn.find("::", second + 2);
-  if (third == std::string::npos) return "";
-  return urn.substr(second + 2, third - second - 2);
-}
 
 PropertyMap DecodeOrEmpty(google::protobuf::Struct const& s) {
   auto m = DecodeMap(s);
@@ -59,12 +52,7 @@ struct MockDeployment::Impl {
   std::vector<InvokeRecord> invokes;
 
   std::string MakeUrn(std::string const& type, std::string const& name, std::string const& parent) const {
-    std::string parent_type;
-    if (!parent.empty()) {
-      auto q = QualifiedTypeOfUrn(parent);
-      if (q != kStackType) parent_type = q + "$";
-    }
-    return "urn:pulumi:" + options.stack + "::" + options.project + "::" + parent_type + type + "::" + name;
+    return internal::MakeUrn(options.stack, options.project, parent, type, name);
   }
 
   void Record(RegisteredResource r) {
@@ -234,6 +222,10 @@ class MockEngine : public internal::EngineStub {
     return grpc::Status::OK;
   }
   grpc::Status SetRootResource(pulumirpc::SetRootResourceRequest const&) override { return grpc::Status::OK; }
+  // As Go's mocks: every version range is satisfied.
+  grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const&) override {
+    return grpc::Status::OK;
+  }
 
  private:
   MockDeployment::Impl* impl_;
