@@ -1,0 +1,105 @@
+#include "program.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace pulumi::host {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+class ProgramTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("pulumi-host-test-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void WriteManifest(std::string const& text) { std::ofstream(dir_ / "pulumi-packages.json") << text; }
+  fs::path dir_;
+};
+
+TEST_F(ProgramTest, NoManifestMeansNoPackages) {
+  std::string error;
+  EXPECT_TRUE(ReadPackageManifest(dir_.string(), &error).empty());
+  EXPECT_EQ(error, "");
+}
+
+TEST_F(ProgramTest, ReadsPackagesWithParameterization) {
+  WriteManifest(R"({"packages": [{"name": "gcp", "version": "9.35.0", "server": "https://example.invalid"},
+                                 {"name": "terraform-provider", "version": "0.8.0",
+                                  "parameterization": {"name": "netbox", "version": "1.0.0", "value": "e30="}}]})");
+  std::string error;
+  auto packages = ReadPackageManifest(dir_.string(), &error);
+  ASSERT_EQ(error, "");
+  ASSERT_EQ(packages.size(), 2u);
+  EXPECT_EQ(packages[0].name, "gcp");
+  EXPECT_EQ(packages[0].version, "9.35.0");
+  EXPECT_EQ(packages[0].server, "https://example.invalid");
+  EXPECT_EQ(packages[1].parameterization_name, "netbox");
+  EXPECT_EQ(packages[1].parameterization_value, "e30=");
+}
+
+TEST_F(ProgramTest, MalformedManifestNamesTheFileAndThePath) {
+  WriteManifest(R"({"packages": [{"name": "gcp"}, {"version": "1.0.0"}]})");
+  std::string error;
+  EXPECT_TRUE(ReadPackageManifest(dir_.string(), &error).empty());
+  EXPECT_THAT(error, AllOf(HasSubstr("pulumi-packages.json"), HasSubstr("$.packages[1].name")));
+
+  WriteManifest(R"({"packages": [{"name": "gcp", "version": 9}]})");
+  error.clear();
+  ReadPackageManifest(dir_.string(), &error);
+  EXPECT_THAT(error, HasSubstr("$.packages[0].version must be a string"));
+
+  WriteManifest("{not json");
+  error.clear();
+  ReadPackageManifest(dir_.string(), &error);
+  EXPECT_THAT(error, HasSubstr("not a JSON object"));
+}
+
+TEST_F(ProgramTest, BuildDirectoryIsStablePerProgram) {
+  auto a = BuildDirectory(dir_.string());
+  EXPECT_EQ(a, BuildDirectory(dir_.string()));
+  EXPECT_NE(a, BuildDirectory((dir_ / "other").string()));
+  EXPECT_THAT(a, HasSubstr("/programs/" + dir_.filename().string() + "-"));
+}
+
+TEST_F(ProgramTest, FindsPrebuiltBinariesBesideTheProgramOrInPath) {
+  auto bin = dir_ / "prebuilt";
+  std::ofstream(bin) << "#!/bin/sh\n";
+  fs::permissions(bin, fs::perms::owner_all);
+  EXPECT_EQ(FindBinary(dir_.string(), "prebuilt"), bin.string());
+  EXPECT_EQ(FindBinary(dir_.string(), "./prebuilt"), (dir_ / "./prebuilt").string());
+  EXPECT_TRUE(FindBinary(dir_.string(), "sh").has_value());
+  EXPECT_FALSE(FindBinary(dir_.string(), "no-such-program-here").has_value());
+}
+
+TEST(SubprocessTest, CapturesOutputAndExitCodes) {
+  std::string out;
+  EXPECT_EQ(RunCapture({.argv = {"sh", "-c", "echo out; echo err >&2; exit 3"}}, &out), 3);
+  EXPECT_THAT(out, AllOf(HasSubstr("out"), HasSubstr("err")));
+  out.clear();
+  EXPECT_EQ(RunCapture({.argv = {"sh", "-c", "kill -INT $$"}}, &out), 128 + 2);
+  out.clear();
+  EXPECT_EQ(RunCapture({.argv = {"/no/such/binary"}}, &out), 127);
+  EXPECT_THAT(out, HasSubstr("cannot run /no/such/binary"));
+}
+
+TEST(SubprocessTest, PassesEnvironmentAndWorkingDirectory) {
+  std::string out;
+  EXPECT_EQ(RunCapture({.argv = {"sh", "-c", "echo $PULUMI_PROJECT; pwd"}, .cwd = "/", .env = {{"PULUMI_PROJECT", "apex"}}},
+                       &out),
+            0);
+  EXPECT_EQ(out, "apex\n/\n");
+}
+
+}  // namespace
+}  // namespace pulumi::host
