@@ -4,6 +4,8 @@
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
 
+#include <stdexcept>
+
 namespace pulumi {
 namespace {
 
@@ -51,7 +53,19 @@ Context::Context(std::shared_ptr<internal::Runtime> rt)
 std::string const& Context::project() const { return runtime_->info().project; }
 std::string const& Context::stack() const { return runtime_->info().stack; }
 std::string const& Context::organization() const { return runtime_->info().organization; }
+std::string const& Context::root_directory() const { return runtime_->info().root_directory; }
 bool Context::dry_run() const { return runtime_->info().dry_run; }
+
+void Context::RequirePulumiVersion(std::string const& range) const {
+  pulumirpc::RequirePulumiVersionRequest request;
+  request.set_pulumi_version_range(range);
+  auto status = runtime_->engine().RequirePulumiVersion(request);
+  if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+    throw std::runtime_error(
+        "the Pulumi CLI does not support the RequirePulumiVersion call; upgrade the Pulumi CLI");
+  }
+  if (!status.ok()) throw std::runtime_error(status.error_message());
+}
 
 ComponentResource const& Context::stack_resource() const { return stack_; }
 

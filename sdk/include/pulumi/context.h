@@ -43,8 +43,15 @@ class Context {
   std::string const& project() const;
   std::string const& stack() const;
   std::string const& organization() const;
+  /// The directory of the project's Pulumi.yaml (the program may live below it, see `main:`).
+  std::string const& root_directory() const;
   /// True during `pulumi preview` (and the preview phase of `pulumi up`).
   bool dry_run() const;
+
+  /// Fails (throws std::runtime_error with the engine's message) unless the Pulumi CLI running this program
+  /// satisfies the semver range, e.g. ">=3.100.0" or ">=3.5.0 !3.7.7" or "<3.4.0 || >3.8.0".
+  void RequirePulumiVersion(std::string const& range) const;
+
   /// The root pulumi:pulumi:Stack resource, the default parent of every resource.
   ComponentResource const& stack_resource() const;
 

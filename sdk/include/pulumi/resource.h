@@ -93,6 +93,9 @@ class ComponentResource : public Resource {
  public:
   ComponentResource(Context& ctx, std::string type, std::string name);
   ComponentResource(Context& ctx, std::string type, std::string name, ResourceOptions const& opts);
+  /// A component registered with input properties (recorded as its inputs in the state).
+  ComponentResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                    ResourceOptions const& opts);
 
   /// Registers the component's outputs; call once, at the end of the constructor.
   void RegisterOutputs(PropertyInputs outputs);

@@ -69,6 +69,11 @@ class GrpcEngineStub : public EngineStub {
     pulumirpc::SetRootResourceResponse response;
     return stub_->SetRootResource(&ctx, request, &response);
   }
+  grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const& request) override {
+    grpc::ClientContext ctx;
+    pulumirpc::RequirePulumiVersionResponse response;
+    return stub_->RequirePulumiVersion(&ctx, request, &response);
+  }
 
  private:
   std::unique_ptr<pulumirpc::Engine::Stub> stub_;

@@ -34,6 +34,7 @@ class EngineStub {
   virtual ~EngineStub() = default;
   virtual grpc::Status Log(pulumirpc::LogRequest const& request) = 0;
   virtual grpc::Status SetRootResource(pulumirpc::SetRootResourceRequest const& request) = 0;
+  virtual grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const& request) = 0;
 };
 
 /// gRPC channel arguments shared by the SDK and the language host (400 MiB messages, as Pulumi uses).
