@@ -89,7 +89,8 @@ void Render(std::ostringstream& os, PropertyValue const& v) {
 
 bool Archive::operator==(Archive const& other) const {
   if (source != other.source || value != other.value || hash != other.hash) return false;
-  if (!assets || !other.assets) return assets == other.assets;
+  // No assets map and an empty one are the same archive (the wire form of both is an empty map).
+  if (!assets || !other.assets) return (!assets || assets->empty()) && (!other.assets || other.assets->empty());
   return *assets == *other.assets;
 }
 

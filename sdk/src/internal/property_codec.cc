@@ -139,10 +139,11 @@ absl::StatusOr<PropertyValue> DecodeSigObject(Struct const& s, std::string_view 
       if (it->second.kind_case() != Value::kStructValue) return PathError(path, "archive assets is not an object");
       PropertyMap assets;
       for (auto const& [k, e] : it->second.struct_value().fields()) {
-        auto inner = Decode(e, path + ".assets." + k, depth + 1);
+        std::string member_path = (path.empty() ? "assets." : path + ".assets.") + k;
+        auto inner = Decode(e, member_path, depth + 1);
         if (!inner.ok()) return inner.status();
         if (!inner->is_asset() && !inner->is_archive()) {
-          return PathError(path + ".assets." + k, "archive member is neither an asset nor an archive");
+          return PathError(member_path, "archive member is neither an asset nor an archive");
         }
         assets.emplace(k, *std::move(inner));
       }
@@ -164,6 +165,8 @@ absl::StatusOr<PropertyValue> DecodeSigObject(Struct const& s, std::string_view 
     if (!value.ok()) return value.status();
     std::string bytes;
     if (!absl::Base64Unescape(*value, &bytes)) return PathError(path, "byte string is not valid base64");
+    // As for plain strings: re-encoded, these bytes would read back as unknown.
+    if (IsUnknownSentinel(bytes)) return PropertyValue::MakeComputed();
     return PropertyValue(std::move(bytes));
   }
   return PathError(path, "unknown signature '" + std::string(sig) + "'");
