@@ -56,7 +56,6 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
       req.set_version(opts.version);
       req.set_plugindownloadurl(opts.plugin_download_url);
       req.set_acceptresources(rt->features().resource_references);
-      req.set_accepts_byte_string(true);
       rt->CallAsync([rt, out, req = std::move(req), deps, secret = in.any_secret] {
         pulumirpc::ResourceInvokeResponse resp;
         auto status = rt->monitor().Invoke(req, &resp);

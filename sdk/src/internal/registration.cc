@@ -249,7 +249,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_acceptresources(rt->features().resource_references);
         for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
         req.set_plugindownloadurl(opts.plugin_download_url);
-        req.set_accepts_byte_string(true);
         rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
           pulumirpc::ReadResourceResponse resp;
           auto status = rt->monitor().ReadResource(req, &resp);
@@ -310,7 +309,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
       }
       req.set_supportsresultreporting(true);
-      req.set_accepts_byte_string(true);
 
       rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
         pulumirpc::RegisterResourceResponse resp;
