@@ -44,6 +44,27 @@ std::optional<double> ParseDouble(std::string const& s) {
 
 }  // namespace
 
+PropertyValue PropertyValueFromJson(nlohmann::json const& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::boolean: return j.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float: return j.get<double>();
+    case nlohmann::json::value_t::string: return j.get<std::string>();
+    case nlohmann::json::value_t::array: {
+      PropertyArray out;
+      for (auto const& e : j) out.push_back(PropertyValueFromJson(e));
+      return out;
+    }
+    case nlohmann::json::value_t::object: {
+      PropertyMap out;
+      for (auto it = j.begin(); it != j.end(); ++it) out.emplace(it.key(), PropertyValueFromJson(it.value()));
+      return out;
+    }
+    default: return nullptr;  // null, discarded, binary
+  }
+}
+
 Config::Config(Context& ctx) : Config(ctx, ctx.project()) {}
 Config::Config(Context& ctx, std::string name) : ctx_(&ctx), name_(std::move(name)) {}
 

@@ -118,3 +118,15 @@ TEST(ConfigTest, ReadingASecretAsPlainWarns) {
 
 }  // namespace
 }  // namespace pulumi
+
+namespace pulumi {
+namespace {
+
+TEST(PropertyValueFromJsonTest, ConvertsEveryJsonKind) {
+  auto j = nlohmann::json::parse(R"({"a": [1, 2.5, true, null, "x"], "b": {"c": "d"}})");
+  EXPECT_EQ(PropertyValueFromJson(j),
+            PropertyValue(PropertyMap{{"a", PropertyArray{1, 2.5, true, nullptr, "x"}}, {"b", PropertyMap{{"c", "d"}}}}));
+}
+
+}  // namespace
+}  // namespace pulumi

@@ -23,6 +23,9 @@
 
 namespace pulumi {
 
+/// A JSON value (e.g. an untyped config object) as a PropertyValue.
+PropertyValue PropertyValueFromJson(nlohmann::json const& j);
+
 class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

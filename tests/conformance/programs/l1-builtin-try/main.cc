@@ -15,28 +15,6 @@ auto Try(F&& f, T fallback) -> decltype(f()) {
   }
 }
 
-/// A dynamic (JSON) value as a property value.
-pulumi::PropertyValue FromJson(nlohmann::json const& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null: return nullptr;
-    case nlohmann::json::value_t::boolean: return j.get<bool>();
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return j.get<double>();
-    case nlohmann::json::value_t::string: return j.get<std::string>();
-    case nlohmann::json::value_t::array: {
-      pulumi::PropertyArray out;
-      for (auto const& e : j) out.push_back(FromJson(e));
-      return out;
-    }
-    case nlohmann::json::value_t::object: {
-      pulumi::PropertyMap out;
-      for (auto it = j.begin(); it != j.end(); ++it) out.emplace(it.key(), FromJson(it.value()));
-      return out;
-    }
-    default: throw std::invalid_argument("unsupported JSON value");
-  }
-}
 
 }  // namespace
 
@@ -59,7 +37,7 @@ int main() {
     nlohmann::json an_object = config.RequireJson("anObject");
     auto try_field = [](char const* field) {
       return [field](nlohmann::json const& o) {
-        return Try([&] { return FromJson(o.at(field)); }, pulumi::PropertyValue("fallback"));
+        return Try([&] { return pulumi::PropertyValueFromJson(o.at(field)); }, pulumi::PropertyValue("fallback"));
       };
     };
     ctx.Export("dynamicTrySuccess", try_field("a")(an_object));

@@ -25,27 +25,6 @@ void from_json(nlohmann::json const& j, OptionalObject& o) {
 }
 nlohmann::json ToJson(OptionalObject const& o) { return {{"prop", o.prop}, {"other", o.other}}; }
 
-pulumi::PropertyValue FromJson(nlohmann::json const& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null: return nullptr;
-    case nlohmann::json::value_t::boolean: return j.get<bool>();
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return j.get<double>();
-    case nlohmann::json::value_t::string: return j.get<std::string>();
-    case nlohmann::json::value_t::array: {
-      pulumi::PropertyArray out;
-      for (auto const& e : j) out.push_back(FromJson(e));
-      return out;
-    }
-    case nlohmann::json::value_t::object: {
-      pulumi::PropertyMap out;
-      for (auto it = j.begin(); it != j.end(); ++it) out.emplace(it.key(), FromJson(it.value()));
-      return out;
-    }
-    default: throw std::invalid_argument("unsupported JSON value");
-  }
-}
 
 }  // namespace
 
@@ -62,7 +41,7 @@ int main() {
     ctx.Export("theThing", any_object.at("a").get<double>() + any_object.at("b").get<double>());
 
     auto optional_untyped_object = config.GetJson("optionalUntypedObject").value_or(nlohmann::json{{"key", "value"}});
-    ctx.Export("defaultUntypedObject", FromJson(optional_untyped_object));
+    ctx.Export("defaultUntypedObject", pulumi::PropertyValueFromJson(optional_untyped_object));
 
     auto optional_list = config.GetObject<std::vector<std::string>>("optionalList");
     auto optional_map = config.GetObject<std::map<std::string, std::string>>("optionalMap");
