@@ -55,13 +55,9 @@ class Context {
   /// The root pulumi:pulumi:Stack resource, the default parent of every resource.
   ComponentResource const& stack_resource() const;
 
-  /// Adds a stack output, registered when the program body returns.
+  /// Adds a stack output, registered when the program body returns. Takes a value or an Output<T> of
+  /// anything ToPropertyValue converts.
   void Export(std::string const& name, Input<PropertyValue> value);
-  template <typename T>
-    requires(!std::is_convertible_v<Output<T>, Input<PropertyValue>>)
-  void Export(std::string const& name, Output<T> const& value) {
-    Export(name, Input<PropertyValue>(value.Apply([](T const& v) { return PropertyValue(ToPropertyValue(v)); })));
-  }
 
   Log const& log() const { return log_; }
 
