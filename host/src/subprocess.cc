@@ -72,6 +72,8 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
       (void)!write(exec_pipe[1], &e, sizeof e);
       _exit(127);
     }
+    // Its own process group, so that a cancel reaches everything it started.
+    setpgid(0, 0);
     // The program gets default signal handling whatever the host set.
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
@@ -110,7 +112,7 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
 
 Subprocess::~Subprocess() {
   if (!exited_ && pid_ > 0) {
-    kill(pid_, SIGKILL);
+    kill(-pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
   if (out_fd_ >= 0) close(out_fd_);
@@ -150,7 +152,7 @@ int Subprocess::Wait(OutputSink const& sink) {
 }
 
 void Subprocess::Signal(int sig) {
-  if (!exited_ && pid_ > 0) kill(pid_, sig);
+  if (!exited_ && pid_ > 0) kill(-pid_, sig);
 }
 
 int RunCapture(ProcessSpec spec, std::string* output) {

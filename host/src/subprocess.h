@@ -37,7 +37,8 @@ class Subprocess {
   /// Waits for the process, passing captured output to sink as it arrives. Returns the exit code, or
   /// 128 + signal number when a signal ended it.
   int Wait(OutputSink const& sink = nullptr);
-  /// Sends a signal (e.g. SIGINT on cancel); safe from any thread while Wait runs.
+  /// Sends a signal to the process and everything it started (its process group), e.g. SIGINT on cancel;
+  /// safe from any thread while Wait runs.
   void Signal(int sig);
   pid_t pid() const { return pid_; }
 

@@ -1,0 +1,164 @@
+// The language host as the engine sees it: a process that prints its port, serves LanguageRuntime over
+// gRPC, runs programs with the PULUMI_* environment and exits when the engine goes away.
+#include "subprocess.h"
+
+#include "pulumi/engine.grpc.pb.h"
+#include "pulumi/language.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace pulumi::host {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+/// A stand-in engine the host can connect to (every RPC unimplemented).
+struct FakeEngine {
+  FakeEngine() {
+    grpc::ServerBuilder b;
+    b.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+    b.RegisterService(&service);
+    server = b.BuildAndStart();
+  }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port); }
+  int port = 0;
+  pulumirpc::Engine::Service service;
+  std::unique_ptr<grpc::Server> server;
+};
+
+class LanguageHostTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("pulumi-host-proc-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    std::string error;
+    host_ = Subprocess::Start({.argv = {LANGUAGE_HOST, engine_.address()}, .capture = true}, &error);
+    ASSERT_TRUE(host_) << error;
+    // The first stdout line is the port.
+    reader_ = std::thread([this] {
+      host_exit_ = host_->Wait([this](Stream s, std::string_view d) {
+        std::lock_guard lock(mu_);
+        (s == Stream::kStdout ? out_ : err_).append(d);
+        cv_.notify_all();
+      });
+      std::lock_guard lock(mu_);
+      exited_ = true;
+      cv_.notify_all();
+    });
+    std::unique_lock lock(mu_);
+    ASSERT_TRUE(cv_.wait_for(lock, std::chrono::seconds(10), [&] { return out_.find('\n') != std::string::npos; }));
+    auto channel = grpc::CreateChannel("127.0.0.1:" + out_.substr(0, out_.find('\n')), grpc::InsecureChannelCredentials());
+    stub_ = pulumirpc::LanguageRuntime::NewStub(channel);
+  }
+  void TearDown() override {
+    if (host_) host_->Signal(SIGKILL);
+    if (reader_.joinable()) reader_.join();
+    fs::remove_all(dir_);
+  }
+
+  pulumirpc::RunResponse RunScript(std::string const& script) {
+    auto path = dir_ / "program.sh";
+    std::ofstream(path) << "#!/bin/sh\n" << script;
+    fs::permissions(path, fs::perms::owner_all);
+    pulumirpc::RunRequest req;
+    req.set_project("proj");
+    req.set_stack("dev");
+    req.set_pwd(dir_.string());
+    req.set_monitor_address("127.0.0.1:1");
+    req.set_dryrun(true);
+    req.set_parallel(7);
+    (*req.mutable_config())["proj:region"] = "eu";
+    req.add_configsecretkeys("proj:token");
+    req.mutable_info()->set_program_directory(dir_.string());
+    (*req.mutable_info()->mutable_options()->mutable_fields())["binary"].set_string_value("./program.sh");
+    grpc::ClientContext ctx;
+    pulumirpc::RunResponse resp;
+    auto status = stub_->Run(&ctx, req, &resp);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return resp;
+  }
+
+  FakeEngine engine_;
+  fs::path dir_;
+  std::unique_ptr<Subprocess> host_;
+  std::thread reader_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::string out_, err_;
+  bool exited_ = false;
+  int host_exit_ = -1;
+  std::unique_ptr<pulumirpc::LanguageRuntime::Stub> stub_;
+};
+
+TEST_F(LanguageHostTest, ReportsItsVersionAndPackages) {
+  grpc::ClientContext ctx;
+  pulumirpc::PluginInfo info;
+  ASSERT_TRUE(stub_->GetPluginInfo(&ctx, google::protobuf::Empty(), &info).ok());
+  EXPECT_EQ(info.version(), PULUMI_CPP_VERSION);
+
+  std::ofstream(dir_ / "pulumi-packages.json") << R"({"packages": [{"name": "gcp", "version": "9.35.0"}]})";
+  pulumirpc::GetRequiredPackagesRequest req;
+  req.mutable_info()->set_program_directory(dir_.string());
+  pulumirpc::GetRequiredPackagesResponse resp;
+  grpc::ClientContext ctx2;
+  ASSERT_TRUE(stub_->GetRequiredPackages(&ctx2, req, &resp).ok());
+  ASSERT_EQ(resp.packages_size(), 1);
+  EXPECT_EQ(resp.packages(0).name(), "gcp");
+  EXPECT_EQ(resp.packages(0).kind(), "resource");
+  EXPECT_EQ(resp.packages(0).version(), "9.35.0");
+}
+
+TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {
+  auto resp = RunScript(
+      "test \"$PULUMI_PROJECT\" = proj && test \"$PULUMI_STACK\" = dev && test \"$PULUMI_DRY_RUN\" = true &&"
+      " test \"$PULUMI_PARALLEL\" = 7 && test \"$PULUMI_MONITOR\" = 127.0.0.1:1 &&"
+      " test \"$PULUMI_ENGINE\" = " + engine_.address() + " &&"
+      " test \"$PULUMI_CONFIG\" = '{\"proj:region\":\"eu\"}' && test \"$PULUMI_CONFIG_SECRET_KEYS\" = '[\"proj:token\"]'"
+      " && test \"$(pwd)\" = " + dir_.string() + " || exit 9\n");
+  EXPECT_EQ(resp.error(), "");
+  EXPECT_FALSE(resp.bail());
+}
+
+TEST_F(LanguageHostTest, MapsExitCodes) {
+  auto bail = RunScript("exit 32\n");
+  EXPECT_TRUE(bail.bail());
+  EXPECT_EQ(bail.error(), "");
+  auto failed = RunScript("exit 3\n");
+  EXPECT_FALSE(failed.bail());
+  EXPECT_EQ(failed.error(), "program exited with non-zero exit code: 3");
+}
+
+TEST_F(LanguageHostTest, CancelInterruptsTheProgram) {
+  std::thread cancel([this] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    stub_->Cancel(&ctx, google::protobuf::Empty(), &empty);
+  });
+  auto start = std::chrono::steady_clock::now();
+  auto resp = RunScript("sleep 30 & wait\n");
+  cancel.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_THAT(resp.error(), HasSubstr("non-zero exit code"));
+}
+
+TEST_F(LanguageHostTest, ExitsWhenTheEngineGoesAway) {
+  engine_.server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+  std::unique_lock lock(mu_);
+  EXPECT_TRUE(cv_.wait_for(lock, std::chrono::seconds(30), [&] { return exited_; }));
+  EXPECT_THAT(err_, HasSubstr("went away"));
+}
+
+}  // namespace
+}  // namespace pulumi::host
