@@ -74,7 +74,11 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
     }
     // Its own process group, so that a cancel reaches everything it started.
     setpgid(0, 0);
-    // The program gets default signal handling whatever the host set.
+    // The program gets default signal handling whatever the host set (the host blocks SIGINT in all its
+    // threads, and a blocked mask survives exec).
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
@@ -146,6 +150,8 @@ int Subprocess::Wait(OutputSink const& sink) {
   while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }
   exited_ = true;
+  // Whatever the process left running in its group (e.g. a background job) goes with it.
+  kill(-pid_, SIGKILL);
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
   return 1;

@@ -22,6 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
+constexpr int kCancelGraceSecondsForTest = 4;  // below the host's 5 s grace before SIGKILL
+
 /// A stand-in engine the host can connect to (every RPC unimplemented).
 struct FakeEngine {
   FakeEngine() {
@@ -147,10 +149,25 @@ TEST_F(LanguageHostTest, CancelInterruptsTheProgram) {
     stub_->Cancel(&ctx, google::protobuf::Empty(), &empty);
   });
   auto start = std::chrono::steady_clock::now();
-  auto resp = RunScript("sleep 30 & wait\n");
+  auto resp = RunScript("trap 'exit 5' INT\nsleep 30 &\nwait\n");
   cancel.join();
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
-  EXPECT_THAT(resp.error(), HasSubstr("non-zero exit code"));
+  // SIGINT reached the program: it exited by itself, well before the kill after the grace period.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(kCancelGraceSecondsForTest));
+  EXPECT_EQ(resp.error(), "program exited with non-zero exit code: 5");
+}
+
+TEST_F(LanguageHostTest, SigintIsForwardedToTheProgramAndTheHostStays) {
+  std::thread interrupt([this] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    host_->Signal(SIGINT);
+  });
+  auto resp = RunScript("trap 'exit 7' INT\nsleep 30 &\nwait\n");
+  interrupt.join();
+  EXPECT_EQ(resp.error(), "program exited with non-zero exit code: 7");
+  // The host is still serving.
+  grpc::ClientContext ctx;
+  pulumirpc::PluginInfo info;
+  EXPECT_TRUE(stub_->GetPluginInfo(&ctx, google::protobuf::Empty(), &info).ok());
 }
 
 TEST_F(LanguageHostTest, ExitsWhenTheEngineGoesAway) {
