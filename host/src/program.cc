@@ -96,7 +96,9 @@ std::string BuildDirectory(std::string const& program_dir) {
   std::error_code ec;
   auto canonical = fs::weakly_canonical(program_dir, ec);
   std::string key = ec ? program_dir : canonical.string();
-  return CacheRoot() + "/programs/" + fs::path(key).filename().string() + "-" + Hex64(Fnv1a(key));
+  char const* root = std::getenv("PULUMI_CPP_PROGRAM_BUILD_ROOT");
+  std::string programs = root && *root ? std::string(root) : CacheRoot() + "/programs";
+  return programs + "/" + fs::path(key).filename().string() + "-" + Hex64(Fnv1a(key));
 }
 
 std::string SdkPackageDirectory() {

@@ -35,7 +35,8 @@ struct PackageRequirement {
 /// A malformed file is an error naming the file and the JSON path.
 std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_dir, std::string* error);
 
-/// The directory where the program is built, outside the project: $PULUMI_CPP_CACHE/programs/<name>-<hash>.
+/// The directory where the program is built, outside the project: <root>/<name>-<hash>, where root is
+/// $PULUMI_CPP_PROGRAM_BUILD_ROOT, else $PULUMI_CPP_CACHE/programs (default ~/.cache/pulumi-cpp/programs).
 std::string BuildDirectory(std::string const& program_dir);
 
 /// The CMake package directory of the SDK (PulumiCppConfig.cmake); $PULUMI_CPP_PACKAGE_DIR overrides.

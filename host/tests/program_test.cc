@@ -72,6 +72,12 @@ TEST_F(ProgramTest, BuildDirectoryIsStablePerProgram) {
   EXPECT_THAT(a, HasSubstr("/programs/" + dir_.filename().string() + "-"));
 }
 
+TEST_F(ProgramTest, BuildRootCanBeMovedByTheEnvironment) {
+  setenv("PULUMI_CPP_PROGRAM_BUILD_ROOT", "/tmp/builds-here", 1);
+  EXPECT_THAT(BuildDirectory(dir_.string()), ::testing::StartsWith("/tmp/builds-here/" + dir_.filename().string() + "-"));
+  unsetenv("PULUMI_CPP_PROGRAM_BUILD_ROOT");
+}
+
 TEST_F(ProgramTest, FindsPrebuiltBinariesBesideTheProgramOrInPath) {
   auto bin = dir_ / "prebuilt";
   std::ofstream(bin) << "#!/bin/sh\n";

@@ -305,8 +305,10 @@ int main(int argc, char** argv) {
   std::string path = opts.engine_bin + ":" + (std::getenv("PATH") ? std::getenv("PATH") : "");
   // A PULUMI_HOME of its own keeps the suite's plugin cache and logs out of the user's ~/.pulumi.
   fs::create_directories(work / "pulumi-home");
+  // Program builds stay in the build tree, not in the user's cache (they are ~36 MB each).
   std::map<std::string, std::string> env{{"PATH", path},
                                          {"PULUMI_HOME", (work / "pulumi-home").string()},
+                                         {"PULUMI_CPP_PROGRAM_BUILD_ROOT", (work / "program-builds").string()},
                                          {"PULUMI_SKIP_UPDATE_CHECK", "true"}};
 
   std::unique_ptr<Child> server;

@@ -78,6 +78,7 @@ class CliE2eTest : public ::testing::Test {
             {"PULUMI_SKIP_UPDATE_CHECK", "1"},
             {"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION", "true"},
             {"PULUMI_CPP_PACKAGE_DIR", SDK_PACKAGE_DIR},
+            {"PULUMI_CPP_PROGRAM_BUILD_ROOT", std::string(E2E_WORK_DIR) + "/program-builds"},
             {"NO_COLOR", "1"}};
   }
 
@@ -150,6 +151,18 @@ TEST_F(CliE2eTest, PreviewUpNoChangesRefreshDestroy) {
   auto destroy = Pulumi(app, {"destroy", "--yes"});
   ASSERT_EQ(destroy.code, 0) << destroy.output;
   EXPECT_THAT(destroy.output, HasSubstr("7 deleted"));
+}
+
+TEST_F(CliE2eTest, NewFromTheTemplateThenUp) {
+  auto dir = work_ / "from-template";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto created = Pulumi(dir, {"new", TEMPLATE_DIR, "--yes", "--name", "fromtemplate", "--stack", "dev"});
+  ASSERT_EQ(created.code, 0) << created.output;
+  EXPECT_TRUE(fs::exists(dir / "main.cc"));
+  auto up = Pulumi(dir, {"up", "--yes"});
+  ASSERT_EQ(up.code, 0) << up.output;
+  EXPECT_EQ(StackOutputs(dir)["greeting"], "hello");
 }
 
 TEST_F(CliE2eTest, StackReferenceReadsAnotherStack) {
