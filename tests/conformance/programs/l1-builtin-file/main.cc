@@ -1,4 +1,5 @@
 // l1-builtin-file: readFile, filebase64 and filebase64sha256 of a file next to the program.
+#include "pcl_builtins.h"
 #include "pulumi/pulumi.h"
 
 #include <array>
@@ -16,26 +17,6 @@ std::string ReadFile(std::string const& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string ToBase64(std::string const& in) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                 static_cast<unsigned char>(in[i + 2]);
-    for (int s : {18, 12, 6, 0}) out += kAlphabet[(n >> s) & 63];
-  }
-  if (std::size_t rest = in.size() - i; rest > 0) {
-    unsigned n = static_cast<unsigned char>(in[i]) << 16;
-    if (rest == 2) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += rest == 2 ? kAlphabet[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
 }
 
 /// The raw 32-byte SHA-256 digest.
@@ -92,7 +73,7 @@ int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     auto content = ReadFile("testfile.txt");
     ctx.Export("fileContent", content);
-    ctx.Export("fileB64", ToBase64(content));
-    ctx.Export("fileSha", ToBase64(Sha256(content)));
+    ctx.Export("fileB64", pcl::ToBase64(content));
+    ctx.Export("fileSha", pcl::ToBase64(Sha256(content)));
   });
 }

@@ -1,4 +1,5 @@
 // l1-builtin-list: element, join, length, split and singleOrNone.
+#include "pcl_builtins.h"
 #include "pulumi/pulumi.h"
 
 #include <stdexcept>
@@ -6,25 +7,6 @@
 #include <vector>
 
 namespace {
-
-std::vector<std::string> Split(std::string const& separator, std::string const& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    auto pos = s.find(separator, start);
-    if (pos == std::string::npos) break;
-    out.push_back(s.substr(start, pos - start));
-    start = pos + separator.size();
-  }
-  out.push_back(s.substr(start));
-  return out;
-}
-
-std::string Join(std::string const& separator, std::vector<std::string> const& list) {
-  std::string out;
-  for (std::size_t i = 0; i < list.size(); ++i) out += (i ? separator : "") + list[i];
-  return out;
-}
 
 /// element() wraps around the end of the list, as in HCL.
 std::string const& Element(std::vector<std::string> const& list, std::size_t index) {
@@ -50,9 +32,9 @@ int main() {
     auto a_string = config.Require("aString");
     ctx.Export("elementOutput1", Element(a_list, 1));
     ctx.Export("elementOutput2", Element(a_list, 2));
-    ctx.Export("joinOutput", Join("|", a_list));
+    ctx.Export("joinOutput", pcl::Join("|", a_list));
     ctx.Export("lengthOutput", static_cast<int>(a_list.size()));
-    ctx.Export("splitOutput", pulumi::ToPropertyValue(Split("-", a_string)));
+    ctx.Export("splitOutput", pulumi::ToPropertyValue(pcl::Split("-", a_string)));
     ctx.Export("singleOrNoneOutput", pulumi::PropertyArray{SingleOrNone(single_or_none_list)});
   });
 }

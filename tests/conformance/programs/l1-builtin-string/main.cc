@@ -1,4 +1,5 @@
 // l1-builtin-string: length (in grapheme clusters), split, join and interpolation of a config string.
+#include "pcl_builtins.h"
 #include "pulumi/pulumi.h"
 
 #include <string>
@@ -49,25 +50,6 @@ int GraphemeCount(std::string const& s) {
   return count;
 }
 
-std::vector<std::string> Split(std::string const& separator, std::string const& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    auto pos = s.find(separator, start);
-    if (pos == std::string::npos) break;
-    out.push_back(s.substr(start, pos - start));
-    start = pos + separator.size();
-  }
-  out.push_back(s.substr(start));
-  return out;
-}
-
-std::string Join(std::string const& separator, std::vector<std::string> const& list) {
-  std::string out;
-  for (std::size_t i = 0; i < list.size(); ++i) out += (i ? separator : "") + list[i];
-  return out;
-}
-
 }  // namespace
 
 int main() {
@@ -75,8 +57,8 @@ int main() {
     pulumi::Config config(ctx);
     auto a_string = config.Require("aString");
     ctx.Export("lengthResult", GraphemeCount(a_string));
-    ctx.Export("splitResult", pulumi::ToPropertyValue(Split("-", a_string)));
-    ctx.Export("joinResult", Join("|", Split("-", a_string)));
+    ctx.Export("splitResult", pulumi::ToPropertyValue(pcl::Split("-", a_string)));
+    ctx.Export("joinResult", pcl::Join("|", pcl::Split("-", a_string)));
     ctx.Export("interpolateResult", "prefix-" + a_string);
   });
 }
