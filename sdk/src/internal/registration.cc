@@ -191,144 +191,156 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
   }
 
-  if (read_id) inputs.emplace("__read_id", Input<PropertyValue>(read_id->ToOutput()));
-
-  AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, reading = read_id.has_value()](
-                          std::optional<std::string> error, ResolvedInputs in) mutable {
-    if (error) {
-      res->RejectPending(*error);
-      return;
-    }
-    std::string id_to_read;
-    if (reading) {
-      auto const& v = in.values["__read_id"];
-      id_to_read = v.is_string() ? v.AsString() : std::string(kUnknownStringValue);
-      in.values.erase("__read_id");
-      in.property_deps.erase("__read_id");
-    }
-    Dependencies explicit_deps;
-    for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
-    Dependencies urns = in.all_deps;
-    MergeDependencies(urns, explicit_deps);
-    Dependencies ids;
-    if (parent) MergeDependencies(urns, {parent});
-    if (provider) {
-      MergeDependencies(urns, {provider});
-      ids.push_back(provider);
-    }
-    for (auto const& [pkg, p] : explicit_providers) {
-      MergeDependencies(urns, {p});
-      MergeDependencies(ids, {p});
-    }
-    if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
-    for (auto const& a : opts.aliases) {
-      if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
-    }
-
-    AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, in = std::move(in),
-                               explicit_deps, reading, id_to_read](std::optional<std::string> dep_error) {
-      if (dep_error) {
-        res->RejectPending(*dep_error);
+  // Registration proper, once the id to read (if any) is known: await the inputs, then the resources they
+  // and the options name, then call the engine.
+  auto register_with = [rt, res, parent, provider, explicit_providers, opts,
+                        inputs = std::move(inputs)](std::optional<std::string> id_to_read_opt,
+                                                    Dependencies id_deps) mutable {
+    AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, reading = id_to_read_opt.has_value(),
+                         id_to_read = id_to_read_opt.value_or(""), id_deps = std::move(id_deps)](
+                            std::optional<std::string> error, ResolvedInputs in) mutable {
+      if (error) {
+        res->RejectPending(*error);
         return;
       }
-      auto enc = RequestEncoding(*rt);
-      Dependencies all = in.all_deps;
-      MergeDependencies(all, explicit_deps);
+      MergeDependencies(in.all_deps, id_deps);
+      Dependencies explicit_deps;
+      for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
+      Dependencies urns = in.all_deps;
+      MergeDependencies(urns, explicit_deps);
+      Dependencies ids;
+      if (parent) MergeDependencies(urns, {parent});
+      if (provider) {
+        MergeDependencies(urns, {provider});
+        ids.push_back(provider);
+      }
+      for (auto const& [pkg, p] : explicit_providers) {
+        MergeDependencies(urns, {p});
+        MergeDependencies(ids, {p});
+      }
+      if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
+      for (auto const& a : opts.aliases) {
+        if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
+      }
 
-      if (reading) {
-        pulumirpc::ReadResourceRequest req;
-        req.set_id(id_to_read);
+      AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, in = std::move(in),
+                                 explicit_deps, reading, id_to_read](std::optional<std::string> dep_error) {
+        if (dep_error) {
+          res->RejectPending(*dep_error);
+          return;
+        }
+        auto enc = RequestEncoding(*rt);
+        Dependencies all = in.all_deps;
+        MergeDependencies(all, explicit_deps);
+
+        if (reading) {
+          pulumirpc::ReadResourceRequest req;
+          req.set_id(id_to_read);
+          req.set_type(res->type);
+          req.set_name(res->name);
+          if (parent) req.set_parent(KnownUrn(parent));
+          *req.mutable_properties() = EncodeMap(in.values, enc);
+          for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
+          if (provider) req.set_provider(ProviderReference(provider));
+          req.set_version(opts.version);
+          req.set_acceptsecrets(true);
+          req.set_acceptresources(rt->features().resource_references);
+          for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
+          req.set_plugindownloadurl(opts.plugin_download_url);
+          rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
+            pulumirpc::ReadResourceResponse resp;
+            auto status = rt->monitor().ReadResource(req, &resp);
+            rt->Post([rt, res, status, resp = std::move(resp), inputs, id = req.id()] {
+              if (!status.ok()) {
+                rt->ReportRpcFailure("reading " + Describe(*res), status);
+                res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
+                return;
+              }
+              if (resp.result() != pulumirpc::SUCCESS) {
+                auto message = "reading " + Describe(*res) + " failed";
+                rt->ReportError(message, resp.urn());
+                res->RejectPending(message);
+                return;
+              }
+              ResolveOutputs(rt, res, resp.urn(), resp.id().empty() ? id : resp.id(), resp.properties(), resp.unknown(),
+                             inputs);
+            });
+          });
+          return;
+        }
+
+        pulumirpc::RegisterResourceRequest req;
         req.set_type(res->type);
         req.set_name(res->name);
         if (parent) req.set_parent(KnownUrn(parent));
-        *req.mutable_properties() = EncodeMap(in.values, enc);
+        req.set_custom(res->custom);
+        *req.mutable_object() = EncodeMap(in.values, enc);
+        if (opts.protect) req.set_protect(*opts.protect);
         for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
         if (provider) req.set_provider(ProviderReference(provider));
+        for (auto const& [k, deps] : in.property_deps) {
+          auto& pd = (*req.mutable_propertydependencies())[k];
+          for (auto const& u : KnownUrns(deps)) pd.add_urns(u);
+        }
+        req.set_deletebeforereplace(opts.delete_before_replace);
+        req.set_deletebeforereplacedefined(opts.delete_before_replace);
         req.set_version(opts.version);
+        for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
         req.set_acceptsecrets(true);
-        req.set_acceptresources(rt->features().resource_references);
         for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
+        FillAliases(req, opts.aliases, rt->features().alias_specs);
+        req.set_aliasspecs(rt->features().alias_specs);
+        req.set_importid(opts.import_id);
+        if (opts.custom_timeouts) {
+          auto* t = req.mutable_customtimeouts();
+          t->set_create(opts.custom_timeouts->create);
+          t->set_update(opts.custom_timeouts->update);
+          t->set_delete_(opts.custom_timeouts->del);
+        }
+        req.set_supportspartialvalues(true);
+        req.set_acceptresources(rt->features().resource_references);
+        for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
+        for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
         req.set_plugindownloadurl(opts.plugin_download_url);
+        if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
+        if (opts.deleted_with && rt->features().deleted_with) {
+          req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
+        }
+        req.set_supportsresultreporting(true);
+
         rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
-          pulumirpc::ReadResourceResponse resp;
-          auto status = rt->monitor().ReadResource(req, &resp);
-          rt->Post([rt, res, status, resp = std::move(resp), inputs, id = req.id()] {
+          pulumirpc::RegisterResourceResponse resp;
+          auto status = rt->monitor().RegisterResource(req, &resp);
+          rt->Post([rt, res, status, resp = std::move(resp), inputs] {
             if (!status.ok()) {
-              rt->ReportRpcFailure("reading " + Describe(*res), status);
-              res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
+              rt->ReportRpcFailure("registering " + Describe(*res), status);
+              res->RejectPending("registering " + Describe(*res) + " failed: " + status.error_message());
               return;
             }
             if (resp.result() != pulumirpc::SUCCESS) {
-              auto message = "reading " + Describe(*res) + " failed";
+              auto message = Describe(*res) + " failed to register";
               rt->ReportError(message, resp.urn());
               res->RejectPending(message);
               return;
             }
-            ResolveOutputs(rt, res, resp.urn(), resp.id().empty() ? id : resp.id(), resp.properties(), resp.unknown(),
-                           inputs);
+            ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs);
           });
-        });
-        return;
-      }
-
-      pulumirpc::RegisterResourceRequest req;
-      req.set_type(res->type);
-      req.set_name(res->name);
-      if (parent) req.set_parent(KnownUrn(parent));
-      req.set_custom(res->custom);
-      *req.mutable_object() = EncodeMap(in.values, enc);
-      if (opts.protect) req.set_protect(*opts.protect);
-      for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
-      if (provider) req.set_provider(ProviderReference(provider));
-      for (auto const& [k, deps] : in.property_deps) {
-        auto& pd = (*req.mutable_propertydependencies())[k];
-        for (auto const& u : KnownUrns(deps)) pd.add_urns(u);
-      }
-      req.set_deletebeforereplace(opts.delete_before_replace);
-      req.set_deletebeforereplacedefined(opts.delete_before_replace);
-      req.set_version(opts.version);
-      for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
-      req.set_acceptsecrets(true);
-      for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
-      FillAliases(req, opts.aliases, rt->features().alias_specs);
-      req.set_aliasspecs(rt->features().alias_specs);
-      req.set_importid(opts.import_id);
-      if (opts.custom_timeouts) {
-        auto* t = req.mutable_customtimeouts();
-        t->set_create(opts.custom_timeouts->create);
-        t->set_update(opts.custom_timeouts->update);
-        t->set_delete_(opts.custom_timeouts->del);
-      }
-      req.set_supportspartialvalues(true);
-      req.set_acceptresources(rt->features().resource_references);
-      for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
-      for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
-      req.set_plugindownloadurl(opts.plugin_download_url);
-      if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
-      if (opts.deleted_with && rt->features().deleted_with) {
-        req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
-      }
-      req.set_supportsresultreporting(true);
-
-      rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
-        pulumirpc::RegisterResourceResponse resp;
-        auto status = rt->monitor().RegisterResource(req, &resp);
-        rt->Post([rt, res, status, resp = std::move(resp), inputs] {
-          if (!status.ok()) {
-            rt->ReportRpcFailure("registering " + Describe(*res), status);
-            res->RejectPending("registering " + Describe(*res) + " failed: " + status.error_message());
-            return;
-          }
-          if (resp.result() != pulumirpc::SUCCESS) {
-            auto message = Describe(*res) + " failed to register";
-            rt->ReportError(message, resp.urn());
-            res->RejectPending(message);
-            return;
-          }
-          ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs);
         });
       });
     });
+  };
+
+  if (!read_id) {
+    register_with(std::nullopt, {});
+    return res;
+  }
+  auto id_state = read_id->ToOutput().internal_state();
+  id_state->OnSettled([id_state, res, register_with = std::move(register_with)]() mutable {
+    switch (id_state->state()) {
+      case State::kRejected: res->RejectPending(id_state->error()); return;
+      case State::kKnown: register_with(id_state->value(), id_state->deps()); return;
+      default: register_with(std::string(kUnknownStringValue), id_state->deps()); return;
+    }
   });
   return res;
 }
