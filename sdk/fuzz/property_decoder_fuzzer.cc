@@ -13,6 +13,7 @@
 //   * DecodeMap agrees with DecodeValue on objects.
 // A broken property aborts with both values printed in full.
 #include "internal/property_codec.h"
+#include "support/property_debug.h"
 #include "pulumi/property_value.h"
 
 #include <google/protobuf/stubs/logging.h>
@@ -41,80 +42,14 @@ using pulumi::internal::EncodeValue;
 
 constexpr EncodeOptions kKeepAll{.keep_secrets = true, .keep_resources = true, .keep_output_values = true};
 
-// Everything, secrets included, for crash reports.
-void Dump(std::ostringstream& os, PropertyValue const& v) {
-  using K = PropertyValue::Kind;
-  switch (v.kind()) {
-    case K::kSecret:
-      os << "secret(";
-      Dump(os, v.SecretElement());
-      os << ')';
-      return;
-    case K::kArray:
-      os << '[';
-      for (auto const& e : v.AsArray()) {
-        Dump(os, e);
-        os << ',';
-      }
-      os << ']';
-      return;
-    case K::kObject:
-      os << '{';
-      for (auto const& [k, e] : v.AsObject()) {
-        os << '"' << k << "\":";
-        Dump(os, e);
-        os << ',';
-      }
-      os << '}';
-      return;
-    case K::kOutput: {
-      auto const& o = v.AsOutput();
-      os << "output(secret=" << o.secret << ",deps=" << o.dependencies.size() << ",value=";
-      if (o.value) {
-        Dump(os, *o.value);
-      } else {
-        os << "unknown";
-      }
-      os << ')';
-      return;
-    }
-    case K::kResourceReference: {
-      auto const& r = v.AsResourceReference();
-      os << "ref(" << r.urn << ',' << (r.id ? *r.id : "<none>") << ',' << r.package_version << ')';
-      return;
-    }
-    case K::kArchive: {
-      auto const& a = v.AsArchive();
-      os << "archive(" << static_cast<int>(a.source) << ',' << a.value << ',' << a.hash;
-      if (a.assets) {
-        os << ',';
-        Dump(os, PropertyValue(*a.assets));
-      }
-      os << ')';
-      return;
-    }
-    case K::kAsset: {
-      auto const& a = v.AsAsset();
-      os << "asset(" << static_cast<int>(a.source) << ',' << a.value << ',' << a.hash << ')';
-      return;
-    }
-    case K::kNumber: {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.17g", v.AsNumber());
-      os << buf;
-      return;
-    }
-    default: os << v.ToString(); return;
-  }
-}
 
 [[noreturn]] void Fail(char const* what, PropertyValue const& a, PropertyValue const* b = nullptr) {
   std::ostringstream os;
-  Dump(os, a);
+  pulumi::testing_util::DebugRender(os, a);
   std::fprintf(stderr, "property codec invariant broken: %s\n  value: %s\n", what, os.str().c_str());
   if (b) {
     std::ostringstream os2;
-    Dump(os2, *b);
+    pulumi::testing_util::DebugRender(os2, *b);
     std::fprintf(stderr, "  other: %s\n", os2.str().c_str());
   }
   std::abort();

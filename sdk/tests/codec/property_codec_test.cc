@@ -1,6 +1,7 @@
 // Property values on the wire: table-driven protocol fixtures (fixtures/*.json, described in fixtures/README.md)
 // plus unit tests of PropertyValue itself.
 #include "internal/property_codec.h"
+#include "support/property_debug.h"
 #include "pulumi/property_value.h"
 
 #include <absl/status/status.h>
@@ -31,79 +32,7 @@ namespace pulumi {
 // A full rendering for test diagnostics: unlike ToString(), it shows what is inside secrets.
 void PrintTo(PropertyValue const& v, std::ostream* os);
 
-namespace {
-
-void DebugRender(std::ostream& os, PropertyValue const& v) {
-  using K = PropertyValue::Kind;
-  switch (v.kind()) {
-    case K::kSecret:
-      os << "secret(";
-      DebugRender(os, v.SecretElement());
-      os << ")";
-      return;
-    case K::kArray: {
-      os << "[";
-      bool first = true;
-      for (auto const& e : v.AsArray()) {
-        if (!first) os << ",";
-        first = false;
-        DebugRender(os, e);
-      }
-      os << "]";
-      return;
-    }
-    case K::kObject: {
-      os << "{";
-      bool first = true;
-      for (auto const& [k, e] : v.AsObject()) {
-        if (!first) os << ",";
-        first = false;
-        os << nlohmann::json(k).dump() << ":";
-        DebugRender(os, e);
-      }
-      os << "}";
-      return;
-    }
-    case K::kString: os << nlohmann::json(v.AsString()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); return;
-    case K::kResourceReference: {
-      auto const& r = v.AsResourceReference();
-      os << "ref(urn=" << r.urn << ", id=" << (r.id ? "\"" + *r.id + "\"" : std::string("none"))
-         << ", packageVersion=" << r.package_version << ")";
-      return;
-    }
-    case K::kOutput: {
-      auto const& o = v.AsOutput();
-      os << "output(secret=" << o.secret << ", deps=" << o.dependencies.size() << ", value=";
-      if (o.value) {
-        DebugRender(os, *o.value);
-      } else {
-        os << "unknown";
-      }
-      os << ")";
-      return;
-    }
-    case K::kAsset: {
-      auto const& a = v.AsAsset();
-      os << "asset(source=" << static_cast<int>(a.source) << ", value=" << a.value << ", hash=" << a.hash << ")";
-      return;
-    }
-    case K::kArchive: {
-      auto const& a = v.AsArchive();
-      os << "archive(source=" << static_cast<int>(a.source) << ", value=" << a.value << ", hash=" << a.hash;
-      if (a.assets) {
-        os << ", assets=";
-        DebugRender(os, PropertyValue(*a.assets));
-      }
-      os << ")";
-      return;
-    }
-    default: os << v.ToString(); return;
-  }
-}
-
-}  // namespace
-
-void PrintTo(PropertyValue const& v, std::ostream* os) { DebugRender(*os, v); }
+void PrintTo(PropertyValue const& v, std::ostream* os) { testing_util::DebugRender(*os, v); }
 
 namespace {
 
