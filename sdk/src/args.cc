@@ -1,6 +1,48 @@
 #include "pulumi/args.h"
 
+#include "pulumi/internal/output_state.h"
+
+#include <functional>
+
 namespace pulumi {
+namespace {
+
+using internal::OutputStateBase;
+
+// Waits for every part, then builds one known value from the parts' values, with unknown parts as
+// computed values and secret parts wrapped as secrets inside it.
+Output<PropertyValue> JoinSettled(std::vector<Output<PropertyValue>> const& parts,
+                                  std::function<PropertyValue(std::vector<PropertyValue>)> build) {
+  auto out = std::make_shared<internal::OutputState<PropertyValue>>(internal::CurrentRuntime());
+  std::vector<std::shared_ptr<internal::OutputState<PropertyValue>>> states;
+  std::vector<std::shared_ptr<OutputStateBase>> bases;
+  states.reserve(parts.size());
+  for (auto const& p : parts) {
+    states.push_back(p.internal_state());
+    bases.push_back(states.back());
+  }
+  internal::WhenAllSettled(bases, [out, states = std::move(states), build = std::move(build)] {
+    std::vector<PropertyValue> values;
+    values.reserve(states.size());
+    internal::Dependencies deps;
+    for (auto const& s : states) internal::MergeDependencies(deps, s->deps());
+    for (auto const& s : states) {
+      PropertyValue v;
+      switch (s->state()) {
+        case OutputStateBase::State::kRejected: out->Reject(s->error(), s->secret(), deps); return;
+        case OutputStateBase::State::kUnknown: v = PropertyValue::MakeComputed(); break;
+        case OutputStateBase::State::kKnown: v = s->value(); break;
+        case OutputStateBase::State::kPending: break;
+      }
+      if (s->secret()) v = PropertyValue::MakeSecret(std::move(v));
+      values.push_back(std::move(v));
+    }
+    out->Resolve(build(std::move(values)), false, std::move(deps));
+  });
+  return Output<PropertyValue>(std::move(out));
+}
+
+}  // namespace
 
 Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutputValue>> members) {
   std::vector<std::string> names;
@@ -10,15 +52,20 @@ Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutpu
     names.push_back(std::move(name));
     values.push_back(std::move(*value));
   }
-  return All(values).Apply([names = std::move(names)](std::vector<PropertyValue> const& v) {
+  return JoinSettled(values, [names = std::move(names)](std::vector<PropertyValue> v) {
     PropertyMap object;
-    for (std::size_t i = 0; i < names.size(); ++i) object.insert_or_assign(names[i], v[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) object.insert_or_assign(names[i], std::move(v[i]));
     return PropertyValue(std::move(object));
   });
 }
 
 Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements) {
-  return All(elements).Apply([](std::vector<PropertyValue> const& v) { return PropertyValue(PropertyArray(v)); });
+  return JoinSettled(elements, [](std::vector<PropertyValue> v) { return PropertyValue(PropertyArray(std::move(v))); });
+}
+
+MaybeOutputValue SecretValue(MaybeOutputValue value) {
+  if (!value) return std::nullopt;
+  return MakeSecret(*value);
 }
 
 }  // namespace pulumi

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <type_traits>
 
 namespace pulumi {
@@ -12,6 +13,7 @@ namespace {
 using ::pulumi::mocks::AwaitForTest;
 using ::pulumi::mocks::IsKnownWith;
 using ::pulumi::mocks::IsSecret;
+using ::pulumi::mocks::FailedWith;
 using ::pulumi::mocks::IsUnknown;
 // As generated code does: the SDK's overloads and the struct overloads of this namespace side by side.
 using ::pulumi::ToOutputValue;
@@ -62,10 +64,34 @@ TEST(ArgsTest, AbsentOptionalsAreLeftOut) {
   EXPECT_THAT(AwaitForTest(ToOutputValue(SettingsArgs{.tier = "x"})), IsKnownWith(PropertyValue(PropertyMap{{"tier", "x"}})));
 }
 
-TEST(ArgsTest, SecretAndUnknownMembersCarryOver) {
-  auto secret = AwaitForTest(ToOutputValue(SettingsArgs{.tier = MakeSecret(Output<std::string>("hidden"))}));
-  EXPECT_THAT(secret, IsSecret());
-  EXPECT_THAT(AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>::Unknown()})), IsUnknown());
+TEST(ArgsTest, SecretAndUnknownMembersStayInsideTheObject) {
+  // A preview must keep the known members of a nested object, as Pulumi's other SDKs do.
+  auto secret = AwaitForTest(ToOutputValue(SettingsArgs{.tier = MakeSecret(Output<std::string>("hidden")),
+                                                        .disk_size_gb = 10}));
+  EXPECT_THAT(secret, IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeSecret("hidden")},
+                                                            {"diskSizeGb", 10}})));
+  auto unknown = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>::Unknown(), .disk_size_gb = 10}));
+  EXPECT_THAT(unknown, IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeComputed()},
+                                                             {"diskSizeGb", 10}})));
+}
+
+TEST(ArgsTest, AFailedMemberFailsTheObject) {
+  auto failed = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>("x").Apply([](std::string const&) -> std::string {
+                                             throw std::runtime_error("no tier");
+                                           })}));
+  EXPECT_THAT(failed, FailedWith(::testing::HasSubstr("no tier")));
+}
+
+TEST(ArgsTest, RequiredValuesAndSecretValues) {
+  static_assert(!std::is_default_constructible_v<RequiredValue<std::vector<LabelArgs>>>);
+  RequiredValue<std::vector<LabelArgs>> labels = std::vector<LabelArgs>{{.key = "env"}};
+  EXPECT_THAT(AwaitForTest(ToOutputValue(labels)),
+              IsKnownWith(PropertyValue(PropertyArray{PropertyMap{{"key", "env"}}})));
+  auto hidden = SecretValue(ToOutputValue(std::optional<Input<std::string>>("pw")));
+  ASSERT_TRUE(hidden.has_value());
+  EXPECT_THAT(AwaitForTest(*hidden), ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue("pw"))));
+  EXPECT_FALSE(SecretValue(std::nullopt).has_value());
+  EXPECT_THAT(AwaitForTest(PlainOutputValue(std::optional<int>(3)).value()), IsKnownWith(PropertyValue(3)));
 }
 
 }  // namespace

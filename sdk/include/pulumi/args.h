@@ -16,6 +16,7 @@
 #include "pulumi/input.h"
 #include "pulumi/output.h"
 #include "pulumi/property_value.h"
+#include "pulumi/resource.h"
 
 #include <map>
 #include <optional>
@@ -43,15 +44,51 @@ class Required {
   Input<T> input_;
 };
 
+/// A required member whose value is not an Input (a nested args struct, a vector of them, or a plain
+/// value): like Required, leaving it out of a designated initializer does not compile.
+template <typename T>
+class RequiredValue {
+ public:
+  RequiredValue() = delete;
+  template <typename U>
+    requires std::is_constructible_v<T, U&&>
+  RequiredValue(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
+
+  T const& value() const { return value_; }
+
+ private:
+  T value_;
+};
+
+/// An input that refers to a resource of type R (or derived from it); sent as a resource reference.
+/// R may be incomplete where the member is declared.
+template <typename R>
+class ResourceInput {
+ public:
+  template <typename U>
+    requires std::is_base_of_v<R, U>
+  ResourceInput(U const& resource) : resource_(resource) {}  // NOLINT(google-explicit-constructor)
+
+  Resource const& resource() const { return resource_; }
+
+ private:
+  Resource resource_;
+};
+
 /// An absent optional member: left out of the object sent to the engine.
 using MaybeOutputValue = std::optional<Output<PropertyValue>>;
 
-/// Joins named members into an object value; absent members are left out. Secrecy and dependencies of the
-/// members carry over to the result.
+/// Joins named members into an object value; absent members are left out. The result is known once every
+/// member has settled: an unknown member becomes an unknown value inside it and a secret member a secret
+/// value, so a preview keeps the known parts of a nested object (as Pulumi's other SDKs do). Dependencies
+/// carry over; a failed member fails the result.
 Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutputValue>> members);
 
-/// Joins elements into an array value.
+/// Joins elements into an array value, like ObjectOutput.
 Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements);
+
+/// A member the schema marks secret: its value is sent as a secret.
+MaybeOutputValue SecretValue(MaybeOutputValue value);
 
 // ToOutputValue: the overload set that turns an args member into Output<PropertyValue>. Generated structs
 // add their own overload in their namespace, next to `using pulumi::ToOutputValue;` so that both are found.
@@ -68,6 +105,16 @@ Output<PropertyValue> ToOutputValue(Input<T> const& in) {
 template <typename T>
 Output<PropertyValue> ToOutputValue(Required<T> const& in) {
   return ToOutputValue(in.input());
+}
+
+template <typename T>
+auto ToOutputValue(RequiredValue<T> const& in) {
+  return ToOutputValue(in.value());
+}
+
+template <typename R>
+Output<PropertyValue> ToOutputValue(ResourceInput<R> const& in) {
+  return ReferenceTo(in.resource());
 }
 
 template <typename T>
@@ -90,6 +137,23 @@ Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in) {
   members.reserve(in.size());
   for (auto const& [k, v] : in) members.emplace_back(k, ToOutputValue(v));
   return ObjectOutput(std::move(members));
+}
+
+/// Members the schema marks `plain`: values, never outputs.
+template <typename T>
+Output<PropertyValue> PlainOutputValue(T const& value) {
+  return Output<PropertyValue>(PropertyValue(ToPropertyValue(value)));
+}
+
+template <typename T>
+Output<PropertyValue> PlainOutputValue(RequiredValue<T> const& value) {
+  return PlainOutputValue(value.value());
+}
+
+template <typename T>
+MaybeOutputValue PlainOutputValue(std::optional<T> const& value) {
+  if (!value) return std::nullopt;
+  return PlainOutputValue(*value);
 }
 
 }  // namespace pulumi
