@@ -105,7 +105,12 @@ std::string EscapeIdentifier(std::string name) {
   return name;
 }
 
-std::string MemberName(std::string_view wire_name) { return EscapeIdentifier(ToSnakeCase(wire_name)); }
+std::string MemberName(std::string_view wire_name) {
+  std::string name = EscapeIdentifier(ToSnakeCase(wire_name));
+  // A member named `std` or `pulumi` would hide the namespaces the generated code names after it.
+  if (name == "std" || name == "pulumi") name += "_";
+  return name;
+}
 
 std::vector<std::string> MemberNames(std::vector<Property> const& properties) {
   std::vector<std::string> out;
@@ -157,23 +162,28 @@ std::string HeaderPath(std::string_view package, std::string_view module, std::s
   return ModuleDirectory(package, module) + "/" + FileName(member);
 }
 
-ModuleNames AssignNames(Module const& module) {
+ModuleNames AssignNames(Module const& module, bool with_provider) {
   ModuleNames names;
   std::set<std::string> taken;
-  std::set<std::string> files = {"types"};
+  std::set<std::string> files = {"types", "module"};
+  if (with_provider) {
+    for (auto const* n : {"Provider", "ProviderArgs"}) taken.insert(n);
+    files.insert("provider");
+  }
   for (auto const& r : module.resources) {
     std::string name = Claim(TypeName(r.name), taken);
-    taken.insert(name + "Args");
-    taken.insert(name + "State");
     names.types[r.token] = name;
+    names.args[r.token] = Claim(name + "Args", taken);
+    names.states[r.token] = Claim(name + "State", taken);
     names.files[r.token] = ClaimFile(ToSnakeCase(r.name), files);
   }
   for (auto const& f : module.functions) {
     std::string name = Claim(TypeName(f.name), taken);
-    taken.insert(name + "Args");
-    taken.insert(name + "Result");
-    taken.insert(name + "Output");
     names.types[f.token] = name;
+    names.args[f.token] = Claim(name + "Args", taken);
+    names.results[f.token] = Claim(name + "Result", taken);
+    names.plain_functions[f.token] = Claim(name + "Plain", taken);
+    names.plain_args[f.token] = Claim(name + "PlainArgs", taken);
     names.files[f.token] = ClaimFile(ToSnakeCase(f.name), files);
   }
   // Object types and enums share one C++ namespace: claim in token order across both.
@@ -181,7 +191,12 @@ ModuleNames AssignNames(Module const& module) {
   for (auto const& o : module.object_types) types.emplace_back(o.token, o.name);
   for (auto const& e : module.enum_types) types.emplace_back(e.token, e.name);
   std::sort(types.begin(), types.end());
-  for (auto const& [token, member] : types) names.types[token] = Claim(TypeName(member), taken);
+  std::set<std::string> type_files;
+  for (auto const& [token, member] : types) {
+    names.types[token] = Claim(TypeName(member), taken);
+    names.files[token] = "types/" + ClaimFile(ToSnakeCase(names.types[token]), type_files);
+  }
+  for (auto const& o : module.object_types) names.args[o.token] = Claim(names.types[o.token] + "Args", taken);
   return names;
 }
 

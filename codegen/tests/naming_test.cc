@@ -106,6 +106,24 @@ TEST(NamingTest, CollisionsInAModule) {
   EXPECT_EQ(names.files.at("acme:sql/types:Types"), "types_.h");
   EXPECT_EQ(names.files.at("acme:sql/types:types"), "types_2.h");
   EXPECT_EQ(names.files.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "get_database_instance.h");
+  EXPECT_EQ(names.files.at("acme:sql/Settings:Settings"), "types/settings.h");
+  EXPECT_EQ(names.args.at("acme:sql/Settings:Settings"), "SettingsArgs");
+  EXPECT_EQ(names.args.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceArgs");
+  EXPECT_EQ(names.states.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceState");
+  EXPECT_EQ(names.results.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstanceResult");
+  EXPECT_EQ(names.plain_functions.at("acme:sql/getDatabaseInstance:getDatabaseInstance"),
+            "GetDatabaseInstancePlain");
+  EXPECT_EQ(names.plain_args.at("acme:sql/getDatabaseInstance:getDatabaseInstance"),
+            "GetDatabaseInstancePlainArgs");
+}
+
+TEST(NamingTest, TheRootModuleReservesTheProvider) {
+  Module m;
+  m.name = "index";
+  m.resources.push_back({.token = "acme:index/provider:Provider", .name = "Provider"});
+  auto names = AssignNames(m, /*with_provider=*/true);
+  EXPECT_EQ(names.types.at("acme:index/provider:Provider"), "Provider_");
+  EXPECT_EQ(names.files.at("acme:index/provider:Provider"), "provider_.h");
 }
 
 TEST(NamingTest, Banner) {

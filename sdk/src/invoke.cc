@@ -5,6 +5,8 @@
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
 
+#include <future>
+
 namespace pulumi {
 
 Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts) {
@@ -98,6 +100,29 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
     });
   });
   return Output<PropertyMap>(std::move(out));
+}
+
+PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args, InvokeOptions const& opts) {
+  PropertyInputs inputs;
+  for (auto& [k, v] : args) inputs.emplace(k, Input<PropertyValue>(std::move(v)));
+  auto result = Invoke(ctx, token, std::move(inputs), opts);
+  auto state = result.internal_state();
+  auto rt = ctx.internal_runtime();
+  using State = internal::OutputStateBase::State;
+  if (rt->OnExecutorThread()) {
+    if (!rt->RunTasksUntil([&] { return state->state() != State::kPending; })) {
+      throw InvokeError("invoking " + token + " cannot complete: nothing it waits for is still running");
+    }
+  } else {
+    std::promise<void> settled;
+    state->OnSettled([&settled] { settled.set_value(); });
+    settled.get_future().wait();
+  }
+  switch (state->state()) {
+    case State::kKnown: return state->value();
+    case State::kUnknown: throw InvokeError("the result of " + token + " is not known during this preview");
+    default: throw InvokeError(state->error());
+  }
 }
 
 }  // namespace pulumi

@@ -87,11 +87,31 @@ Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutpu
 /// Joins elements into an array value, like ObjectOutput.
 Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements);
 
+/// Adds a member to a resource's or invoke's inputs, unless it is absent.
+inline void AddInput(PropertyInputs& inputs, std::string name, MaybeOutputValue value) {
+  if (value) inputs.emplace(std::move(name), Input<PropertyValue>(std::move(*value)));
+}
+
 /// A member the schema marks secret: its value is sent as a secret.
 MaybeOutputValue SecretValue(MaybeOutputValue value);
 
 // ToOutputValue: the overload set that turns an args member into Output<PropertyValue>. Generated structs
 // add their own overload in their namespace, next to `using pulumi::ToOutputValue;` so that both are found.
+// All are declared first, so that each template finds the others (e.g. an optional vector of structs).
+template <typename T>
+Output<PropertyValue> ToOutputValue(Input<T> const& in);
+template <typename T>
+Output<PropertyValue> ToOutputValue(Required<T> const& in);
+template <typename T>
+Output<PropertyValue> ToOutputValue(RequiredValue<T> const& in);
+template <typename R>
+Output<PropertyValue> ToOutputValue(ResourceInput<R> const& in);
+template <typename T>
+MaybeOutputValue ToOutputValue(std::optional<T> const& in);
+template <typename T>
+Output<PropertyValue> ToOutputValue(std::vector<T> const& in);
+template <typename T>
+Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in);
 
 template <typename T>
 Output<PropertyValue> ToOutputValue(Input<T> const& in) {
@@ -108,7 +128,7 @@ Output<PropertyValue> ToOutputValue(Required<T> const& in) {
 }
 
 template <typename T>
-auto ToOutputValue(RequiredValue<T> const& in) {
+Output<PropertyValue> ToOutputValue(RequiredValue<T> const& in) {
   return ToOutputValue(in.value());
 }
 

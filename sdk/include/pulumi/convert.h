@@ -104,6 +104,14 @@ struct PropertyDecoder<std::string> {
     return v.AsString();
   }
 };
+template <>
+struct PropertyDecoder<ResourceReference> {
+  static ResourceReference Decode(PropertyValue const& v) {
+    if (!v.is_resource_reference()) internal::ThrowPropertyTypeError("a resource reference", v);
+    return v.AsResourceReference();
+  }
+};
+
 template <typename T>
 struct PropertyDecoder<std::optional<T>> {
   static std::optional<T> Decode(PropertyValue const& v) {

@@ -13,6 +13,7 @@
 #include "pulumi/resource.h"
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,17 @@ struct InvokeOptions {
 
 Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args,
                            InvokeOptions const& opts = {});
+
+/// Thrown by InvokePlain when the provider reports failures or the call cannot complete.
+class InvokeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The plain form: takes values and blocks until the provider answers (the body keeps running the
+/// program's other work meanwhile, so an explicit provider that is still being registered is fine).
+/// Throws InvokeError when the invoke fails or its result is unknown.
+PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args, InvokeOptions const& opts = {});
 
 }  // namespace pulumi
 

@@ -153,10 +153,37 @@ void Runtime::ExecutorLoop() {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
-    task();
-    task = nullptr;  // release captures before the work counts as done
-    Done();
+    RunTask(task);
   }
+}
+
+void Runtime::RunTask(std::function<void()>& task) {
+  {
+    std::lock_guard lock(mu_);
+    ++executor_depth_;
+  }
+  task();
+  task = nullptr;  // release captures before the work counts as done
+  {
+    std::lock_guard lock(mu_);
+    --executor_depth_;
+  }
+  Done();
+}
+
+bool Runtime::RunTasksUntil(std::function<bool()> const& done) {
+  while (!done()) {
+    std::function<void()> task;
+    {
+      std::unique_lock lock(mu_);
+      work_cv_.wait(lock, [&] { return stopping_ || !tasks_.empty() || outstanding_ <= executor_depth_; });
+      if (tasks_.empty()) return done();
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+    }
+    RunTask(task);
+  }
+  return true;
 }
 
 void Runtime::PoolLoop() {
@@ -179,6 +206,7 @@ void Runtime::PoolLoop() {
 void Runtime::Done() {
   std::lock_guard lock(mu_);
   if (--outstanding_ == 0) idle_cv_.notify_all();
+  work_cv_.notify_all();  // a blocked RunTasksUntil may now see that nothing else can happen
 }
 
 void Runtime::Post(std::function<void()> fn) {

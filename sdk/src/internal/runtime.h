@@ -72,6 +72,10 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   /// Blocks until no task is queued or running and no engine call is in flight.
   void WaitIdle();
   bool OnExecutorThread() const;
+  /// On the executor: runs queued tasks (nested in the current one) until done() holds, so that a blocking
+  /// call in the program body can wait for work that completes on the executor. Returns false when
+  /// nothing else can happen (no queued task and no engine call in flight) or the runtime stops.
+  bool RunTasksUntil(std::function<bool()> const& done);
 
   MonitorStub& monitor() { return *monitor_; }
   EngineStub& engine() { return *engine_; }
@@ -97,6 +101,7 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   void ExecutorLoop();
   void PoolLoop();
   void Done();
+  void RunTask(std::function<void()>& task);
 
   RunInfo info_;
   Features features_;
@@ -110,6 +115,7 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   std::deque<std::function<void()>> tasks_;
   std::deque<std::function<void()>> calls_;
   std::size_t outstanding_ = 0;
+  std::size_t executor_depth_ = 0;  // tasks running on the executor, nested ones included
   bool stopping_ = false;
   bool failed_ = false;
   bool engine_lost_ = false;

@@ -1,0 +1,149 @@
+// Object types (an output struct, an Args struct and their conversions) and enums.
+#include "emit.h"
+
+namespace pulumi::codegen::emit {
+namespace {
+
+std::string EnumMemberName(std::string const& name_or_value, std::set<std::string>& taken) {
+  std::string snake = ToSnakeCase(name_or_value);
+  std::string name = "k";
+  bool upper = true;
+  for (char c : snake) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  if (name == "k") name = "kValue";
+  std::string claimed = name;
+  for (int i = 2; !taken.insert(claimed).second; ++i) claimed = name + std::to_string(i);
+  return claimed;
+}
+
+std::string WireValue(nlohmann::json const& value) {
+  if (value.is_string()) return "::pulumi::PropertyValue(std::string(" + Quote(value.get<std::string>()) + "))";
+  if (value.is_boolean()) return std::string("::pulumi::PropertyValue(") + (value.get<bool>() ? "true" : "false") + ")";
+  return "::pulumi::PropertyValue(" + value.dump() + ".0)";  // integers and numbers are doubles on the wire
+}
+
+}  // namespace
+
+void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& out) {
+  auto const& e = ctx.entity(type.token);
+  Uses uses;
+  auto members = MemberNames(type.properties);
+  std::string body = "namespace " + e.ns + " {\n\n";
+
+  // The output struct: what a provider returns and what plain invokes take.
+  body += DocComment(type.description, "");
+  body += "struct " + e.name + " {\n";
+  for (std::size_t i = 0; i < type.properties.size(); ++i) {
+    auto const& p = type.properties[i];
+    body += DocComment(p.description, "  ") + DeprecatedComment(p.deprecation, "  ");
+    body += "  " + MemberTypeOf(ctx, p, p.required, Form::kOutput, e.ns, type.token, uses) + " " + members[i] +
+            "{};\n";
+  }
+  body += "};\n\n";
+
+  // The Args struct: the same members as inputs, for resource arguments.
+  body += "/// The input form of " + e.name + ".\n";
+  body += "struct " + e.args + " {\n";
+  for (std::size_t i = 0; i < type.properties.size(); ++i) {
+    auto const& p = type.properties[i];
+    body += DeprecatedComment(p.deprecation, "  ");
+    body += "  " + MemberTypeOf(ctx, p, p.required, Form::kInput, e.ns, type.token, uses) + " " + members[i] +
+            Initializer(p.required) + ";\n";
+  }
+  body += "};\n\n";
+  body += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args);\n";
+  body += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value);\n\n";
+  body += "}  // namespace " + e.ns + "\n\n";
+  body += "namespace pulumi {\ntemplate <>\nstruct PropertyDecoder<::" + e.ns + "::" + e.name + "> {\n";
+  body += "  static ::" + e.ns + "::" + e.name + " Decode(PropertyValue const& value);\n};\n}  // namespace pulumi\n";
+  out.headers[e.header] = Header(ctx, e.header, uses, body, e.header);
+
+  // Definitions.
+  std::string code;
+  code += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args) {\n";
+  code += "  using ::pulumi::ToOutputValue;\n";
+  code += "  return ::pulumi::ObjectOutput({\n";
+  for (std::size_t i = 0; i < type.properties.size(); ++i) {
+    auto const& p = type.properties[i];
+    code += "      {" + Quote(p.name) + ", " + EncodeMember(p, "args." + members[i], Form::kInput) + "},\n";
+  }
+  code += "  });\n}\n\n";
+  code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n";
+  code += "  using ::pulumi::ToPropertyValue;\n  ::pulumi::PropertyMap object;\n";
+  for (std::size_t i = 0; i < type.properties.size(); ++i) {
+    auto const& p = type.properties[i];
+    if (p.required) {
+      code += "  object.emplace(" + Quote(p.name) + ", ToPropertyValue(value." + members[i] + "));\n";
+    } else {
+      code += "  if (value." + members[i] + ") object.emplace(" + Quote(p.name) + ", ToPropertyValue(*value." +
+              members[i] + "));\n";
+    }
+  }
+  code += "  return object;\n}\n";
+  out.definitions.push_back({.code = code, .header = e.header, .weight = 2 + type.properties.size(), .ns = e.ns, .uses = uses});
+
+  std::string decode;
+  std::string q = "::" + e.ns + "::" + e.name;
+  decode += q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
+  decode += "  if (!value.is_object()) internal::ThrowPropertyTypeError(\"an object\", value);\n";
+  decode += "  auto const& object = value.AsObject();\n  " + q + " out;\n";
+  for (std::size_t i = 0; i < type.properties.size(); ++i) {
+    auto const& p = type.properties[i];
+    Uses ignored;
+    // Spelled from outside the module's namespace: the decoder is defined in namespace pulumi.
+    std::string t = MemberTypeOf(ctx, p, /*required=*/true, Form::kOutput, "", type.token, ignored);
+    decode += "  if (auto it = object.find(" + Quote(p.name) + "); it != object.end() && !it->second.is_null()) out." +
+              members[i] + " = FromPropertyValue<" + t + ">(it->second);\n";
+  }
+  decode += "  return out;\n}\n";
+  out.definitions.push_back({.code = decode, .header = e.header, .weight = 1 + type.properties.size(),
+                             .ns = "pulumi", .uses = uses});
+}
+
+void EmitEnum(Context const& ctx, EnumType const& type, ModuleOutput& out) {
+  auto const& e = ctx.entity(type.token);
+  std::set<std::string> taken;
+  std::vector<std::string> names;
+  for (auto const& v : type.values) {
+    names.push_back(EnumMemberName(!v.name.empty() ? v.name : v.value.is_string() ? v.value.get<std::string>()
+                                                                                    : v.value.dump(),
+                                   taken));
+  }
+  std::string body = "namespace " + e.ns + " {\n\n" + DocComment(type.description, "");
+  body += "enum class " + e.name + " {\n";
+  for (std::size_t i = 0; i < type.values.size(); ++i) {
+    auto const& v = type.values[i];
+    body += DocComment(v.description, "  ");
+    body += "  " + names[i] + (v.deprecation.empty() ? "" : " " + DeprecatedAttribute(v.deprecation)) + ",\n";
+  }
+  body += "};\n\n";
+  body += "/// The value sent to the provider: " + ToString(type.underlying) + ".\n";
+  body += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " value);\n\n";
+  body += "}  // namespace " + e.ns + "\n\n";
+  std::string q = "::" + e.ns + "::" + e.name;
+  body += "namespace pulumi {\ntemplate <>\nstruct PropertyDecoder<" + q + "> {\n";
+  body += "  static " + q + " Decode(PropertyValue const& value);\n};\n}  // namespace pulumi\n";
+  out.headers[e.header] = Header(ctx, e.header, {}, body, e.header);
+
+  std::string code = "::pulumi::PropertyValue ToPropertyValue(" + e.name + " value) {\n  switch (value) {\n";
+  for (std::size_t i = 0; i < type.values.size(); ++i) {
+    code += "    case " + e.name + "::" + names[i] + ": return " + WireValue(type.values[i].value) + ";\n";
+  }
+  code += "  }\n  return ::pulumi::PropertyValue();\n}\n";
+  out.definitions.push_back({.code = code, .header = e.header, .weight = 1 + type.values.size(), .ns = e.ns});
+
+  std::string decode = q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
+  for (std::size_t i = 0; i < type.values.size(); ++i) {
+    decode += "  if (value == " + WireValue(type.values[i].value) + ") return " + q + "::" + names[i] + ";\n";
+  }
+  decode += "  internal::ThrowPropertyTypeError(" + Quote("a value of " + type.token) + ", value);\n}\n";
+  out.definitions.push_back({.code = decode, .header = e.header, .weight = 1 + type.values.size(), .ns = "pulumi"});
+}
+
+}  // namespace pulumi::codegen::emit

@@ -1,0 +1,3 @@
+module pulumi-cpp/tools/sdkschema
+
+go 1.26

@@ -1,0 +1,2 @@
+// A Pulumi package for creating and managing Google Cloud Platform resources.
+package gcp
