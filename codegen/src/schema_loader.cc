@@ -578,7 +578,15 @@ LoadResult Loader::Run(std::string const& text) {
     }
   }
   if (auto it = root.find("functions"); it != root.end() && CheckObject(*it, "$.functions")) {
-    for (auto const& [token, spec] : it->items()) ParseFunction(token, spec, JsonPathAppend("$.functions", token), pkg);
+    for (auto const& [token, spec] : it->items()) {
+      // Methods of the provider resource ("pulumi:providers:gcp/terraformConfig") are functions of the
+      // provider, not of a module; C++ bindings do not offer methods yet, so they are skipped.
+      if (token.starts_with("pulumi:providers:" + pkg.name + "/")) {
+        pkg.skipped_functions.push_back(token);
+        continue;
+      }
+      ParseFunction(token, spec, JsonPathAppend("$.functions", token), pkg);
+    }
   }
   if (auto it = root.find("provider"); it != root.end()) {
     pkg.provider = ParseResource(provider_token_, *it, "$.provider", "index");

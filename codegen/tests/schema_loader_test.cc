@@ -297,6 +297,19 @@ TEST(LoadErrorTest, TokenPackageMismatch) {
             "the package part of token \"gcp:sql/x:X\" differs from the package name \"acme\"");
 }
 
+TEST(LoadTest, ProviderMethodsAreSkippedNotRejected) {
+  // The real gcp schema has `pulumi:providers:gcp/terraformConfig`, the provider's method.
+  auto r = LoadInline(R"({"name": "gcp", "functions": {
+      "pulumi:providers:gcp/terraformConfig": {"inputs": {"properties": {"__self__": {"type": "string"}}}},
+      "pulumi:providers:aws/other": {}}})");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_THAT(r.errors[0].path, HasSubstr("pulumi:providers:aws/other"));
+  auto ok = LoadInline(R"({"name": "gcp", "functions": {"pulumi:providers:gcp/terraformConfig": {}}})");
+  ASSERT_TRUE(ok) << ok.errors[0].ToString();
+  EXPECT_THAT(ok.package->skipped_functions, ElementsAre("pulumi:providers:gcp/terraformConfig"));
+}
+
 TEST(LoadErrorTest, InvalidToken) {
   auto r = LoadInline(R"({"name": "acme", "functions": {"acme:index:f:g": {}}})");
   ASSERT_FALSE(r);

@@ -9,7 +9,12 @@
 
 namespace pulumi {
 
-Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts) {
+namespace {
+
+// `report`: log a provider's failure as an error of the run. The plain form throws it to the caller instead,
+// who may handle it.
+Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts,
+                               bool report) {
   auto rt = ctx.internal_runtime();
   auto out = std::make_shared<internal::OutputState<PropertyMap>>(rt);
   internal::ResourceStatePtr provider;
@@ -23,7 +28,7 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
   internal::Dependencies explicit_deps;
   for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {d.internal_state()});
 
-  internal::AwaitInputs(args, [rt, out, token, provider, parent, explicit_deps, opts](
+  internal::AwaitInputs(args, [rt, out, token, provider, parent, explicit_deps, opts, report](
                                   std::optional<std::string> error, internal::ResolvedInputs in) {
     if (error) {
       out->Reject(*error);
@@ -38,7 +43,7 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
       ids.push_back(provider);
     }
     if (parent) internal::MergeDependencies(urns, {parent});
-    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, in = std::move(in)](
+    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, report, in = std::move(in)](
                                             std::optional<std::string> dep_error) {
       if (dep_error) {
         out->Reject(*dep_error, in.any_secret, deps);
@@ -58,10 +63,10 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
       req.set_version(opts.version);
       req.set_plugindownloadurl(opts.plugin_download_url);
       req.set_acceptresources(rt->features().resource_references);
-      rt->CallAsync([rt, out, req = std::move(req), deps, secret = in.any_secret] {
+      rt->CallAsync([rt, out, req = std::move(req), deps, report, secret = in.any_secret] {
         pulumirpc::ResourceInvokeResponse resp;
         auto status = rt->monitor().Invoke(req, &resp);
-        rt->Post([rt, out, status, resp = std::move(resp), deps, secret, token = req.tok()] {
+        rt->Post([rt, out, status, resp = std::move(resp), deps, secret, report, token = req.tok()] {
           if (!status.ok()) {
             rt->ReportRpcFailure("invoking " + token, status);
             out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
@@ -72,7 +77,7 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
             for (auto const& f : resp.failures()) {
               message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
             }
-            rt->ReportError(message);
+            if (report) rt->ReportError(message);
             out->Reject(message, secret, deps);
             return;
           }
@@ -102,10 +107,16 @@ Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInput
   return Output<PropertyMap>(std::move(out));
 }
 
+}  // namespace
+
+Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts) {
+  return InvokeImpl(ctx, token, std::move(args), opts, /*report=*/true);
+}
+
 PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args, InvokeOptions const& opts) {
   PropertyInputs inputs;
   for (auto& [k, v] : args) inputs.emplace(k, Input<PropertyValue>(std::move(v)));
-  auto result = Invoke(ctx, token, std::move(inputs), opts);
+  auto result = InvokeImpl(ctx, token, std::move(inputs), opts, /*report=*/false);
   auto state = result.internal_state();
   auto rt = ctx.internal_runtime();
   using State = internal::OutputStateBase::State;

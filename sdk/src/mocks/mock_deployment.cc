@@ -187,7 +187,7 @@ class MockMonitor : public internal::MonitorStub {
   }
 
   grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& req, pulumirpc::ResourceInvokeResponse* resp) override {
-    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider()};
+    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), req.version(), req.plugindownloadurl()};
     {
       std::lock_guard lock(impl_->mu);
       impl_->invokes.push_back(record);

@@ -140,6 +140,8 @@ struct Package {
   /// The provider resource: token "pulumi:providers:<name>", module "index", name "Provider".
   std::optional<Resource> provider;
   std::map<std::string, Module> modules;  ///< by module name
+  /// Functions that are read but not modelled: the provider's methods (`pulumi:providers:<pkg>/<method>`).
+  std::vector<std::string> skipped_functions;
   nlohmann::json language = nlohmann::json::object();  ///< the raw top-level `language` object
 
   ObjectType const* FindObjectType(std::string const& token) const;

@@ -126,6 +126,8 @@ struct InvokeRecord {
   std::string token;
   PropertyMap args;
   std::string provider;
+  std::string version;
+  std::string plugin_download_url;
 };
 
 /// Runs programs against the mocks and keeps what they registered.
