@@ -2,6 +2,9 @@
 #
 #   find_package(PulumiCpp REQUIRED)
 #   pulumi_add_package(gcp SCHEMA ${gcp_schema} VERSION 9.37.0 MODULES sql redis compute)
+#
+# VERSION (and PLUGIN_DOWNLOAD_URL) are checked against the schema; pulumi-language-cpp reads them from the
+# call, without running CMake, to tell the engine which provider plugin the program needs.
 #   target_link_libraries(my-program PRIVATE pulumi::gcp::sql pulumi::gcp::redis)
 #
 # pulumi_add_package reads the module list at configure time (`pulumi-gen-cpp --manifest-only`, which writes
@@ -13,6 +16,10 @@
 #
 # pulumi_add_generated_package(<name> DIR <dir>) makes the same libraries from a tree generated earlier
 # (e.g. the golden outputs of the generator's tests).
+
+# Generated modules are big and rarely debugged: they compile with these options (last -O/-g wins), which
+# keeps a clean build of many modules fast (bench/README.md). Set it to "" to use the build type's flags.
+set(PULUMI_PACKAGE_COMPILE_OPTIONS "-O1;-g0" CACHE STRING "Compile options of generated package modules")
 
 # Libraries for the modules listed in <dir>/modules.cmake; `generate_target` (may be empty) produces them.
 function(_pulumi_package_libraries name dir generate_target)
@@ -28,6 +35,7 @@ function(_pulumi_package_libraries name dir generate_target)
     # SYSTEM: the schema's deprecations warn where a program uses them, not inside generated headers.
     target_include_directories(${target} SYSTEM PUBLIC "${dir}/include")
     target_link_libraries(${target} PUBLIC pulumi::sdk)
+    target_compile_options(${target} PRIVATE ${PULUMI_PACKAGE_COMPILE_OPTIONS})
     foreach(dep IN LISTS PULUMI_PACKAGE_MODULE_${module}_DEPS)
       target_link_libraries(${target} PUBLIC "pulumi_${name}_${dep}")
     endforeach()
@@ -49,7 +57,8 @@ function(pulumi_add_generated_package name)
 endfunction()
 
 function(pulumi_add_package name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCHEMA;VERSION;OUTPUT_DIR;PROPERTIES_PER_SOURCE" "MODULES")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SCHEMA;VERSION;PLUGIN_DOWNLOAD_URL;OUTPUT_DIR;PROPERTIES_PER_SOURCE"
+                        "MODULES")
   set(where "pulumi_add_package(${name})")
   if(NOT arg_SCHEMA)
     message(FATAL_ERROR "${where}: SCHEMA <file> is required (tools/fetch-schema or tools/gcp-schema print one)")
@@ -70,7 +79,10 @@ function(pulumi_add_package name)
     set(out "${CMAKE_BINARY_DIR}/pulumi-packages/${name}")
   endif()
   list(JOIN arg_MODULES "," modules)
-  set(args --schema "${arg_SCHEMA}" --out "${out}" --modules "${modules}" --schema-name "${name}")
+  set(args --schema "${arg_SCHEMA}" --out "${out}" --schema-name "${name}")
+  if(NOT modules STREQUAL "ALL")  # MODULES ALL: the whole package
+    list(APPEND args --modules "${modules}")
+  endif()
   if(arg_PROPERTIES_PER_SOURCE)
     list(APPEND args --properties-per-source "${arg_PROPERTIES_PER_SOURCE}")
   endif()
@@ -85,6 +97,10 @@ function(pulumi_add_package name)
   if(arg_VERSION AND NOT arg_VERSION STREQUAL PULUMI_PACKAGE_VERSION)
     message(FATAL_ERROR "${where}: the schema ${arg_SCHEMA} is version ${PULUMI_PACKAGE_VERSION}, "
                         "not ${arg_VERSION}")
+  endif()
+  if(arg_PLUGIN_DOWNLOAD_URL AND NOT arg_PLUGIN_DOWNLOAD_URL STREQUAL PULUMI_PACKAGE_PLUGIN_DOWNLOAD_URL)
+    message(FATAL_ERROR "${where}: the schema's plugin download URL is '${PULUMI_PACKAGE_PLUGIN_DOWNLOAD_URL}', "
+                        "not '${arg_PLUGIN_DOWNLOAD_URL}'")
   endif()
   set(outputs "")
   foreach(module IN LISTS PULUMI_PACKAGE_MODULES)

@@ -79,9 +79,9 @@ std::string TypeOf(Context const& ctx, TypeRef const& type, Form form, std::stri
 std::string MemberTypeOf(Context const& ctx, Property const& property, bool required, Form form,
                          std::string const& from_ns, std::string const& from_token, Uses& uses);
 
-/// The expression that turns member `expr` of an args struct into an Output<PropertyValue> (required) or
-/// a MaybeOutputValue (optional), secret where the schema says so.
-std::string EncodeMember(Property const& property, std::string const& expr, Form form);
+/// The statement that adds member `expr` of an args struct to the ArgsBuilder `b`, secret where the schema
+/// says so.
+std::string AddMember(Property const& property, std::string const& expr, Form form);
 
 /// Doc comment lines ("/// ...") from a schema description: its first paragraph, at most a few lines.
 std::string DocComment(std::string_view description, std::string_view indent);

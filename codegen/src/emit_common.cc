@@ -174,10 +174,10 @@ std::string MemberTypeOf(Context const& ctx, Property const& property, bool requ
   return "::pulumi::RequiredValue<" + t + ">";
 }
 
-std::string EncodeMember(Property const& property, std::string const& expr, Form form) {
+std::string AddMember(Property const& property, std::string const& expr, Form form) {
   bool plain = form == Form::kPlain || property.plain || property.type.plain;
-  std::string e = plain ? "::pulumi::PlainOutputValue(" + expr + ")" : "ToOutputValue(" + expr + ")";
-  return property.secret ? "::pulumi::SecretValue(" + e + ")" : e;
+  return std::string("  b.") + (plain ? "AddPlain(" : "Add(") + Quote(property.name) + ", " + expr +
+         (property.secret ? ", /*secret=*/true" : "") + ");\n";
 }
 
 std::string DocComment(std::string_view description, std::string_view indent) {

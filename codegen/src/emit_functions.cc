@@ -73,22 +73,17 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
                                  ">(::pulumi::PropertyValue(m)); }";
   code += "::pulumi::Output<" + result + "> " + e.name + "(::pulumi::Context& ctx, " + e.args +
           " const& args, ::pulumi::InvokeOptions const& opts) {\n";
-  code += "  using ::pulumi::ToOutputValue;\n  ::pulumi::PropertyInputs inputs;\n";
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    code += "  ::pulumi::AddInput(inputs, " + Quote(inputs[i].name) + ", " +
-            EncodeMember(inputs[i], "args." + in_members[i], Form::kInput) + ");\n";
-  }
+  code += "  ::pulumi::ArgsBuilder b;\n";
+  for (std::size_t i = 0; i < inputs.size(); ++i) code += AddMember(inputs[i], "args." + in_members[i], Form::kInput);
   if (inputs.empty()) code += "  static_cast<void>(args);\n";
+  code += "  auto inputs = std::move(b).Inputs();\n";
   code += "  return ::pulumi::Invoke(ctx, " + Quote(function.token) + ", std::move(inputs), " + options +
           ")\n      .Apply(" + decode + ");\n}\n\n";
   code += result + " " + plain_fn + "(::pulumi::Context& ctx, " + plain_args +
           " const& args, ::pulumi::InvokeOptions const& opts) {\n";
-  code += "  using ::pulumi::ToPropertyValue;\n  ::pulumi::PropertyMap inputs;\n";
+  code += "  ::pulumi::PropertyMap inputs;\n";
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    auto const& m = in_members[i];
-    std::string value = inputs[i].required ? "args." + m + ".value()" : "*args." + m;
-    std::string put = "inputs.emplace(" + Quote(inputs[i].name) + ", ToPropertyValue(" + value + "));\n";
-    code += inputs[i].required ? "  " + put : "  if (args." + m + ") " + put;
+    code += "  ::pulumi::EncodeMember(inputs, " + Quote(inputs[i].name) + ", args." + in_members[i] + ");\n";
   }
   if (inputs.empty()) code += "  static_cast<void>(args);\n";
   code += "  auto m = ::pulumi::InvokePlain(ctx, " + Quote(function.token) + ", std::move(inputs), " + options + ");\n";
@@ -98,14 +93,10 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
   if (!function.return_type) {
     std::string q = "::" + ns + "::" + result;
     std::string dec = q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
-    dec += "  if (!value.is_object()) internal::ThrowPropertyTypeError(\"an object\", value);\n";
-    dec += "  auto const& object = value.AsObject();\n  " + q + " out;\n";
+    dec += "  auto const& object = ObjectOf(value, " + Quote("an object (" + function.token + " result)") + ");\n";
+    dec += "  " + q + " out{};\n";
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-      auto const& p = outputs[i];
-      Uses ignored;
-      std::string t = MemberTypeOf(ctx, p, true, Form::kOutput, "", "", ignored);  // used in namespace pulumi
-      dec += "  if (auto it = object.find(" + Quote(p.name) + "); it != object.end() && !it->second.is_null()) out." +
-             out_members[i] + " = FromPropertyValue<" + t + ">(it->second);\n";
+      dec += "  DecodeMember(object, " + Quote(outputs[i].name) + ", out." + out_members[i] + ");\n";
     }
     dec += "  return out;\n}\n";
     out.definitions.push_back({.code = dec, .header = e.header, .weight = 1 + outputs.size(), .ns = "pulumi"});

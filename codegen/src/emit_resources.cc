@@ -34,19 +34,11 @@ std::string ArgsStruct(Context const& ctx, std::string const& name, std::string 
   return s + "};\n\n";
 }
 
-std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties,
-                           bool all_optional) {
+std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties) {
   auto members = MemberNames(properties);
-  std::string s = "::pulumi::PropertyInputs " + fn + "(" + args + " const& args) {\n";
-  s += "  using ::pulumi::ToOutputValue;\n  ::pulumi::PropertyInputs inputs;\n";
-  for (std::size_t i = 0; i < properties.size(); ++i) {
-    Property p = properties[i];
-    if (all_optional) p.required = false;
-    s += "  ::pulumi::AddInput(inputs, " + Quote(p.name) + ", " + EncodeMember(p, "args." + members[i], Form::kInput) +
-         ");\n";
-  }
-  static_cast<void>(all_optional);
-  return s + "  return inputs;\n}\n\n";
+  std::string s = "::pulumi::PropertyInputs " + fn + "(" + args + " const& args) {\n  ::pulumi::ArgsBuilder b;\n";
+  for (std::size_t i = 0; i < properties.size(); ++i) s += AddMember(properties[i], "args." + members[i], Form::kInput);
+  return s + "  return std::move(b).Inputs();\n}\n\n";
 }
 
 }  // namespace
@@ -99,8 +91,8 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
   std::string inputs_fn = e.name + "Inputs";
   std::string options_fn = e.name + "Options";
   code += "namespace {\n\n";
-  code += InputsFunction(inputs_fn, e.args, resource.input_properties, false);
-  if (has_state) code += InputsFunction(e.name + "StateInputs", state, *resource.state_inputs, true);
+  code += InputsFunction(inputs_fn, e.args, resource.input_properties);
+  if (has_state) code += InputsFunction(e.name + "StateInputs", state, *resource.state_inputs);
   code += "::pulumi::ResourceOptions " + options_fn + "(::pulumi::ResourceOptions opts) {\n";
   code += "  opts = " + ctx.package_ns() + "::internal::WithPackageDefaults(std::move(opts));\n";
   for (auto const& alias : resource.aliases) {

@@ -67,23 +67,14 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   // Definitions.
   std::string code;
   code += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args) {\n";
-  code += "  using ::pulumi::ToOutputValue;\n";
-  code += "  return ::pulumi::ObjectOutput({\n";
+  code += "  ::pulumi::ArgsBuilder b;\n";
   for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    auto const& p = type.properties[i];
-    code += "      {" + Quote(p.name) + ", " + EncodeMember(p, "args." + members[i], Form::kInput) + "},\n";
+    code += AddMember(type.properties[i], "args." + members[i], Form::kInput);
   }
-  code += "  });\n}\n\n";
-  code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n";
-  code += "  using ::pulumi::ToPropertyValue;\n  ::pulumi::PropertyMap object;\n";
+  code += "  return std::move(b).Object();\n}\n\n";
+  code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
   for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    auto const& p = type.properties[i];
-    if (p.required) {
-      code += "  object.emplace(" + Quote(p.name) + ", ToPropertyValue(value." + members[i] + "));\n";
-    } else {
-      code += "  if (value." + members[i] + ") object.emplace(" + Quote(p.name) + ", ToPropertyValue(*value." +
-              members[i] + "));\n";
-    }
+    code += "  ::pulumi::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
   }
   code += "  return object;\n}\n";
   out.definitions.push_back({.code = code, .header = e.header, .weight = 2 + type.properties.size(), .ns = e.ns, .uses = uses});
@@ -91,15 +82,10 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   std::string decode;
   std::string q = "::" + e.ns + "::" + e.name;
   decode += q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
-  decode += "  if (!value.is_object()) internal::ThrowPropertyTypeError(\"an object\", value);\n";
-  decode += "  auto const& object = value.AsObject();\n  " + q + " out;\n";
+  decode += "  auto const& object = ObjectOf(value, " + Quote("an object (" + type.token + ")") + ");\n";
+  decode += "  " + q + " out{};\n";
   for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    auto const& p = type.properties[i];
-    Uses ignored;
-    // Spelled from outside the module's namespace: the decoder is defined in namespace pulumi.
-    std::string t = MemberTypeOf(ctx, p, /*required=*/true, Form::kOutput, "", type.token, ignored);
-    decode += "  if (auto it = object.find(" + Quote(p.name) + "); it != object.end() && !it->second.is_null()) out." +
-              members[i] + " = FromPropertyValue<" + t + ">(it->second);\n";
+    decode += "  DecodeMember(object, " + Quote(type.properties[i].name) + ", out." + members[i] + ");\n";
   }
   decode += "  return out;\n}\n";
   out.definitions.push_back({.code = decode, .header = e.header, .weight = 1 + type.properties.size(),

@@ -1,6 +1,8 @@
 #include "language_host.h"
 
 #include "program.h"
+#include "pulumi/codegen/generator.h"
+#include "pulumi/codegen/schema_loader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -57,7 +59,7 @@ std::string ProjectName(std::string const& root_dir) {
 
 grpc::Status ManifestPackages(pulumirpc::ProgramInfo const& info, std::vector<PackageRequirement>* out) {
   std::string error;
-  *out = ReadPackageManifest(ProgramDirectory(info, ""), &error);
+  *out = RequiredPackages(ProgramDirectory(info, ""), &error);
   if (!error.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, error};
   return grpc::Status::OK;
 }
@@ -256,6 +258,31 @@ bool LanguageHost::InterruptProgram() {
     if (running_ && run_generation_ == generation) running_->Signal(SIGKILL);
   }).detach();
   return true;
+}
+
+grpc::Status LanguageHost::GeneratePackage(grpc::ServerContext*, pulumirpc::GeneratePackageRequest const* req,
+                                           pulumirpc::GeneratePackageResponse* resp) {
+  auto error = [resp](std::string const& summary) {
+    auto* d = resp->add_diagnostics();
+    d->set_severity(pulumirpc::codegen::DIAG_ERROR);
+    d->set_summary(summary);
+  };
+  if (req->directory().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "GeneratePackage needs a directory"};
+  auto loaded = codegen::Load(req->schema(), "schema");
+  if (!loaded) {
+    for (auto const& e : loaded.errors) error(e.ToString());
+    return grpc::Status::OK;
+  }
+  auto generated = codegen::Generate(*loaded.package, {.schema_name = loaded.package->name});
+  if (!generated) {
+    for (auto const& e : generated.errors) error(e);
+    return grpc::Status::OK;
+  }
+  for (auto const& [path, content] : req->extra_files()) generated.files[path] = content;
+  if (auto err = codegen::WriteTree(generated.files, req->directory())) {
+    return {grpc::StatusCode::INTERNAL, "writing the package: " + *err};
+  }
+  return grpc::Status::OK;
 }
 
 }  // namespace pulumi::host

@@ -37,6 +37,10 @@ class LanguageHost final : public pulumirpc::LanguageRuntime::Service {
   grpc::Status About(grpc::ServerContext*, pulumirpc::AboutRequest const* req, pulumirpc::AboutResponse* resp) override;
   grpc::Status Run(grpc::ServerContext*, pulumirpc::RunRequest const* req, pulumirpc::RunResponse* resp) override;
   grpc::Status Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) override;
+  /// Writes the C++ bindings of a package schema (pulumi-gen-cpp's output) into the request's directory; a
+  /// bad schema gives one error diagnostic per problem, naming its JSON path, and writes nothing.
+  grpc::Status GeneratePackage(grpc::ServerContext*, pulumirpc::GeneratePackageRequest const* req,
+                               pulumirpc::GeneratePackageResponse* resp) override;
 
   /// Forwards SIGINT to the running program, then kills it after the grace period (also for Cancel).
   /// Returns false when no program is running.

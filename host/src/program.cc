@@ -92,6 +92,50 @@ std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_d
   return out;
 }
 
+std::vector<PackageRequirement> ReadCMakePackages(std::string const& program_dir) {
+  std::vector<PackageRequirement> out;
+  std::ifstream in(fs::path(program_dir) / "CMakeLists.txt");
+  if (!in) return out;
+  std::string text;
+  for (std::string line; std::getline(in, line);) {
+    text += line.substr(0, line.find('#'));  // comments (a '#' inside a quoted argument is not expected here)
+    text += '\n';
+  }
+  static constexpr std::string_view kCall = "pulumi_add_package(";
+  for (auto pos = text.find(kCall); pos != std::string::npos; pos = text.find(kCall, pos + 1)) {
+    if (pos > 0 && (std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_')) continue;
+    auto end = text.find(')', pos);
+    if (end == std::string::npos) break;
+    std::istringstream args(text.substr(pos + kCall.size(), end - pos - kCall.size()));
+    std::vector<std::string> words;
+    for (std::string w; args >> w;) {
+      if (w.size() >= 2 && w.front() == '"' && w.back() == '"') w = w.substr(1, w.size() - 2);
+      words.push_back(w);
+    }
+    if (words.empty()) continue;
+    PackageRequirement r{.name = words[0]};
+    for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+      if (words[i] == "VERSION") r.version = words[i + 1];
+      if (words[i] == "PLUGIN_DOWNLOAD_URL") r.server = words[i + 1];
+    }
+    auto is_variable = [](std::string const& w) { return w.find("${") != std::string::npos; };
+    if (r.version.empty() || is_variable(r.name) || is_variable(r.version) || is_variable(r.server)) continue;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<PackageRequirement> RequiredPackages(std::string const& program_dir, std::string* error) {
+  auto packages = ReadPackageManifest(program_dir, error);
+  if (!error->empty()) return {};
+  for (auto& p : ReadCMakePackages(program_dir)) {
+    bool named = false;
+    for (auto const& q : packages) named = named || q.name == p.name;
+    if (!named) packages.push_back(std::move(p));
+  }
+  return packages;
+}
+
 std::string BuildDirectory(std::string const& program_dir) {
   std::error_code ec;
   auto canonical = fs::weakly_canonical(program_dir, ec);

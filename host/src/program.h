@@ -35,6 +35,15 @@ struct PackageRequirement {
 /// A malformed file is an error naming the file and the JSON path.
 std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_dir, std::string* error);
 
+/// The packages named by `pulumi_add_package(<name> ... VERSION <v> [PLUGIN_DOWNLOAD_URL <url>] ...)` calls in
+/// the program's CMakeLists.txt (no CMake run needed): what GetRequiredPackages reports, so that the engine
+/// installs the plugin versions the bindings were generated for. Calls whose name or version is a CMake
+/// variable are skipped.
+std::vector<PackageRequirement> ReadCMakePackages(std::string const& program_dir);
+
+/// The program's packages: pulumi-packages.json, plus the pulumi_add_package calls it does not name.
+std::vector<PackageRequirement> RequiredPackages(std::string const& program_dir, std::string* error);
+
 /// The directory where the program is built, outside the project: <root>/<name>-<hash>, where root is
 /// $PULUMI_CPP_PROGRAM_BUILD_ROOT, else $PULUMI_CPP_CACHE/programs (default ~/.cache/pulumi-cpp/programs).
 std::string BuildDirectory(std::string const& program_dir);

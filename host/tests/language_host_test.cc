@@ -121,6 +121,45 @@ TEST_F(LanguageHostTest, ReportsItsVersionAndPackages) {
   EXPECT_EQ(resp.packages(0).version(), "9.35.0");
 }
 
+TEST_F(LanguageHostTest, ReportsPulumiAddPackageCalls) {
+  std::ofstream(dir_ / "CMakeLists.txt") << "pulumi_add_package(gcp SCHEMA ${s} VERSION 9.37.0 MODULES sql)\n";
+  pulumirpc::GetRequiredPackagesRequest req;
+  req.mutable_info()->set_program_directory(dir_.string());
+  pulumirpc::GetRequiredPackagesResponse resp;
+  grpc::ClientContext ctx;
+  ASSERT_TRUE(stub_->GetRequiredPackages(&ctx, req, &resp).ok());
+  ASSERT_EQ(resp.packages_size(), 1);
+  EXPECT_EQ(resp.packages(0).name(), "gcp");
+  EXPECT_EQ(resp.packages(0).version(), "9.37.0");
+}
+
+TEST_F(LanguageHostTest, GeneratePackageWritesTheBindingsOrNamesTheProblems) {
+  std::ifstream in(GOLDEN_SCHEMA);
+  std::string schema((std::istreambuf_iterator<char>(in)), {});
+  pulumirpc::GeneratePackageRequest req;
+  req.set_directory((dir_ / "acme").string());
+  req.set_schema(schema);
+  (*req.mutable_extra_files())["README.md"] = "extra\n";
+  pulumirpc::GeneratePackageResponse resp;
+  grpc::ClientContext ctx;
+  auto status = stub_->GeneratePackage(&ctx, req, &resp);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "acme/include/pulumi/acme/sql/database_instance.h"));
+  EXPECT_TRUE(fs::exists(dir_ / "acme/modules.cmake"));
+  EXPECT_TRUE(fs::exists(dir_ / "acme/README.md"));
+
+  req.set_directory((dir_ / "bad").string());
+  req.set_schema(R"({"name": "acme", "resources": {"acme:x:X": {"inputProperties": {"a": {"$ref": "#/types/acme:x:Nope"}}}}})");
+  grpc::ClientContext ctx2;
+  pulumirpc::GeneratePackageResponse bad;
+  ASSERT_TRUE(stub_->GeneratePackage(&ctx2, req, &bad).ok());
+  ASSERT_EQ(bad.diagnostics_size(), 1);
+  EXPECT_EQ(bad.diagnostics(0).severity(), pulumirpc::codegen::DIAG_ERROR);
+  EXPECT_THAT(bad.diagnostics(0).summary(), HasSubstr("$.resources[\"acme:x:X\"].inputProperties.a.$ref"));
+  EXPECT_FALSE(fs::exists(dir_ / "bad"));
+}
+
 TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {
   auto resp = RunScript(
       "test \"$PULUMI_PROJECT\" = proj && test \"$PULUMI_STACK\" = dev && test \"$PULUMI_DRY_RUN\" = true &&"

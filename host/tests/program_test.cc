@@ -65,6 +65,35 @@ TEST_F(ProgramTest, MalformedManifestNamesTheFileAndThePath) {
   EXPECT_THAT(error, HasSubstr("not a JSON object"));
 }
 
+TEST_F(ProgramTest, PackagesFromPulumiAddPackageCalls) {
+  std::ofstream(dir_ / "CMakeLists.txt") << R"(
+project(apex-databases CXX)
+find_package(PulumiCpp REQUIRED)
+pulumi_add_package(gcp SCHEMA ${gcp_schema} VERSION 9.37.0
+                   PLUGIN_DOWNLOAD_URL "https://example.invalid/gcp" MODULES sql redis)  # the bindings
+# pulumi_add_package(commented VERSION 1.0.0)
+my_pulumi_add_package(other VERSION 2.0.0)
+pulumi_add_package(random SCHEMA ${s} VERSION ${random_version} MODULES index)
+pulumi_add_package(tls SCHEMA ${s} VERSION 5.0.1 MODULES index)
+)";
+  auto packages = ReadCMakePackages(dir_.string());
+  ASSERT_EQ(packages.size(), 2u);
+  EXPECT_EQ(packages[0].name, "gcp");
+  EXPECT_EQ(packages[0].version, "9.37.0");
+  EXPECT_EQ(packages[0].server, "https://example.invalid/gcp");
+  EXPECT_EQ(packages[1].name, "tls");
+
+  // pulumi-packages.json names packages explicitly and wins over the CMake calls.
+  WriteManifest(R"({"packages": [{"name": "tls", "version": "5.1.0"}]})");
+  std::string error;
+  auto all = RequiredPackages(dir_.string(), &error);
+  ASSERT_EQ(error, "");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "tls");
+  EXPECT_EQ(all[0].version, "5.1.0");
+  EXPECT_EQ(all[1].name, "gcp");
+}
+
 TEST_F(ProgramTest, BuildDirectoryIsStablePerProgram) {
   auto a = BuildDirectory(dir_.string());
   EXPECT_EQ(a, BuildDirectory(dir_.string()));

@@ -94,5 +94,37 @@ TEST(ArgsTest, RequiredValuesAndSecretValues) {
   EXPECT_THAT(AwaitForTest(PlainOutputValue(std::optional<int>(3)).value()), IsKnownWith(PropertyValue(3)));
 }
 
+TEST(ArgsTest, ArgsBuilderAndMemberCodecs) {
+  ArgsBuilder b;
+  b.Add("tier", std::optional<Input<std::string>>("db-f1"));
+  b.Add("absent", std::optional<Input<std::string>>());
+  b.Add("password", Required<std::string>("pw"), /*secret=*/true);
+  b.AddPlain("count", std::optional<int>(2));
+  auto inputs = ArgsBuilder(b).Inputs();
+  EXPECT_EQ(inputs.size(), 3u);
+  EXPECT_FALSE(inputs.count("absent"));
+  EXPECT_THAT(AwaitForTest(inputs.at("password").ToOutput()), ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue("pw"))));
+  EXPECT_THAT(AwaitForTest(std::move(b).Object()),
+              IsKnownWith(PropertyValue(PropertyMap{{"count", 2}, {"password", PropertyValue::MakeSecret("pw")},
+                                                    {"tier", "db-f1"}})));
+
+  PropertyMap object{{"name", "x"}, {"size", nullptr}};
+  std::optional<std::string> name;
+  std::optional<int> size = 7;
+  std::optional<bool> missing;
+  DecodeMember(object, "name", name);
+  DecodeMember(object, "size", size);
+  DecodeMember(object, "missing", missing);
+  EXPECT_EQ(name, "x");
+  EXPECT_EQ(size, 7) << "null leaves the member as it was";
+  EXPECT_FALSE(missing);
+  PropertyMap encoded;
+  EncodeMember(encoded, "name", name);
+  EncodeMember(encoded, "missing", missing);
+  EncodeMember(encoded, "required", RequiredValue<std::string>("r"));
+  EXPECT_EQ(encoded, (PropertyMap{{"name", "x"}, {"required", "r"}}));
+  EXPECT_THROW(ObjectOf(PropertyValue("not an object"), "an object (acme:x:X)"), PropertyTypeError);
+}
+
 }  // namespace
 }  // namespace pulumi

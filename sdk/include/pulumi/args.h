@@ -176,6 +176,57 @@ MaybeOutputValue PlainOutputValue(std::optional<T> const& value) {
   return PlainOutputValue(*value);
 }
 
+/// What generated code uses to turn an args struct into an object or a resource's inputs: one call per
+/// member, each a function shared by every member of the same type (which keeps generated code small
+/// and quick to compile).
+///
+///   pulumi::ArgsBuilder b;
+///   b.Add("tier", args.tier);
+///   b.Add("rootPassword", args.root_password, /*secret=*/true);
+///   return std::move(b).Object();
+class ArgsBuilder {
+ public:
+  template <typename T>
+  void Add(char const* name, T const& member, bool secret = false) {
+    Put(name, ToOutputValue(member), secret);
+  }
+  /// A member the schema marks `plain`.
+  template <typename T>
+  void AddPlain(char const* name, T const& member, bool secret = false) {
+    Put(name, PlainOutputValue(member), secret);
+  }
+  Output<PropertyValue> Object() &&;
+  PropertyInputs Inputs() &&;
+
+ private:
+  void Put(char const* name, MaybeOutputValue value, bool secret);
+  std::vector<std::pair<std::string, MaybeOutputValue>> members_;
+};
+
+/// Decoding and encoding members of generated output structs; absent and null properties leave the
+/// member as it is.
+template <typename T>
+void DecodeMember(PropertyMap const& object, char const* name, T& member) {
+  auto it = object.find(name);
+  if (it != object.end() && !it->second.is_null()) member = FromPropertyValue<T>(it->second);
+}
+
+/// The object inside `value`; throws PropertyTypeError naming `type` when it is not one.
+PropertyMap const& ObjectOf(PropertyValue const& value, char const* type);
+
+template <typename T>
+void EncodeMember(PropertyMap& object, char const* name, T const& member) {
+  object.emplace(name, ToPropertyValue(member));
+}
+template <typename T>
+void EncodeMember(PropertyMap& object, char const* name, std::optional<T> const& member) {
+  if (member) object.emplace(name, ToPropertyValue(*member));
+}
+template <typename T>
+void EncodeMember(PropertyMap& object, char const* name, RequiredValue<T> const& member) {
+  object.emplace(name, ToPropertyValue(member.value()));
+}
+
 }  // namespace pulumi
 
 #endif  // PULUMI_ARGS_H

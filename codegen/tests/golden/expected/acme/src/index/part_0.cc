@@ -13,11 +13,10 @@ namespace pulumi::acme {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "credentials", ::pulumi::SecretValue(ToOutputValue(args.credentials)));
-  ::pulumi::AddInput(inputs, "project", ToOutputValue(args.project));
-  return inputs;
+  ::pulumi::ArgsBuilder b;
+  b.Add("credentials", args.credentials, /*secret=*/true);
+  b.Add("project", args.project);
+  return std::move(b).Inputs();
 }
 
 ::pulumi::ResourceOptions ProviderOptions(::pulumi::ResourceOptions opts) {
@@ -35,15 +34,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 }
 
 ::pulumi::Output<GetVersionsResult> GetVersions(::pulumi::Context& ctx, GetVersionsArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
+  ::pulumi::ArgsBuilder b;
   static_cast<void>(args);
+  auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "acme:index:getVersions", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts))
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetVersionsResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); });
 }
 
 GetVersionsResult GetVersionsPlain(::pulumi::Context& ctx, GetVersionsPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap inputs;
   static_cast<void>(args);
   auto m = ::pulumi::InvokePlain(ctx, "acme:index:getVersions", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts));

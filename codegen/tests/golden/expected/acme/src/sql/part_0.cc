@@ -16,18 +16,16 @@
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(BackupConfigurationArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  return ::pulumi::ObjectOutput({
-      {"enabled", ToOutputValue(args.enabled)},
-      {"location", ToOutputValue(args.location)},
-  });
+  ::pulumi::ArgsBuilder b;
+  b.Add("enabled", args.enabled);
+  b.Add("location", args.location);
+  return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(BackupConfiguration const& value) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap object;
-  if (value.enabled) object.emplace("enabled", ToPropertyValue(*value.enabled));
-  if (value.location) object.emplace("location", ToPropertyValue(*value.location));
+  ::pulumi::EncodeMember(object, "enabled", value.enabled);
+  ::pulumi::EncodeMember(object, "location", value.location);
   return object;
 }
 
@@ -36,11 +34,10 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::BackupConfiguration PropertyDecoder<::pulumi::acme::sql::BackupConfiguration>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::BackupConfiguration out;
-  if (auto it = object.find("enabled"); it != object.end() && !it->second.is_null()) out.enabled = FromPropertyValue<bool>(it->second);
-  if (auto it = object.find("location"); it != object.end() && !it->second.is_null()) out.location = FromPropertyValue<std::string>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/BackupConfiguration:BackupConfiguration)");
+  ::pulumi::acme::sql::BackupConfiguration out{};
+  DecodeMember(object, "enabled", out.enabled);
+  DecodeMember(object, "location", out.location);
   return out;
 }
 
@@ -49,18 +46,16 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseFlagArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  return ::pulumi::ObjectOutput({
-      {"name", ToOutputValue(args.name)},
-      {"value", ToOutputValue(args.value)},
-  });
+  ::pulumi::ArgsBuilder b;
+  b.Add("name", args.name);
+  b.Add("value", args.value);
+  return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseFlag const& value) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap object;
-  object.emplace("name", ToPropertyValue(value.name));
-  object.emplace("value", ToPropertyValue(value.value));
+  ::pulumi::EncodeMember(object, "name", value.name);
+  ::pulumi::EncodeMember(object, "value", value.value);
   return object;
 }
 
@@ -69,11 +64,10 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseFlag PropertyDecoder<::pulumi::acme::sql::DatabaseFlag>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::DatabaseFlag out;
-  if (auto it = object.find("name"); it != object.end() && !it->second.is_null()) out.name = FromPropertyValue<std::string>(it->second);
-  if (auto it = object.find("value"); it != object.end() && !it->second.is_null()) out.value = FromPropertyValue<std::string>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseFlag:DatabaseFlag)");
+  ::pulumi::acme::sql::DatabaseFlag out{};
+  DecodeMember(object, "name", out.name);
+  DecodeMember(object, "value", out.value);
   return out;
 }
 
@@ -82,16 +76,14 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseInstanceArgs_Args const& args) {
-  using ::pulumi::ToOutputValue;
-  return ::pulumi::ObjectOutput({
-      {"x", ToOutputValue(args.x)},
-  });
+  ::pulumi::ArgsBuilder b;
+  b.Add("x", args.x);
+  return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceArgs_ const& value) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap object;
-  if (value.x) object.emplace("x", ToPropertyValue(*value.x));
+  ::pulumi::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -100,10 +92,9 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseInstanceArgs_ PropertyDecoder<::pulumi::acme::sql::DatabaseInstanceArgs_>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::DatabaseInstanceArgs_ out;
-  if (auto it = object.find("x"); it != object.end() && !it->second.is_null()) out.x = FromPropertyValue<std::string>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs)");
+  ::pulumi::acme::sql::DatabaseInstanceArgs_ out{};
+  DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -112,36 +103,34 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseInstanceSettingsArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  return ::pulumi::ObjectOutput({
-      {"backupConfiguration", ToOutputValue(args.backup_configuration)},
-      {"databaseFlags", ToOutputValue(args.database_flags)},
-      {"default", ToOutputValue(args.default_)},
-      {"edition", ToOutputValue(args.edition)},
-      {"edition2", ::pulumi::PlainOutputValue(args.edition2)},
-      {"ipv4Enabled", ToOutputValue(args.ipv4_enabled)},
-      {"maintenanceWindows", ToOutputValue(args.maintenance_windows)},
-      {"namespace", ToOutputValue(args.namespace_)},
-      {"tier", ToOutputValue(args.tier)},
-      {"tree", ToOutputValue(args.tree)},
-      {"userLabels", ToOutputValue(args.user_labels)},
-  });
+  ::pulumi::ArgsBuilder b;
+  b.Add("backupConfiguration", args.backup_configuration);
+  b.Add("databaseFlags", args.database_flags);
+  b.Add("default", args.default_);
+  b.Add("edition", args.edition);
+  b.AddPlain("edition2", args.edition2);
+  b.Add("ipv4Enabled", args.ipv4_enabled);
+  b.Add("maintenanceWindows", args.maintenance_windows);
+  b.Add("namespace", args.namespace_);
+  b.Add("tier", args.tier);
+  b.Add("tree", args.tree);
+  b.Add("userLabels", args.user_labels);
+  return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceSettings const& value) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap object;
-  if (value.backup_configuration) object.emplace("backupConfiguration", ToPropertyValue(*value.backup_configuration));
-  if (value.database_flags) object.emplace("databaseFlags", ToPropertyValue(*value.database_flags));
-  if (value.default_) object.emplace("default", ToPropertyValue(*value.default_));
-  if (value.edition) object.emplace("edition", ToPropertyValue(*value.edition));
-  if (value.edition2) object.emplace("edition2", ToPropertyValue(*value.edition2));
-  if (value.ipv4_enabled) object.emplace("ipv4Enabled", ToPropertyValue(*value.ipv4_enabled));
-  if (value.maintenance_windows) object.emplace("maintenanceWindows", ToPropertyValue(*value.maintenance_windows));
-  if (value.namespace_) object.emplace("namespace", ToPropertyValue(*value.namespace_));
-  object.emplace("tier", ToPropertyValue(value.tier));
-  if (value.tree) object.emplace("tree", ToPropertyValue(*value.tree));
-  if (value.user_labels) object.emplace("userLabels", ToPropertyValue(*value.user_labels));
+  ::pulumi::EncodeMember(object, "backupConfiguration", value.backup_configuration);
+  ::pulumi::EncodeMember(object, "databaseFlags", value.database_flags);
+  ::pulumi::EncodeMember(object, "default", value.default_);
+  ::pulumi::EncodeMember(object, "edition", value.edition);
+  ::pulumi::EncodeMember(object, "edition2", value.edition2);
+  ::pulumi::EncodeMember(object, "ipv4Enabled", value.ipv4_enabled);
+  ::pulumi::EncodeMember(object, "maintenanceWindows", value.maintenance_windows);
+  ::pulumi::EncodeMember(object, "namespace", value.namespace_);
+  ::pulumi::EncodeMember(object, "tier", value.tier);
+  ::pulumi::EncodeMember(object, "tree", value.tree);
+  ::pulumi::EncodeMember(object, "userLabels", value.user_labels);
   return object;
 }
 
@@ -150,20 +139,19 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseInstanceSettings PropertyDecoder<::pulumi::acme::sql::DatabaseInstanceSettings>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::DatabaseInstanceSettings out;
-  if (auto it = object.find("backupConfiguration"); it != object.end() && !it->second.is_null()) out.backup_configuration = FromPropertyValue<::pulumi::acme::sql::BackupConfiguration>(it->second);
-  if (auto it = object.find("databaseFlags"); it != object.end() && !it->second.is_null()) out.database_flags = FromPropertyValue<std::vector<::pulumi::acme::sql::DatabaseFlag>>(it->second);
-  if (auto it = object.find("default"); it != object.end() && !it->second.is_null()) out.default_ = FromPropertyValue<double>(it->second);
-  if (auto it = object.find("edition"); it != object.end() && !it->second.is_null()) out.edition = FromPropertyValue<::pulumi::acme::sql::Edition>(it->second);
-  if (auto it = object.find("edition2"); it != object.end() && !it->second.is_null()) out.edition2 = FromPropertyValue<::pulumi::acme::sql::Edition>(it->second);
-  if (auto it = object.find("ipv4Enabled"); it != object.end() && !it->second.is_null()) out.ipv4_enabled = FromPropertyValue<bool>(it->second);
-  if (auto it = object.find("maintenanceWindows"); it != object.end() && !it->second.is_null()) out.maintenance_windows = FromPropertyValue<std::map<std::string, ::pulumi::acme::sql::BackupConfiguration>>(it->second);
-  if (auto it = object.find("namespace"); it != object.end() && !it->second.is_null()) out.namespace_ = FromPropertyValue<std::string>(it->second);
-  if (auto it = object.find("tier"); it != object.end() && !it->second.is_null()) out.tier = FromPropertyValue<std::string>(it->second);
-  if (auto it = object.find("tree"); it != object.end() && !it->second.is_null()) out.tree = FromPropertyValue<::pulumi::acme::sql::TreeNode>(it->second);
-  if (auto it = object.find("userLabels"); it != object.end() && !it->second.is_null()) out.user_labels = FromPropertyValue<std::map<std::string, std::string>>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseInstanceSettings:DatabaseInstanceSettings)");
+  ::pulumi::acme::sql::DatabaseInstanceSettings out{};
+  DecodeMember(object, "backupConfiguration", out.backup_configuration);
+  DecodeMember(object, "databaseFlags", out.database_flags);
+  DecodeMember(object, "default", out.default_);
+  DecodeMember(object, "edition", out.edition);
+  DecodeMember(object, "edition2", out.edition2);
+  DecodeMember(object, "ipv4Enabled", out.ipv4_enabled);
+  DecodeMember(object, "maintenanceWindows", out.maintenance_windows);
+  DecodeMember(object, "namespace", out.namespace_);
+  DecodeMember(object, "tier", out.tier);
+  DecodeMember(object, "tree", out.tree);
+  DecodeMember(object, "userLabels", out.user_labels);
   return out;
 }
 
@@ -172,20 +160,18 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TreeNodeArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  return ::pulumi::ObjectOutput({
-      {"children", ToOutputValue(args.children)},
-      {"label", ToOutputValue(args.label)},
-      {"secretNote", ::pulumi::SecretValue(ToOutputValue(args.secret_note))},
-  });
+  ::pulumi::ArgsBuilder b;
+  b.Add("children", args.children);
+  b.Add("label", args.label);
+  b.Add("secretNote", args.secret_note, /*secret=*/true);
+  return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TreeNode const& value) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap object;
-  if (value.children) object.emplace("children", ToPropertyValue(*value.children));
-  object.emplace("label", ToPropertyValue(value.label));
-  if (value.secret_note) object.emplace("secretNote", ToPropertyValue(*value.secret_note));
+  ::pulumi::EncodeMember(object, "children", value.children);
+  ::pulumi::EncodeMember(object, "label", value.label);
+  ::pulumi::EncodeMember(object, "secretNote", value.secret_note);
   return object;
 }
 
@@ -194,12 +180,11 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::TreeNode PropertyDecoder<::pulumi::acme::sql::TreeNode>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::TreeNode out;
-  if (auto it = object.find("children"); it != object.end() && !it->second.is_null()) out.children = FromPropertyValue<std::vector<::pulumi::PropertyValue>>(it->second);
-  if (auto it = object.find("label"); it != object.end() && !it->second.is_null()) out.label = FromPropertyValue<std::string>(it->second);
-  if (auto it = object.find("secretNote"); it != object.end() && !it->second.is_null()) out.secret_note = FromPropertyValue<std::string>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/TreeNode:TreeNode)");
+  ::pulumi::acme::sql::TreeNode out{};
+  DecodeMember(object, "children", out.children);
+  DecodeMember(object, "label", out.label);
+  DecodeMember(object, "secretNote", out.secret_note);
   return out;
 }
 
@@ -234,25 +219,23 @@ namespace pulumi::acme::sql {
 namespace {
 
 ::pulumi::PropertyInputs DatabaseInstanceInputs(DatabaseInstanceArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "databaseVersion", ToOutputValue(args.database_version));
-  ::pulumi::AddInput(inputs, "edition", ToOutputValue(args.edition));
-  ::pulumi::AddInput(inputs, "namespace", ToOutputValue(args.namespace_));
-  ::pulumi::AddInput(inputs, "operator", ToOutputValue(args.operator_));
-  ::pulumi::AddInput(inputs, "region", ToOutputValue(args.region));
-  ::pulumi::AddInput(inputs, "replicaNames", ToOutputValue(args.replica_names));
-  ::pulumi::AddInput(inputs, "rootPassword", ::pulumi::SecretValue(ToOutputValue(args.root_password)));
-  ::pulumi::AddInput(inputs, "settings", ToOutputValue(args.settings));
-  return inputs;
+  ::pulumi::ArgsBuilder b;
+  b.Add("databaseVersion", args.database_version);
+  b.Add("edition", args.edition);
+  b.Add("namespace", args.namespace_);
+  b.Add("operator", args.operator_);
+  b.Add("region", args.region);
+  b.Add("replicaNames", args.replica_names);
+  b.Add("rootPassword", args.root_password, /*secret=*/true);
+  b.Add("settings", args.settings);
+  return std::move(b).Inputs();
 }
 
 ::pulumi::PropertyInputs DatabaseInstanceStateInputs(DatabaseInstanceState const& args) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "databaseVersion", ToOutputValue(args.database_version));
-  ::pulumi::AddInput(inputs, "selfLink", ToOutputValue(args.self_link));
-  return inputs;
+  ::pulumi::ArgsBuilder b;
+  b.Add("databaseVersion", args.database_version);
+  b.Add("selfLink", args.self_link);
+  return std::move(b).Inputs();
 }
 
 ::pulumi::ResourceOptions DatabaseInstanceOptions(::pulumi::ResourceOptions opts) {
@@ -302,19 +285,18 @@ DatabaseInstance DatabaseInstance::Get(::pulumi::Context& ctx, std::string name,
 }
 
 ::pulumi::Output<GetDatabaseInstanceResult> GetDatabaseInstance(::pulumi::Context& ctx, GetDatabaseInstanceArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "name", ToOutputValue(args.name));
-  ::pulumi::AddInput(inputs, "project", ToOutputValue(args.project));
+  ::pulumi::ArgsBuilder b;
+  b.Add("name", args.name);
+  b.Add("project", args.project);
+  auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "acme:sql/getDatabaseInstance:getDatabaseInstance", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts))
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetDatabaseInstanceResult>(::pulumi::PropertyValue(m)); });
 }
 
 GetDatabaseInstanceResult GetDatabaseInstancePlain(::pulumi::Context& ctx, GetDatabaseInstancePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  using ::pulumi::ToPropertyValue;
   ::pulumi::PropertyMap inputs;
-  inputs.emplace("name", ToPropertyValue(args.name.value()));
-  if (args.project) inputs.emplace("project", ToPropertyValue(*args.project));
+  ::pulumi::EncodeMember(inputs, "name", args.name);
+  ::pulumi::EncodeMember(inputs, "project", args.project);
   auto m = ::pulumi::InvokePlain(ctx, "acme:sql/getDatabaseInstance:getDatabaseInstance", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetDatabaseInstanceResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -324,11 +306,10 @@ GetDatabaseInstanceResult GetDatabaseInstancePlain(::pulumi::Context& ctx, GetDa
 namespace pulumi {
 
 ::pulumi::acme::sql::GetDatabaseInstanceResult PropertyDecoder<::pulumi::acme::sql::GetDatabaseInstanceResult>::Decode(PropertyValue const& value) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError("an object", value);
-  auto const& object = value.AsObject();
-  ::pulumi::acme::sql::GetDatabaseInstanceResult out;
-  if (auto it = object.find("name"); it != object.end() && !it->second.is_null()) out.name = FromPropertyValue<std::string>(it->second);
-  if (auto it = object.find("settings"); it != object.end() && !it->second.is_null()) out.settings = FromPropertyValue<std::vector<::pulumi::acme::sql::DatabaseInstanceSettings>>(it->second);
+  auto const& object = ObjectOf(value, "an object (acme:sql/getDatabaseInstance:getDatabaseInstance result)");
+  ::pulumi::acme::sql::GetDatabaseInstanceResult out{};
+  DecodeMember(object, "name", out.name);
+  DecodeMember(object, "settings", out.settings);
   return out;
 }
 

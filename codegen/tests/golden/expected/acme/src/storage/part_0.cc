@@ -12,10 +12,9 @@ namespace pulumi::acme::storage {
 namespace {
 
 ::pulumi::PropertyInputs BucketInputs(BucketArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "name", ToOutputValue(args.name));
-  return inputs;
+  ::pulumi::ArgsBuilder b;
+  b.Add("name", args.name);
+  return std::move(b).Inputs();
 }
 
 ::pulumi::ResourceOptions BucketOptions(::pulumi::ResourceOptions opts) {
@@ -39,20 +38,19 @@ Bucket Bucket::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 namespace {
 
 ::pulumi::PropertyInputs BucketObjectInputs(BucketObjectArgs const& args) {
-  using ::pulumi::ToOutputValue;
-  ::pulumi::PropertyInputs inputs;
-  ::pulumi::AddInput(inputs, "anything", ToOutputValue(args.anything));
-  ::pulumi::AddInput(inputs, "archive", ToOutputValue(args.archive));
-  ::pulumi::AddInput(inputs, "bucket", ToOutputValue(args.bucket));
-  ::pulumi::AddInput(inputs, "contentType", ToOutputValue(args.content_type));
-  ::pulumi::AddInput(inputs, "loose", ToOutputValue(args.loose));
-  ::pulumi::AddInput(inputs, "metadata", ToOutputValue(args.metadata));
-  ::pulumi::AddInput(inputs, "priority", ToOutputValue(args.priority));
-  ::pulumi::AddInput(inputs, "source", ToOutputValue(args.source));
-  ::pulumi::AddInput(inputs, "tags", ::pulumi::PlainOutputValue(args.tags));
-  ::pulumi::AddInput(inputs, "template", ToOutputValue(args.template_));
-  ::pulumi::AddInput(inputs, "weights", ToOutputValue(args.weights));
-  return inputs;
+  ::pulumi::ArgsBuilder b;
+  b.Add("anything", args.anything);
+  b.Add("archive", args.archive);
+  b.Add("bucket", args.bucket);
+  b.Add("contentType", args.content_type);
+  b.Add("loose", args.loose);
+  b.Add("metadata", args.metadata);
+  b.Add("priority", args.priority);
+  b.Add("source", args.source);
+  b.AddPlain("tags", args.tags);
+  b.Add("template", args.template_);
+  b.Add("weights", args.weights);
+  return std::move(b).Inputs();
 }
 
 ::pulumi::ResourceOptions BucketObjectOptions(::pulumi::ResourceOptions opts) {
