@@ -4,6 +4,8 @@
 // every problem of a schema (up to LoadResult::kMaxErrors).
 #include "pulumi/codegen/schema_loader.h"
 
+#include "yaml_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -518,7 +520,16 @@ void ComputeReplaceOnChanges(ReplaceOnChangesWalker& walker, Resource& r) {
 LoadResult Loader::Run(std::string const& text) {
   LoadResult result;
   json root;
-  try {
+  if (LooksLikeYaml(text)) {
+    std::string error;
+    auto converted = YamlToJson(text, &error);
+    if (!converted) {
+      Error("$", "malformed YAML: " + error);
+      result.errors = std::move(errors_);
+      return result;
+    }
+    root = std::move(*converted);
+  } else try {
     root = json::parse(text);
   } catch (json::parse_error const& e) {
     std::string what = e.what();

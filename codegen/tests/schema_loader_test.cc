@@ -310,6 +310,36 @@ TEST(LoadTest, ProviderMethodsAreSkippedNotRejected) {
   EXPECT_THAT(ok.package->skipped_functions, ElementsAre("pulumi:providers:gcp/terraformConfig"));
 }
 
+TEST(LoadTest, YamlSchemasReadLikeJson) {
+  auto r = Load(R"(name: acme
+version: "1.0"
+resources:
+  acme:sql/user:User:
+    inputProperties:
+      name: {type: string}
+      port: {type: integer, default: 5432}
+      enabled: {type: boolean}
+      password: {type: string, secret: true}
+    requiredInputs: [name]
+)", "acme.yaml");
+  ASSERT_TRUE(r) << r.errors[0].ToString();
+  EXPECT_EQ(r.package->version, "1.0") << "a quoted scalar stays a string";
+  auto const* user = r.package->FindResource("acme:sql/user:User");
+  ASSERT_NE(user, nullptr);
+  ASSERT_EQ(user->input_properties.size(), 4u);
+  EXPECT_TRUE(user->input_properties[1].required);  // sorted: enabled, name, password, port
+  EXPECT_TRUE(user->input_properties[2].secret);
+
+  auto bad = Load("name: acme\nresources:\n  acme:x:X:\n    inputProperties:\n      a: {$ref: '#/types/acme:x:Nope'}\n",
+                  "bad.yaml");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.errors[0].path, "$.resources[\"acme:x:X\"].inputProperties.a.$ref");
+
+  auto malformed = Load("name: acme\nresources: [unclosed\n", "malformed.yaml");
+  ASSERT_FALSE(malformed);
+  EXPECT_THAT(malformed.errors[0].message, HasSubstr("malformed YAML: line"));
+}
+
 TEST(LoadErrorTest, InvalidToken) {
   auto r = LoadInline(R"({"name": "acme", "functions": {"acme:index:f:g": {}}})");
   ASSERT_FALSE(r);

@@ -98,9 +98,9 @@ TEST(GcpSqlTest, DatabaseInstanceDatabaseAndUserOnTheWire) {
   EXPECT_THAT(AwaitForTest(instance->connection_name()), IsKnownWith(std::string("apex-dev:us-central1:apex-postgres")));
   EXPECT_THAT(AwaitForTest(instance->private_ip_address()), IsKnownWith(std::string("10.10.0.3")));
   auto settings = AwaitForTest(instance->settings());
-  ASSERT_TRUE(settings.known && settings.value->has_value());
-  EXPECT_EQ((*settings.value)->tier, "db-custom-4-16384");
-  EXPECT_EQ((*settings.value)->ip_configuration->ipv4_enabled, false);
+  ASSERT_TRUE(settings.known);
+  EXPECT_EQ(settings.value->tier, "db-custom-4-16384");
+  EXPECT_EQ(settings.value->ip_configuration->ipv4_enabled, false);
 }
 
 }  // namespace

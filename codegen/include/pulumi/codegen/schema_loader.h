@@ -9,7 +9,8 @@
 //     //   dangling $ref: type "gcp:sql/X:X" is not defined in the schema
 //   }
 //
-// Only JSON is read: YAML schemas need yaml-cpp (libyaml-cpp-dev), which is not installed here.
+// JSON or YAML (a text whose first non-blank character is not '{'); YAML is turned into the same JSON value,
+// so errors name the same JSON paths.
 #ifndef PULUMI_CODEGEN_SCHEMA_LOADER_H
 #define PULUMI_CODEGEN_SCHEMA_LOADER_H
 
@@ -40,7 +41,7 @@ struct LoadResult {
   explicit operator bool() const { return package.has_value(); }
 };
 
-/// Parses and resolves a schema. Never throws for bad input: every problem is a LoadError.
+/// Parses (JSON or YAML) and resolves a schema. Never throws for bad input: every problem is a LoadError.
 LoadResult Load(std::string const& text, std::string const& source_name);
 
 /// Appends a key to a JSONPath in the style of LoadError::path.
