@@ -83,7 +83,10 @@ std::string ToSnakeCase(std::string_view name) {
     if (IsUpper(c)) {
       char const prev = i > 0 ? name[i - 1] : '\0';
       char const next = i + 1 < n ? name[i + 1] : '\0';
-      bool const boundary = IsLower(prev) || IsDigit(prev) || (IsUpper(prev) && IsLower(next));
+      char const after = i + 2 < n ? name[i + 2] : '\0';
+      // An acronym keeps a plural 's' ("IPs" -> "ips") and a version suffix ("IPv4" -> "ipv4").
+      bool const acronym_tail = (next == 's' && !IsLower(after)) || (next == 'v' && IsDigit(after));
+      bool const boundary = IsLower(prev) || IsDigit(prev) || (IsUpper(prev) && IsLower(next) && !acronym_tail);
       if (boundary && !out.empty() && out.back() != '_') out += '_';
       out += Lower(c);
     } else if (IsAlnum(c)) {

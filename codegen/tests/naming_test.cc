@@ -19,6 +19,11 @@ TEST(NamingTest, SnakeCase) {
   EXPECT_EQ(ToSnakeCase("id"), "id");
   EXPECT_EQ(ToSnakeCase("ID"), "id");
   EXPECT_EQ(ToSnakeCase("cloudrunv2"), "cloudrunv2");
+  EXPECT_EQ(ToSnakeCase("getUptimeCheckIPs"), "get_uptime_check_ips");
+  EXPECT_EQ(ToSnakeCase("URLs"), "urls");
+  EXPECT_EQ(ToSnakeCase("IPv4Enabled"), "ipv4_enabled");
+  EXPECT_EQ(ToSnakeCase("IPsecTunnel"), "i_psec_tunnel");
+  EXPECT_EQ(ToSnakeCase("VMsInZone"), "vms_in_zone");
   EXPECT_EQ(ToSnakeCase("azure-native"), "azure_native");
   EXPECT_EQ(ToSnakeCase("a.b c"), "a_b_c");
   EXPECT_EQ(ToSnakeCase("foo_Bar"), "foo_bar");

@@ -12,6 +12,7 @@
 
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace pulumi {
 
@@ -62,6 +63,11 @@ class Input {
     requires(!std::is_same_v<U, T> && internal::InputConvertible<T, U>)
   Input(Input<U> const& input)  // NOLINT(google-explicit-constructor)
       : Input(input.ToOutput()) {}
+
+  /// An array from one output per element, joined with All.
+  template <typename E>
+    requires std::is_same_v<T, std::vector<E>>
+  Input(std::vector<Output<E>> const& elements) : output_(All(elements)) {}  // NOLINT(google-explicit-constructor)
 
   Output<T> const& ToOutput() const { return output_; }
 

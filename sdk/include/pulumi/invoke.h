@@ -20,11 +20,11 @@
 namespace pulumi {
 
 struct InvokeOptions {
-  std::optional<Resource> parent;
-  std::optional<ProviderResource> provider;
-  std::vector<Resource> depends_on;
-  std::string version;
-  std::string plugin_download_url;
+  std::optional<Resource> parent{};
+  std::optional<ProviderResource> provider{};
+  std::vector<Resource> depends_on{};
+  std::string version{};
+  std::string plugin_download_url{};
 };
 
 Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args,

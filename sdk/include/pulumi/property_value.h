@@ -25,10 +25,10 @@ using PropertyArray = std::vector<PropertyValue>;
 
 /// A reference to a resource, as sent by engines that support `resourceReferences`.
 struct ResourceReference {
-  std::string urn;
+  std::string urn{};
   /// Absent for component resources; "" when the id is not yet known.
-  std::optional<std::string> id;
-  std::string package_version;
+  std::optional<std::string> id{};
+  std::string package_version{};
   bool operator==(ResourceReference const&) const = default;
 };
 
@@ -36,8 +36,8 @@ struct ResourceReference {
 struct Asset {
   enum class Source { kText, kPath, kUri };
   Source source = Source::kText;
-  std::string value;
-  std::string hash;
+  std::string value{};
+  std::string hash{};
   bool operator==(Asset const&) const = default;
 };
 
@@ -45,17 +45,17 @@ struct Asset {
 struct Archive {
   enum class Source { kAssets, kPath, kUri };
   Source source = Source::kAssets;
-  std::string value;  // path or uri
-  std::shared_ptr<PropertyMap const> assets;  // for kAssets
-  std::string hash;
+  std::string value{};  // path or uri
+  std::shared_ptr<PropertyMap const> assets{};  // for kAssets
+  std::string hash{};
   bool operator==(Archive const& other) const;
 };
 
 /// A first-class output value: known or not, secret or not, with the URNs it depends on.
 struct OutputValue {
-  std::shared_ptr<PropertyValue const> value;  // null when unknown
+  std::shared_ptr<PropertyValue const> value{};  // null when unknown
   bool secret = false;
-  std::vector<std::string> dependencies;
+  std::vector<std::string> dependencies{};
   bool operator==(OutputValue const& other) const;
 };
 

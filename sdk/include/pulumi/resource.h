@@ -106,41 +106,41 @@ class ComponentResource : public Resource {
 };
 
 struct CustomTimeouts {
-  std::string create;  // Go duration strings, e.g. "30m"
-  std::string update;
-  std::string del;
+  std::string create{};  // Go duration strings, e.g. "30m"
+  std::string update{};
+  std::string del{};
 };
 
 /// An earlier identity of a resource, so that renames or re-parenting do not replace it.
 struct Alias {
-  std::optional<std::string> urn;  // a full URN, or:
-  std::optional<std::string> name;
-  std::optional<std::string> type;
-  std::optional<Resource> parent;
-  std::optional<std::string> parent_urn;
+  std::optional<std::string> urn{};  // a full URN, or:
+  std::optional<std::string> name{};
+  std::optional<std::string> type{};
+  std::optional<Resource> parent{};
+  std::optional<std::string> parent_urn{};
   bool no_parent = false;
-  std::optional<std::string> stack;
-  std::optional<std::string> project;
+  std::optional<std::string> stack{};
+  std::optional<std::string> project{};
 };
 
 /// Per-resource options. Aggregate: use designated initializers, e.g. `{.parent = *this, .protect = true}`.
 struct ResourceOptions {
-  std::optional<Resource> parent;
-  std::vector<Resource> depends_on;
-  std::optional<bool> protect;
-  std::optional<ProviderResource> provider;
-  std::vector<ProviderResource> providers;
-  std::vector<std::string> ignore_changes;
+  std::optional<Resource> parent{};
+  std::vector<Resource> depends_on{};
+  std::optional<bool> protect{};
+  std::optional<ProviderResource> provider{};
+  std::vector<ProviderResource> providers{};
+  std::vector<std::string> ignore_changes{};
   bool delete_before_replace = false;
-  std::vector<Alias> aliases;
-  std::optional<CustomTimeouts> custom_timeouts;
-  std::optional<bool> retain_on_delete;
-  std::vector<std::string> replace_on_changes;
-  std::optional<Resource> deleted_with;
-  std::string version;
-  std::string plugin_download_url;
-  std::string import_id;
-  std::vector<std::string> additional_secret_outputs;
+  std::vector<Alias> aliases{};
+  std::optional<CustomTimeouts> custom_timeouts{};
+  std::optional<bool> retain_on_delete{};
+  std::vector<std::string> replace_on_changes{};
+  std::optional<Resource> deleted_with{};
+  std::string version{};
+  std::string plugin_download_url{};
+  std::string import_id{};
+  std::vector<std::string> additional_secret_outputs{};
 };
 
 /// A reference to a resource as an input value: sent as a resource reference where the engine accepts

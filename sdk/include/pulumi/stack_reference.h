@@ -19,7 +19,7 @@ namespace pulumi {
 
 struct StackReferenceArgs {
   /// "<org>/<project>/<stack>"; defaults to the resource name.
-  std::optional<std::string> name;
+  std::optional<std::string> name{};
 };
 
 class StackReference : public CustomResource {

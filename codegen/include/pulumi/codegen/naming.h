@@ -9,7 +9,8 @@
 //
 // The rules:
 // - snake_case: an underscore goes before an upper-case letter that follows a lower-case letter or a digit,
-//   and before the last capital of an acronym that starts a word ("URLMap" -> "url_map"); everything is then
+//   and before the last capital of an acronym that starts a word ("URLMap" -> "url_map"), except before a
+//   plural 's' or a version 'v<digit>' ("getUptimeCheckIPs" -> "get_uptime_check_ips", "IPv4" -> "ipv4"); everything is then
 //   lower case. Characters other than letters and digits become one '_'; a leading digit gets a '_' before it.
 // - Escape: a trailing '_' for C++20 keywords and alternative tokens, the contextual `final`, `override`,
 //   `import`, `module`, and the lower-case names that C and POSIX headers define as macros (`assert`, `errno`,

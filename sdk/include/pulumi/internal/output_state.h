@@ -152,7 +152,7 @@ struct Combined {
   OutputStateBase::State state = OutputStateBase::State::kKnown;
   bool secret = false;
   Dependencies deps;
-  std::string error;
+  std::string error{};
 };
 
 inline Combined Combine(std::vector<std::shared_ptr<OutputStateBase>> const& states) {

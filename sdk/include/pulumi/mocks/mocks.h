@@ -35,13 +35,13 @@
 namespace pulumi::mocks {
 
 struct MockResourceArgs {
-  std::string type;
-  std::string name;
-  PropertyMap inputs;
+  std::string type{};
+  std::string name{};
+  PropertyMap inputs{};
   /// The provider reference ("<urn>::<id>"), if any.
-  std::string provider;
+  std::string provider{};
   /// The id being read or imported, if any.
-  std::string id;
+  std::string id{};
   bool custom = true;
   /// True for reads (CustomResource::Get, StackReference).
   bool read = false;
@@ -51,15 +51,15 @@ struct MockResourceArgs {
 
 struct MockResourceResult {
   /// The id; leave empty in a dry run to make it unknown.
-  std::string id;
+  std::string id{};
   /// The output state; properties left out are unknown in a dry run and fall back to the inputs otherwise.
-  PropertyMap state;
+  PropertyMap state{};
 };
 
 struct MockCallArgs {
-  std::string token;
-  PropertyMap args;
-  std::string provider;
+  std::string token{};
+  PropertyMap args{};
+  std::string provider{};
 };
 
 /// The hooks of a mocked engine. The defaults echo inputs back and reject invokes.
@@ -78,56 +78,56 @@ struct MockOptions {
   bool dry_run = false;
   int parallel = 4;
   /// Config values; a key without a namespace ("dbTier") gets the project's ("project:dbTier").
-  std::map<std::string, std::string> config;
+  std::map<std::string, std::string> config{};
   /// Secret config values, like `pulumi config set --secret`.
-  std::map<std::string, std::string> secret_config;
+  std::map<std::string, std::string> secret_config{};
   /// Outputs of referenced stacks, by "<org>/<project>/<stack>"; wrap a value in PropertyValue::MakeSecret
   /// to make it a secret output of that stack.
-  std::map<std::string, PropertyMap> stack_references;
+  std::map<std::string, PropertyMap> stack_references{};
 };
 
 /// What the program registered, for assertions.
 struct RegisteredResource {
-  std::string type;
-  std::string name;
-  std::string urn;
-  std::string id;
-  std::string parent;  // parent URN
+  std::string type{};
+  std::string name{};
+  std::string urn{};
+  std::string id{};
+  std::string parent{};  // parent URN
   bool custom = true;
   bool read = false;
-  PropertyMap inputs;   // as sent: secrets wrapped, unknowns computed
-  PropertyMap outputs;  // as returned by the mocks
-  std::vector<std::string> dependencies;
-  std::map<std::string, std::vector<std::string>> property_dependencies;
-  std::string provider;
-  std::optional<bool> protect;
-  std::vector<std::string> ignore_changes;
-  std::vector<std::string> replace_on_changes;
+  PropertyMap inputs{};   // as sent: secrets wrapped, unknowns computed
+  PropertyMap outputs{};  // as returned by the mocks
+  std::vector<std::string> dependencies{};
+  std::map<std::string, std::vector<std::string>> property_dependencies{};
+  std::string provider{};
+  std::optional<bool> protect{};
+  std::vector<std::string> ignore_changes{};
+  std::vector<std::string> replace_on_changes{};
   bool delete_before_replace = false;
-  std::optional<bool> retain_on_delete;
-  std::string deleted_with;
-  std::vector<std::string> additional_secret_outputs;
-  std::vector<std::string> alias_urns;
-  std::string import_id;
-  std::string version;
-  std::string plugin_download_url;
-  std::map<std::string, std::string> custom_timeouts;  // "create"/"update"/"delete"
+  std::optional<bool> retain_on_delete{};
+  std::string deleted_with{};
+  std::vector<std::string> additional_secret_outputs{};
+  std::vector<std::string> alias_urns{};
+  std::string import_id{};
+  std::string version{};
+  std::string plugin_download_url{};
+  std::map<std::string, std::string> custom_timeouts{};  // "create"/"update"/"delete"
   /// Outputs registered by a component (or the stack) with RegisterOutputs.
-  PropertyMap registered_outputs;
+  PropertyMap registered_outputs{};
 };
 
 struct LogEntry {
-  std::string severity;  // "debug", "info", "warning", "error"
-  std::string message;
-  std::string urn;
+  std::string severity{};  // "debug", "info", "warning", "error"
+  std::string message{};
+  std::string urn{};
 };
 
 struct InvokeRecord {
-  std::string token;
-  PropertyMap args;
-  std::string provider;
-  std::string version;
-  std::string plugin_download_url;
+  std::string token{};
+  PropertyMap args{};
+  std::string provider{};
+  std::string version{};
+  std::string plugin_download_url{};
 };
 
 /// Runs programs against the mocks and keeps what they registered.
@@ -162,9 +162,9 @@ struct Awaited {
   bool known = false;
   bool secret = false;
   bool failed = false;
-  std::optional<T> value;
-  std::string error;
-  std::vector<std::string> dependencies;  // URNs
+  std::optional<T> value{};
+  std::string error{};
+  std::vector<std::string> dependencies{};  // URNs
 };
 
 namespace internal_wait {

@@ -1,0 +1,3 @@
+#include "apex_databases/program.h"
+
+int main() { return pulumi::Run(apex::databases::Program); }

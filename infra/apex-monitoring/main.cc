@@ -1,0 +1,3 @@
+#include "apex_monitoring/program.h"
+
+int main() { return pulumi::Run(apex::monitoring::Program); }

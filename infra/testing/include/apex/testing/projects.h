@@ -1,0 +1,52 @@
+// The four Apex projects as mocks runs: each project's program, run for a stack from its real stack files,
+// with the outputs of the projects it reads passed in as StackReference values.
+//
+//   apex::testing::StackRun network = apex::testing::RunStack("apex-network", "dev");
+//   auto refs = apex::testing::ReferencesFor({&network});
+//   apex::testing::StackRun databases = apex::testing::RunStack("apex-databases", "dev", refs);
+//   databases.deployment->Find("gcp:sql/databaseInstance:DatabaseInstance", "apex-db-postgres");
+#ifndef APEX_TESTING_PROJECTS_H
+#define APEX_TESTING_PROJECTS_H
+
+#include "apex/testing/stack_config.h"
+#include "pulumi/mocks/mocks.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace apex::testing {
+
+struct Project {
+  std::string name;  ///< "apex-network"
+  std::function<void(pulumi::Context&)> program;
+  std::vector<std::string> reads;  ///< the projects it reads through StackReference
+};
+
+/// apex-network, apex-databases, apex-services, apex-monitoring: in dependency order.
+std::vector<Project> const& Projects();
+Project const& FindProject(std::string const& name);
+
+struct StackRun {
+  StackConfig config;
+  std::unique_ptr<pulumi::mocks::MockDeployment> deployment;
+  int exit_code = -1;
+  /// The fully qualified stack name others reference it by: "organization/apex-network/dev".
+  std::string qualified_name;
+};
+
+/// Runs a project's program for `stack` against GcpMocks (dry_run: a preview).
+StackRun RunStack(std::string const& project, std::string const& stack,
+                  std::map<std::string, pulumi::PropertyMap> stack_references = {}, bool dry_run = true);
+
+/// The stack outputs of finished runs, keyed by their qualified names, as StackReference values.
+std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun const*> const& runs);
+
+/// Runs all four projects for `stack` in dependency order, each reading the ones before.
+std::vector<StackRun> RunAll(std::string const& stack, bool dry_run = true);
+
+}  // namespace apex::testing
+
+#endif  // APEX_TESTING_PROJECTS_H

@@ -1,0 +1,75 @@
+#include "apex/testing/projects.h"
+
+#include "apex/testing/gcp_mocks.h"
+#include "apex_network/program.h"
+#if WITH_APEX_DATABASES
+#include "apex_databases/program.h"
+#endif
+#if WITH_APEX_SERVICES
+#include "apex_services/program.h"
+#endif
+#if WITH_APEX_MONITORING
+#include "apex_monitoring/program.h"
+#endif
+
+#include <stdexcept>
+
+namespace apex::testing {
+
+std::vector<Project> const& Projects() {
+  static std::vector<Project> const kProjects = {
+    {"apex-network", apex::network::Program, {}},
+#if WITH_APEX_DATABASES
+    {"apex-databases", apex::databases::Program, {"apex-network"}},
+#endif
+#if WITH_APEX_SERVICES
+    {"apex-services", apex::services::Program, {"apex-network", "apex-databases"}},
+#endif
+#if WITH_APEX_MONITORING
+    {"apex-monitoring", apex::monitoring::Program, {"apex-databases", "apex-services"}},
+#endif
+  };
+  return kProjects;
+}
+
+Project const& FindProject(std::string const& name) {
+  for (auto const& p : Projects()) {
+    if (p.name == name) return p;
+  }
+  throw std::runtime_error("no Apex project named " + name);
+}
+
+StackRun RunStack(std::string const& project, std::string const& stack,
+                  std::map<std::string, pulumi::PropertyMap> stack_references, bool dry_run) {
+  auto const& p = FindProject(project);
+  StackRun run;
+  run.config = LoadStackConfig(ProjectDirectory(project), stack);
+  std::string gcp_project = run.config.config.count("gcp:project") ? run.config.config.at("gcp:project") : "project";
+  std::string region = run.config.config.count("gcp:region") ? run.config.config.at("gcp:region") : "us-central1";
+  std::string org = run.config.config.count("apex:stackOrganization") ? run.config.config.at("apex:stackOrganization")
+                                                                      : "organization";
+  run.qualified_name = org + "/" + project + "/" + stack;
+  run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
+      std::make_shared<GcpMocks>(gcp_project, region), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
+  run.exit_code = run.deployment->Run(p.program);
+  return run;
+}
+
+std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun const*> const& runs) {
+  std::map<std::string, pulumi::PropertyMap> refs;
+  for (auto const* r : runs) refs[r->qualified_name] = r->deployment->stack_outputs();
+  return refs;
+}
+
+std::vector<StackRun> RunAll(std::string const& stack, bool dry_run) {
+  std::vector<StackRun> runs;
+  runs.reserve(Projects().size());
+  for (auto const& p : Projects()) {
+    std::vector<StackRun const*> done;
+    for (auto const& r : runs) done.push_back(&r);
+    runs.push_back(RunStack(p.name, stack, ReferencesFor(done), dry_run));
+  }
+  return runs;
+}
+
+}  // namespace apex::testing

@@ -1,0 +1,61 @@
+// apex-network through the mocks, for every stack: the resources, their parents, and the properties that
+// make the network private.
+#include "apex/testing/projects.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using ::pulumi::PropertyArray;
+using ::pulumi::PropertyMap;
+using ::pulumi::PropertyValue;
+
+class NetworkTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
+  auto run = apex::testing::RunStack("apex-network", GetParam());
+  ASSERT_EQ(run.exit_code, 0);
+  auto const& d = *run.deployment;
+  auto component = d.Find("apex:network:Network", "apex");
+  ASSERT_TRUE(component);
+
+  auto vpc = d.Find("gcp:compute/network:Network", "apex-vpc");
+  ASSERT_TRUE(vpc);
+  EXPECT_EQ(vpc->parent, component->urn);
+  EXPECT_EQ(vpc->inputs.at("autoCreateSubnetworks"), PropertyValue(false));
+  EXPECT_EQ(vpc->version, "9.37.0");
+
+  auto subnet = d.Find("gcp:compute/subnetwork:Subnetwork", "apex-subnet");
+  ASSERT_TRUE(subnet);
+  EXPECT_EQ(subnet->parent, component->urn);
+  EXPECT_EQ(subnet->inputs.at("privateIpGoogleAccess"), PropertyValue(true));
+  EXPECT_TRUE(subnet->inputs.at("logConfig").is_object()) << "flow logs on every subnet";
+  std::string const cidr = GetParam() == "dev" ? "10.10.0.0/20" : GetParam() == "staging" ? "10.20.0.0/20" : "10.30.0.0/20";
+  EXPECT_EQ(subnet->inputs.at("ipCidrRange"), PropertyValue(cidr));
+
+  auto psa = d.Find("gcp:compute/globalAddress:GlobalAddress", "apex-psa-range");
+  ASSERT_TRUE(psa);
+  EXPECT_EQ(psa->inputs.at("purpose"), PropertyValue("VPC_PEERING"));
+  EXPECT_EQ(psa->inputs.at("prefixLength"), PropertyValue(16));
+  auto labels = psa->inputs.at("labels").AsObject();
+  EXPECT_EQ(labels.at("environment"), PropertyValue(GetParam()));
+  EXPECT_EQ(labels.at("managed-by"), PropertyValue("pulumi"));
+
+  auto connection = d.Find("gcp:servicenetworking/connection:Connection", "apex-psa-connection");
+  ASSERT_TRUE(connection);
+  EXPECT_EQ(connection->inputs.at("reservedPeeringRanges"), PropertyValue(PropertyArray{"apex-psa-range"}));
+
+  // No firewall rule admits the internet.
+  for (auto const& fw : d.OfType("gcp:compute/firewall:Firewall")) {
+    for (auto const& range : fw.inputs.at("sourceRanges").AsArray()) {
+      EXPECT_NE(range, PropertyValue("0.0.0.0/0")) << fw.name;
+    }
+  }
+  auto outputs = d.stack_outputs();
+  EXPECT_EQ(outputs.at("networkId"), PropertyValue("projects/" + run.config.config.at("gcp:project") + "/global/networks/apex-vpc"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stacks, NetworkTest, ::testing::Values("dev", "staging", "prod"));
+
+}  // namespace
