@@ -1,9 +1,36 @@
 #include "apex_databases/program.h"
 
 #include "apex/config.h"
+#include "apex/database_cluster.h"
+#include "apex/stack_outputs.h"
 
 namespace apex::databases {
 
-void Program(pulumi::Context& ctx) { LoadCommonConfig(ctx); }
+void Program(pulumi::Context& ctx) {
+  auto common = LoadCommonConfig(ctx);
+  auto args = LoadDatabaseClusterArgs(ctx, common);
+
+  pulumi::StackReference network_stack(ctx, "network", {.name = ReferencedStack(ctx, common, "apex-network")});
+  DatabaseNetwork network{
+      .network_id = network_stack.RequireOutput<std::string>(outputs::kNetworkId),
+      .subnet_self_link = network_stack.RequireOutput<std::string>(outputs::kSubnetSelfLink),
+      .psa_range_name = network_stack.RequireOutput<std::string>(outputs::kPsaRangeName),
+      .private_service_connection = network_stack.RequireOutput<std::string>(outputs::kPrivateServiceConnection)};
+
+  DatabaseCluster cluster(ctx, "apex-db", args, network);
+  ctx.Export(outputs::kPostgresConnectionName, cluster.postgres_connection_name);
+  ctx.Export(outputs::kPostgresPrivateIp, cluster.postgres_private_ip);
+  ctx.Export(outputs::kPostgresInstanceName, cluster.postgres_instance_name);
+  ctx.Export(outputs::kDatabaseName, cluster.database_name);
+  ctx.Export(outputs::kDatabaseUser, cluster.database_user);
+  ctx.Export(outputs::kDbPasswordSecretId, cluster.db_password_secret_id);
+  ctx.Export(outputs::kRedisHost, cluster.redis_host);
+  ctx.Export(outputs::kRedisPort, cluster.redis_port);
+  ctx.Export(outputs::kRedisInstanceId, cluster.redis_instance_id);
+  ctx.Export(outputs::kNeo4jInternalIp, cluster.neo4j_internal_ip);
+  ctx.Export(outputs::kNeo4jPasswordSecretId, cluster.neo4j_password_secret_id);
+  ctx.Export(outputs::kQdrantUri, cluster.qdrant_uri);
+  ctx.Export(outputs::kDatabaseServiceAccount, cluster.service_account_email);
+}
 
 }  // namespace apex::databases

@@ -83,12 +83,12 @@ std::optional<std::string> Config::Raw(std::string const& key) const {
   return it->second;
 }
 
-std::string Config::RawRequire(std::string const& key) const {
+std::string Config::RawRequire(std::string const& key, bool secret) const {
   auto v = Raw(key);
   if (!v) {
     auto full = FullKey(key);
     throw ConfigError("Missing required configuration variable '" + full + "'\n\tplease set a value using the command `pulumi config set " +
-                      (IsSecret(key) ? "--secret " : "") + full + " <value>` (it belongs in " +
+                      (secret || IsSecret(key) ? "--secret " : "") + full + " <value>` (it belongs in " +
                       StackFile(ctx_->stack()) + ")");
   }
   return *v;
@@ -177,7 +177,7 @@ std::optional<Output<std::string>> Config::GetSecret(std::string const& key) con
 }
 
 Output<std::string> Config::RequireSecret(std::string const& key) const {
-  return MakeSecret(Output<std::string>(RawRequire(key)));
+  return MakeSecret(Output<std::string>(RawRequire(key, /*secret=*/true)));
 }
 
 }  // namespace pulumi

@@ -108,6 +108,12 @@ TEST(ConfigTest, SecretValuesComeBackAsSecretOutputs) {
   for (auto const& l : d.logs()) EXPECT_THAT(l.message, Not(HasSubstr("hunter2")));
 }
 
+TEST(ConfigTest, AMissingSecretAsksForConfigSetSecret) {
+  MockDeployment d(nullptr, MockOptions{.stack = "dev"});
+  EXPECT_EQ(d.Run([](Context& ctx) { Config(ctx).RequireSecret("dbPassword"); }), kExitStatusLoggedError);
+  EXPECT_THAT(ErrorsOf(d), AllOf(HasSubstr("pulumi config set --secret project:dbPassword"), HasSubstr("Pulumi.dev.yaml")));
+}
+
 TEST(ConfigTest, ReadingASecretAsPlainWarns) {
   MockDeployment d(nullptr, MockOptions{.secret_config = {{"dbPassword", "hunter2"}}});
   ASSERT_EQ(d.Run([](Context& ctx) { EXPECT_EQ(Config(ctx).Require("dbPassword"), "hunter2"); }), 0);

@@ -68,7 +68,7 @@ class Config {
   Output<std::string> RequireSecret(std::string const& key) const;
   template <typename T>
   Output<T> RequireSecretObject(std::string const& key) const {
-    return MakeSecret(Output<T>(Convert<T>(key, ParseJson(key, RawRequire(key)))));
+    return MakeSecret(Output<T>(Convert<T>(key, ParseJson(key, RawRequire(key, /*secret=*/true)))));
   }
 
   /// The full key, "<namespace>:<key>".
@@ -77,7 +77,7 @@ class Config {
 
  private:
   std::optional<std::string> Raw(std::string const& key) const;
-  std::string RawRequire(std::string const& key) const;
+  std::string RawRequire(std::string const& key, bool secret = false) const;
   nlohmann::json ParseJson(std::string const& key, std::string const& raw) const;
   [[noreturn]] void ThrowWrongType(std::string const& key, char const* expected, std::string const& detail) const;
   void WarnIfSecret(std::string const& key) const;

@@ -1,0 +1,155 @@
+// LoadDatabaseClusterArgs: the per-stack settings of the data tier, read and validated before anything is
+// registered.
+#include "apex/database_cluster.h"
+
+#include <cctype>
+
+namespace apex {
+namespace {
+
+std::string GetString(pulumi::Context& ctx, std::string const& key, std::string const& fallback) {
+  return pulumi::Config(ctx, kConfigNamespace).Get(key).value_or(fallback);
+}
+
+std::string GetOneOf(pulumi::Context& ctx, std::string const& key, std::string const& fallback,
+                     std::vector<std::string> const& allowed) {
+  if (!pulumi::Config(ctx, kConfigNamespace).Get(key)) return fallback;
+  return RequireOneOf(ctx, key, allowed);
+}
+
+bool RequireBool(pulumi::Context& ctx, std::string const& key) {
+  return pulumi::Config(ctx, kConfigNamespace).RequireBool(key);
+}
+
+// "HH:MM", 24-hour, as Cloud SQL backups and snapshot schedules take it.
+std::string GetTimeOfDay(pulumi::Context& ctx, std::string const& key, std::string const& fallback) {
+  std::string value = GetString(ctx, key, fallback);
+  auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(value[i])) != 0; };
+  bool ok = value.size() == 5 && digit(0) && digit(1) && value[2] == ':' && digit(3) && digit(4) &&
+            std::stoi(value.substr(0, 2)) < 24 && std::stoi(value.substr(3, 2)) < 60;
+  if (!ok) InvalidConfig(ctx, key, "'" + value + "' is not a time of day HH:MM");
+  return value;
+}
+
+std::string RequireNonEmpty(pulumi::Context& ctx, std::string const& key, std::string const& fallback) {
+  std::string value = GetString(ctx, key, fallback);
+  if (value.empty()) InvalidConfig(ctx, key, "is missing or empty");
+  return value;
+}
+
+PostgresConfig LoadPostgres(pulumi::Context& ctx) {
+  PostgresConfig p;
+  p.database_version = RequireOneOf(ctx, "postgresVersion", {"POSTGRES_15", "POSTGRES_16", "POSTGRES_17"});
+  p.edition = GetOneOf(ctx, "postgresEdition", "ENTERPRISE", {"ENTERPRISE", "ENTERPRISE_PLUS"});
+  p.tier = pulumi::Config(ctx, kConfigNamespace).Require("postgresTier");
+  if (p.tier.rfind("db-", 0) != 0) InvalidConfig(ctx, "postgresTier", "'" + p.tier + "' is not a Cloud SQL tier (db-...)");
+  if (p.edition == "ENTERPRISE_PLUS" && p.tier.rfind("db-perf-optimized-", 0) != 0) {
+    InvalidConfig(ctx, "postgresTier", "'" + p.tier + "' is not an ENTERPRISE_PLUS tier (db-perf-optimized-...)");
+  }
+  p.availability_type = RequireOneOf(ctx, "postgresAvailability", {"ZONAL", "REGIONAL"});
+  p.backups_enabled = RequireBool(ctx, "postgresBackups");
+  p.pitr_enabled = RequireBool(ctx, "postgresPitr");
+  if (p.pitr_enabled && !p.backups_enabled) InvalidConfig(ctx, "postgresPitr", "needs apex:postgresBackups true");
+  p.backup_start_time = GetTimeOfDay(ctx, "postgresBackupStartTime", "03:00");
+  p.retained_backups = GetIntInRange(ctx, "postgresRetainedBackups", 7, 1, 365);
+  p.log_retention_days = GetIntInRange(ctx, "postgresLogRetentionDays", 7, 1, 7);
+  p.max_connections = RequireIntInRange(ctx, "postgresMaxConnections", 25, 262143);
+  p.disk_size_gb = GetIntInRange(ctx, "postgresDiskSizeGb", 10, 10, 65536);
+  p.disk_autoresize_limit_gb = GetIntInRange(ctx, "postgresDiskAutoresizeLimitGb", 0, 0, 65536);
+  if (p.disk_autoresize_limit_gb != 0 && p.disk_autoresize_limit_gb < p.disk_size_gb) {
+    InvalidConfig(ctx, "postgresDiskAutoresizeLimitGb", "is below apex:postgresDiskSizeGb");
+  }
+  p.maintenance_day = GetIntInRange(ctx, "postgresMaintenanceDay", 7, 1, 7);
+  p.maintenance_hour = GetIntInRange(ctx, "postgresMaintenanceHour", 3, 0, 23);
+  p.maintenance_track = GetOneOf(ctx, "postgresMaintenanceTrack", "stable", {"canary", "stable", "week5"});
+  p.user = RequireNonEmpty(ctx, "dbUser", "apex");
+  return p;
+}
+
+RedisConfig LoadRedis(pulumi::Context& ctx) {
+  RedisConfig r;
+  r.tier = RequireOneOf(ctx, "redisTier", {"BASIC", "STANDARD_HA"});
+  r.memory_size_gb = RequireIntInRange(ctx, "redisMemorySizeGb", 1, 300);
+  r.version = GetOneOf(ctx, "redisVersion", "REDIS_7_2", {"REDIS_6_X", "REDIS_7_0", "REDIS_7_2"});
+  r.persistence = RequireBool(ctx, "redisPersistence");
+  r.snapshot_period = GetOneOf(ctx, "redisSnapshotPeriod", "SIX_HOURS",
+                               {"ONE_HOUR", "SIX_HOURS", "TWELVE_HOURS", "TWENTY_FOUR_HOURS"});
+  r.maintenance_day = GetOneOf(ctx, "redisMaintenanceDay", "SUNDAY",
+                               {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"});
+  r.maintenance_hour = GetIntInRange(ctx, "redisMaintenanceHour", 3, 0, 23);
+  return r;
+}
+
+Neo4jConfig LoadNeo4j(pulumi::Context& ctx, CommonConfig const& common) {
+  Neo4jConfig n;
+  n.machine_type = RequireNonEmpty(ctx, "neo4jMachineType", "");
+  n.zone = RequireNonEmpty(ctx, "neo4jZone", common.region + "-a");
+  if (n.zone.rfind(common.region + "-", 0) != 0) {
+    InvalidConfig(ctx, "neo4jZone", "'" + n.zone + "' is not a zone of " + common.region);
+  }
+  n.image = RequireNonEmpty(ctx, "neo4jImage", "debian-cloud/debian-12");
+  n.version = RequireNonEmpty(ctx, "neo4jVersion", "");
+  n.boot_disk_size_gb = GetIntInRange(ctx, "neo4jBootDiskSizeGb", 20, 10, 1000);
+  n.data_disk_size_gb = RequireIntInRange(ctx, "neo4jDataDiskSizeGb", 10, 65536);
+  n.data_disk_type = GetOneOf(ctx, "neo4jDataDiskType", "pd-ssd", {"pd-standard", "pd-balanced", "pd-ssd"});
+  n.snapshot_start_time = GetTimeOfDay(ctx, "neo4jSnapshotStartTime", "04:00");
+  n.snapshot_retention_days = GetIntInRange(ctx, "neo4jSnapshotRetentionDays", 7, 1, 365);
+  return n;
+}
+
+QdrantConfig LoadQdrant(pulumi::Context& ctx) {
+  QdrantConfig q;
+  q.image = RequireNonEmpty(ctx, "qdrantImage", "");
+  if (q.image.find(':') == std::string::npos || q.image.ends_with(":latest")) {
+    InvalidConfig(ctx, "qdrantImage", "'" + q.image + "' must be pinned to a version tag");
+  }
+  q.cpu = GetOneOf(ctx, "qdrantCpu", "1", {"1", "2", "4", "8"});
+  q.memory = RequireNonEmpty(ctx, "qdrantMemory", "2Gi");
+  q.min_instances = GetIntInRange(ctx, "qdrantMinInstances", 0, 0, 1);
+  // Qdrant's storage is not safe for several writers: one instance on the bucket.
+  q.max_instances = GetIntInRange(ctx, "qdrantMaxInstances", 1, 1, 1);
+  return q;
+}
+
+// A password: present, and stored encrypted (`secure:`), never as plaintext in the stack file.
+pulumi::Output<std::string> RequireSecretValue(pulumi::Context& ctx, std::string const& key) {
+  pulumi::Config apex(ctx, kConfigNamespace);
+  std::string const set = "set it with `pulumi config set --secret " + apex.FullKey(key) + " <value>`";
+  if (!apex.IsSecret(key)) {
+    InvalidConfig(ctx, key, apex.Get(key) ? "is in plaintext; " + set : "is missing; " + set);
+  }
+  return apex.RequireSecret(key);
+}
+
+// A prod stack must pass policy-checks.md; a slip in Pulumi.prod.yaml fails here rather than in review.
+void CheckProdPolicy(pulumi::Context& ctx, DatabaseClusterArgs const& a) {
+  if (!a.common.is_prod()) return;
+  auto require = [&](bool ok, std::string const& key, std::string const& what) {
+    if (!ok) InvalidConfig(ctx, key, "prod requires " + what);
+  };
+  require(a.deletion_protection, "deletionProtection", "true");
+  require(a.postgres.backups_enabled, "postgresBackups", "true");
+  require(a.postgres.pitr_enabled, "postgresPitr", "true");
+  require(a.postgres.availability_type == "REGIONAL", "postgresAvailability", "REGIONAL");
+  require(a.redis.tier == "STANDARD_HA", "redisTier", "STANDARD_HA");
+  require(a.redis.persistence, "redisPersistence", "true");
+}
+
+}  // namespace
+
+DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig const& common) {
+  DatabaseClusterArgs a;
+  a.common = common;
+  a.labels = StandardLabels(ctx, common);
+  a.deletion_protection = RequireBool(ctx, "deletionProtection");
+  a.postgres = LoadPostgres(ctx);
+  a.redis = LoadRedis(ctx);
+  a.neo4j = LoadNeo4j(ctx, common);
+  a.qdrant = LoadQdrant(ctx);
+  a.db_password = RequireSecretValue(ctx, "dbPassword");
+  a.neo4j_password = RequireSecretValue(ctx, "neo4jPassword");
+  CheckProdPolicy(ctx, a);
+  return a;
+}
+
+}  // namespace apex
