@@ -33,7 +33,10 @@ pulumi::mocks::MockResourceResult GcpMocks::NewResource(pulumi::mocks::MockResou
   std::string region = Str(s, "region", Str(s, "location", region_));
   std::string compute = "https://www.googleapis.com/compute/v1/projects/" + project;
   std::string id = args.name;
-  auto ip = [this](std::string const& prefix) { return prefix + std::to_string(next_ip_++); };
+  // Derived from the resource, not from the order of registrations, which varies between runs.
+  auto ip = [&args](std::string const& prefix) {
+    return prefix + std::to_string(2 + std::hash<std::string>{}(args.type + "::" + args.name) % 250);
+  };
 
   if (t == "gcp:compute/network:Network") {
     id = "projects/" + project + "/global/networks/" + name;

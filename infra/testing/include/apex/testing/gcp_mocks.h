@@ -21,7 +21,6 @@ class GcpMocks : public pulumi::mocks::Mocks {
  private:
   std::string project_;
   std::string region_;
-  int next_ip_ = 2;
 };
 
 }  // namespace apex::testing
