@@ -19,6 +19,13 @@ def require_one_of(key: str, allowed: list[str]) -> str:
     return value
 
 
+def require_int_in_range(key: str, low: int, high: int) -> int:
+    value = pulumi.Config(CONFIG_NAMESPACE).require_int(key)
+    if value < low or value > high:
+        invalid_config(key, f"{value} is outside {low}..{high}")
+    return value
+
+
 def get_int_in_range(key: str, fallback: int, low: int, high: int) -> int:
     value = pulumi.Config(CONFIG_NAMESPACE).get_int(key)
     if value is None:

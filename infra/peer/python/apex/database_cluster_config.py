@@ -1,0 +1,243 @@
+"""The per-stack settings of the data tier, read and validated before anything is registered (mirrors
+infra/lib/src/database_cluster_config.cc)."""
+import re
+from dataclasses import dataclass
+
+import pulumi
+import pulumi.runtime
+
+from .config import (
+    CONFIG_NAMESPACE,
+    CommonConfig,
+    get_int_in_range,
+    invalid_config,
+    require_int_in_range,
+    require_one_of,
+)
+from .labels import standard_labels
+
+
+@dataclass
+class PostgresConfig:
+    database_version: str
+    edition: str
+    tier: str
+    availability_type: str
+    backups_enabled: bool
+    pitr_enabled: bool
+    backup_start_time: str
+    retained_backups: int
+    log_retention_days: int
+    max_connections: int
+    disk_size_gb: int
+    disk_autoresize_limit_gb: int  # 0: no limit
+    maintenance_day: int  # 1 (Monday) .. 7 (Sunday)
+    maintenance_hour: int
+    maintenance_track: str
+    user: str
+
+
+@dataclass
+class RedisConfig:
+    tier: str
+    memory_size_gb: int
+    version: str
+    persistence: bool
+    snapshot_period: str
+    maintenance_day: str
+    maintenance_hour: int
+
+
+@dataclass
+class Neo4jConfig:
+    machine_type: str
+    zone: str
+    image: str
+    version: str
+    boot_disk_size_gb: int
+    data_disk_size_gb: int
+    data_disk_type: str
+    snapshot_start_time: str
+    snapshot_retention_days: int
+
+
+@dataclass
+class QdrantConfig:
+    image: str
+    cpu: str
+    memory: str
+    min_instances: int
+    max_instances: int
+
+
+@dataclass
+class DatabaseClusterArgs:
+    common: CommonConfig
+    labels: dict[str, str]
+    deletion_protection: bool
+    postgres: PostgresConfig
+    redis: RedisConfig
+    neo4j: Neo4jConfig
+    qdrant: QdrantConfig
+    db_password: pulumi.Output[str]
+    neo4j_password: pulumi.Output[str]
+
+
+def _config() -> pulumi.Config:
+    return pulumi.Config(CONFIG_NAMESPACE)
+
+
+def _get_string(key: str, fallback: str) -> str:
+    value = _config().get(key)
+    return fallback if value is None else value
+
+
+def _get_one_of(key: str, fallback: str, allowed: list[str]) -> str:
+    return fallback if _config().get(key) is None else require_one_of(key, allowed)
+
+
+def _get_time_of_day(key: str, fallback: str) -> str:
+    """'HH:MM', 24-hour, as Cloud SQL backups and snapshot schedules take it."""
+    value = _get_string(key, fallback)
+    if not re.fullmatch(r"\d\d:\d\d", value) or int(value[:2]) >= 24 or int(value[3:]) >= 60:
+        invalid_config(key, f"'{value}' is not a time of day HH:MM")
+    return value
+
+
+def _require_non_empty(key: str, fallback: str) -> str:
+    value = _get_string(key, fallback)
+    if not value:
+        invalid_config(key, "is missing or empty")
+    return value
+
+
+def _load_postgres() -> PostgresConfig:
+    database_version = require_one_of("postgresVersion", ["POSTGRES_15", "POSTGRES_16", "POSTGRES_17"])
+    edition = _get_one_of("postgresEdition", "ENTERPRISE", ["ENTERPRISE", "ENTERPRISE_PLUS"])
+    tier = _config().require("postgresTier")
+    if not tier.startswith("db-"):
+        invalid_config("postgresTier", f"'{tier}' is not a Cloud SQL tier (db-...)")
+    if edition == "ENTERPRISE_PLUS" and not tier.startswith("db-perf-optimized-"):
+        invalid_config("postgresTier", f"'{tier}' is not an ENTERPRISE_PLUS tier (db-perf-optimized-...)")
+    availability_type = require_one_of("postgresAvailability", ["ZONAL", "REGIONAL"])
+    backups_enabled = _config().require_bool("postgresBackups")
+    pitr_enabled = _config().require_bool("postgresPitr")
+    if pitr_enabled and not backups_enabled:
+        invalid_config("postgresPitr", "needs apex:postgresBackups true")
+    backup_start_time = _get_time_of_day("postgresBackupStartTime", "03:00")
+    retained_backups = get_int_in_range("postgresRetainedBackups", 7, 1, 365)
+    log_retention_days = get_int_in_range("postgresLogRetentionDays", 7, 1, 7)
+    max_connections = require_int_in_range("postgresMaxConnections", 25, 262143)
+    disk_size_gb = get_int_in_range("postgresDiskSizeGb", 10, 10, 65536)
+    disk_autoresize_limit_gb = get_int_in_range("postgresDiskAutoresizeLimitGb", 0, 0, 65536)
+    if disk_autoresize_limit_gb != 0 and disk_autoresize_limit_gb < disk_size_gb:
+        invalid_config("postgresDiskAutoresizeLimitGb", "is below apex:postgresDiskSizeGb")
+    return PostgresConfig(
+        database_version=database_version,
+        edition=edition,
+        tier=tier,
+        availability_type=availability_type,
+        backups_enabled=backups_enabled,
+        pitr_enabled=pitr_enabled,
+        backup_start_time=backup_start_time,
+        retained_backups=retained_backups,
+        log_retention_days=log_retention_days,
+        max_connections=max_connections,
+        disk_size_gb=disk_size_gb,
+        disk_autoresize_limit_gb=disk_autoresize_limit_gb,
+        maintenance_day=get_int_in_range("postgresMaintenanceDay", 7, 1, 7),
+        maintenance_hour=get_int_in_range("postgresMaintenanceHour", 3, 0, 23),
+        maintenance_track=_get_one_of("postgresMaintenanceTrack", "stable", ["canary", "stable", "week5"]),
+        user=_require_non_empty("dbUser", "apex"),
+    )
+
+
+def _load_redis() -> RedisConfig:
+    return RedisConfig(
+        tier=require_one_of("redisTier", ["BASIC", "STANDARD_HA"]),
+        memory_size_gb=require_int_in_range("redisMemorySizeGb", 1, 300),
+        version=_get_one_of("redisVersion", "REDIS_7_2", ["REDIS_6_X", "REDIS_7_0", "REDIS_7_2"]),
+        persistence=_config().require_bool("redisPersistence"),
+        snapshot_period=_get_one_of(
+            "redisSnapshotPeriod", "SIX_HOURS", ["ONE_HOUR", "SIX_HOURS", "TWELVE_HOURS", "TWENTY_FOUR_HOURS"]
+        ),
+        maintenance_day=_get_one_of(
+            "redisMaintenanceDay",
+            "SUNDAY",
+            ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"],
+        ),
+        maintenance_hour=get_int_in_range("redisMaintenanceHour", 3, 0, 23),
+    )
+
+
+def _load_neo4j(common: CommonConfig) -> Neo4jConfig:
+    machine_type = _require_non_empty("neo4jMachineType", "")
+    zone = _require_non_empty("neo4jZone", f"{common.region}-a")
+    if not zone.startswith(f"{common.region}-"):
+        invalid_config("neo4jZone", f"'{zone}' is not a zone of {common.region}")
+    return Neo4jConfig(
+        machine_type=machine_type,
+        zone=zone,
+        image=_require_non_empty("neo4jImage", "debian-cloud/debian-12"),
+        version=_require_non_empty("neo4jVersion", ""),
+        boot_disk_size_gb=get_int_in_range("neo4jBootDiskSizeGb", 20, 10, 1000),
+        data_disk_size_gb=require_int_in_range("neo4jDataDiskSizeGb", 10, 65536),
+        data_disk_type=_get_one_of("neo4jDataDiskType", "pd-ssd", ["pd-standard", "pd-balanced", "pd-ssd"]),
+        snapshot_start_time=_get_time_of_day("neo4jSnapshotStartTime", "04:00"),
+        snapshot_retention_days=get_int_in_range("neo4jSnapshotRetentionDays", 7, 1, 365),
+    )
+
+
+def _load_qdrant() -> QdrantConfig:
+    image = _require_non_empty("qdrantImage", "")
+    if ":" not in image or image.endswith(":latest"):
+        invalid_config("qdrantImage", f"'{image}' must be pinned to a version tag")
+    return QdrantConfig(
+        image=image,
+        cpu=_get_one_of("qdrantCpu", "1", ["1", "2", "4", "8"]),
+        memory=_require_non_empty("qdrantMemory", "2Gi"),
+        min_instances=get_int_in_range("qdrantMinInstances", 0, 0, 1),
+        # Qdrant's storage is not safe for several writers: one instance on the bucket.
+        max_instances=get_int_in_range("qdrantMaxInstances", 1, 1, 1),
+    )
+
+
+def _require_secret_value(key: str) -> pulumi.Output[str]:
+    """A password: present, and stored encrypted (`secure:`), never as plaintext in the stack file."""
+    full = f"{CONFIG_NAMESPACE}:{key}"
+    how = f"set it with `pulumi config set --secret {full} <value>`"
+    if not pulumi.runtime.is_config_secret(full):
+        invalid_config(key, f"is in plaintext; {how}" if _config().get(key) is not None else f"is missing; {how}")
+    return _config().require_secret(key)
+
+
+def _check_prod_policy(args: DatabaseClusterArgs) -> None:
+    """A prod stack must pass policy-checks.md; a slip in Pulumi.prod.yaml fails here rather than in review."""
+    if not args.common.is_prod:
+        return
+    for ok, key, what in [
+        (args.deletion_protection, "deletionProtection", "true"),
+        (args.postgres.backups_enabled, "postgresBackups", "true"),
+        (args.postgres.pitr_enabled, "postgresPitr", "true"),
+        (args.postgres.availability_type == "REGIONAL", "postgresAvailability", "REGIONAL"),
+        (args.redis.tier == "STANDARD_HA", "redisTier", "STANDARD_HA"),
+        (args.redis.persistence, "redisPersistence", "true"),
+    ]:
+        if not ok:
+            invalid_config(key, f"prod requires {what}")
+
+
+def load_database_cluster_args(common: CommonConfig) -> DatabaseClusterArgs:
+    args = DatabaseClusterArgs(
+        common=common,
+        labels=standard_labels(common),
+        deletion_protection=_config().require_bool("deletionProtection"),
+        postgres=_load_postgres(),
+        redis=_load_redis(),
+        neo4j=_load_neo4j(common),
+        qdrant=_load_qdrant(),
+        db_password=_require_secret_value("dbPassword"),
+        neo4j_password=_require_secret_value("neo4jPassword"),
+    )
+    _check_prod_policy(args)
+    return args

@@ -1,0 +1,312 @@
+// apex-monitoring through the mocks, for every stack, with the real stack files: apex-network and
+// apex-services run first, the apex-databases outputs given by hand. Checks the notification channel, the
+// gateway uptime check, every alert policy's filter, threshold, severity and channel, and the dashboard.
+#include "apex/stack_outputs.h"
+#include "apex/testing/gcp_mocks.h"
+#include "apex/testing/projects.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+namespace pulumi {
+// Readable failure messages (the SDK has no gtest printer for PropertyValue).
+inline void PrintTo(PropertyValue const& v, std::ostream* os) { *os << v.ToString(); }
+}  // namespace pulumi
+
+namespace {
+
+using ::pulumi::PropertyArray;
+using ::pulumi::PropertyMap;
+using ::pulumi::PropertyValue;
+using ::pulumi::mocks::RegisteredResource;
+using ::testing::HasSubstr;
+
+namespace outputs = apex::outputs;
+
+constexpr char kPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
+
+std::string ProjectOf(std::string const& stack) {
+  return stack == "dev" ? "apex-dev-123456" : stack == "staging" ? "apex-staging-345678" : "apex-prod-789012";
+}
+
+// What apex-databases exports, by the names of apex/stack_outputs.h.
+PropertyMap DatabaseOutputs(std::string const& stack) {
+  std::string project = ProjectOf(stack);
+  return {{outputs::kPostgresConnectionName, project + ":us-central1:apex-db-postgres"},
+          {outputs::kPostgresPrivateIp, "10.100.0.3"},
+          {outputs::kPostgresInstanceName, "apex-db-postgres"},
+          {outputs::kDatabaseName, "vectors"},
+          {outputs::kDatabaseUser, "apex"},
+          {outputs::kDbPasswordSecretId, "apex-db-password"},
+          {outputs::kRedisHost, "10.100.1.4"},
+          {outputs::kRedisPort, 6379},
+          {outputs::kRedisInstanceId, "projects/" + project + "/locations/us-central1/instances/apex-redis"},
+          {outputs::kNeo4jInternalIp, "10.10.0.5"},
+          {outputs::kNeo4jPasswordSecretId, "apex-neo4j-password"},
+          {outputs::kQdrantUri, "https://apex-qdrant-3f2a1b0c-uc.a.run.app"}};
+}
+
+std::string Logs(pulumi::mocks::MockDeployment const& d) {
+  std::string s;
+  for (auto const& l : d.logs()) s += l.severity + ": " + l.message + "\n";
+  return s;
+}
+
+PropertyValue Str(std::string s) { return PropertyValue(std::move(s)); }
+PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }
+
+// Per tier, as in the Pulumi.<stack>.yaml files.
+struct Tier {
+  std::string email;
+  double latency_ms, error_ratio, sql_cpu, sql_disk, redis_memory;
+  std::string duration, auto_close, uptime_period;
+};
+
+Tier TierOf(std::string const& stack) {
+  if (stack == "dev") return {"apex-dev-alerts@apex-memory.example.com", 5000, 0.1, 0.9, 0.9, 0.9, "600s", "1800s", "300s"};
+  if (stack == "staging") {
+    return {"apex-staging-alerts@apex-memory.example.com", 3000, 0.05, 0.85, 0.85, 0.85, "300s", "3600s", "300s"};
+  }
+  return {"apex-oncall@apex-memory.example.com", 1500, 0.02, 0.8, 0.8, 0.8, "300s", "86400s", "60s"};
+}
+
+class MonitoringTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto network = apex::testing::RunStack("apex-network", GetParam());
+    ASSERT_EQ(network.exit_code, 0) << Logs(*network.deployment);
+    auto refs = apex::testing::ReferencesFor({&network});
+    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
+    services_ = apex::testing::RunStack("apex-services", GetParam(), refs);
+    ASSERT_EQ(services_.exit_code, 0) << Logs(*services_.deployment);
+    refs = apex::testing::ReferencesFor({&services_});
+    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
+    run_ = apex::testing::RunStack("apex-monitoring", GetParam(), refs);
+    ASSERT_EQ(run_.exit_code, 0) << Logs(*run_.deployment);
+  }
+
+  RegisteredResource Get(std::string const& type, std::string const& name) const {
+    auto r = run_.deployment->Find(type, name);
+    EXPECT_TRUE(r) << type << " " << name;
+    return r ? *r : RegisteredResource{};
+  }
+  PropertyMap const& Condition(RegisteredResource const& policy) const {
+    return Obj(Obj(policy.inputs.at("conditions").AsArray().at(0)).at("conditionThreshold"));
+  }
+  std::string project() const { return ProjectOf(GetParam()); }
+
+  apex::testing::StackRun services_;
+  apex::testing::StackRun run_;
+};
+
+TEST_P(MonitoringTest, EveryResourceIsParentedUnderTheComponent) {
+  auto component = Get("apex:monitoring:Monitoring", "apex");
+  std::vector<std::pair<std::string, std::string>> children = {
+      {"gcp:monitoring/notificationChannel:NotificationChannel", "apex-email"},
+      {"gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", "apex-gateway-uptime"},
+      {"gcp:monitoring/dashboard:Dashboard", "apex-dashboard"}};
+  for (std::string id : {"api-gateway", "ingestion-worker", "query-router"}) {
+    children.emplace_back(kPolicy, "apex-" + id + "-latency-p95");
+    children.emplace_back(kPolicy, "apex-" + id + "-5xx-ratio");
+  }
+  for (std::string id : {"cloudsql-cpu", "cloudsql-disk", "redis-memory", "gateway-uptime"}) {
+    children.emplace_back(kPolicy, "apex-" + id);
+  }
+  for (auto const& [type, name] : children) EXPECT_EQ(Get(type, name).parent, component.urn) << name;
+  EXPECT_EQ(run_.deployment->OfType(kPolicy).size(), 10u);
+}
+
+TEST_P(MonitoringTest, AnEmailChannelWiredIntoEveryPolicy) {
+  auto channel = Get("gcp:monitoring/notificationChannel:NotificationChannel", "apex-email");
+  EXPECT_EQ(channel.inputs.at("type"), Str("email"));
+  EXPECT_EQ(channel.inputs.at("labels"), PropertyValue(PropertyMap{{"email_address", TierOf(GetParam()).email}}));
+  EXPECT_EQ(channel.inputs.at("project"), Str(project()));
+  auto channel_name = channel.outputs.at("name");
+  for (auto const& policy : run_.deployment->OfType(kPolicy)) {
+    EXPECT_EQ(policy.inputs.at("notificationChannels"), PropertyValue(PropertyArray{channel_name})) << policy.name;
+    EXPECT_EQ(policy.inputs.at("alertStrategy"), PropertyValue(PropertyMap{{"autoClose", TierOf(GetParam()).auto_close}}))
+        << policy.name;
+    EXPECT_EQ(policy.inputs.at("combiner"), Str("OR"));
+    EXPECT_EQ(policy.inputs.at("enabled"), PropertyValue(true));
+    EXPECT_EQ(policy.inputs.at("project"), Str(project()));
+  }
+  EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kNotificationChannel), channel_name);
+}
+
+TEST_P(MonitoringTest, TheUptimeCheckProbesTheGatewayHealthOverHttps) {
+  auto gateway_uri = services_.deployment->stack_outputs().at(outputs::kApiGatewayUri).AsString();
+  ASSERT_EQ(gateway_uri.rfind("https://", 0), 0u);
+  std::string host = gateway_uri.substr(8);
+  auto uptime = Get("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", "apex-gateway-uptime");
+  EXPECT_EQ(uptime.inputs.at("monitoredResource"),
+            PropertyValue(PropertyMap{{"labels", PropertyMap{{"host", host}, {"project_id", project()}}}, {"type", "uptime_url"}}));
+  EXPECT_EQ(uptime.inputs.at("httpCheck"),
+            PropertyValue(PropertyMap{{"acceptedResponseStatusCodes", PropertyArray{PropertyMap{{"statusClass", "STATUS_CLASS_2XX"}}}},
+                                      {"path", "/healthz"},
+                                      {"port", 443},
+                                      {"requestMethod", "GET"},
+                                      {"useSsl", true},
+                                      {"validateSsl", true}}));
+  EXPECT_EQ(uptime.inputs.at("period"), Str(TierOf(GetParam()).uptime_period));
+  EXPECT_EQ(uptime.inputs.at("timeout"), Str("10s"));
+
+  // Its alert reads this check's id.
+  auto check_id = uptime.outputs.at("uptimeCheckId").AsString();
+  auto alert = Get(kPolicy, "apex-gateway-uptime");
+  EXPECT_EQ(Condition(alert).at("filter"),
+            Str("metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id = \"" +
+                check_id + "\" AND resource.type = \"uptime_url\""));
+  EXPECT_EQ(Condition(alert).at("thresholdValue"), PropertyValue(1));
+  EXPECT_EQ(alert.inputs.at("severity"), Str("CRITICAL"));
+  EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kUptimeCheckId), Str(check_id));
+}
+
+TEST_P(MonitoringTest, CloudRunLatencyAndErrorPoliciesPerService) {
+  Tier t = TierOf(GetParam());
+  for (std::string id : {"api-gateway", "ingestion-worker", "query-router"}) {
+    std::string service = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"apex-" + id + "\"";
+    auto latency = Get(kPolicy, "apex-" + id + "-latency-p95");
+    EXPECT_EQ(Condition(latency).at("filter"), Str(service + " AND metric.type = \"run.googleapis.com/request_latencies\""));
+    EXPECT_EQ(Condition(latency).at("thresholdValue"), PropertyValue(t.latency_ms)) << id;
+    EXPECT_EQ(Condition(latency).at("comparison"), Str("COMPARISON_GT"));
+    EXPECT_EQ(Condition(latency).at("duration"), Str(t.duration));
+    EXPECT_EQ(Condition(latency).at("aggregations"),
+              PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
+                                                      {"crossSeriesReducer", "REDUCE_MAX"},
+                                                      {"groupByFields", PropertyArray{"resource.label.service_name"}},
+                                                      {"perSeriesAligner", "ALIGN_PERCENTILE_95"}}}));
+    EXPECT_EQ(latency.inputs.at("severity"), Str("WARNING"));
+
+    auto errors = Get(kPolicy, "apex-" + id + "-5xx-ratio");
+    EXPECT_EQ(Condition(errors).at("filter"), Str(service + " AND metric.type = \"run.googleapis.com/request_count\" AND "
+                                                            "metric.labels.response_code_class = \"5xx\""));
+    EXPECT_EQ(Condition(errors).at("denominatorFilter"), Str(service + " AND metric.type = \"run.googleapis.com/request_count\""));
+    EXPECT_EQ(Condition(errors).at("thresholdValue"), PropertyValue(t.error_ratio)) << id;
+    EXPECT_EQ(Condition(errors).at("aggregations"), Condition(errors).at("denominatorAggregations"));
+    EXPECT_EQ(errors.inputs.at("severity"), Str("ERROR"));
+  }
+}
+
+TEST_P(MonitoringTest, CloudSqlAndRedisPolicies) {
+  Tier t = TierOf(GetParam());
+  std::string sql = "resource.type = \"cloudsql_database\" AND resource.labels.database_id = \"" + project() +
+                    ":apex-db-postgres\" AND metric.type = \"cloudsql.googleapis.com/database/";
+  struct Case {
+    std::string name, filter, severity;
+    double threshold;
+  };
+  for (auto const& c : std::vector<Case>{
+           {"apex-cloudsql-cpu", sql + "cpu/utilization\"", "WARNING", t.sql_cpu},
+           {"apex-cloudsql-disk", sql + "disk/utilization\"", "CRITICAL", t.sql_disk},
+           {"apex-redis-memory",
+            "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"projects/" + project() +
+                "/locations/us-central1/instances/apex-redis\" AND metric.type = \"redis.googleapis.com/stats/memory/usage_ratio\"",
+            "WARNING", t.redis_memory}}) {
+    auto policy = Get(kPolicy, c.name);
+    EXPECT_EQ(Condition(policy).at("filter"), Str(c.filter)) << c.name;
+    EXPECT_EQ(Condition(policy).at("thresholdValue"), PropertyValue(c.threshold)) << c.name;
+    EXPECT_EQ(Condition(policy).at("duration"), Str(t.duration)) << c.name;
+    EXPECT_EQ(Condition(policy).at("aggregations"),
+              PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
+    EXPECT_EQ(policy.inputs.at("severity"), Str(c.severity)) << c.name;
+    EXPECT_EQ(Obj(policy.inputs.at("documentation")).at("mimeType"), Str("text/markdown"));
+  }
+}
+
+TEST_P(MonitoringTest, TheDashboardChartsWhatThePoliciesWatch) {
+  auto dashboard = Get("gcp:monitoring/dashboard:Dashboard", "apex-dashboard");
+  auto json = nlohmann::json::parse(dashboard.inputs.at("dashboardJson").AsString());
+  EXPECT_EQ(json["displayName"], "Apex Memory System (" + GetParam() + ")");
+  EXPECT_EQ(json["labels"]["environment"], GetParam());
+  auto tiles = json["mosaicLayout"]["tiles"];
+  ASSERT_EQ(tiles.size(), 10u);
+  std::vector<std::string> titles;
+  for (auto const& t : tiles) titles.push_back(t["widget"]["title"]);
+  EXPECT_THAT(titles, ::testing::ElementsAre("apex-api-gateway: request latency p95 (ms)", "apex-api-gateway: 5xx ratio",
+                                             "apex-ingestion-worker: request latency p95 (ms)",
+                                             "apex-ingestion-worker: 5xx ratio",
+                                             "apex-query-router: request latency p95 (ms)", "apex-query-router: 5xx ratio",
+                                             "Requests per second by service", "Cloud SQL CPU utilization",
+                                             "Cloud SQL disk utilization", "Redis memory usage ratio"));
+  auto sql_cpu = tiles[7]["widget"]["xyChart"];
+  EXPECT_EQ(sql_cpu["dataSets"][0]["timeSeriesQuery"]["timeSeriesFilter"]["filter"],
+            Condition(Get(kPolicy, "apex-cloudsql-cpu")).at("filter").AsString());
+  EXPECT_EQ(sql_cpu["thresholds"][0]["value"], TierOf(GetParam()).sql_cpu);
+  EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kDashboardId), dashboard.outputs.at("id"));
+}
+
+TEST_P(MonitoringTest, LabelledResourcesCarryTheStandardLabels) {
+  int labelled = 0;
+  for (auto const& r : run_.deployment->resources()) {
+    auto labels = r.inputs.find("userLabels");
+    if (r.type == "gcp:monitoring/dashboard:Dashboard" || r.type.rfind("gcp:", 0) != 0) continue;
+    ASSERT_NE(labels, r.inputs.end()) << r.name;
+    ++labelled;
+    for (auto const& [key, want] : std::map<std::string, std::string>{{"environment", GetParam()},
+                                                                      {"project", "apex-monitoring"},
+                                                                      {"managed-by", "pulumi"},
+                                                                      {"cost-center", "apex-memory"}}) {
+      EXPECT_EQ(Obj(labels->second).at(key), Str(want)) << r.name << " " << key;
+    }
+  }
+  EXPECT_EQ(labelled, 12);  // the channel, the uptime check, ten policies; the dashboard has labels in its JSON
+}
+
+TEST_P(MonitoringTest, ReadsTheDatabasesAndServicesStacks) {
+  auto databases = run_.deployment->Find("pulumi:pulumi:StackReference", "databases");
+  auto services = run_.deployment->Find("pulumi:pulumi:StackReference", "services");
+  ASSERT_TRUE(databases && services);
+  EXPECT_EQ(databases->inputs.at("name"), Str("organization/apex-databases/" + GetParam()));
+  EXPECT_EQ(services->inputs.at("name"), Str("organization/apex-services/" + GetParam()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stacks, MonitoringTest, ::testing::Values("dev", "staging", "prod"));
+
+// A modified copy of a real stack file fails before anything is registered, naming the key and the file.
+TEST(MonitoringConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
+  struct Case {
+    std::string line, replacement, message;
+  };
+  for (auto const& c : std::vector<Case>{
+           {"apex:errorRatioThreshold: \"0.02\"", "apex:errorRatioThreshold: \"1.5\"",
+            "Invalid configuration 'apex:errorRatioThreshold': 1.5 is outside (0, 1]"},
+           {"apex:alertEmail: apex-oncall@apex-memory.example.com", "apex:alertEmail: oncall",
+            "'apex:alertEmail': 'oncall' is not an email address"},
+           {"apex:uptimeCheckPeriodSeconds: \"60\"", "apex:uptimeCheckPeriodSeconds: \"120\"",
+            "'apex:uptimeCheckPeriodSeconds': 120 is not one of 60, 300, 600, 900"},
+           {"apex:alertAutoCloseSeconds: \"86400\"", "apex:alertAutoCloseSeconds: \"600\"",
+            "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"}}) {
+    auto dir = std::filesystem::temp_directory_path() / ("apex-monitoring-config-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto source = apex::testing::ProjectDirectory("apex-monitoring");
+    std::filesystem::copy_file(source + "/Pulumi.yaml", dir / "Pulumi.yaml", std::filesystem::copy_options::overwrite_existing);
+    std::stringstream text;
+    text << std::ifstream(source + "/Pulumi.prod.yaml").rdbuf();
+    std::string yaml = text.str();
+    auto at = yaml.find(c.line);
+    ASSERT_NE(at, std::string::npos) << c.line;
+    yaml.replace(at, c.line.size(), c.replacement);
+    std::ofstream(dir / "Pulumi.prod.yaml") << yaml;
+    auto config = apex::testing::LoadStackConfig(dir.string(), "prod");
+    std::filesystem::remove_all(dir);
+
+    pulumi::mocks::MockDeployment deployment(std::make_shared<apex::testing::GcpMocks>("apex-prod-789012", "us-central1"),
+                                             apex::testing::MockOptionsFor(config, true));
+    EXPECT_NE(deployment.Run(apex::testing::FindProject("apex-monitoring").program), 0) << c.line;
+    EXPECT_THAT(Logs(deployment), HasSubstr(c.message));
+    EXPECT_THAT(Logs(deployment), HasSubstr("(in Pulumi.prod.yaml)"));
+    EXPECT_TRUE(deployment.OfType(kPolicy).empty());
+  }
+}
+
+}  // namespace
