@@ -19,11 +19,6 @@
 
 #include <unistd.h>
 
-namespace pulumi {
-// Readable failure messages (the SDK has no gtest printer for PropertyValue).
-inline void PrintTo(PropertyValue const& v, std::ostream* os) { *os << v.ToString(); }
-}  // namespace pulumi
-
 namespace {
 
 using ::pulumi::PropertyArray;

@@ -222,4 +222,6 @@ PropertyValue AssetArchive(PropertyMap assets) {
   return Archive{Archive::Source::kAssets, "", std::make_shared<PropertyMap const>(std::move(assets)), ""};
 }
 
+void PrintTo(PropertyValue const& value, std::ostream* os) { *os << value.ToString(); }
+
 }  // namespace pulumi

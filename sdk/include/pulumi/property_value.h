@@ -10,6 +10,7 @@
 #define PULUMI_PROPERTY_VALUE_H
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -147,6 +148,9 @@ PropertyValue RemoteAsset(std::string uri);
 PropertyValue FileArchive(std::string path);
 PropertyValue RemoteArchive(std::string uri);
 PropertyValue AssetArchive(PropertyMap assets);
+
+/// GoogleTest's printer (found by argument-dependent lookup): ToString(), so secrets stay hidden.
+void PrintTo(PropertyValue const& value, std::ostream* os);
 
 }  // namespace pulumi
 
