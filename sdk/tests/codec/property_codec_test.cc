@@ -29,10 +29,12 @@
 
 namespace pulumi {
 
-// A full rendering for test diagnostics: unlike ToString(), it shows what is inside secrets.
-void PrintTo(PropertyValue const& v, std::ostream* os);
-
-void PrintTo(PropertyValue const& v, std::ostream* os) { testing_util::DebugRender(*os, v); }
+// A full rendering for test diagnostics: unlike ToString() (what gtest prints), it shows what is inside secrets.
+std::string Debug(PropertyValue const& v) {
+  std::ostringstream os;
+  testing_util::DebugRender(os, v);
+  return os.str();
+}
 
 namespace {
 
@@ -243,7 +245,7 @@ TEST_P(PropertyCodecFixtureTest, Fixture) {
 
   if (f.contains("error")) {
     ASSERT_FALSE(f.contains("expect") || f.contains("roundtrip") || f.contains("encoded") || f.contains("options"));
-    ASSERT_FALSE(decoded.ok()) << "decoded to " << ::testing::PrintToString(*decoded);
+    ASSERT_FALSE(decoded.ok()) << "decoded to " << Debug(*decoded);
     EXPECT_EQ(decoded.status().code(), absl::StatusCode::kInvalidArgument);
     for (auto const& needle : f.at("error")) {
       EXPECT_THAT(std::string(decoded.status().message()), HasSubstr(needle.get<std::string>()));
@@ -306,7 +308,7 @@ TEST_P(PropertyCodecFixtureTest, Fixture) {
   no_secrets.keep_output_values = false;
   auto unwrapped = DecodeValue(EncodeValue(*decoded, no_secrets));
   ASSERT_TRUE(unwrapped.ok()) << unwrapped.status();
-  EXPECT_FALSE(unwrapped->ContainsSecrets()) << ::testing::PrintToString(*unwrapped);
+  EXPECT_FALSE(unwrapped->ContainsSecrets()) << Debug(*unwrapped);
 }
 
 std::string FixtureTestName(::testing::TestParamInfo<FixtureFile> const& param) {

@@ -138,6 +138,9 @@ class DatabaseCluster(ComponentResource):
         pg = args.postgres
         instance_name = f"{name}-postgres"
         sql = gcp.sql
+        retention = sql.DatabaseInstanceSettingsBackupConfigurationBackupRetentionSettingsArgs(
+            retained_backups=pg.retained_backups, retention_unit="COUNT"
+        )
         instance = sql.DatabaseInstance(
             instance_name,
             database_version=pg.database_version,
@@ -147,9 +150,7 @@ class DatabaseCluster(ComponentResource):
             settings=sql.DatabaseInstanceSettingsArgs(
                 availability_type=pg.availability_type,
                 backup_configuration=sql.DatabaseInstanceSettingsBackupConfigurationArgs(
-                    backup_retention_settings=sql.DatabaseInstanceSettingsBackupConfigurationBackupRetentionSettingsArgs(
-                        retained_backups=pg.retained_backups, retention_unit="COUNT"
-                    ),
+                    backup_retention_settings=retention,
                     enabled=pg.backups_enabled,
                     point_in_time_recovery_enabled=pg.pitr_enabled,
                     start_time=pg.backup_start_time,
@@ -267,9 +268,14 @@ class DatabaseCluster(ComponentResource):
             display_name="Apex Neo4j VM",
             opts=child_opts,
         )
-        for suffix, role in [("log-writer", "roles/logging.logWriter"), ("metric-writer", "roles/monitoring.metricWriter")]:
+        writer_roles = [("log-writer", "roles/logging.logWriter"), ("metric-writer", "roles/monitoring.metricWriter")]
+        for suffix, role in writer_roles:
             gcp.projects.IAMMember(
-                f"{vm_name}-{suffix}", member=account.member, project=args.common.gcp_project, role=role, opts=child_opts
+                f"{vm_name}-{suffix}",
+                member=account.member,
+                project=args.common.gcp_project,
+                role=role,
+                opts=child_opts,
             )
         password_reader = gcp.secretmanager.SecretIamMember(
             f"{vm_name}-password-accessor",
@@ -321,7 +327,9 @@ class DatabaseCluster(ComponentResource):
             vm_name,
             allow_stopping_for_update=True,
             attached_disks=[
-                compute.InstanceAttachedDiskArgs(device_name=NEO4J_DATA_DEVICE, mode="READ_WRITE", source=data.self_link)
+                compute.InstanceAttachedDiskArgs(
+                    device_name=NEO4J_DATA_DEVICE, mode="READ_WRITE", source=data.self_link
+                )
             ],
             boot_disk=compute.InstanceBootDiskArgs(
                 auto_delete=True,
@@ -487,7 +495,8 @@ class DatabaseCluster(ComponentResource):
             role="roles/cloudsql.client",
             opts=child_opts,
         )
-        for suffix, secret in [("password", self.db_password_secret_id), ("neo4j-password", self.neo4j_password_secret_id)]:
+        secrets = [("password", self.db_password_secret_id), ("neo4j-password", self.neo4j_password_secret_id)]
+        for suffix, secret in secrets:
             gcp.secretmanager.SecretIamMember(
                 f"{name}-sa-{suffix}-accessor",
                 member=account.member,
