@@ -27,9 +27,11 @@ void Program(pulumi::Context& ctx) {
   ctx.Export(outputs::kRedisHost, cluster.redis_host);
   ctx.Export(outputs::kRedisPort, cluster.redis_port);
   ctx.Export(outputs::kRedisInstanceId, cluster.redis_instance_id);
+  ctx.Export(outputs::kRedisAuthSecretId, cluster.redis_auth_secret_id);
   ctx.Export(outputs::kNeo4jInternalIp, cluster.neo4j_internal_ip);
   ctx.Export(outputs::kNeo4jPasswordSecretId, cluster.neo4j_password_secret_id);
   ctx.Export(outputs::kQdrantUri, cluster.qdrant_uri);
+  ctx.Export(outputs::kQdrantServiceName, cluster.qdrant_service_name);
   ctx.Export(outputs::kDatabaseServiceAccount, cluster.service_account_email);
 }
 

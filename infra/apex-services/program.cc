@@ -4,6 +4,7 @@
 #include "apex/config.h"
 #include "apex/labels.h"
 #include "apex/stack_outputs.h"
+#include "pulumi/gcp/cloudrunv2/service_iam_member.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,9 +24,11 @@ struct DataTier {
   pulumi::Output<std::string> db_password_secret;
   pulumi::Output<std::string> redis_host;
   pulumi::Output<std::string> redis_port;
+  pulumi::Output<std::string> redis_auth_secret;
   pulumi::Output<std::string> neo4j_ip;
   pulumi::Output<std::string> neo4j_password_secret;
   pulumi::Output<std::string> qdrant_uri;
+  pulumi::Output<std::string> qdrant_service;
 };
 
 struct TemporalConfig {
@@ -53,9 +56,11 @@ DataTier ReadDataTier(pulumi::StackReference const& db) {
                   .db_password_secret = Text(db, outputs::kDbPasswordSecretId),
                   .redis_host = Text(db, outputs::kRedisHost),
                   .redis_port = Text(db, outputs::kRedisPort),
+                  .redis_auth_secret = Text(db, outputs::kRedisAuthSecretId),
                   .neo4j_ip = Text(db, outputs::kNeo4jInternalIp),
                   .neo4j_password_secret = Text(db, outputs::kNeo4jPasswordSecretId),
-                  .qdrant_uri = Text(db, outputs::kQdrantUri)};
+                  .qdrant_uri = Text(db, outputs::kQdrantUri),
+                  .qdrant_service = Text(db, outputs::kQdrantServiceName)};
 }
 
 // "<apex:imageRegistry>/<image>:<apex:<prefix>ImageTag>", or "@sha256:…" when the tag is a digest.
@@ -101,7 +106,20 @@ std::vector<EnvVar> DataTierEnv(DataTier const& d) {
 
 std::vector<SecretEnvVar> DataTierSecrets(DataTier const& d) {
   return {{.name = "POSTGRES_PASSWORD", .secret = d.db_password_secret},
-          {.name = "NEO4J_PASSWORD", .secret = d.neo4j_password_secret}};
+          {.name = "NEO4J_PASSWORD", .secret = d.neo4j_password_secret},
+          {.name = "REDIS_AUTH", .secret = d.redis_auth_secret}};
+}
+
+// Qdrant runs on Cloud Run (apex-databases) with internal-only ingress and IAM: its callers need run.invoker.
+void GrantQdrantInvoker(pulumi::Context& ctx, CommonConfig const& common, DataTier const& d, std::string const& caller,
+                        pulumi::Output<std::string> const& member, pulumi::Resource const& parent) {
+  pulumi::gcp::cloudrunv2::ServiceIamMember(ctx, caller + "-qdrant-invoker",
+                                            {.location = common.region,
+                                             .member = member,
+                                             .name = d.qdrant_service,
+                                             .project = common.gcp_project,
+                                             .role = "roles/run.invoker"},
+                                            {.parent = parent});
 }
 
 template <typename T>
@@ -135,7 +153,9 @@ void Program(pulumi::Context& ctx) {
   auto data = ReadDataTier(databases);
   auto network_id = network.RequireOutput<std::string>(outputs::kNetworkId);
   auto subnet_id = network.RequireOutput<std::string>(outputs::kSubnetId);
-  VpcEgress data_tier_egress{.network = network_id, .subnetwork = subnet_id, .egress = kEgressPrivateRangesOnly};
+  // The data tier includes Qdrant on Cloud Run with INTERNAL_ONLY ingress, which counts a request as internal
+  // only when it leaves through the VPC: all egress of its callers goes there (Cloud NAT covers the internet).
+  VpcEgress data_tier_egress{.network = network_id, .subnetwork = subnet_id, .egress = kEgressAllTraffic};
 
   auto labels = StandardLabels(ctx, common);
   auto base_env = BaseEnv(common, log_level);
@@ -178,6 +198,7 @@ void Program(pulumi::Context& ctx) {
                                              {"INGESTION_WORKER_URL", ingestion.uri},
                                              {"REDIS_HOST", data.redis_host},
                                              {"REDIS_PORT", data.redis_port}}),
+                    .secrets = {{.name = "REDIS_AUTH", .secret = data.redis_auth_secret}},
                     .vpc_egress = VpcEgress{.network = network_id, .subnetwork = subnet_id, .egress = kEgressAllTraffic},
                     .deletion_protection = deletion_protection},
        .sizing = gateway_sizing,
@@ -203,6 +224,9 @@ void Program(pulumi::Context& ctx) {
                     .vpc_egress = data_tier_egress,
                     .deletion_protection = deletion_protection},
        .sizing = temporal_sizing});
+  GrantQdrantInvoker(ctx, common, data, "ingestion-worker", ingestion.service_account_member, ingestion);
+  GrantQdrantInvoker(ctx, common, data, "query-router", router.service_account_member, router);
+  GrantQdrantInvoker(ctx, common, data, "temporal-worker", temporal_worker.service_account_member, temporal_worker);
 
   ctx.Export(outputs::kApiGatewayUri, gateway.uri);
   ctx.Export(outputs::kApiGatewayName, gateway.service_name);

@@ -140,6 +140,8 @@ TEST_P(DatabasesTest, EveryResourceIsAChildOfTheCluster) {
       {kSecretVersion, "apex-db-password-version"},
       {"gcp:secretmanager/secret:Secret", "apex-db-neo4j-password"},
       {kSecretVersion, "apex-db-neo4j-password-version"},
+      {"gcp:secretmanager/secret:Secret", "apex-db-redis-auth"},
+      {kSecretVersion, "apex-db-redis-auth-version"},
   };
   for (auto const& [type, name] : expected) {
     auto r = run_.deployment->Find(type, name);
@@ -385,6 +387,10 @@ TEST_P(DatabasesTest, SecretsStaySecret) {
   auto neo4j_version = Get(kSecretVersion, "apex-db-neo4j-password-version");
   ASSERT_TRUE(At(neo4j_version.inputs, "secretData").is_secret());
   EXPECT_EQ(At(neo4j_version.inputs, "secretData").SecretElement(), PropertyValue("<secret apex:neo4jPassword>"));
+  // Redis's AUTH string is a secret output of the instance, and stays one on its way into Secret Manager.
+  auto redis_auth = Get(kSecretVersion, "apex-db-redis-auth-version");
+  ASSERT_TRUE(At(redis_auth.inputs, "secretData").is_secret());
+  EXPECT_EQ(At(redis_auth.inputs, "secretData").SecretElement(), At(Get(kRedis, "apex-db-redis").outputs, "authString").SecretElement());
 
   // Secrets render as [secret]: a placeholder in the rendering is a secret that leaked into plaintext.
   for (auto const& r : run_.deployment->resources()) {
@@ -453,7 +459,7 @@ TEST_P(DatabasesTest, EveryLabelableResourceCarriesTheStandardLabels) {
     for (auto const& [key, value] : standard) EXPECT_EQ(labels->at(key), value) << r.name << " " << key;
     EXPECT_TRUE(labels->count("component")) << r.name;
   }
-  EXPECT_EQ(labelled, 8);  // sql, redis, vm, disk, bucket, qdrant service, two secrets
+  EXPECT_EQ(labelled, 9);  // sql, redis, vm, disk, bucket, qdrant service, three secrets
 }
 
 TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
@@ -469,6 +475,8 @@ TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
       {"redisPort", 6379},
       {"redisInstanceId", "projects/" + p + "/locations/us-central1/instances/apex-db-redis"},
       {"qdrantUri", At(Get(kRun, "apex-db-qdrant").outputs, "uri")},
+      {"qdrantServiceName", "apex-db-qdrant"},
+      {"redisAuthSecretId", "projects/" + p + "/secrets/apex-db-redis-auth"},
       {"databaseServiceAccountEmail", "apex-db-access@" + p + ".iam.gserviceaccount.com"},
   };
   for (auto const& [key, value] : expected) {
@@ -493,7 +501,7 @@ TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
                                     /*dry_run=*/false);
   ASSERT_EQ(up.exit_code, 0) << ErrorsOf(*up.deployment);
   auto const outputs = up.deployment->stack_outputs();
-  EXPECT_EQ(outputs.size(), 13u);
+  EXPECT_EQ(outputs.size(), 15u);
   for (auto const& [key, value] : outputs) EXPECT_FALSE(value.ContainsUnknowns()) << key;
 }
 

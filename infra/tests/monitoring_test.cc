@@ -4,6 +4,7 @@
 #include "apex/stack_outputs.h"
 #include "apex/testing/gcp_mocks.h"
 #include "apex/testing/projects.h"
+#include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -20,6 +21,9 @@
 
 namespace {
 
+using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::ProjectOf;
+
 using ::pulumi::PropertyArray;
 using ::pulumi::PropertyMap;
 using ::pulumi::PropertyValue;
@@ -30,26 +34,7 @@ namespace outputs = apex::outputs;
 
 constexpr char kPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
 
-std::string ProjectOf(std::string const& stack) {
-  return stack == "dev" ? "apex-dev-123456" : stack == "staging" ? "apex-staging-345678" : "apex-prod-789012";
-}
 
-// What apex-databases exports, by the names of apex/stack_outputs.h.
-PropertyMap DatabaseOutputs(std::string const& stack) {
-  std::string project = ProjectOf(stack);
-  return {{outputs::kPostgresConnectionName, project + ":us-central1:apex-db-postgres"},
-          {outputs::kPostgresPrivateIp, "10.100.0.3"},
-          {outputs::kPostgresInstanceName, "apex-db-postgres"},
-          {outputs::kDatabaseName, "vectors"},
-          {outputs::kDatabaseUser, "apex"},
-          {outputs::kDbPasswordSecretId, "apex-db-password"},
-          {outputs::kRedisHost, "10.100.1.4"},
-          {outputs::kRedisPort, 6379},
-          {outputs::kRedisInstanceId, "projects/" + project + "/locations/us-central1/instances/apex-redis"},
-          {outputs::kNeo4jInternalIp, "10.10.0.5"},
-          {outputs::kNeo4jPasswordSecretId, "apex-neo4j-password"},
-          {outputs::kQdrantUri, "https://apex-qdrant-3f2a1b0c-uc.a.run.app"}};
-}
 
 std::string Logs(pulumi::mocks::MockDeployment const& d) {
   std::string s;

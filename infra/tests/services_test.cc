@@ -5,6 +5,7 @@
 #include "apex/stack_outputs.h"
 #include "apex/testing/gcp_mocks.h"
 #include "apex/testing/projects.h"
+#include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -20,6 +22,9 @@
 #include <unistd.h>
 
 namespace {
+
+using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::ProjectOf;
 
 using ::pulumi::PropertyArray;
 using ::pulumi::PropertyMap;
@@ -33,27 +38,7 @@ constexpr char kService[] = "gcp:cloudrunv2/service:Service";
 constexpr char kWorkerPool[] = "gcp:cloudrunv2/workerPool:WorkerPool";
 constexpr char kInvoker[] = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
 
-std::string ProjectOf(std::string const& stack) {
-  return stack == "dev" ? "apex-dev-123456" : stack == "staging" ? "apex-staging-345678" : "apex-prod-789012";
-}
 
-// What apex-databases exports, by the names of apex/stack_outputs.h.
-PropertyMap DatabaseOutputs(std::string const& stack) {
-  std::string project = ProjectOf(stack);
-  return {{outputs::kPostgresConnectionName, project + ":us-central1:apex-db-postgres"},
-          {outputs::kPostgresPrivateIp, "10.100.0.3"},
-          {outputs::kPostgresInstanceName, "apex-db-postgres"},
-          {outputs::kDatabaseName, "vectors"},
-          {outputs::kDatabaseUser, "apex"},
-          {outputs::kDbPasswordSecretId, "apex-db-password"},
-          {outputs::kRedisHost, "10.100.1.4"},
-          {outputs::kRedisPort, 6379},
-          {outputs::kRedisInstanceId, "projects/" + project + "/locations/us-central1/instances/apex-redis"},
-          {outputs::kNeo4jInternalIp, "10.10.0.5"},
-          {outputs::kNeo4jPasswordSecretId, "apex-neo4j-password"},
-          {outputs::kQdrantUri, "https://apex-qdrant-3f2a1b0c-uc.a.run.app"},
-          {outputs::kDatabaseServiceAccount, "apex-db@" + project + ".iam.gserviceaccount.com"}};
-}
 
 std::string Logs(pulumi::mocks::MockDeployment const& d) {
   std::string s;
@@ -207,7 +192,7 @@ TEST_P(ServicesTest, OnlyTheGatewayIsPublic) {
   EXPECT_EQ(Get(kService, "query-router-service").inputs.at("ingress"), Str("INGRESS_TRAFFIC_INTERNAL_ONLY"));
 
   auto invokers = run_.deployment->OfType(kInvoker);
-  ASSERT_EQ(invokers.size(), 3u);
+  ASSERT_EQ(invokers.size(), 6u);  // public gateway, gateway -> 2 internal services, 3 callers -> Qdrant
   for (auto const& iam : invokers) {
     EXPECT_EQ(iam.inputs.at("role"), Str("roles/run.invoker")) << iam.name;
     auto member = iam.inputs.at("member");
@@ -230,13 +215,20 @@ TEST_P(ServicesTest, OnlyTheGatewayIsPublic) {
 
 TEST_P(ServicesTest, SecretsOnlyThroughSecretManagerReferences) {
   std::map<std::string, std::map<std::string, std::string>> expected = {
-      {"ingestion-worker-service", {{"POSTGRES_PASSWORD", "apex-db-password"}, {"NEO4J_PASSWORD", "apex-neo4j-password"}}},
-      {"query-router-service", {{"POSTGRES_PASSWORD", "apex-db-password"}, {"NEO4J_PASSWORD", "apex-neo4j-password"}}},
+      {"ingestion-worker-service",
+       {{"POSTGRES_PASSWORD", "apex-db-password"},
+        {"NEO4J_PASSWORD", "apex-neo4j-password"},
+        {"REDIS_AUTH", "apex-db-redis-auth"}}},
+      {"query-router-service",
+       {{"POSTGRES_PASSWORD", "apex-db-password"},
+        {"NEO4J_PASSWORD", "apex-neo4j-password"},
+        {"REDIS_AUTH", "apex-db-redis-auth"}}},
       {"temporal-worker-worker-pool",
        {{"POSTGRES_PASSWORD", "apex-db-password"},
         {"NEO4J_PASSWORD", "apex-neo4j-password"},
+        {"REDIS_AUTH", "apex-db-redis-auth"},
         {"TEMPORAL_API_KEY", "apex-temporal-api-key"}}},
-      {"api-gateway-service", {}}};
+      {"api-gateway-service", {{"REDIS_AUTH", "apex-db-redis-auth"}}}};
   for (auto const& [name, secrets] : expected) {
     auto workload = name == "temporal-worker-worker-pool" ? Get(kWorkerPool, name) : Get(kService, name);
     auto env = Env(workload);
@@ -272,13 +264,16 @@ TEST_P(ServicesTest, ServiceAccountsHoldOnlyWhatTheyUse) {
   }
   // Secret access on each secret read, by the workload that reads it.
   auto secret_grants = d.OfType("gcp:secretmanager/secretIamMember:SecretIamMember");
-  EXPECT_EQ(secret_grants.size(), 7u);
+  EXPECT_EQ(secret_grants.size(), 11u);  // the three data-tier workloads read 3 secrets (+1 key), the gateway 1
   for (auto const& g : secret_grants) {
     EXPECT_EQ(g.inputs.at("role"), Str("roles/secretmanager.secretAccessor")) << g.name;
   }
   auto router_db = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "query-router-postgres-password-access");
   EXPECT_EQ(router_db.inputs.at("secretId"), Str("apex-db-password"));
   EXPECT_EQ(router_db.inputs.at("member"), Str(Member("apex-query-router")));
+  auto gateway_redis = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "api-gateway-redis-auth-access");
+  EXPECT_EQ(gateway_redis.inputs.at("secretId"), Str("apex-db-redis-auth"));
+  EXPECT_EQ(gateway_redis.inputs.at("member"), Str(Member("apex-api-gateway")));
   auto temporal_key = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "temporal-worker-temporal-api-key-access");
   EXPECT_EQ(temporal_key.inputs.at("secretId"), Str("apex-temporal-api-key"));
   EXPECT_EQ(temporal_key.inputs.at("member"), Str(Member("apex-temporal-worker")));
@@ -303,8 +298,9 @@ TEST_P(ServicesTest, DataTierWorkloadsUseDirectVpcEgressAndCloudSql) {
            {kService, "ingestion-worker-service"}, {kService, "query-router-service"},
            {kWorkerPool, "temporal-worker-worker-pool"}}) {
     auto workload = Get(type, name);
+    // ALL_TRAFFIC: Qdrant's INTERNAL_ONLY ingress admits only requests that leave through the VPC.
     EXPECT_EQ(Template(workload).at("vpcAccess"),
-              PropertyValue(PropertyMap{{"egress", "PRIVATE_RANGES_ONLY"}, {"networkInterfaces", interfaces}}))
+              PropertyValue(PropertyMap{{"egress", "ALL_TRAFFIC"}, {"networkInterfaces", interfaces}}))
         << name;
     EXPECT_EQ(Template(workload).at("volumes"),
               PropertyValue(PropertyArray{PropertyMap{
@@ -319,6 +315,21 @@ TEST_P(ServicesTest, DataTierWorkloadsUseDirectVpcEgressAndCloudSql) {
   EXPECT_EQ(Template(gateway).at("vpcAccess"),
             PropertyValue(PropertyMap{{"egress", "ALL_TRAFFIC"}, {"networkInterfaces", interfaces}}));
   EXPECT_EQ(Template(gateway).count("volumes"), 0u);
+}
+
+TEST_P(ServicesTest, QdrantCallersMayInvokeItAndNoOneElse) {
+  std::set<std::string> members;
+  for (auto const& iam : run_.deployment->OfType("gcp:cloudrunv2/serviceIamMember:ServiceIamMember")) {
+    if (iam.inputs.at("name") != Str("apex-db-qdrant")) continue;
+    EXPECT_EQ(iam.inputs.at("role"), Str("roles/run.invoker")) << iam.name;
+    EXPECT_EQ(iam.inputs.at("location"), Str("us-central1")) << iam.name;
+    EXPECT_EQ(iam.inputs.at("project"), Str(project())) << iam.name;
+    members.insert(iam.inputs.at("member").AsString());
+  }
+  EXPECT_EQ(members, (std::set<std::string>{
+                         "serviceAccount:apex-ingestion-worker@" + project() + ".iam.gserviceaccount.com",
+                         "serviceAccount:apex-query-router@" + project() + ".iam.gserviceaccount.com",
+                         "serviceAccount:apex-temporal-worker@" + project() + ".iam.gserviceaccount.com"}));
 }
 
 TEST_P(ServicesTest, EnvCarriesTheDatabasesStackOutputs) {

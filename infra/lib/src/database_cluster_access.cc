@@ -35,7 +35,7 @@ void DatabaseCluster::CreateDatabaseAccess(pulumi::Context& ctx, std::string con
   pulumi::gcp::cloudrunv2::ServiceIamMember(ctx, name + "-sa-qdrant-invoker",
                                             {.location = args.common.region,
                                              .member = account.member(),
-                                             .name = qdrant_service_name_,
+                                             .name = qdrant_service_name,
                                              .role = "roles/run.invoker"},
                                             child);
 

@@ -100,7 +100,7 @@ void DatabaseCluster::CreateQdrant(pulumi::Context& ctx, std::string const& name
       service_options);
 
   qdrant_uri = service.uri();
-  qdrant_service_name_ = service.name();
+  qdrant_service_name = service.name();
 }
 
 }  // namespace apex

@@ -44,6 +44,8 @@ void DatabaseCluster::CreateRedis(pulumi::Context& ctx, std::string const& name,
   redis_host = instance.host();
   redis_port = instance.port();
   redis_instance_id = instance.id();
+  // AUTH is on, so clients need the instance's AUTH string: it goes to Secret Manager like the passwords.
+  redis_auth_secret_id = CreateSecret(ctx, name + "-redis-auth", args, "redis", instance.auth_string());
 }
 
 }  // namespace apex

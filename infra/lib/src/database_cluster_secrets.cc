@@ -1,4 +1,5 @@
-// The Secret Manager secrets holding the Postgres and Neo4j passwords. The values come from the stack's
+// The Secret Manager secrets holding the Postgres and Neo4j passwords (and, from database_cluster_redis.cc,
+// Redis's AUTH string). The values come from the stack's
 // secret config and stay secret outputs all the way into the SecretVersion; who may read them is granted in
 // database_cluster_access.cc and database_cluster_neo4j.cc.
 #include "apex/database_cluster.h"
@@ -7,15 +8,13 @@
 #include "pulumi/gcp/secretmanager/secret_version.h"
 
 namespace apex {
-namespace {
 
 namespace secretmanager = pulumi::gcp::secretmanager;
 
-/// A secret (automatic replication) with one version holding `value`; returns the secret's full id.
-pulumi::Output<std::string> PasswordSecret(pulumi::Context& ctx, std::string const& name,
-                                           DatabaseClusterArgs const& args, std::string const& component,
-                                           pulumi::Output<std::string> const& value,
-                                           pulumi::ResourceOptions const& child) {
+pulumi::Output<std::string> DatabaseCluster::CreateSecret(pulumi::Context& ctx, std::string const& name,
+                                                          DatabaseClusterArgs const& args, std::string const& component,
+                                                          pulumi::Output<std::string> const& value) {
+  pulumi::ResourceOptions child{.parent = *this};
   secretmanager::Secret secret(
       ctx, name,
       {.deletion_protection = args.deletion_protection,
@@ -27,12 +26,9 @@ pulumi::Output<std::string> PasswordSecret(pulumi::Context& ctx, std::string con
   return secret.id();
 }
 
-}  // namespace
-
 void DatabaseCluster::CreateSecrets(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args) {
-  pulumi::ResourceOptions child{.parent = *this};
-  db_password_secret_id = PasswordSecret(ctx, name + "-password", args, "postgres", args.db_password, child);
-  neo4j_password_secret_id = PasswordSecret(ctx, name + "-neo4j-password", args, "neo4j", args.neo4j_password, child);
+  db_password_secret_id = CreateSecret(ctx, name + "-password", args, "postgres", args.db_password);
+  neo4j_password_secret_id = CreateSecret(ctx, name + "-neo4j-password", args, "neo4j", args.neo4j_password);
 }
 
 }  // namespace apex

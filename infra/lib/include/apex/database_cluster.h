@@ -119,14 +119,21 @@ class DatabaseCluster : public pulumi::ComponentResource {
   pulumi::Output<std::string> redis_host;
   pulumi::Output<int> redis_port;
   pulumi::Output<std::string> redis_instance_id;
+  /// The Secret Manager secret holding Redis's AUTH string (the services read it from there).
+  pulumi::Output<std::string> redis_auth_secret_id;
   pulumi::Output<std::string> neo4j_internal_ip;
   pulumi::Output<std::string> neo4j_password_secret_id;
   pulumi::Output<std::string> qdrant_uri;
+  /// The Cloud Run service of Qdrant: its callers are granted run.invoker on it.
+  pulumi::Output<std::string> qdrant_service_name;
   pulumi::Output<std::string> service_account_email;
 
  private:
   // One per part of the cluster (database_cluster_<part>.cc), in this order; each sets its members above.
   void CreateSecrets(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args);
+  /// A secret (automatic replication, labels) with one version holding `value`; returns the secret's id.
+  pulumi::Output<std::string> CreateSecret(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
+                                           std::string const& component, pulumi::Output<std::string> const& value);
   void CreatePostgres(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                       DatabaseNetwork const& network, pulumi::Output<std::string> const& private_network);
   void CreateRedis(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
@@ -137,8 +144,6 @@ class DatabaseCluster : public pulumi::ComponentResource {
                     DatabaseNetwork const& network);
   /// The database service account the services run as, and its least-privilege grants.
   void CreateDatabaseAccess(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args);
-
-  pulumi::Output<std::string> qdrant_service_name_;
 };
 
 }  // namespace apex

@@ -25,9 +25,11 @@ inline constexpr char kDbPasswordSecretId[] = "dbPasswordSecretId";
 inline constexpr char kRedisHost[] = "redisHost";
 inline constexpr char kRedisPort[] = "redisPort";
 inline constexpr char kRedisInstanceId[] = "redisInstanceId";
+inline constexpr char kRedisAuthSecretId[] = "redisAuthSecretId";
 inline constexpr char kNeo4jInternalIp[] = "neo4jInternalIp";
 inline constexpr char kNeo4jPasswordSecretId[] = "neo4jPasswordSecretId";
 inline constexpr char kQdrantUri[] = "qdrantUri";
+inline constexpr char kQdrantServiceName[] = "qdrantServiceName";
 inline constexpr char kDatabaseServiceAccount[] = "databaseServiceAccountEmail";
 
 // apex-services

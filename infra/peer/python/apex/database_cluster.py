@@ -252,6 +252,8 @@ class DatabaseCluster(ComponentResource):
         self.redis_host = instance.host
         self.redis_port = instance.port
         self.redis_instance_id = instance.id
+        # AUTH is on, so clients need the instance's AUTH string: it goes to Secret Manager like the passwords.
+        self.redis_auth_secret_id = self._password_secret(f"{name}-redis-auth", args, "redis", instance.auth_string)
 
     def _create_neo4j(self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork) -> None:
         n = args.neo4j
@@ -476,7 +478,7 @@ class DatabaseCluster(ComponentResource):
             opts=ResourceOptions(parent=self, depends_on=[storage_admin]),
         )
         self.qdrant_uri = service.uri
-        self._qdrant_service_name = service.name
+        self.qdrant_service_name = service.name
 
     def _create_database_access(self, name: str, args: DatabaseClusterArgs) -> None:
         """The identity the Apex services run as to reach the data tier, with exactly the grants it needs."""
@@ -509,7 +511,7 @@ class DatabaseCluster(ComponentResource):
             f"{name}-sa-qdrant-invoker",
             location=args.common.region,
             member=account.member,
-            name=self._qdrant_service_name,
+            name=self.qdrant_service_name,
             role="roles/run.invoker",
             opts=child_opts,
         )

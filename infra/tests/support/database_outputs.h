@@ -1,0 +1,40 @@
+// What the services and monitoring tests feed in as apex-databases' stack outputs, so that those projects are
+// tested on their own (the offline plan runs all four together).
+#ifndef APEX_TESTS_SUPPORT_DATABASE_OUTPUTS_H
+#define APEX_TESTS_SUPPORT_DATABASE_OUTPUTS_H
+
+#include "apex/stack_outputs.h"
+#include "pulumi/property_value.h"
+
+#include <string>
+
+namespace apex::test_support {
+
+/// The gcp:project of each stack file.
+inline std::string ProjectOf(std::string const& stack) {
+  return stack == "dev" ? "apex-dev-123456" : stack == "staging" ? "apex-staging-345678" : "apex-prod-789012";
+}
+
+/// apex-databases' outputs for `stack`, by the names of apex/stack_outputs.h.
+inline pulumi::PropertyMap DatabaseOutputs(std::string const& stack) {
+  std::string project = ProjectOf(stack);
+  return {{outputs::kPostgresConnectionName, project + ":us-central1:apex-db-postgres"},
+          {outputs::kPostgresPrivateIp, "10.100.0.3"},
+          {outputs::kPostgresInstanceName, "apex-db-postgres"},
+          {outputs::kDatabaseName, "vectors"},
+          {outputs::kDatabaseUser, "apex"},
+          {outputs::kDbPasswordSecretId, "apex-db-password"},
+          {outputs::kRedisHost, "10.100.1.4"},
+          {outputs::kRedisPort, 6379},
+          {outputs::kRedisInstanceId, "projects/" + project + "/locations/us-central1/instances/apex-redis"},
+          {outputs::kRedisAuthSecretId, "apex-db-redis-auth"},
+          {outputs::kNeo4jInternalIp, "10.10.0.5"},
+          {outputs::kNeo4jPasswordSecretId, "apex-neo4j-password"},
+          {outputs::kQdrantUri, "https://apex-qdrant-3f2a1b0c-uc.a.run.app"},
+          {outputs::kQdrantServiceName, "apex-db-qdrant"},
+          {outputs::kDatabaseServiceAccount, "apex-db@" + project + ".iam.gserviceaccount.com"}};
+}
+
+}  // namespace apex::test_support
+
+#endif  // APEX_TESTS_SUPPORT_DATABASE_OUTPUTS_H
