@@ -507,43 +507,18 @@ TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
 
 INSTANTIATE_TEST_SUITE_P(Stacks, DatabasesTest, ::testing::Values("dev", "staging", "prod"));
 
-// Runs apex-databases for `stack` from a copy of its stack files with `edit` applied to Pulumi.<stack>.yaml.
-struct EditedRun {
-  std::unique_ptr<pulumi::mocks::MockDeployment> deployment;
-  int exit_code = -1;
-};
-EditedRun RunEdited(std::string const& stack, std::function<std::string(std::string)> const& edit,
-                    std::map<std::string, PropertyMap> refs = {}) {
-  namespace fs = std::filesystem;
-  fs::path const from = apex::testing::ProjectDirectory("apex-databases");
-  fs::path const dir = fs::path(::testing::TempDir()) / ("apex-databases-" + stack);
-  fs::create_directories(dir);
-  fs::copy_file(from / "Pulumi.yaml", dir / "Pulumi.yaml", fs::copy_options::overwrite_existing);
-  std::ifstream in(from / ("Pulumi." + stack + ".yaml"));
-  std::stringstream text;
-  text << in.rdbuf();
-  std::ofstream(dir / ("Pulumi." + stack + ".yaml")) << edit(text.str());
-
+// Runs apex-databases for `stack` from a copy of its stack files with `edit` applied to Pulumi.<stack>.yaml,
+// reading the dev/staging/prod network stack unless `refs` says otherwise.
+apex::testing::StackRun RunEdited(std::string const& stack, std::function<std::string(std::string)> const& edit,
+                                  std::map<std::string, PropertyMap> refs = {}) {
   if (refs.empty()) {
     auto network = apex::testing::RunStack("apex-network", stack);
     refs = apex::testing::ReferencesFor({&network});
   }
-  auto config = apex::testing::LoadStackConfig(dir.string(), stack);
-  EditedRun run;
-  run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
-      std::make_shared<apex::testing::GcpMocks>(config.config.at("gcp:project"), "us-central1"),
-      apex::testing::MockOptionsFor(config, true, refs));
-  run.exit_code = run.deployment->Run(apex::testing::FindProject("apex-databases").program);
-  return run;
+  return apex::testing::RunStackEdited("apex-databases", stack, edit, std::move(refs));
 }
 
-std::function<std::string(std::string)> Replace(std::string const& from, std::string const& to) {
-  return [=](std::string s) {
-    auto pos = s.find(from);
-    if (pos == std::string::npos) throw std::runtime_error("no '" + from + "' in the stack file");
-    return s.replace(pos, from.size(), to);
-  };
-}
+auto Replace(std::string const& from, std::string const& to) { return apex::testing::ReplaceText(from, to); }
 
 TEST(DatabasesConfigTest, AnUnknownRedisTierFailsNamingTheKeyAndTheStackFile) {
   auto run = RunEdited("dev", Replace("apex:redisTier: BASIC", "apex:redisTier: HUGE"));

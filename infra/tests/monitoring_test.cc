@@ -266,26 +266,11 @@ TEST(MonitoringConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
             "'apex:uptimeCheckPeriodSeconds': 120 is not one of 60, 300, 600, 900"},
            {"apex:alertAutoCloseSeconds: \"86400\"", "apex:alertAutoCloseSeconds: \"600\"",
             "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"}}) {
-    auto dir = std::filesystem::temp_directory_path() / ("apex-monitoring-config-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    auto source = apex::testing::ProjectDirectory("apex-monitoring");
-    std::filesystem::copy_file(source + "/Pulumi.yaml", dir / "Pulumi.yaml", std::filesystem::copy_options::overwrite_existing);
-    std::stringstream text;
-    text << std::ifstream(source + "/Pulumi.prod.yaml").rdbuf();
-    std::string yaml = text.str();
-    auto at = yaml.find(c.line);
-    ASSERT_NE(at, std::string::npos) << c.line;
-    yaml.replace(at, c.line.size(), c.replacement);
-    std::ofstream(dir / "Pulumi.prod.yaml") << yaml;
-    auto config = apex::testing::LoadStackConfig(dir.string(), "prod");
-    std::filesystem::remove_all(dir);
-
-    pulumi::mocks::MockDeployment deployment(std::make_shared<apex::testing::GcpMocks>("apex-prod-789012", "us-central1"),
-                                             apex::testing::MockOptionsFor(config, true));
-    EXPECT_NE(deployment.Run(apex::testing::FindProject("apex-monitoring").program), 0) << c.line;
-    EXPECT_THAT(Logs(deployment), HasSubstr(c.message));
-    EXPECT_THAT(Logs(deployment), HasSubstr("(in Pulumi.prod.yaml)"));
-    EXPECT_TRUE(deployment.OfType(kPolicy).empty());
+    auto run = apex::testing::RunStackEdited("apex-monitoring", "prod", apex::testing::ReplaceText(c.line, c.replacement));
+    EXPECT_NE(run.exit_code, 0) << c.line;
+    EXPECT_THAT(Logs(*run.deployment), HasSubstr(c.message));
+    EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.prod.yaml)"));
+    EXPECT_TRUE(run.deployment->OfType(kPolicy).empty());
   }
 }
 

@@ -58,4 +58,30 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
 
 INSTANTIATE_TEST_SUITE_P(Stacks, NetworkTest, ::testing::Values("dev", "staging", "prod"));
 
+std::string Errors(pulumi::mocks::MockDeployment const& d) {
+  std::string s;
+  for (auto const& l : d.logs()) s += l.message + "\n";
+  return s;
+}
+
+TEST(NetworkConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnythingIsRegistered) {
+  struct Case {
+    char const* line;
+    char const* replacement;
+    char const* message;
+  };
+  for (auto const& c : std::vector<Case>{
+           {"apex:subnetCidr: 10.30.0.0/20", "apex:subnetCidr: 10.30.0.0", "'apex:subnetCidr': '10.30.0.0' is not a CIDR range"},
+           {"apex:psaPrefixLength: \"16\"", "apex:psaPrefixLength: \"30\"", "'apex:psaPrefixLength': 30 is outside 8..24"},
+           {"apex:flowLogSampling: \"1.0\"", "apex:flowLogSampling: \"0\"", "'apex:flowLogSampling': must be in (0, 1]"},
+           {"apex:environment: prod", "apex:environment: production", "'apex:environment': 'production' is not one of dev, staging, prod"},
+           {"  apex:costCenter: apex-memory\n", "", "Missing required configuration variable 'apex:costCenter'"}}) {
+    auto run = apex::testing::RunStackEdited("apex-network", "prod", apex::testing::ReplaceText(c.line, c.replacement));
+    EXPECT_NE(run.exit_code, 0) << c.line;
+    EXPECT_THAT(Errors(*run.deployment), ::testing::HasSubstr(c.message)) << c.line;
+    EXPECT_THAT(Errors(*run.deployment), ::testing::HasSubstr("Pulumi.prod.yaml")) << c.line;
+    EXPECT_TRUE(run.deployment->OfType("gcp:compute/network:Network").empty()) << c.line;
+  }
+}
+
 }  // namespace

@@ -408,29 +408,15 @@ struct BadValue {
 class ServicesConfigTest : public ::testing::TestWithParam<BadValue> {};
 
 TEST_P(ServicesConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
-  auto dir = std::filesystem::temp_directory_path() / ("apex-services-config-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto source = apex::testing::ProjectDirectory("apex-services");
-  std::filesystem::copy_file(source + "/Pulumi.yaml", dir / "Pulumi.yaml", std::filesystem::copy_options::overwrite_existing);
-  std::stringstream text;
-  text << std::ifstream(source + "/Pulumi.dev.yaml").rdbuf();
-  std::string yaml = text.str();
-  auto at = yaml.find(GetParam().line);
-  ASSERT_NE(at, std::string::npos) << GetParam().line;
-  yaml.replace(at, GetParam().line.size(), GetParam().replacement);
-  std::ofstream(dir / "Pulumi.dev.yaml") << yaml;
-
-  auto config = apex::testing::LoadStackConfig(dir.string(), "dev");
-  std::filesystem::remove_all(dir);
   auto network = apex::testing::RunStack("apex-network", "dev");
   auto refs = apex::testing::ReferencesFor({&network});
   refs["organization/apex-databases/dev"] = DatabaseOutputs("dev");
-  pulumi::mocks::MockDeployment deployment(std::make_shared<apex::testing::GcpMocks>("apex-dev-123456", "us-central1"),
-                                           apex::testing::MockOptionsFor(config, true, refs));
-  EXPECT_NE(deployment.Run(apex::testing::FindProject("apex-services").program), 0);
-  EXPECT_THAT(Logs(deployment), HasSubstr(GetParam().message));
-  EXPECT_THAT(Logs(deployment), HasSubstr("(in Pulumi.dev.yaml)"));
-  EXPECT_TRUE(deployment.OfType(kService).empty());
+  auto run = apex::testing::RunStackEdited("apex-services", "dev",
+                                           apex::testing::ReplaceText(GetParam().line, GetParam().replacement), refs);
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(Logs(*run.deployment), HasSubstr(GetParam().message));
+  EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.dev.yaml)"));
+  EXPECT_TRUE(run.deployment->OfType(kService).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -12,6 +12,11 @@
 #include "apex_monitoring/program.h"
 #endif
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace apex::testing {
@@ -39,20 +44,54 @@ Project const& FindProject(std::string const& name) {
   throw std::runtime_error("no Apex project named " + name);
 }
 
-StackRun RunStack(std::string const& project, std::string const& stack,
-                  std::map<std::string, pulumi::PropertyMap> stack_references, bool dry_run) {
+namespace {
+
+StackRun RunWith(std::string const& project, StackConfig config,
+                 std::map<std::string, pulumi::PropertyMap> stack_references, bool dry_run) {
   auto const& p = FindProject(project);
   StackRun run;
-  run.config = LoadStackConfig(ProjectDirectory(project), stack);
+  run.config = std::move(config);
   std::string gcp_project = run.config.config.count("gcp:project") ? run.config.config.at("gcp:project") : "project";
   std::string region = run.config.config.count("gcp:region") ? run.config.config.at("gcp:region") : "us-central1";
   std::string org = run.config.config.count("apex:stackOrganization") ? run.config.config.at("apex:stackOrganization")
                                                                       : "organization";
-  run.qualified_name = org + "/" + project + "/" + stack;
+  run.qualified_name = org + "/" + project + "/" + run.config.stack;
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
       std::make_shared<GcpMocks>(gcp_project, region), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
   run.exit_code = run.deployment->Run(p.program);
   return run;
+}
+
+}  // namespace
+
+StackRun RunStack(std::string const& project, std::string const& stack,
+                  std::map<std::string, pulumi::PropertyMap> stack_references, bool dry_run) {
+  return RunWith(project, LoadStackConfig(ProjectDirectory(project), stack), std::move(stack_references), dry_run);
+}
+
+StackRun RunStackEdited(std::string const& project, std::string const& stack,
+                        std::function<std::string(std::string)> const& edit,
+                        std::map<std::string, pulumi::PropertyMap> stack_references) {
+  namespace fs = std::filesystem;
+  fs::path const from = ProjectDirectory(project);
+  fs::path const dir = fs::temp_directory_path() / ("apex-edited-" + project + "-" + stack + "-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(from / "Pulumi.yaml", dir / "Pulumi.yaml", fs::copy_options::overwrite_existing);
+  std::ifstream in(from / ("Pulumi." + stack + ".yaml"));
+  std::stringstream text;
+  text << in.rdbuf();
+  std::ofstream(dir / ("Pulumi." + stack + ".yaml")) << edit(text.str());
+  auto config = LoadStackConfig(dir.string(), stack);
+  fs::remove_all(dir);
+  return RunWith(project, std::move(config), std::move(stack_references), /*dry_run=*/true);
+}
+
+std::function<std::string(std::string)> ReplaceText(std::string from, std::string to) {
+  return [from = std::move(from), to = std::move(to)](std::string s) {
+    auto pos = s.find(from);
+    if (pos == std::string::npos) throw std::runtime_error("no '" + from + "' in the stack file");
+    return s.replace(pos, from.size(), to);
+  };
 }
 
 std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun const*> const& runs) {

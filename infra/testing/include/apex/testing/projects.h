@@ -41,6 +41,15 @@ struct StackRun {
 StackRun RunStack(std::string const& project, std::string const& stack,
                   std::map<std::string, pulumi::PropertyMap> stack_references = {}, bool dry_run = true);
 
+/// Like RunStack, from a copy of the project's stack files with `edit` applied to Pulumi.<stack>.yaml: for tests
+/// of bad configuration. The copy is removed before the program runs.
+StackRun RunStackEdited(std::string const& project, std::string const& stack,
+                        std::function<std::string(std::string)> const& edit,
+                        std::map<std::string, pulumi::PropertyMap> stack_references = {});
+
+/// An edit for RunStackEdited: replaces the first `from` with `to`; throws std::runtime_error without one.
+std::function<std::string(std::string)> ReplaceText(std::string from, std::string to);
+
 /// The stack outputs of finished runs, keyed by their qualified names, as StackReference values.
 std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun const*> const& runs);
 
