@@ -126,5 +126,17 @@ TEST(ArgsTest, ArgsBuilderAndMemberCodecs) {
   EXPECT_THROW(ObjectOf(PropertyValue("not an object"), "an object (acme:x:X)"), PropertyTypeError);
 }
 
+TEST(ArgsTest, NestedContainersConvertInAnyOrder) {
+  // A vector of maps (gcp has `Array<Map<string>>` members): the map overload must be found from the vector's.
+  std::optional<std::vector<std::map<std::string, std::string>>> rows =
+      std::vector<std::map<std::string, std::string>>{{{"a", "1"}}, {}};
+  EXPECT_EQ(ToPropertyValue(rows), PropertyValue(PropertyArray{PropertyMap{{"a", "1"}}, PropertyMap{}}));
+  std::map<std::string, std::vector<std::optional<int>>> columns{{"x", {1, std::nullopt}}};
+  EXPECT_EQ(ToPropertyValue(columns), PropertyValue(PropertyMap{{"x", PropertyArray{1, nullptr}}}));
+  PropertyMap object;
+  EncodeMember(object, "rows", rows);
+  EXPECT_EQ(object.at("rows"), ToPropertyValue(rows));
+}
+
 }  // namespace
 }  // namespace pulumi

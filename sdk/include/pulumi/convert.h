@@ -31,6 +31,15 @@ inline PropertyValue ToPropertyValue(double n) { return n; }
 inline PropertyValue ToPropertyValue(std::string s) { return s; }
 inline PropertyValue ToPropertyValue(char const* s) { return s; }
 
+// The templates are declared before any is defined, so that each finds the others: argument-dependent lookup
+// alone would not find the map overload for a vector of std::map (std is its only associated namespace).
+template <typename T>
+PropertyValue ToPropertyValue(std::optional<T> const& v);
+template <typename T>
+PropertyValue ToPropertyValue(std::vector<T> const& v);
+template <typename T>
+PropertyValue ToPropertyValue(std::map<std::string, T> const& m);
+
 template <typename T>
 PropertyValue ToPropertyValue(std::optional<T> const& v) {
   if (!v) return nullptr;
