@@ -36,11 +36,7 @@ constexpr char kPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
 
 
 
-std::string Logs(pulumi::mocks::MockDeployment const& d) {
-  std::string s;
-  for (auto const& l : d.logs()) s += l.severity + ": " + l.message + "\n";
-  return s;
-}
+std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
 
 PropertyValue Str(std::string s) { return PropertyValue(std::move(s)); }
 PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }

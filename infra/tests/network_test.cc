@@ -58,11 +58,7 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
 
 INSTANTIATE_TEST_SUITE_P(Stacks, NetworkTest, ::testing::Values("dev", "staging", "prod"));
 
-std::string Errors(pulumi::mocks::MockDeployment const& d) {
-  std::string s;
-  for (auto const& l : d.logs()) s += l.message + "\n";
-  return s;
-}
+std::string Errors(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
 
 TEST(NetworkConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnythingIsRegistered) {
   struct Case {

@@ -40,11 +40,7 @@ constexpr char kInvoker[] = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
 
 
 
-std::string Logs(pulumi::mocks::MockDeployment const& d) {
-  std::string s;
-  for (auto const& l : d.logs()) s += l.severity + ": " + l.message + "\n";
-  return s;
-}
+std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
 
 PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }
 PropertyMap const& Template(RegisteredResource const& r) { return Obj(r.inputs.at("template")); }

@@ -86,6 +86,12 @@ StackRun RunStackEdited(std::string const& project, std::string const& stack,
   return RunWith(project, std::move(config), std::move(stack_references), /*dry_run=*/true);
 }
 
+std::string LogText(pulumi::mocks::MockDeployment const& deployment) {
+  std::string s;
+  for (auto const& l : deployment.logs()) s += l.severity + ": " + l.message + "\n";
+  return s;
+}
+
 std::function<std::string(std::string)> ReplaceText(std::string from, std::string to) {
   return [from = std::move(from), to = std::move(to)](std::string s) {
     auto pos = s.find(from);

@@ -50,6 +50,9 @@ StackRun RunStackEdited(std::string const& project, std::string const& stack,
 /// An edit for RunStackEdited: replaces the first `from` with `to`; throws std::runtime_error without one.
 std::function<std::string(std::string)> ReplaceText(std::string from, std::string to);
 
+/// The run's log as text, one "<severity>: <message>" a line (for test diagnostics and assertions).
+std::string LogText(pulumi::mocks::MockDeployment const& deployment);
+
 /// The stack outputs of finished runs, keyed by their qualified names, as StackReference values.
 std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun const*> const& runs);
 
