@@ -72,8 +72,8 @@ int Run(std::map<std::string, std::string> const& args) {
     o.config[k] = v;
     o.config_secret_keys.push_back(k);
   }
-  o.gcp_project = stack.config.contains("gcp:project") ? stack.config.at("gcp:project") : "project";
-  o.region = stack.config.contains("gcp:region") ? stack.config.at("gcp:region") : "us-central1";
+  o.gcp_project = stack.GcpProject();
+  o.region = stack.Region();
   if (args.contains("--stack-references")) o.stack_references = LoadStackReferences(args.at("--stack-references"));
 
   // SIGTERM and SIGINT are taken by sigwait below, on every thread (gRPC's included).

@@ -51,13 +51,10 @@ StackRun RunWith(std::string const& project, StackConfig config,
   auto const& p = FindProject(project);
   StackRun run;
   run.config = std::move(config);
-  std::string gcp_project = run.config.config.count("gcp:project") ? run.config.config.at("gcp:project") : "project";
-  std::string region = run.config.config.count("gcp:region") ? run.config.config.at("gcp:region") : "us-central1";
-  std::string org = run.config.config.count("apex:stackOrganization") ? run.config.config.at("apex:stackOrganization")
-                                                                      : "organization";
-  run.qualified_name = org + "/" + project + "/" + run.config.stack;
+  run.qualified_name =
+      run.config.Get("apex:stackOrganization", "organization") + "/" + project + "/" + run.config.stack;
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
-      std::make_shared<GcpMocks>(gcp_project, region), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
+      std::make_shared<GcpMocks>(run.config.GcpProject(), run.config.Region()), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
   run.exit_code = run.deployment->Run(p.program);
   return run;
 }

@@ -15,6 +15,15 @@ struct StackConfig {
   std::string stack;
   std::map<std::string, std::string> config;         ///< plain values, "ns:key" -> value as a string
   std::map<std::string, std::string> secret_config;  ///< `secure:` values, as a placeholder (never decrypted)
+
+  /// A plain value, or `fallback` when the stack file does not set it.
+  std::string Get(std::string const& key, std::string const& fallback) const {
+    auto it = config.find(key);
+    return it == config.end() ? fallback : it->second;
+  }
+  /// What GcpMocks needs: gcp:project and gcp:region, with the defaults the mocks runs use.
+  std::string GcpProject() const { return Get("gcp:project", "project"); }
+  std::string Region() const { return Get("gcp:region", "us-central1"); }
 };
 
 /// Reads `<project_dir>/Pulumi.yaml` and `<project_dir>/Pulumi.<stack>.yaml`. Keys without a namespace get
