@@ -55,11 +55,14 @@ class CliE2eTest : public ::testing::Test {
     ASSERT_EQ(Pulumi(work_, {"login", "file://" + (work_ / "state").string()}).code, 0);
   }
 
-  /// Copies a test program into this test's work directory (stable path, so the build cache is reused).
-  fs::path Program(std::string const& name) {
-    auto dir = work_ / name;
+  /// Copies a test program into this test's work directory (stable path, so the build cache is reused); a
+  /// shared program lives in one directory for all tests, so it is compiled once (its stack files are not
+  /// kept from one test to the next).
+  fs::path Program(std::string const& name, bool shared = false) {
+    auto dir = shared ? fs::path(E2E_WORK_DIR) / "shared" / name : work_ / name;
     fs::create_directories(dir);
     for (auto const& f : {"Pulumi.yaml", "CMakeLists.txt", "main.cc"}) {
+      if (!fs::exists(fs::path(E2E_PROGRAMS_DIR) / name / f)) continue;
       fs::copy_file(fs::path(E2E_PROGRAMS_DIR) / name / f, dir / f, fs::copy_options::overwrite_existing);
     }
     for (auto const& entry : fs::directory_iterator(dir)) {
@@ -72,7 +75,8 @@ class CliE2eTest : public ::testing::Test {
 
   std::map<std::string, std::string> Env() const {
     char const* path = std::getenv("PATH");
-    return {{"PATH", std::string(LANGUAGE_HOST_DIR) + ":" + EngineBinDir() + ":" + (path ? path : "")},
+    return {{"PATH", std::string(LANGUAGE_HOST_DIR) + ":" + E2E_PROVIDER_DIR + ":" + EngineBinDir() + ":" +
+                         (path ? path : "")},
             {"PULUMI_HOME", (work_ / "home").string()},
             {"PULUMI_CONFIG_PASSPHRASE", kPassphrase},
             {"PULUMI_SKIP_UPDATE_CHECK", "1"},
@@ -111,8 +115,115 @@ class CliE2eTest : public ::testing::Test {
     return ss.str();
   }
 
+  /// The stack's resources from `pulumi stack export`: URN -> id ("" for components and the stack).
+  std::map<std::string, std::string> ExportedResources(fs::path const& dir) {
+    auto r = Pulumi(dir, {"stack", "export"});
+    EXPECT_EQ(r.code, 0) << r.output;
+    auto json = nlohmann::json::parse(r.output.substr(r.output.find('{')), nullptr, false);
+    std::map<std::string, std::string> out;
+    if (json.is_discarded()) return out;
+    for (auto const& res : json["deployment"]["resources"]) {
+      out[res.value("urn", "")] = res.value("id", "");
+    }
+    return out;
+  }
+
   fs::path work_;
 };
+
+// --- a failing program never deletes or replaces what it did not get to register (issue #9) ----------------
+// Each case deploys the fleet program (two groups of custom resources), then runs a variant that fails after
+// the first group has registered. Had the program told the engine that it finished (SignalAndWaitForShutdown),
+// the engine would delete the second group. The stack must come out exactly as it went in, and the next normal
+// `up` must find nothing to do.
+
+struct FailureCase {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> config;  // what makes the program fail
+  std::string message;                                      // what the user is shown
+  bool preview_fails = true;
+};
+
+std::ostream& operator<<(std::ostream& os, FailureCase const& c) { return os << c.name; }
+
+class FailedRunE2eTest : public CliE2eTest, public ::testing::WithParamInterface<FailureCase> {};
+
+TEST_P(FailedRunE2eTest, KeepsEveryResourceOfTheStack) {
+  auto const& c = GetParam();
+  auto fleet = Program("fleet", /*shared=*/true);
+  ASSERT_EQ(Pulumi(fleet, {"stack", "init", "dev"}).code, 0);
+  auto up = Pulumi(fleet, {"up", "--yes"});
+  ASSERT_EQ(up.code, 0) << up.output;
+  auto const before = ExportedResources(fleet);
+  ASSERT_EQ(before.size(), 10u);  // stack, default provider, 2 groups of 3 items
+  auto const outputs_before = StackOutputs(fleet);
+
+  for (auto const& [k, v] : c.config) ASSERT_EQ(Pulumi(fleet, {"config", "set", k, v}).code, 0);
+
+  auto preview = Pulumi(fleet, {"preview", "--diff"});
+  EXPECT_EQ(preview.code != 0, c.preview_fails) << preview.output;
+  EXPECT_THAT(preview.output, Not(HasSubstr("to delete"))) << preview.output;
+  EXPECT_THAT(preview.output, Not(HasSubstr("to replace"))) << preview.output;
+  EXPECT_THAT(preview.output, Not(::testing::ContainsRegex("- +e2e:index:Item"))) << preview.output;
+
+  auto failed = Pulumi(fleet, {"up", "--yes"});
+  EXPECT_NE(failed.code, 0) << failed.output;
+  EXPECT_THAT(failed.output, HasSubstr(c.message));
+  EXPECT_THAT(failed.output, Not(HasSubstr("deleted")));
+  EXPECT_EQ(ExportedResources(fleet), before);
+  EXPECT_EQ(StackOutputs(fleet), outputs_before);
+
+  for (auto const& [k, v] : c.config) ASSERT_EQ(Pulumi(fleet, {"config", "rm", k}).code, 0);
+  auto again = Pulumi(fleet, {"up", "--yes", "--expect-no-changes"});
+  EXPECT_EQ(again.code, 0) << again.output;
+  EXPECT_EQ(ExportedResources(fleet), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryExitPath, FailedRunE2eTest,
+    ::testing::Values(
+        FailureCase{"ExceptionInTheBody", {{"mode", "throw"}}, "e2e: the program failed on purpose"},
+        FailureCase{"ConfigError", {{"fanout", "abc"}}, "e2e-fleet:fanout"},
+        FailureCase{"ExceptionInAnApply", {{"mode", "apply"}}, "e2e: an apply callback failed on purpose"},
+        FailureCase{"FailedInvoke", {{"mode", "invoke"}}, "e2e: the lookup failed on purpose"},
+        FailureCase{"EngineRejectsARegistration", {{"mode", "duplicate"}}, "Duplicate resource URN"},
+        FailureCase{"ProviderRejectsTheInputs", {{"mode", "check"}}, "is not a valid value"},
+        FailureCase{"ProviderFailsACreate", {{"mode", "create"}}, "creating extra failed on purpose", false}),
+    [](auto const& test) { return test.param.name; });
+
+TEST_F(CliE2eTest, InterruptedUpOfADeployedStackKeepsEveryResource) {
+  auto fleet = Program("fleet", /*shared=*/true);
+  ASSERT_EQ(Pulumi(fleet, {"stack", "init", "dev"}).code, 0);
+  ASSERT_EQ(Pulumi(fleet, {"up", "--yes"}).code, 0);
+  auto const before = ExportedResources(fleet);
+  ASSERT_EQ(before.size(), 10u);
+
+  auto marker = work_ / "marker";
+  fs::remove(marker);
+  ASSERT_EQ(Pulumi(fleet, {"config", "set", "mode", "slow"}).code, 0);
+  ASSERT_EQ(Pulumi(fleet, {"config", "set", "markerFile", marker.string()}).code, 0);
+  std::string error;
+  std::string output;
+  auto args = std::vector<std::string>{EngineBinDir() + "/pulumi", "up", "--yes", "--non-interactive"};
+  auto up = Subprocess::Start({.argv = args, .cwd = fleet.string(), .env = Env(), .capture = true}, &error);
+  ASSERT_TRUE(up) << error;
+  int code = -1;
+  std::thread reader([&] { code = up->Wait([&](Stream, std::string_view d) { output.append(d); }); });
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+  while (!fs::exists(marker) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(fs::exists(marker)) << "the program never reached its slow part";
+  up->Signal(SIGINT);
+  reader.join();
+  EXPECT_NE(code, 0) << output;
+  EXPECT_THAT(output, Not(HasSubstr("deleted")));
+  EXPECT_EQ(ExportedResources(fleet), before);
+
+  ASSERT_EQ(Pulumi(fleet, {"config", "rm", "mode"}).code, 0);
+  auto again = Pulumi(fleet, {"up", "--yes", "--expect-no-changes"});
+  EXPECT_EQ(again.code, 0) << again.output;
+}
 
 TEST_F(CliE2eTest, PreviewUpNoChangesRefreshDestroy) {
   auto app = Program("app");

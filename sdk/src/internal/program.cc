@@ -37,7 +37,22 @@ int RunProgram(RunInfo info, std::unique_ptr<MonitorStub> monitor, std::unique_p
     });
     rt->WaitIdle();
   }
-  if (!rt->engine_lost()) {
+  // Every failure is reported where it arises and leaves the resources that needed its value unregistered.
+  // A resource left unregistered without a report would be a bug in the SDK, and still a failed run.
+  if (!rt->engine_lost() && !rt->failed()) {
+    if (auto missing = rt->UnregisteredResources(); !missing.empty()) {
+      std::string message = "the program ended with " + std::to_string(missing.size()) +
+                            " resource(s) it never registered:";
+      for (auto const& m : missing) message += "\n\t" + m;
+      rt->ReportError(message);
+      rt->WaitIdle();
+    }
+  }
+  // SignalAndWaitForShutdown tells the engine that the program has registered everything it will, and the
+  // engine then deletes every resource of the stack that was not registered. After a failure the program
+  // registered only part of the stack, so it exits without the signal and the engine keeps the state as it
+  // was (doc/adr/0006-failed-runs.md).
+  if (!rt->engine_lost() && !rt->failed()) {
     auto status = rt->monitor().SignalAndWaitForShutdown();
     if (!status.ok() && status.error_code() != grpc::StatusCode::UNIMPLEMENTED) {
       rt->ReportRpcFailure("SignalAndWaitForShutdown", status);

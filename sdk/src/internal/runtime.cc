@@ -350,6 +350,20 @@ void Runtime::Track(ResourceStatePtr resource) {
   resources_.push_back(std::move(resource));
 }
 
+std::vector<std::string> Runtime::UnregisteredResources() const {
+  std::vector<ResourceStatePtr> resources;
+  {
+    std::lock_guard lock(mu_);
+    resources = resources_;
+  }
+  std::vector<std::string> out;
+  for (auto const& r : resources) {
+    auto s = r->urn->state();
+    if (s != OutputStateBase::State::kKnown) out.push_back(r->type + " " + r->name);
+  }
+  return out;
+}
+
 void Runtime::AddExport(std::string name, std::shared_ptr<OutputState<PropertyValue>> value) {
   std::lock_guard lock(mu_);
   exports_.emplace_back(std::move(name), std::move(value));

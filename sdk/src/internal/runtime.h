@@ -92,6 +92,8 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
 
   /// Keeps resources alive for the run, so Stop can settle what is left pending.
   void Track(ResourceStatePtr resource);
+  /// "type name" of every tracked resource the engine has not registered (no URN yet, or never).
+  std::vector<std::string> UnregisteredResources() const;
 
   ResourceStatePtr stack;
   void AddExport(std::string name, std::shared_ptr<OutputState<PropertyValue>> value);

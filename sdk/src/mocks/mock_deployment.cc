@@ -9,6 +9,7 @@
 #include "pulumi/internal/output_state.h"
 #include "pulumi/mocks/mocks.h"
 
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 
@@ -50,6 +51,34 @@ struct MockDeployment::Impl {
   std::vector<RegisteredResource> resources;
   std::vector<LogEntry> logs;
   std::vector<InvokeRecord> invokes;
+  bool shutdown_signalled = false;
+  std::vector<std::string> state;  // URNs the stack holds, in registration order
+  std::vector<std::string> deleted;
+
+  /// The engine's step after the program exited: deletes only after the shutdown signal.
+  void SettleState() {
+    std::lock_guard lock(mu);
+    std::vector<std::string> registered;
+    for (auto const& r : resources) {
+      if (!r.read && std::find(registered.begin(), registered.end(), r.urn) == registered.end()) {
+        registered.push_back(r.urn);
+      }
+    }
+    auto was_registered = [&](std::string const& urn) {
+      return std::find(registered.begin(), registered.end(), urn) != registered.end();
+    };
+    deleted.clear();
+    std::vector<std::string> next = registered;
+    for (auto const& urn : state) {
+      if (was_registered(urn)) continue;
+      if (shutdown_signalled) {
+        deleted.push_back(urn);
+      } else {
+        next.push_back(urn);
+      }
+    }
+    if (!options.dry_run) state = std::move(next);
+  }
 
   std::string MakeUrn(std::string const& type, std::string const& name, std::string const& parent) const {
     return internal::MakeUrn(options.stack, options.project, parent, type, name);
@@ -202,7 +231,11 @@ class MockMonitor : public internal::MonitorStub {
     return grpc::Status::OK;
   }
 
-  grpc::Status SignalAndWaitForShutdown() override { return grpc::Status::OK; }
+  grpc::Status SignalAndWaitForShutdown() override {
+    std::lock_guard lock(impl_->mu);
+    impl_->shutdown_signalled = true;
+    return grpc::Status::OK;
+  }
 
  private:
   MockDeployment::Impl* impl_;
@@ -246,6 +279,7 @@ int MockDeployment::Run(std::function<void(Context&)> const& body) {
     impl_->resources.clear();
     impl_->logs.clear();
     impl_->invokes.clear();
+    impl_->shutdown_signalled = false;
   }
   auto const& o = impl_->options;
   internal::RunInfo info;
@@ -260,8 +294,25 @@ int MockDeployment::Run(std::function<void(Context&)> const& body) {
     info.config[full(k)] = v;
     info.config_secret_keys.insert(full(k));
   }
-  return internal::RunProgram(std::move(info), std::make_unique<MockMonitor>(impl_.get()),
-                              std::make_unique<MockEngine>(impl_.get()), body);
+  int code = internal::RunProgram(std::move(info), std::make_unique<MockMonitor>(impl_.get()),
+                                  std::make_unique<MockEngine>(impl_.get()), body);
+  impl_->SettleState();
+  return code;
+}
+
+bool MockDeployment::shutdown_signalled() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->shutdown_signalled;
+}
+
+std::vector<std::string> MockDeployment::deleted() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->deleted;
+}
+
+std::vector<std::string> MockDeployment::state() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->state;
 }
 
 std::vector<RegisteredResource> MockDeployment::resources() const {

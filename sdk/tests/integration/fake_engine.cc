@@ -66,6 +66,9 @@ class FakeEngine::Monitor final : public pulumirpc::ResourceMonitor::Service {
     } leave{fake_};
     if (o.kill_on_register == n) return fake_->KillFromHandler(context);
     if (o.register_delay.count() > 0) std::this_thread::sleep_for(o.register_delay);
+    if (o.register_status) {
+      if (auto status = o.register_status(*request); !status.ok()) return status;
+    }
 
     response->set_urn(fake_->MakeUrn(request->type(), request->name(), request->parent()));
     if (request->custom() && !o.dry_run) response->set_id(request->name() + "-id");

@@ -57,6 +57,9 @@ struct FakeEngineOptions {
   /// The engine goes away while handling the first call, GetDeploymentInfo.
   bool kill_on_deployment_info = false;
 
+  /// The status of a RegisterResource call (e.g. the engine's error for a duplicate URN or a provider that
+  /// failed); OK by default.
+  std::function<grpc::Status(pulumirpc::RegisterResourceRequest const&)> register_status;
   /// Adjust a response after the fake has filled it in (urn, id, echoed inputs).
   std::function<void(pulumirpc::RegisterResourceRequest const&, pulumirpc::RegisterResourceResponse&)> on_register;
   std::function<void(pulumirpc::ReadResourceRequest const&, pulumirpc::ReadResourceResponse&)> on_read;

@@ -631,10 +631,6 @@ TEST(RunIntegrationTest, ThrowingProgramExitsWith32AndLogsTheError) {
             kExitStatusLoggedError);
   auto logs = fake.LogRequests();
   EXPECT_TRUE(HasLog(logs, pulumirpc::ERROR, "boom: the program gave up"));
-  // The run still finishes cleanly with the engine.
-  auto methods = fake.Methods();
-  ASSERT_FALSE(methods.empty());
-  EXPECT_EQ(methods.back(), "SignalAndWaitForShutdown");
 }
 
 TEST(RunIntegrationTest, MissingRequiredConfigExitsWith32NamingTheKeyAndStackFile) {
@@ -646,6 +642,106 @@ TEST(RunIntegrationTest, MissingRequiredConfigExitsWith32NamingTheKeyAndStackFil
 }
 
 // --- shutdown ------------------------------------------------------------------------------------------------
+// The shutdown signal tells the engine that the program registered everything, and the engine then deletes the
+// stack's resources that were not registered; so a failed run must never send it (doc/adr/0006-failed-runs.md).
+
+int CountOf(std::vector<std::string> const& methods, std::string const& method) {
+  return static_cast<int>(std::count(methods.begin(), methods.end(), method));
+}
+
+/// Runs a program that registers `before`, then fails in the way `fail` makes it fail, and checks that the run
+/// exits with 32, logged the error, registered the stack outputs and never signalled shutdown.
+void ExpectFailedRunWithoutShutdown(FakeEngine& fake, std::function<void(Context&)> const& fail,
+                                    std::string const& logged) {
+  ASSERT_EQ(RunAgainst(fake,
+                       [&](Context& ctx) {
+                         CustomResource before(ctx, "test:index:Thing", "before", {});
+                         ctx.Export("before", before.id());
+                         fail(ctx);
+                       }),
+            kExitStatusLoggedError);
+  EXPECT_TRUE(HasLog(fake.LogRequests(), pulumirpc::ERROR, logged)) << LoggedMessages(fake);
+  auto methods = fake.Methods();
+  EXPECT_EQ(CountOf(methods, "SignalAndWaitForShutdown"), 0);
+  EXPECT_TRUE(FindRegistration(fake.RegisterResourceRequests(), "before"));
+  EXPECT_FALSE(FindRegistration(fake.RegisterResourceRequests(), "after"));
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterAnExceptionInTheBody) {
+  FakeEngine fake;
+  ExpectFailedRunWithoutShutdown(
+      fake, [](Context&) { throw std::runtime_error("boom: the program gave up"); }, "boom: the program gave up");
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterAConfigError) {
+  FakeEngine fake;
+  ExpectFailedRunWithoutShutdown(
+      fake,
+      [](Context& ctx) {
+        Config(ctx).Require("dbTier");
+        CustomResource after(ctx, "test:index:Thing", "after", {});
+      },
+      "proj:dbTier");
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterAnExceptionInAnApply) {
+  FakeEngine fake;
+  ExpectFailedRunWithoutShutdown(
+      fake,
+      [](Context& ctx) {
+        CustomResource source(ctx, "test:index:Thing", "source", {});
+        auto broken = source.id().Apply([](std::string const&) -> std::string {
+          throw std::runtime_error("the callback gave up");
+        });
+        CustomResource after(ctx, "test:index:Thing", "after", {{"input", broken}});
+      },
+      "the callback gave up");
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterAFailedInvoke) {
+  FakeEngine fake({.on_invoke = [](pulumirpc::ResourceInvokeRequest const&, pulumirpc::ResourceInvokeResponse& r) {
+    r.add_failures()->set_reason("no such image");
+  }});
+  ExpectFailedRunWithoutShutdown(
+      fake,
+      [](Context& ctx) {
+        auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
+        CustomResource after(ctx, "test:index:Thing", "after", {{"image", image.Apply([](PropertyMap const& m) {
+                                                                  return m.at("id");
+                                                                })}});
+      },
+      "no such image");
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterTheEngineRejectsARegistration) {
+  FakeEngine fake({.register_status = [](pulumirpc::RegisterResourceRequest const& r) {
+    return r.name() == "rejected"
+               ? grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "Duplicate resource URN 'urn:...::rejected'")
+               : grpc::Status::OK;
+  }});
+  ExpectFailedRunWithoutShutdown(
+      fake,
+      [](Context& ctx) {
+        CustomResource rejected(ctx, "test:index:Thing", "rejected", {});
+        CustomResource after(ctx, "test:index:Thing", "after", {{"input", rejected.id()}});
+      },
+      "Duplicate resource URN");
+}
+
+TEST(RunIntegrationTest, NoShutdownSignalAfterALoggedError) {
+  FakeEngine fake;
+  ExpectFailedRunWithoutShutdown(
+      fake, [](Context& ctx) { ctx.log().Error("the program says it failed"); }, "the program says it failed");
+}
+
+TEST(RunIntegrationTest, StackOutputsAreRegisteredAfterAFailureAsInTheGoSdk) {
+  FakeEngine fake;
+  ExpectFailedRunWithoutShutdown(
+      fake, [](Context&) { throw std::runtime_error("late failure"); }, "late failure");
+  auto outputs = fake.Requests<pulumirpc::RegisterResourceOutputsRequest>("RegisterResourceOutputs");
+  ASSERT_EQ(outputs.size(), 1u);
+  EXPECT_EQ(outputs[0].urn(), fake.StackUrn());
+}
 
 TEST(RunIntegrationTest, SignalAndWaitForShutdownIsTheLastCall) {
   FakeEngine fake;

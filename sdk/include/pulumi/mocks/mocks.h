@@ -150,6 +150,18 @@ class MockDeployment {
   std::vector<LogEntry> logs() const;
   std::vector<InvokeRecord> invokes() const;
 
+  // What the engine would make of the last Run. A program that succeeds signals the engine that it has
+  // registered everything (SignalAndWaitForShutdown), and the engine deletes what the stack held and the
+  // program did not register; a program that fails exits without the signal, and the engine keeps the state.
+  // The stack's state carries over from one Run to the next; a dry run (preview) leaves it as it was.
+
+  /// Whether the last Run told the engine that it had finished registering.
+  bool shutdown_signalled() const;
+  /// The URNs the engine would have deleted (or, in a dry run, would show as deletes) in the last Run.
+  std::vector<std::string> deleted() const;
+  /// The URNs the stack holds after the last Run: this Run's registrations, then what earlier Runs left.
+  std::vector<std::string> state() const;
+
   struct Impl;
 
  private:
