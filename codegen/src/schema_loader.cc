@@ -292,6 +292,13 @@ std::optional<Property> Loader::ParseProperty(json const& j, std::string const& 
   if (auto it = j.find("language"); it != j.end()) {
     if (CheckObject(*it, JsonPathAppend(path, "language"))) p.language = *it;
   }
+  if (auto it = j.find("default"); it != j.end()) {
+    if (it->is_primitive() && !it->is_null()) {
+      p.default_value = *it;
+    } else {
+      Error(JsonPathAppend(path, "default"), "a default must be a string, number or boolean");
+    }
+  }
   return p;
 }
 

@@ -67,6 +67,7 @@ struct Property {
   std::string description;
   std::string deprecation;  ///< `deprecationMessage`; empty when not deprecated
   nlohmann::json language = nlohmann::json::object();  ///< the raw `language` object, if any
+  nlohmann::json default_value;  ///< `default` (a string, number or boolean); null when there is none
 };
 
 struct ObjectType {

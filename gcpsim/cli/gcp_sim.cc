@@ -1,0 +1,551 @@
+// gcp-sim: the operator command of the simulated cloud. It changes the cloud the way someone would in the
+// Google Cloud console, behind Pulumi's back, so that `pulumi refresh` and `pulumi preview` meet drift.
+//
+//   gcp-sim ls                                  gcp-sim set cache memorySizeGb=5 settings.tier=db-custom-4-15360
+//   gcp-sim show cache --reveal                 gcp-sim delete cache
+//
+// Exit codes: 0 done; 1 the command failed (no such resource, an ambiguous one, a database error); 2 the
+// command line is wrong. Every change is one transaction of the Store. Secrets print as "[secret]" unless
+// --reveal, and a value `set` over a secret stays a secret.
+#include "catalog.h"
+#include "store.h"
+#include "values.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pulumi::gcpsim {
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+/// One command line, parsed against its command's table entry.
+struct Invocation {
+  std::string db;                 ///< the database path
+  std::vector<std::string> args;  ///< positional arguments
+  std::optional<std::string> value_flag;  ///< the value of the command's valued flag (--type), when given
+  bool switch_flag = false;               ///< the command's switch (--reveal) was given
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view synopsis;  ///< its arguments, for the usage line
+  std::string_view help;      ///< one line
+  std::string_view value_flag;   ///< a flag that takes a value, or ""
+  std::string_view switch_flag;  ///< a flag without a value, or ""
+  std::size_t min_args;
+  std::size_t max_args;
+  int (*run)(Invocation const&);
+};
+
+// ---- output -------------------------------------------------------------------------------------------------
+
+int Fail(std::string const& message) {
+  std::cerr << "gcp-sim: " << message << "\n";
+  return kFailed;
+}
+
+int Fail(absl::Status const& status) { return Fail(std::string(status.message())); }
+
+/// Whole numbers print as integers (memorySizeGb: 5, not 5.0); the property model keeps every number a double.
+void Tidy(nlohmann::ordered_json& j) {
+  if (j.is_number_float()) {
+    double d = j.get<double>();
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e15) j = static_cast<std::int64_t>(d);
+  } else if (j.is_structured()) {
+    for (auto& e : j) Tidy(e);
+  }
+}
+
+/// A value for people (through values.h's Show, so secrets are masked unless `reveal`).
+nlohmann::ordered_json Plain(PropertyValue const& v, bool reveal) {
+  auto j = nlohmann::ordered_json::parse(Show(v, reveal));
+  Tidy(j);
+  return j;
+}
+
+std::string Text(PropertyValue const& v) {
+  return Plain(v, false).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+nlohmann::ordered_json Describe(StoredResource const& r, bool reveal) {
+  nlohmann::ordered_json j;
+  j["type"] = r.type;
+  j["id"] = r.id;
+  j["name"] = r.name;
+  j["urn"] = r.urn;
+  j["inputs"] = Plain(PropertyValue(r.inputs), reveal);
+  j["outputs"] = Plain(PropertyValue(r.outputs), reveal);
+  j["created"] = r.created;
+  j["updated"] = r.updated;
+  return j;
+}
+
+void PrintJson(nlohmann::ordered_json const& j) {
+  std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+// ---- finding a resource -------------------------------------------------------------------------------------
+
+std::string Leaf(std::string const& id) { return id.substr(id.rfind('/') + 1); }
+
+/// The one resource `what` names: an exact id, else a program resource name, else the last part of an id.
+absl::StatusOr<StoredResource> Resolve(Store& store, std::string const& what) {
+  auto all = store.List();
+  if (!all.ok()) return all.status();
+  std::function<bool(StoredResource const&)> const matchers[] = {
+      [&](StoredResource const& r) { return r.id == what; },
+      [&](StoredResource const& r) { return r.name == what; },
+      [&](StoredResource const& r) { return Leaf(r.id) == what; },
+  };
+  for (auto const& matches : matchers) {
+    std::vector<StoredResource const*> found;
+    for (auto const& r : *all) {
+      if (matches(r)) found.push_back(&r);
+    }
+    if (found.size() == 1) return *found.front();
+    if (found.size() > 1) {
+      std::string message = "'" + what + "' matches " + std::to_string(found.size()) +
+                            " resources; name one of them by its id:";
+      for (auto const* r : found) message += "\n  " + r->type + "  " + r->id;
+      return absl::FailedPreconditionError(message);
+    }
+  }
+  return absl::NotFoundError("no resource '" + what + "' in the cloud at " + store.path() +
+                             " (give an id, a resource name or the last part of an id; `gcp-sim ls` lists them)");
+}
+
+// ---- set ----------------------------------------------------------------------------------------------------
+
+struct Assignment {
+  std::string key;                ///< as typed, "settings.tier"
+  std::vector<std::string> path;  ///< {"settings", "tier"}
+  PropertyValue value;
+};
+
+/// Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): the database keeps JSON.
+bool ValidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;  // the range of the byte after the lead byte
+    if (c < 0x80) {
+      n = 0;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (s.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+/// KEY=VALUE, or an error for the usage line.
+absl::StatusOr<Assignment> ParseAssignment(std::string const& arg) {
+  auto eq = arg.find('=');
+  if (eq == std::string::npos) return absl::InvalidArgumentError("'" + arg + "' is not KEY=VALUE");
+  if (!ValidUtf8(arg)) return absl::InvalidArgumentError("'" + arg.substr(0, eq) + "=...' is not valid UTF-8");
+  Assignment a{.key = arg.substr(0, eq), .path = {}, .value = ValueFromText(arg.substr(eq + 1))};
+  std::size_t start = 0;
+  for (;;) {
+    auto dot = a.key.find('.', start);
+    a.path.push_back(a.key.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (a.path.back().empty()) return absl::InvalidArgumentError("'" + a.key + "' is not a property path (KEY=VALUE)");
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return a;
+}
+
+char const* KindName(PropertyValue const& v) {
+  switch (v.kind()) {
+    case PropertyValue::Kind::kBool: return "boolean";
+    case PropertyValue::Kind::kNumber: return "number";
+    case PropertyValue::Kind::kString: return "string";
+    default: return "value that has no properties";
+  }
+}
+
+/// The value at `path` as stored (a secret stays wrapped); `secret` tells whether it or anything holding it is
+/// a secret. Null when absent.
+PropertyValue const* Find(PropertyValue const& root, std::span<std::string const> path, bool* secret) {
+  PropertyValue const* v = &root;
+  for (std::size_t i = 0;; ++i) {
+    while (v->is_secret()) {
+      *secret = true;
+      if (i == path.size()) return v;
+      v = &v->SecretElement();
+    }
+    if (i == path.size()) return v;
+    if (v->is_object()) {
+      auto it = v->AsObject().find(path[i]);
+      if (it == v->AsObject().end()) return nullptr;
+      v = &it->second;
+    } else if (v->is_array() && !path[i].empty() && path[i].size() < 10 &&
+               std::all_of(path[i].begin(), path[i].end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+               std::stoul(path[i]) < v->AsArray().size()) {
+      v = &v->AsArray()[std::stoul(path[i])];
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+/// `v` with `value` at `path`: objects are made on the way (through null or absent values), list elements are
+/// named by their index, and every secret on the way stays a secret.
+absl::StatusOr<PropertyValue> With(PropertyValue const& v, std::span<std::string const> path, PropertyValue const& value,
+                                   std::string const& where) {
+  if (v.is_secret()) {
+    auto inner = With(v.SecretElement(), path, value, where);
+    if (!inner.ok() || inner->is_secret()) return inner;
+    return PropertyValue::MakeSecret(*std::move(inner));
+  }
+  if (path.empty()) return value;
+  auto const& key = path.front();
+  auto here = where.empty() ? key : where + "." + key;
+  if (v.is_null() || v.is_object()) {
+    PropertyMap m = v.is_object() ? v.AsObject() : PropertyMap{};
+    auto it = m.find(key);
+    auto next = With(it == m.end() ? PropertyValue() : it->second, path.subspan(1), value, here);
+    if (!next.ok()) return next;
+    m[key] = *std::move(next);
+    return PropertyValue(std::move(m));
+  }
+  if (v.is_array()) {
+    PropertyArray a = v.AsArray();
+    bool digits = !key.empty() && key.size() < 10 &&
+                  std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoul(key) >= a.size()) {
+      return absl::InvalidArgumentError("cannot set " + here + ": " + (where.empty() ? "the resource" : where) +
+                                        " is a list of " + std::to_string(a.size()) +
+                                        " (name an element by its index, from 0)");
+    }
+    auto i = std::stoul(key);
+    auto next = With(a[i], path.subspan(1), value, here);
+    if (!next.ok()) return next;
+    a[i] = *std::move(next);
+    return PropertyValue(std::move(a));
+  }
+  return absl::InvalidArgumentError("cannot set " + here + ": " + where + " is a " + KindName(v) +
+                                    ", not an object (set " + where + " itself instead)");
+}
+
+absl::Status Apply(PropertyMap& m, Assignment const& a, PropertyValue const& value) {
+  auto next = With(PropertyValue(m), a.path, value, "");
+  if (!next.ok()) return next.status();
+  m = next->AsObject();
+  return absl::OkStatus();
+}
+
+/// The gcp schema, read only when a top-level key is new to a resource's inputs (it is large); null (with a
+/// note) when it cannot be read.
+class LazySchema {
+ public:
+  /// Whether `type` has `key` as an input property.
+  bool HasInput(std::string const& type, std::string const& key) {
+    if (!tried_) {
+      tried_ = true;
+      auto loaded = Catalog::Load(DefaultSchemaPath());
+      if (loaded.ok()) {
+        catalog_ = *std::move(loaded);
+      } else {
+        std::cerr << "gcp-sim: note: " << loaded.status().message()
+                  << "\n  (new keys change the outputs only)\n";
+      }
+    }
+    if (!catalog_) return false;
+    auto const* resource = catalog_->FindResource(type);
+    if (!resource) return false;
+    return std::any_of(resource->input_properties.begin(), resource->input_properties.end(),
+                       [&](codegen::Property const& p) { return p.name == key; });
+  }
+
+ private:
+  bool tried_ = false;
+  std::unique_ptr<Catalog const> catalog_;
+};
+
+// ---- the commands -------------------------------------------------------------------------------------------
+
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(Invocation const& in) { return Store::Open(in.db); }
+
+int Ls(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  auto all = (*store)->List(in.value_flag.value_or(""));
+  if (!all.ok()) return Fail(all.status());
+  std::vector<std::vector<std::string>> rows{{"TYPE", "ID", "NAME", "CREATED"}};
+  for (auto const& r : *all) rows.push_back({r.type, r.id, r.name, r.created});
+  std::vector<std::size_t> width(4, 0);
+  for (auto const& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  for (auto const& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(width[i] - row[i].size() + 2, ' ');
+    }
+    std::cout << line << "\n";
+  }
+  if (all->empty()) {
+    std::cerr << (in.value_flag ? "no resources of type " + *in.value_flag : std::string("the cloud is empty"))
+              << " (" << (*store)->path() << ")\n";
+  }
+  return kOk;
+}
+
+int ShowCommand(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  auto r = Resolve(**store, in.args[0]);
+  if (!r.ok()) return Fail(r.status());
+  PrintJson(Describe(*r, in.switch_flag));
+  return kOk;
+}
+
+int Usage(std::string const& message, std::string_view command);
+
+int Set(Invocation const& in) {
+  std::vector<Assignment> assignments;
+  for (std::size_t i = 1; i < in.args.size(); ++i) {
+    auto a = ParseAssignment(in.args[i]);
+    if (!a.ok()) return Usage(std::string(a.status().message()), "set");
+    assignments.push_back(*std::move(a));
+  }
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  LazySchema schema;
+  {
+    // Read the schema, when it is needed, before the transaction rather than while holding the cloud's lock.
+    auto before = Resolve(**store, in.args[0]);
+    if (!before.ok()) return Fail(before.status());
+    for (auto const& a : assignments) {
+      if (!before->inputs.contains(a.path.front())) schema.HasInput(before->type, a.path.front());
+    }
+  }
+  std::string report;
+  auto status = (*store)->Write([&](Store& st) -> absl::Status {
+    auto found = Resolve(st, in.args[0]);
+    if (!found.ok()) return found.status();
+    StoredResource r = *std::move(found);
+    report = r.type + "  " + r.id + "\n";
+    for (auto const& a : assignments) {
+      bool secret = false;
+      auto const* old = Find(PropertyValue(r.outputs), a.path, &secret);
+      std::string old_text = old ? Text(*old) : "(absent)";
+      bool in_inputs = r.inputs.contains(a.path.front()) || schema.HasInput(r.type, a.path.front());
+      if (in_inputs) Find(PropertyValue(r.inputs), a.path, &secret);
+      // A secret stays a secret, in both maps, whichever of them held it as one.
+      PropertyValue value = secret && !a.value.is_secret() ? PropertyValue::MakeSecret(a.value) : a.value;
+      if (auto s = Apply(r.outputs, a, value); !s.ok()) return s;
+      if (in_inputs) {
+        if (auto s = Apply(r.inputs, a, value); !s.ok()) return s;
+      }
+      report += "  " + a.key + ": " + old_text + " -> " + Text(value) +
+                (in_inputs ? "  (outputs and inputs)\n" : "  (outputs)\n");
+    }
+    return st.Put(r);
+  });
+  if (!status.ok()) return Fail(status);
+  std::cout << report;
+  return kOk;
+}
+
+int Delete(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  std::string gone;
+  auto status = (*store)->Write([&](Store& st) -> absl::Status {
+    auto r = Resolve(st, in.args[0]);
+    if (!r.ok()) return r.status();
+    gone = r->type + "  " + r->id;
+    return st.Remove(r->type, r->id);
+  });
+  if (!status.ok()) return Fail(status);
+  std::cout << "deleted " << gone << "\n";
+  return kOk;
+}
+
+int Reset(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  std::size_t count = 0;
+  auto status = (*store)->Write([&](Store& st) -> absl::Status {
+    auto all = st.List();
+    if (!all.ok()) return all.status();
+    count = all->size();
+    return st.RemoveAll();
+  });
+  if (!status.ok()) return Fail(status);
+  std::cout << "removed " << count << (count == 1 ? " resource" : " resources") << " from " << (*store)->path()
+            << "\n";
+  return kOk;
+}
+
+int Export(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  auto all = (*store)->List();
+  if (!all.ok()) return Fail(all.status());
+  auto out = nlohmann::ordered_json::array();
+  for (auto const& r : *all) out.push_back(Describe(r, in.switch_flag));
+  PrintJson(out);
+  return kOk;
+}
+
+int Help(Invocation const& in);
+
+constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
+
+constexpr Command kCommands[] = {
+    {"ls", "[--type TYPE]", "list the resources: type, id, resource name, creation time", "--type", "", 0, 0, Ls},
+    {"show", "RESOURCE [--reveal]", "print a resource's inputs and outputs as JSON (secrets masked)", "", "--reveal",
+     1, 1, ShowCommand},
+    {"set", "RESOURCE KEY=VALUE...", "change properties (dotted paths; VALUE is JSON or a plain string)", "", "", 2,
+     kMany, Set},
+    {"delete", "RESOURCE", "remove a resource from the cloud", "", "", 1, 1, Delete},
+    {"reset", "", "empty the cloud", "", "", 0, 0, Reset},
+    {"export", "[--reveal]", "print every resource as a JSON array (secrets masked)", "", "--reveal", 0, 0, Export},
+    {"help", "", "print this help", "", "", 0, 0, Help},
+};
+
+std::string UsageLine(Command const& c) {
+  std::string line = "usage: gcp-sim [--db PATH] " + std::string(c.name);
+  if (!c.synopsis.empty()) line += " " + std::string(c.synopsis);
+  return line;
+}
+
+int Help(Invocation const&) {
+  std::cout << "gcp-sim: change the simulated Google Cloud behind Pulumi's back.\n"
+               "usage: gcp-sim [--db PATH] COMMAND [ARGS]\n\ncommands:\n";
+  for (auto const& c : kCommands) {
+    std::string head = std::string(c.name) + (c.synopsis.empty() ? "" : " " + std::string(c.synopsis));
+    std::cout << "  " << head << std::string(head.size() < 32 ? 32 - head.size() : 1, ' ') << c.help << "\n";
+  }
+  std::cout << "\nRESOURCE is an id, a resource name of the program, or the last part of an id.\n"
+               "The database is --db PATH, else $GCPSIM_DB, else ~/.cache/pulumi-cpp/gcpsim/cloud.db (now: "
+            << DefaultDatabasePath() << ").\n";
+  return kOk;
+}
+
+int Usage(std::string const& message, Command const* c) {
+  if (!message.empty()) std::cerr << "gcp-sim: " << message << "\n";
+  if (c) {
+    std::cerr << UsageLine(*c) << "\n";
+  } else {
+    std::cerr << "usage: gcp-sim [--db PATH] COMMAND [ARGS]   (commands:";
+    for (auto const& cmd : kCommands) std::cerr << " " << cmd.name;
+    std::cerr << "; `gcp-sim help` explains them)\n";
+  }
+  return kUsage;
+}
+
+int Usage(std::string const& message, std::string_view command) {
+  auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == command; });
+  return Usage(message, it == std::end(kCommands) ? nullptr : &*it);
+}
+
+/// "--flag VALUE" or "--flag=VALUE" at args[i]; advances i past the value.
+std::optional<std::string> FlagValue(std::vector<std::string> const& args, std::size_t& i, std::string_view flag,
+                                     bool* missing) {
+  std::string_view arg = args[i];
+  if (arg == flag) {
+    if (i + 1 >= args.size()) {
+      *missing = true;
+      return std::nullopt;
+    }
+    return args[++i];
+  }
+  if (arg.size() > flag.size() && arg.starts_with(flag) && arg[flag.size()] == '=') {
+    return std::string(arg.substr(flag.size() + 1));
+  }
+  return std::nullopt;
+}
+
+int Main(std::vector<std::string> const& args) {
+  Invocation in;
+  Command const* command = nullptr;
+  bool flags_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string const& arg = args[i];
+    bool missing = false;
+    if (!flags_done && arg == "--") {
+      flags_done = true;
+    } else if (!flags_done && (arg == "--help" || arg == "-h")) {
+      if (command) {
+        std::cout << UsageLine(*command) << "\n  " << command->help << "\n";
+        return kOk;
+      }
+      return Help(in);
+    } else if (auto db = flags_done ? std::nullopt : FlagValue(args, i, "--db", &missing)) {
+      if (db->empty()) return Usage("--db needs a path", command);
+      in.db = *db;
+    } else if (missing) {
+      return Usage(arg + " needs a value", command);
+    } else if (auto v = command && !flags_done && !command->value_flag.empty()
+                            ? FlagValue(args, i, command->value_flag, &missing)
+                            : std::nullopt) {
+      in.value_flag = *v;
+    } else if (missing) {
+      return Usage(arg + " needs a value", command);
+    } else if (command && !flags_done && !command->switch_flag.empty() && arg == command->switch_flag) {
+      in.switch_flag = true;
+    } else if (!flags_done && arg.size() > 1 && arg[0] == '-') {
+      return Usage("unknown option " + arg, command);
+    } else if (!command) {
+      auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == arg; });
+      if (it == std::end(kCommands)) return Usage("unknown command '" + arg + "'", nullptr);
+      command = &*it;
+    } else {
+      in.args.push_back(arg);
+    }
+  }
+  if (!command) return Usage("", nullptr);
+  if (in.args.size() < command->min_args) return Usage("missing arguments", command);
+  if (in.args.size() > command->max_args) return Usage("unexpected argument '" + in.args[command->max_args] + "'", command);
+  if (in.db.empty()) in.db = DefaultDatabasePath();
+  return command->run(in);
+}
+
+}  // namespace
+}  // namespace pulumi::gcpsim
+
+int main(int argc, char** argv) {
+  try {
+    return pulumi::gcpsim::Main(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (std::exception const& e) {
+    std::cerr << "gcp-sim: " << e.what() << "\n";
+    return 1;
+  }
+}

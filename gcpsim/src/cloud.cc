@@ -1,0 +1,243 @@
+#include "cloud.h"
+
+#include "rules.h"
+#include "values.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace pulumi::gcpsim {
+namespace {
+
+using codegen::TypeKind;
+
+std::string Now() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string Leaf(std::string const& s) { return s.substr(s.rfind('/') + 1); }
+
+/// Addresses from the ranges the simulated cloud holds: a network's private services access ranges (the
+/// global addresses its servicenetworking connection reserved) and subnetworks' primary ranges.
+class StoreAddresses : public AddressSpace {
+ public:
+  explicit StoreAddresses(Store& store) : store_(store) {}
+
+  std::string PrivateServiceAddress(std::string const& network, std::string const& owner) override {
+    auto connections = store_.List("gcp:servicenetworking/connection:Connection");
+    if (connections.ok()) {
+      for (auto const& c : *connections) {
+        if (Leaf(StringAt(c.inputs, "network")) != Leaf(network)) continue;
+        auto const* ranges = Lookup(c.inputs, "reservedPeeringRanges");
+        if (!ranges || !ranges->is_array()) continue;
+        for (auto const& range : ranges->AsArray()) {
+          if (!range.is_string()) continue;
+          auto address = FindReferenced(store_, "gcp:compute/globalAddress:GlobalAddress", range.AsString());
+          if (!address.ok() || !*address) continue;
+          auto const& a = **address;
+          auto const* prefix = Lookup(a.inputs, "prefixLength");
+          auto base = StringAt(a.outputs, "address");
+          if (base.empty() || !prefix || !prefix->is_number()) continue;
+          auto cidr = base + "/" + std::to_string(static_cast<int>(prefix->AsNumber()));
+          auto ip = store_.Allocate("psa:" + Leaf(network), cidr, owner);
+          if (ip.ok()) return *ip;
+          error = ip.status();
+        }
+      }
+    }
+    return fallback_.PrivateServiceAddress(network, owner);
+  }
+
+  std::string SubnetworkAddress(std::string const& subnetwork, std::string const& owner) override {
+    auto found = FindReferenced(store_, "gcp:compute/subnetwork:Subnetwork", subnetwork);
+    if (found.ok() && *found) {
+      auto ip = store_.Allocate("subnet:" + (*found)->id, StringAt((*found)->inputs, "ipCidrRange"), owner);
+      if (ip.ok()) return *ip;
+      error = ip.status();
+    }
+    return fallback_.SubnetworkAddress(subnetwork, owner);
+  }
+
+  absl::Status error;  ///< the last allocation that failed (a full range)
+
+ private:
+  Store& store_;
+  DerivedAddresses fallback_;
+};
+
+/// A plausible value Google would compute for an output the schema has and the model does not fill.
+PropertyValue Plausible(codegen::Property const& p, std::string const& id, std::string const& create_time) {
+  auto const& n = p.name;
+  switch (p.type.kind) {
+    case TypeKind::kString:
+      if (n.ends_with("Time") || n.ends_with("Timestamp")) return create_time;
+      if (n == "selfLink") return "https://www.googleapis.com/" + id;
+      if (n == "etag" || n.ends_with("Fingerprint") || n == "fingerprint") return StableHex(id + n, 16);
+      if (n == "uid" || n.ends_with("Id")) return StableHex(id + n, 20);
+      if (n == "name") return Leaf(id);
+      if (n == "state" || n == "status") return "READY";
+      return "";
+    case TypeKind::kBoolean: return false;
+    case TypeKind::kInteger:
+    case TypeKind::kNumber: return 0.0;
+    case TypeKind::kArray: return PropertyArray{};
+    case TypeKind::kMap:
+    case TypeKind::kObject: return PropertyMap{};
+    default: return PropertyValue();
+  }
+}
+
+}  // namespace
+
+ModelOutput Cloud::Compute(std::string const& type, std::string const& name, PropertyMap const& inputs, bool preview,
+                           std::string const& create_time, AddressSpace& addresses) const {
+  ModelOutput out = ComputeOutputs(
+      {.type = type, .name = name, .inputs = inputs, .placement = defaults_, .preview = preview, .create_time = create_time},
+      addresses);
+  auto const* resource = catalog_.FindResource(type);
+  if (!resource) return out;
+  // Only what the schema knows comes back; what it has and nobody set is computed by the API.
+  PropertyMap outputs;
+  for (auto const& p : resource->properties) {
+    if (auto it = out.outputs.find(p.name); it != out.outputs.end()) {
+      outputs[p.name] = it->second;
+    } else if (!inputs.contains(p.name)) {
+      outputs[p.name] = preview ? PropertyValue::MakeComputed() : Plausible(p, out.id, create_time);
+    }
+  }
+  for (auto const& [k, v] : out.outputs) {
+    if (k.starts_with("__")) outputs[k] = v;
+  }
+  out.outputs = std::move(outputs);
+  return out;
+}
+
+ModelOutput Cloud::PreviewCreate(std::string const& type, std::string const& name, PropertyMap const& inputs) const {
+  DerivedAddresses none;
+  return Compute(type, name, inputs, true, "", none);
+}
+
+absl::StatusOr<ModelOutput> Cloud::Create(std::string const& type, std::string const& urn, std::string const& name,
+                                          PropertyMap const& inputs) {
+  ModelOutput out;
+  auto status = store_.Write([&](Store& store) -> absl::Status {
+    if (auto s = CheckReferences(store, type, inputs, defaults_); !s.ok()) return s;
+    StoreAddresses addresses(store);
+    auto created = Now();
+    out = Compute(type, name, inputs, false, created, addresses);
+    if (!addresses.error.ok()) return addresses.error;
+    auto existing = store.Get(type, out.id);
+    if (!existing.ok()) return existing.status();
+    if (*existing) {
+      return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id + "' already exists, alreadyExists");
+    }
+    return store.Put({.type = type, .id = out.id, .name = name, .urn = urn, .inputs = inputs, .outputs = out.outputs,
+                      .created = created, .updated = created});
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+absl::StatusOr<std::optional<StoredResource>> Cloud::Read(std::string const& type, std::string const& id) {
+  return store_.Get(type, id);
+}
+
+absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string const& id, std::string const& urn,
+                                          std::string const& name, PropertyMap const& news, bool preview) {
+  auto keep_computed = [&](StoredResource const& old, ModelOutput& out) {
+    // Values Google assigned on create stay as they were.
+    for (auto const* key : {"createTime", "creationTimestamp", "uid", "uniqueId", "numericId", "instanceId", "diskId",
+                            "privateIpAddress", "firstIpAddress", "ipAddresses", "host", "authString", "serverCaCerts",
+                            "address"}) {
+      if (auto it = old.outputs.find(key); it != old.outputs.end() && out.outputs.contains(key)) out.outputs[key] = it->second;
+    }
+    out.id = id;
+  };
+  if (preview) {
+    auto old = store_.Get(type, id);
+    if (!old.ok()) return old.status();
+    DerivedAddresses none;
+    auto out = Compute(type, name, news, false, *old ? (*old)->created : Now(), none);
+    if (*old) keep_computed(**old, out);
+    return out;
+  }
+  ModelOutput out;
+  auto status = store_.Write([&](Store& store) -> absl::Status {
+    auto old = store.Get(type, id);
+    if (!old.ok()) return old.status();
+    if (!*old) return absl::NotFoundError("googleapi: Error 404: The resource '" + id + "' was not found, notFound");
+    if (auto s = CheckReferences(store, type, news, defaults_); !s.ok()) return s;
+    StoreAddresses addresses(store);
+    out = Compute(type, name, news, false, (*old)->created, addresses);
+    keep_computed(**old, out);
+    if (!addresses.error.ok()) return addresses.error;
+    return store.Put({.type = type, .id = id, .name = name, .urn = urn.empty() ? (*old)->urn : urn, .inputs = news,
+                      .outputs = out.outputs, .created = (*old)->created});
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+absl::Status Cloud::Delete(std::string const& type, std::string const& id, PropertyMap const& state) {
+  return store_.Write([&](Store& store) -> absl::Status {
+    auto old = store.Get(type, id);
+    if (!old.ok()) return old.status();
+    if (!*old) return absl::OkStatus();
+    if (auto s = CheckDelete(store, **old, state); !s.ok()) return s;
+    return store.Remove(type, id);
+  });
+}
+
+absl::StatusOr<PropertyMap> Cloud::Invoke(std::string const& token, PropertyMap const& args) {
+  auto project = StringAt(args, "project");
+  if (project.empty()) project = defaults_.project;
+  if (token == "gcp:organizations/getProject:getProject") {
+    auto id = StringAt(args, "projectId");
+    if (id.empty()) id = project;
+    return PropertyMap{{"projectId", id}, {"number", ProjectNumber(id)}, {"name", id}, {"id", "projects/" + id},
+                       {"labels", PropertyMap{}}};
+  }
+  if (token == "gcp:organizations/getClientConfig:getClientConfig") {
+    return PropertyMap{{"project", project}, {"region", defaults_.region}, {"zone", defaults_.zone},
+                       {"accessToken", PropertyValue::MakeSecret("ya29.gcpsim-" + StableHex(project, 24))},
+                       {"id", project}};
+  }
+  // get<Resource> functions read the resource of the same module and name from the cloud.
+  auto const* function = catalog_.FindFunction(token);
+  if (!function) return absl::InvalidArgumentError("unknown function " + token);
+  auto colon = token.rfind(':');
+  auto member = token.substr(colon + 1);
+  if (!member.starts_with("get") || member.size() < 4) {
+    return absl::UnimplementedError("the simulator does not model the function " + token);
+  }
+  auto resource_name = member.substr(3);
+  auto module = token.substr(4, token.find('/') - 4);
+  auto resource_token = "gcp:" + module + "/" + std::string(1, static_cast<char>(std::tolower(resource_name[0]))) +
+                        resource_name.substr(1) + ":" + resource_name;
+  if (!catalog_.FindResource(resource_token)) {
+    return absl::UnimplementedError("the simulator does not model the function " + token);
+  }
+  std::string wanted;
+  for (auto const* key : {"name", "secretId", "accountId", "instance", "service", "bucket"}) {
+    wanted = StringAt(args, key);
+    if (!wanted.empty()) break;
+  }
+  auto found = FindReferenced(store_, resource_token, wanted);
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return absl::NotFoundError("googleapi: Error 404: The resource '" + wanted + "' of type " + resource_token +
+                               " was not found, notFound");
+  }
+  PropertyMap result = (*found)->outputs;
+  for (auto const& [k, v] : (*found)->inputs) result.try_emplace(k, v);
+  for (auto const& [k, v] : args) result[k] = v;
+  result["id"] = (*found)->id;
+  return result;
+}
+
+}  // namespace pulumi::gcpsim

@@ -1,0 +1,314 @@
+#include "provider.h"
+
+#include "check.h"
+#include "diff.h"
+#include "values.h"
+
+#include <thread>
+
+namespace pulumi::gcpsim {
+namespace {
+
+grpc::Status BadRequest(std::string const& what, absl::Status const& s) {
+  return {grpc::StatusCode::INVALID_ARGUMENT, what + ": " + std::string(s.message())};
+}
+
+grpc::Status CloudError(absl::Status const& s) {
+  auto code = s.code() == absl::StatusCode::kUnavailable || s.code() == absl::StatusCode::kInternal ||
+                      s.code() == absl::StatusCode::kDataLoss
+                  ? grpc::StatusCode::INTERNAL
+                  : grpc::StatusCode::UNKNOWN;
+  return {code, std::string(s.message())};
+}
+
+/// The inputs of a resource as stored in its old outputs, for states written without old inputs.
+PropertyMap InputsFromOutputs(codegen::Resource const* resource, PropertyMap const& outputs) {
+  if (!resource) return outputs;
+  PropertyMap out;
+  for (auto const& p : resource->input_properties) {
+    if (auto it = outputs.find(p.name); it != outputs.end()) out[p.name] = it->second;
+  }
+  return out;
+}
+
+void AddFailures(std::vector<Failure> const& failures, google::protobuf::RepeatedPtrField<pulumirpc::CheckFailure>* out) {
+  for (auto const& f : failures) {
+    auto* cf = out->Add();
+    cf->set_property(f.property);
+    cf->set_reason(f.reason);
+  }
+}
+
+std::string Str(PropertyMap const& m, std::string const& key) { return StringAt(m, key); }
+
+}  // namespace
+
+std::string TypeOfRequest(std::string const& type, std::string const& urn) {
+  if (!type.empty()) return type;
+  // urn:pulumi:<stack>::<project>::<parent types$...$type>::<name>
+  auto end = urn.rfind("::");
+  auto start = end == std::string::npos ? end : urn.rfind("::", end - 1);
+  if (start == std::string::npos) return "";
+  auto qualified = urn.substr(start + 2, end - start - 2);
+  return qualified.substr(qualified.rfind('$') + 1);
+}
+
+std::string NameOfUrn(std::string const& urn) {
+  auto pos = urn.rfind("::");
+  return pos == std::string::npos ? urn : urn.substr(pos + 2);
+}
+
+Provider::Provider(Catalog const& catalog, ProviderOptions options)
+    : catalog_(catalog), options_(std::move(options)), placement_{"gcpsim-project", "us-central1", "us-central1-a"} {}
+
+Provider::~Provider() = default;
+
+absl::StatusOr<Cloud*> Provider::OpenCloud() {
+  if (!cloud_) {
+    auto path = options_.database.empty() ? DefaultDatabasePath(configured_database_) : options_.database;
+    auto store = Store::Open(path);
+    if (!store.ok()) return store.status();
+    store_ = *std::move(store);
+    cloud_ = std::make_unique<Cloud>(*store_, catalog_, placement_);
+  }
+  cloud_->set_defaults(placement_);
+  return cloud_.get();
+}
+
+void Provider::Pause() const {
+  if (options_.latency.count() > 0) std::this_thread::sleep_for(options_.latency);
+}
+
+grpc::Status Provider::Handshake(grpc::ServerContext*, pulumirpc::ProviderHandshakeRequest const*,
+                                 pulumirpc::ProviderHandshakeResponse* resp) {
+  resp->set_accept_secrets(true);
+  resp->set_accept_resources(true);
+  resp->set_supports_autonaming_configuration(true);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*, pulumirpc::PluginInfo* info) {
+  info->set_version(kProviderVersion);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::GetSchema(grpc::ServerContext*, pulumirpc::GetSchemaRequest const*,
+                                 pulumirpc::GetSchemaResponse* resp) {
+  resp->set_schema(catalog_.text());
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::CheckConfig(grpc::ServerContext*, pulumirpc::CheckRequest const* req,
+                                   pulumirpc::CheckResponse* resp) {
+  auto news = FromWire(req->news());
+  if (!news.ok()) return BadRequest("the provider configuration", news.status());
+  for (auto const* key : {"project", "region", "zone"}) {
+    auto it = news->find(key);
+    if (it != news->end() && !it->second.is_string() && !it->second.is_computed() && !it->second.is_null()) {
+      auto* f = resp->add_failures();
+      f->set_property(key);
+      f->set_reason(std::string("gcp:") + key + " must be a string");
+    }
+  }
+  *resp->mutable_inputs() = req->news();
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::DiffConfig(grpc::ServerContext*, pulumirpc::DiffRequest const* req,
+                                  pulumirpc::DiffResponse* resp) {
+  auto olds = FromWire(req->old_inputs().fields().empty() ? req->olds() : req->old_inputs());
+  auto news = FromWire(req->news());
+  if (!olds.ok()) return BadRequest("the old provider configuration", olds.status());
+  if (!news.ok()) return BadRequest("the provider configuration", news.status());
+  for (auto const* key : {"project", "region", "zone", "simulatorDatabase"}) {
+    if (Str(*olds, key) != Str(*news, key)) {
+      resp->add_diffs(key);
+      (*resp->mutable_detaileddiff())[key].set_kind(pulumirpc::PropertyDiff::UPDATE);
+    }
+  }
+  resp->set_hasdetaileddiff(true);
+  resp->set_changes(resp->diffs().empty() ? pulumirpc::DiffResponse::DIFF_NONE : pulumirpc::DiffResponse::DIFF_SOME);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Configure(grpc::ServerContext*, pulumirpc::ConfigureRequest const* req,
+                                 pulumirpc::ConfigureResponse* resp) {
+  auto args = FromWire(req->args());
+  if (!args.ok()) return BadRequest("the provider configuration", args.status());
+  PropertyMap config = *args;
+  // Older engines send only `variables` ("gcp:config:project" -> value).
+  for (auto const& [k, v] : req->variables()) {
+    auto key = k.substr(k.rfind(':') + 1);
+    if (!config.contains(key)) config[key] = v;
+  }
+  {
+    std::lock_guard lock(mu_);
+    if (auto p = Str(config, "project"); !p.empty()) placement_.project = p;
+    if (auto r = Str(config, "region"); !r.empty()) placement_.region = r;
+    placement_.zone = Str(config, "zone").empty() ? placement_.region + "-a" : Str(config, "zone");
+    configured_database_ = Str(config, "simulatorDatabase");
+  }
+  resp->set_acceptsecrets(true);
+  resp->set_acceptresources(true);
+  resp->set_supportspreview(true);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const* req, pulumirpc::CheckResponse* resp) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  auto news = FromWire(req->news());
+  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
+  auto olds = FromWire(req->olds());
+  if (!olds.ok()) return BadRequest("the old inputs of " + req->urn(), olds.status());
+  auto const* resource = catalog_.FindResource(type);
+  if (!resource) {
+    *resp->mutable_inputs() = req->news();
+    auto* f = resp->add_failures();
+    f->set_reason("gcp 9.37.0 has no resource type " + type);
+    return grpc::Status::OK;
+  }
+  CheckOptions options{.urn_name = req->name().empty() ? NameOfUrn(req->urn()) : req->name(),
+                       .random_seed = req->randomseed(),
+                       .olds = olds->empty() ? nullptr : &*olds};
+  if (req->has_autonaming()) {
+    options.proposed_name = req->autonaming().proposed_name();
+    switch (req->autonaming().mode()) {
+      case pulumirpc::CheckRequest::AutonamingOptions::ENFORCE: options.autonaming = Autonaming::kEnforce; break;
+      case pulumirpc::CheckRequest::AutonamingOptions::DISABLE: options.autonaming = Autonaming::kDisable; break;
+      default: options.autonaming = Autonaming::kPropose; break;
+    }
+  }
+  auto result = CheckResource(catalog_, *resource, *news, options);
+  *resp->mutable_inputs() = ToWire(result.inputs);
+  AddFailures(result.failures, resp->mutable_failures());
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Diff(grpc::ServerContext*, pulumirpc::DiffRequest const* req, pulumirpc::DiffResponse* resp) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  auto news = FromWire(req->news());
+  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
+  auto old_outputs = FromWire(req->olds());
+  if (!old_outputs.ok()) return BadRequest("the old outputs of " + req->urn(), old_outputs.status());
+  auto old_inputs = FromWire(req->old_inputs());
+  if (!old_inputs.ok()) return BadRequest("the old inputs of " + req->urn(), old_inputs.status());
+  PropertyMap olds = req->old_inputs().fields().empty() ? InputsFromOutputs(catalog_.FindResource(type), *old_outputs)
+                                                        : *old_inputs;
+  std::vector<std::string> ignore(req->ignorechanges().begin(), req->ignorechanges().end());
+  auto diff = DiffInputs(ForceNewTable::Builtin(), type, olds, *news, ignore);
+  using K = pulumirpc::PropertyDiff;
+  for (auto const& c : diff.changes) {
+    K::Kind kind = c.kind == PropertyChange::Kind::kAdd      ? (c.replace ? K::ADD_REPLACE : K::ADD)
+                   : c.kind == PropertyChange::Kind::kDelete ? (c.replace ? K::DELETE_REPLACE : K::DELETE)
+                                                             : (c.replace ? K::UPDATE_REPLACE : K::UPDATE);
+    auto& d = (*resp->mutable_detaileddiff())[c.path];
+    d.set_kind(kind);
+    d.set_inputdiff(true);
+  }
+  for (auto const& k : diff.changed_keys()) resp->add_diffs(k);
+  for (auto const& k : diff.replace_keys()) resp->add_replaces(k);
+  resp->set_deletebeforereplace(diff.delete_before_replace);
+  resp->set_hasdetaileddiff(true);
+  resp->set_changes(diff.changes.empty() ? pulumirpc::DiffResponse::DIFF_NONE : pulumirpc::DiffResponse::DIFF_SOME);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest const* req,
+                              pulumirpc::CreateResponse* resp) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  auto inputs = FromWire(req->properties());
+  if (!inputs.ok()) return BadRequest("the inputs of " + req->urn(), inputs.status());
+  auto name = req->name().empty() ? NameOfUrn(req->urn()) : req->name();
+  if (req->preview()) {
+    std::lock_guard lock(mu_);
+    auto cloud = OpenCloud();
+    if (!cloud.ok()) return CloudError(cloud.status());
+    auto out = (*cloud)->PreviewCreate(type, name, *inputs);
+    resp->set_id(out.id);
+    *resp->mutable_properties() = ToWire(out.outputs);
+    return grpc::Status::OK;
+  }
+  Pause();
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  auto out = (*cloud)->Create(type, req->urn(), name, *inputs);
+  if (!out.ok()) return CloudError(out.status());
+  resp->set_id(out->id);
+  *resp->mutable_properties() = ToWire(out->outputs);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Read(grpc::ServerContext*, pulumirpc::ReadRequest const* req, pulumirpc::ReadResponse* resp) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  auto found = (*cloud)->Read(type, req->id());
+  if (!found.ok()) return CloudError(found.status());
+  if (!*found) return grpc::Status::OK;  // gone: an empty id tells the engine
+  resp->set_id((*found)->id);
+  *resp->mutable_properties() = ToWire((*found)->outputs);
+  *resp->mutable_inputs() = ToWire((*found)->inputs);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Update(grpc::ServerContext*, pulumirpc::UpdateRequest const* req,
+                              pulumirpc::UpdateResponse* resp) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  auto news = FromWire(req->news());
+  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
+  if (!req->preview()) Pause();
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  auto name = req->name().empty() ? NameOfUrn(req->urn()) : req->name();
+  auto out = (*cloud)->Update(type, req->id(), req->urn(), name, *news, req->preview());
+  if (!out.ok()) return CloudError(out.status());
+  *resp->mutable_properties() = ToWire(out->outputs);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Delete(grpc::ServerContext*, pulumirpc::DeleteRequest const* req, google::protobuf::Empty*) {
+  auto type = TypeOfRequest(req->type(), req->urn());
+  auto state = FromWire(req->properties());
+  if (!state.ok()) return BadRequest("the state of " + req->urn(), state.status());
+  Pause();
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  if (auto s = (*cloud)->Delete(type, req->id(), *state); !s.ok()) return CloudError(s);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Invoke(grpc::ServerContext*, pulumirpc::InvokeRequest const* req,
+                              pulumirpc::InvokeResponse* resp) {
+  auto args = FromWire(req->args());
+  if (!args.ok()) return BadRequest("the arguments of " + req->tok(), args.status());
+  auto const* function = catalog_.FindFunction(req->tok());
+  if (!function) {
+    resp->add_failures()->set_reason("gcp 9.37.0 has no function " + req->tok());
+    return grpc::Status::OK;
+  }
+  auto failures = CheckFunctionArgs(catalog_, *function, *args);
+  if (!failures.empty()) {
+    AddFailures(failures, resp->mutable_failures());
+    return grpc::Status::OK;
+  }
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  auto result = (*cloud)->Invoke(req->tok(), *args);
+  if (!result.ok()) {
+    resp->add_failures()->set_reason(std::string(result.status().message()));
+    return grpc::Status::OK;
+  }
+  *resp->mutable_return_() = ToWire(*result);
+  return grpc::Status::OK;
+}
+
+grpc::Status Provider::Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) {
+  return grpc::Status::OK;
+}
+
+}  // namespace pulumi::gcpsim

@@ -1,0 +1,237 @@
+// The relationships the real APIs enforce, each broken once through the provider, with the API's kind of error;
+// and the same operations succeeding once the relationship holds.
+#include "harness.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace pulumi::gcpsim {
+namespace {
+
+using testing_util::CreatePrivateNetwork;
+using testing_util::Harness;
+using ::testing::HasSubstr;
+
+constexpr char kNetwork[] = "gcp:compute/network:Network";
+constexpr char kSubnetwork[] = "gcp:compute/subnetwork:Subnetwork";
+constexpr char kSql[] = "gcp:sql/databaseInstance:DatabaseInstance";
+constexpr char kRedis[] = "gcp:redis/instance:Instance";
+constexpr char kSecret[] = "gcp:secretmanager/secret:Secret";
+constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
+constexpr char kAccount[] = "gcp:serviceaccount/account:Account";
+constexpr char kRun[] = "gcp:cloudrunv2/service:Service";
+
+PropertyMap Replication() { return {{"auto", PropertyMap{}}}; }
+
+PropertyMap SqlInputs(std::string const& network, bool protect = false) {
+  return {{"name", "db"},
+          {"databaseVersion", "POSTGRES_16"},
+          {"deletionProtection", protect},
+          {"settings", PropertyMap{{"tier", "db-custom-2-7680"},
+                                   {"ipConfiguration", PropertyMap{{"ipv4Enabled", false}, {"privateNetwork", network}}}}}};
+}
+
+PropertyMap RunInputs(std::string const& secret, bool protect = false) {
+  PropertyMap env{{"name", "DB_PASSWORD"},
+                  {"valueSource", PropertyMap{{"secretKeyRef", PropertyMap{{"secret", secret}, {"version", "latest"}}}}}};
+  return {{"name", "api"},
+          {"location", "us-central1"},
+          {"deletionProtection", protect},
+          {"template", PropertyMap{{"containers", PropertyArray{PropertyMap{{"image", "gcr.io/apex/api:1"},
+                                                                            {"envs", PropertyArray{env}}}}}}}};
+}
+
+TEST(RulesTest, ASubnetworkNeedsItsNetwork) {
+  Harness h;
+  h.Configure();
+  auto orphan = h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", "missing-vpc"}, {"ipCidrRange", "10.10.0.0/24"}});
+  EXPECT_FALSE(orphan.status.ok());
+  EXPECT_THAT(orphan.status.error_message(),
+              HasSubstr("googleapi: Error 404: The resource 'projects/apex-dev/global/networks/missing-vpc' was not found"));
+  ASSERT_TRUE(h.Create(kNetwork, "vpc", {{"name", "vpc"}}).status.ok());
+  EXPECT_TRUE(h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", "vpc"}, {"ipCidrRange", "10.10.0.0/24"}}).status.ok());
+}
+
+TEST(RulesTest, APrivateCloudSqlInstanceNeedsAServiceNetworkingConnection) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  ASSERT_TRUE(vpc.status.ok());
+  auto refused = h.Create(kSql, "db", SqlInputs(vpc.id));
+  EXPECT_FALSE(refused.status.ok());
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Incorrect Service Networking config for instance: apex-dev:db:SERVICE_NETWORKING_NOT_ENABLED"));
+  EXPECT_TRUE(h.Stored(kSql).empty());
+}
+
+TEST(RulesTest, AConnectionNeedsAnExistingAllocatedRange) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto refused = h.Create("gcp:servicenetworking/connection:Connection", "psc",
+                          {{"network", vpc.id}, {"service", "servicenetworking.googleapis.com"},
+                           {"reservedPeeringRanges", PropertyArray{PropertyValue("no-such-range")}}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Allocated IP range 'no-such-range' not found in network"));
+}
+
+TEST(RulesTest, APrivateCloudSqlInstanceGetsAnAddressFromTheReservedRange) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  auto db = h.Create(kSql, "db", SqlInputs(network));
+  ASSERT_TRUE(db.status.ok()) << db.status.error_message();
+  EXPECT_EQ(db.outputs.at("privateIpAddress"), PropertyValue("10.60.0.2"));
+  auto redis = h.Create(kRedis, "cache", {{"name", "cache"}, {"memorySizeGb", 1.0}, {"authorizedNetwork", network},
+                                          {"connectMode", "PRIVATE_SERVICE_ACCESS"}});
+  ASSERT_TRUE(redis.status.ok()) << redis.status.error_message();
+  EXPECT_EQ(redis.outputs.at("host"), PropertyValue("10.60.0.3"));
+}
+
+TEST(RulesTest, MemorystoreWithPrivateServiceAccessNeedsTheConnection) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto refused = h.Create(kRedis, "cache", {{"name", "cache"}, {"memorySizeGb", 1.0}, {"authorizedNetwork", vpc.id},
+                                            {"connectMode", "PRIVATE_SERVICE_ACCESS"}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Private service access is not enabled"));
+}
+
+TEST(RulesTest, AnIamMemberNeedsTheAccountItNames) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create("gcp:projects/iAMMember:IAMMember", "viewer",
+                          {{"project", "apex-dev"}, {"role", "roles/viewer"},
+                           {"member", "serviceAccount:ghost@apex-dev.iam.gserviceaccount.com"}});
+  EXPECT_THAT(refused.status.error_message(),
+              HasSubstr("Service account ghost@apex-dev.iam.gserviceaccount.com does not exist"));
+  ASSERT_TRUE(h.Create(kAccount, "ghost", {{"accountId", "ghost"}}).status.ok());
+  EXPECT_TRUE(h.Create("gcp:projects/iAMMember:IAMMember", "viewer",
+                       {{"project", "apex-dev"}, {"role", "roles/viewer"},
+                        {"member", "serviceAccount:ghost@apex-dev.iam.gserviceaccount.com"}})
+                  .status.ok());
+}
+
+TEST(RulesTest, GoogleServiceAgentsNeedNoAccount) {
+  Harness h;
+  h.Configure();
+  EXPECT_TRUE(h.Create("gcp:projects/iAMMember:IAMMember", "agent",
+                       {{"project", "apex-dev"}, {"role", "roles/viewer"},
+                        {"member", "serviceAccount:service-1@gcp-sa-cloud-sql.iam.gserviceaccount.com"}})
+                  .status.ok());
+}
+
+TEST(RulesTest, ASecretIamMemberNeedsTheSecret) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create("gcp:secretmanager/secretIamMember:SecretIamMember", "access",
+                          {{"secretId", "missing"}, {"role", "roles/secretmanager.secretAccessor"}, {"member", "user:a@b.c"}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Secret [missing] not found"));
+}
+
+TEST(RulesTest, ABucketIamMemberNeedsTheBucket) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create("gcp:storage/bucketIAMMember:BucketIAMMember", "access",
+                          {{"bucket", "missing"}, {"role", "roles/storage.objectViewer"}, {"member", "user:a@b.c"}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("The specified bucket does not exist"));
+}
+
+TEST(RulesTest, ACloudRunIamMemberNeedsTheService) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "invoker",
+                          {{"name", "missing"}, {"location", "us-central1"}, {"role", "roles/run.invoker"}, {"member", "allUsers"}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Resource 'missing' of kind 'SERVICE'"));
+}
+
+TEST(RulesTest, ASecretVersionNeedsItsSecret) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create(kSecretVersion, "v", {{"secret", "projects/apex-dev/secrets/missing"}, {"secretData", PropertyValue::MakeSecret("x")}});
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Secret [projects/apex-dev/secrets/missing] not found"));
+}
+
+TEST(RulesTest, ACloudRunSecretKeyRefNamesAnExistingSecret) {
+  Harness h;
+  h.Configure();
+  auto refused = h.Create(kRun, "api", RunInputs("db-password"));
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("secret_key_ref.secret: Secret projects/"));
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("/secrets/db-password/versions/latest was not found"));
+  ASSERT_TRUE(h.Create(kSecret, "db-password", {{"secretId", "db-password"}, {"replication", Replication()}}).status.ok());
+  EXPECT_TRUE(h.Create(kRun, "api", RunInputs("db-password")).status.ok());
+}
+
+TEST(RulesTest, ADiskAttachesOnlyInItsInstancesZone) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto subnet = h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", vpc.id}, {"ipCidrRange", "10.10.0.0/24"}});
+  auto disk = h.Create("gcp:compute/disk:Disk", "data", {{"name", "data"}, {"zone", "us-central1-b"}, {"size", 50.0}});
+  ASSERT_TRUE(disk.status.ok()) << disk.status.error_message();
+  PropertyMap vm{{"name", "neo4j"},
+                 {"zone", "us-central1-a"},
+                 {"machineType", "e2-standard-4"},
+                 {"bootDisk", PropertyMap{{"initializeParams", PropertyMap{{"image", "debian-12"}}}}},
+                 {"networkInterfaces", PropertyArray{PropertyMap{{"subnetwork", subnet.id}}}},
+                 {"attachedDisks", PropertyArray{PropertyMap{{"source", disk.id}}}}};
+  auto refused = h.Create("gcp:compute/instance:Instance", "neo4j", vm);
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Disk must be in the same zone as the instance"));
+  vm["zone"] = "us-central1-b";
+  auto created = h.Create("gcp:compute/instance:Instance", "neo4j", vm);
+  ASSERT_TRUE(created.status.ok()) << created.status.error_message();
+  auto nic = created.outputs.at("networkInterfaces").AsArray().at(0).AsObject();
+  EXPECT_EQ(nic.at("networkIp"), PropertyValue("10.10.0.2"));  // the subnet's first free host
+}
+
+TEST(RulesTest, ANetworkWithSubnetworksCannotBeDeleted) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto subnet = h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", vpc.id}, {"ipCidrRange", "10.10.0.0/24"}});
+  auto refused = h.Delete(kNetwork, "vpc", vpc.id, vpc.outputs);
+  EXPECT_THAT(refused.error_message(), HasSubstr("is already being used by '" + subnet.id + "', resourceInUseByAnotherResource"));
+  ASSERT_TRUE(h.Delete(kSubnetwork, "subnet", subnet.id, subnet.outputs).ok());
+  EXPECT_TRUE(h.Delete(kNetwork, "vpc", vpc.id, vpc.outputs).ok());
+}
+
+TEST(RulesTest, DeletionProtectionRefusesDeletes) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  auto db = h.Create(kSql, "db", SqlInputs(network, true));
+  ASSERT_TRUE(db.status.ok()) << db.status.error_message();
+  EXPECT_THAT(h.Delete(kSql, "db", db.id, db.outputs).error_message(),
+              HasSubstr("failed to delete instance because deletion_protection is set to true"));
+  auto unprotected = db.outputs;
+  unprotected["deletionProtection"] = false;
+  EXPECT_TRUE(h.Delete(kSql, "db", db.id, unprotected).ok());
+
+  auto redis = h.Create(kRedis, "cache", {{"name", "cache"}, {"memorySizeGb", 1.0}, {"deletionProtection", true}});
+  EXPECT_THAT(h.Delete(kRedis, "cache", redis.id, redis.outputs).error_message(),
+              HasSubstr("cannot destroy instance without setting deletion_protection=false"));
+
+  auto secret = h.Create(kSecret, "s", {{"secretId", "s"}, {"replication", Replication()}, {"deletionProtection", true}});
+  EXPECT_THAT(h.Delete(kSecret, "s", secret.id, secret.outputs).error_message(),
+              HasSubstr("cannot destroy secret without setting deletion_protection=false"));
+
+  ASSERT_TRUE(h.Create(kSecret, "db-password", {{"secretId", "db-password"}, {"replication", Replication()}}).status.ok());
+  auto run = h.Create(kRun, "api", RunInputs("db-password", true));
+  ASSERT_TRUE(run.status.ok()) << run.status.error_message();
+  EXPECT_THAT(h.Delete(kRun, "api", run.id, run.outputs).error_message(),
+              HasSubstr("cannot destroy service without setting deletion_protection=false"));
+  EXPECT_EQ(h.Stored(kRun).size(), 1u);
+}
+
+TEST(RulesTest, CloudSqlApiProtectionRefusesEvenWithoutTheProviderFlag) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  auto inputs = SqlInputs(network);
+  inputs["settings"] = PropertyMap{{"tier", "db-f1-micro"}, {"deletionProtectionEnabled", true},
+                                   {"ipConfiguration", PropertyMap{{"privateNetwork", network}}}};
+  auto db = h.Create(kSql, "db", inputs);
+  ASSERT_TRUE(db.status.ok()) << db.status.error_message();
+  EXPECT_THAT(h.Delete(kSql, "db", db.id, db.outputs).error_message(), HasSubstr("The instance is protected"));
+}
+
+}  // namespace
+}  // namespace pulumi::gcpsim
