@@ -196,6 +196,15 @@ char const* KindName(PropertyValue const& v) {
   }
 }
 
+/// `key` as an index into a list of `size` elements, when it is one.
+std::optional<std::size_t> IndexOf(std::string const& key, std::size_t size) {
+  if (key.empty() || key.size() > 9 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  auto i = static_cast<std::size_t>(std::stoul(key));
+  return i < size ? std::optional<std::size_t>(i) : std::nullopt;
+}
+
 /// The value at `path` as stored (a secret stays wrapped); `secret` tells whether it or anything holding it is
 /// a secret. Null when absent.
 PropertyValue const* Find(PropertyValue const& root, std::span<std::string const> path, bool* secret) {
@@ -211,10 +220,8 @@ PropertyValue const* Find(PropertyValue const& root, std::span<std::string const
       auto it = v->AsObject().find(path[i]);
       if (it == v->AsObject().end()) return nullptr;
       v = &it->second;
-    } else if (v->is_array() && !path[i].empty() && path[i].size() < 10 &&
-               std::all_of(path[i].begin(), path[i].end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-               std::stoul(path[i]) < v->AsArray().size()) {
-      v = &v->AsArray()[std::stoul(path[i])];
+    } else if (auto index = v->is_array() ? IndexOf(path[i], v->AsArray().size()) : std::nullopt) {
+      v = &v->AsArray()[*index];
     } else {
       return nullptr;
     }
@@ -243,17 +250,15 @@ absl::StatusOr<PropertyValue> With(PropertyValue const& v, std::span<std::string
   }
   if (v.is_array()) {
     PropertyArray a = v.AsArray();
-    bool digits = !key.empty() && key.size() < 10 &&
-                  std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || std::stoul(key) >= a.size()) {
+    auto index = IndexOf(key, a.size());
+    if (!index) {
       return absl::InvalidArgumentError("cannot set " + here + ": " + (where.empty() ? "the resource" : where) +
                                         " is a list of " + std::to_string(a.size()) +
                                         " (name an element by its index, from 0)");
     }
-    auto i = std::stoul(key);
-    auto next = With(a[i], path.subspan(1), value, here);
+    auto next = With(a[*index], path.subspan(1), value, here);
     if (!next.ok()) return next;
-    a[i] = *std::move(next);
+    a[*index] = *std::move(next);
     return PropertyValue(std::move(a));
   }
   return absl::InvalidArgumentError("cannot set " + here + ": " + where + " is a " + KindName(v) +

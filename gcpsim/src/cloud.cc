@@ -3,7 +3,9 @@
 #include "rules.h"
 #include "values.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 namespace pulumi::gcpsim {
@@ -92,6 +94,24 @@ PropertyValue Plausible(codegen::Property const& p, std::string const& id, std::
   }
 }
 
+constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
+
+/// Secret Manager numbers a secret's versions 1, 2, 3, ...: the model says 1, the cloud knows how many came
+/// before (a replacement creates the next version before the old one is destroyed).
+void NumberVersion(Store& store, ModelOutput& out) {
+  auto prefix = out.id.substr(0, out.id.rfind('/') + 1);
+  int highest = 0;
+  if (auto versions = store.List(kSecretVersion); versions.ok()) {
+    for (auto const& v : *versions) {
+      if (v.id.starts_with(prefix)) highest = std::max(highest, std::atoi(v.id.substr(prefix.size()).c_str()));
+    }
+  }
+  auto number = std::to_string(highest + 1);
+  out.id = prefix + number;
+  out.outputs["name"] = out.id;
+  out.outputs["version"] = number;
+}
+
 }  // namespace
 
 ModelOutput Cloud::Compute(std::string const& type, std::string const& name, PropertyMap const& inputs, bool preview,
@@ -131,6 +151,7 @@ absl::StatusOr<ModelOutput> Cloud::Create(std::string const& type, std::string c
     auto created = Now();
     out = Compute(type, name, inputs, false, created, addresses);
     if (!addresses.error.ok()) return addresses.error;
+    if (type == kSecretVersion) NumberVersion(store, out);
     auto existing = store.Get(type, out.id);
     if (!existing.ok()) return existing.status();
     if (*existing) {

@@ -13,6 +13,8 @@ grpc::Status BadRequest(std::string const& what, absl::Status const& s) {
   return {grpc::StatusCode::INVALID_ARGUMENT, what + ": " + std::string(s.message())};
 }
 
+grpc::Status BadRequest(absl::Status const& s) { return {grpc::StatusCode::INVALID_ARGUMENT, std::string(s.message())}; }
+
 grpc::Status CloudError(absl::Status const& s) {
   auto code = s.code() == absl::StatusCode::kUnavailable || s.code() == absl::StatusCode::kInternal ||
                       s.code() == absl::StatusCode::kDataLoss
@@ -39,24 +41,8 @@ void AddFailures(std::vector<Failure> const& failures, google::protobuf::Repeate
   }
 }
 
-std::string Str(PropertyMap const& m, std::string const& key) { return StringAt(m, key); }
 
 }  // namespace
-
-std::string TypeOfRequest(std::string const& type, std::string const& urn) {
-  if (!type.empty()) return type;
-  // urn:pulumi:<stack>::<project>::<parent types$...$type>::<name>
-  auto end = urn.rfind("::");
-  auto start = end == std::string::npos ? end : urn.rfind("::", end - 1);
-  if (start == std::string::npos) return "";
-  auto qualified = urn.substr(start + 2, end - start - 2);
-  return qualified.substr(qualified.rfind('$') + 1);
-}
-
-std::string NameOfUrn(std::string const& urn) {
-  auto pos = urn.rfind("::");
-  return pos == std::string::npos ? urn : urn.substr(pos + 2);
-}
 
 Provider::Provider(Catalog const& catalog, ProviderOptions options)
     : catalog_(catalog), options_(std::move(options)), placement_{"gcpsim-project", "us-central1", "us-central1-a"} {}
@@ -121,7 +107,7 @@ grpc::Status Provider::DiffConfig(grpc::ServerContext*, pulumirpc::DiffRequest c
   if (!olds.ok()) return BadRequest("the old provider configuration", olds.status());
   if (!news.ok()) return BadRequest("the provider configuration", news.status());
   for (auto const* key : {"project", "region", "zone", "simulatorDatabase"}) {
-    if (Str(*olds, key) != Str(*news, key)) {
+    if (StringAt(*olds, key) != StringAt(*news, key)) {
       resp->add_diffs(key);
       (*resp->mutable_detaileddiff())[key].set_kind(pulumirpc::PropertyDiff::UPDATE);
     }
@@ -143,10 +129,10 @@ grpc::Status Provider::Configure(grpc::ServerContext*, pulumirpc::ConfigureReque
   }
   {
     std::lock_guard lock(mu_);
-    if (auto p = Str(config, "project"); !p.empty()) placement_.project = p;
-    if (auto r = Str(config, "region"); !r.empty()) placement_.region = r;
-    placement_.zone = Str(config, "zone").empty() ? placement_.region + "-a" : Str(config, "zone");
-    configured_database_ = Str(config, "simulatorDatabase");
+    if (auto p = StringAt(config, "project"); !p.empty()) placement_.project = p;
+    if (auto r = StringAt(config, "region"); !r.empty()) placement_.region = r;
+    placement_.zone = StringAt(config, "zone").empty() ? placement_.region + "-a" : StringAt(config, "zone");
+    configured_database_ = StringAt(config, "simulatorDatabase");
   }
   resp->set_acceptsecrets(true);
   resp->set_acceptresources(true);
@@ -155,21 +141,16 @@ grpc::Status Provider::Configure(grpc::ServerContext*, pulumirpc::ConfigureReque
 }
 
 grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const* req, pulumirpc::CheckResponse* resp) {
-  auto type = TypeOfRequest(req->type(), req->urn());
-  auto news = FromWire(req->news());
-  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
-  auto olds = FromWire(req->olds());
-  if (!olds.ok()) return BadRequest("the old inputs of " + req->urn(), olds.status());
-  auto const* resource = catalog_.FindResource(type);
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
+  auto const* resource = catalog_.FindResource(r->type);
   if (!resource) {
     *resp->mutable_inputs() = req->news();
     auto* f = resp->add_failures();
-    f->set_reason("gcp 9.37.0 has no resource type " + type);
+    f->set_reason("gcp 9.37.0 has no resource type " + r->type);
     return grpc::Status::OK;
   }
-  CheckOptions options{.urn_name = req->name().empty() ? NameOfUrn(req->urn()) : req->name(),
-                       .random_seed = req->randomseed(),
-                       .olds = olds->empty() ? nullptr : &*olds};
+  CheckOptions options{.urn_name = r->name, .random_seed = r->random_seed, .olds = r->olds.empty() ? nullptr : &r->olds};
   if (req->has_autonaming()) {
     options.proposed_name = req->autonaming().proposed_name();
     switch (req->autonaming().mode()) {
@@ -178,24 +159,17 @@ grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const
       default: options.autonaming = Autonaming::kPropose; break;
     }
   }
-  auto result = CheckResource(catalog_, *resource, *news, options);
+  auto result = CheckResource(catalog_, *resource, r->news, options);
   *resp->mutable_inputs() = ToWire(result.inputs);
   AddFailures(result.failures, resp->mutable_failures());
   return grpc::Status::OK;
 }
 
 grpc::Status Provider::Diff(grpc::ServerContext*, pulumirpc::DiffRequest const* req, pulumirpc::DiffResponse* resp) {
-  auto type = TypeOfRequest(req->type(), req->urn());
-  auto news = FromWire(req->news());
-  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
-  auto old_outputs = FromWire(req->olds());
-  if (!old_outputs.ok()) return BadRequest("the old outputs of " + req->urn(), old_outputs.status());
-  auto old_inputs = FromWire(req->old_inputs());
-  if (!old_inputs.ok()) return BadRequest("the old inputs of " + req->urn(), old_inputs.status());
-  PropertyMap olds = req->old_inputs().fields().empty() ? InputsFromOutputs(catalog_.FindResource(type), *old_outputs)
-                                                        : *old_inputs;
-  std::vector<std::string> ignore(req->ignorechanges().begin(), req->ignorechanges().end());
-  auto diff = DiffInputs(ForceNewTable::Builtin(), type, olds, *news, ignore);
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
+  PropertyMap olds = r->has_old_inputs ? r->old_inputs : InputsFromOutputs(catalog_.FindResource(r->type), r->olds);
+  auto diff = DiffInputs(ForceNewTable::Builtin(), r->type, olds, r->news, r->ignore_changes);
   using K = pulumirpc::PropertyDiff;
   for (auto const& c : diff.changes) {
     K::Kind kind = c.kind == PropertyChange::Kind::kAdd      ? (c.replace ? K::ADD_REPLACE : K::ADD)
@@ -215,15 +189,13 @@ grpc::Status Provider::Diff(grpc::ServerContext*, pulumirpc::DiffRequest const* 
 
 grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest const* req,
                               pulumirpc::CreateResponse* resp) {
-  auto type = TypeOfRequest(req->type(), req->urn());
-  auto inputs = FromWire(req->properties());
-  if (!inputs.ok()) return BadRequest("the inputs of " + req->urn(), inputs.status());
-  auto name = req->name().empty() ? NameOfUrn(req->urn()) : req->name();
-  if (req->preview()) {
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
+  if (r->preview) {
     std::lock_guard lock(mu_);
     auto cloud = OpenCloud();
     if (!cloud.ok()) return CloudError(cloud.status());
-    auto out = (*cloud)->PreviewCreate(type, name, *inputs);
+    auto out = (*cloud)->PreviewCreate(r->type, r->name, r->news);
     resp->set_id(out.id);
     *resp->mutable_properties() = ToWire(out.outputs);
     return grpc::Status::OK;
@@ -232,7 +204,7 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
-  auto out = (*cloud)->Create(type, req->urn(), name, *inputs);
+  auto out = (*cloud)->Create(r->type, r->urn, r->name, r->news);
   if (!out.ok()) return CloudError(out.status());
   resp->set_id(out->id);
   *resp->mutable_properties() = ToWire(out->outputs);
@@ -240,11 +212,12 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
 }
 
 grpc::Status Provider::Read(grpc::ServerContext*, pulumirpc::ReadRequest const* req, pulumirpc::ReadResponse* resp) {
-  auto type = TypeOfRequest(req->type(), req->urn());
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
-  auto found = (*cloud)->Read(type, req->id());
+  auto found = (*cloud)->Read(r->type, r->id);
   if (!found.ok()) return CloudError(found.status());
   if (!*found) return grpc::Status::OK;  // gone: an empty id tells the engine
   resp->set_id((*found)->id);
@@ -255,29 +228,26 @@ grpc::Status Provider::Read(grpc::ServerContext*, pulumirpc::ReadRequest const* 
 
 grpc::Status Provider::Update(grpc::ServerContext*, pulumirpc::UpdateRequest const* req,
                               pulumirpc::UpdateResponse* resp) {
-  auto type = TypeOfRequest(req->type(), req->urn());
-  auto news = FromWire(req->news());
-  if (!news.ok()) return BadRequest("the inputs of " + req->urn(), news.status());
-  if (!req->preview()) Pause();
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
+  if (!r->preview) Pause();
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
-  auto name = req->name().empty() ? NameOfUrn(req->urn()) : req->name();
-  auto out = (*cloud)->Update(type, req->id(), req->urn(), name, *news, req->preview());
+  auto out = (*cloud)->Update(r->type, r->id, r->urn, r->name, r->news, r->preview);
   if (!out.ok()) return CloudError(out.status());
   *resp->mutable_properties() = ToWire(out->outputs);
   return grpc::Status::OK;
 }
 
 grpc::Status Provider::Delete(grpc::ServerContext*, pulumirpc::DeleteRequest const* req, google::protobuf::Empty*) {
-  auto type = TypeOfRequest(req->type(), req->urn());
-  auto state = FromWire(req->properties());
-  if (!state.ok()) return BadRequest("the state of " + req->urn(), state.status());
+  auto r = Decode(*req);
+  if (!r.ok()) return BadRequest(r.status());
   Pause();
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
-  if (auto s = (*cloud)->Delete(type, req->id(), *state); !s.ok()) return CloudError(s);
+  if (auto s = (*cloud)->Delete(r->type, r->id, r->olds); !s.ok()) return CloudError(s);
   return grpc::Status::OK;
 }
 

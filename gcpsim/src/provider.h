@@ -8,6 +8,7 @@
 #include "cloud.h"
 #include "force_new.h"
 #include "pulumi/provider.grpc.pb.h"
+#include "requests.h"
 
 #include <chrono>
 #include <memory>
@@ -59,11 +60,6 @@ class Provider final : public pulumirpc::ResourceProvider::Service {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Cloud> cloud_;
 };
-
-/// The resource type of a request: its `type` field, else the last type in its URN.
-std::string TypeOfRequest(std::string const& type, std::string const& urn);
-/// The resource's name in the program: the URN's last part.
-std::string NameOfUrn(std::string const& urn);
 
 }  // namespace pulumi::gcpsim
 

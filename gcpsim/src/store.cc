@@ -164,6 +164,10 @@ absl::StatusOr<std::vector<StoredResource>> Store::List(std::string const& type)
 }
 
 absl::Status Store::Put(StoredResource const& r) {
+  auto inputs = ToJson(r.inputs);
+  if (!inputs.ok()) return inputs.status();
+  auto outputs = ToJson(r.outputs);
+  if (!outputs.ok()) return outputs.status();
   auto now = Now();
   Statement st(db_, R"sql(
     INSERT INTO resources (type, id, name, urn, inputs, outputs, created, updated, seq)
@@ -174,8 +178,8 @@ absl::Status Store::Put(StoredResource const& r) {
   st.Bind(2, r.id);
   st.Bind(3, r.name);
   st.Bind(4, r.urn);
-  st.Bind(5, ToJson(r.inputs));
-  st.Bind(6, ToJson(r.outputs));
+  st.Bind(5, *inputs);
+  st.Bind(6, *outputs);
   st.Bind(7, r.created.empty() ? now : r.created);
   st.Bind(8, now);
   if (st.Step() != SQLITE_DONE) return SqlError(db_, "writing " + r.id);

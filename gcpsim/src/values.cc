@@ -36,10 +36,11 @@ absl::StatusOr<PropertyMap> FromWire(google::protobuf::Struct const& s) { return
 
 google::protobuf::Struct ToWire(PropertyMap const& m) { return internal::EncodeMap(m); }
 
-std::string ToJson(PropertyMap const& m) {
+absl::StatusOr<std::string> ToJson(PropertyMap const& m) {
   std::string out;
   auto s = google::protobuf::util::MessageToJsonString(internal::EncodeMap(m), &out);
-  return s.ok() ? out : "{}";
+  if (!s.ok()) return absl::InvalidArgumentError("a value cannot be stored: " + s.ToString());
+  return out;
 }
 
 absl::StatusOr<PropertyMap> FromJson(std::string const& json) {

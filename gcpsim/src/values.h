@@ -18,8 +18,9 @@ absl::StatusOr<PropertyMap> FromWire(google::protobuf::Struct const& s);
 /// Encodes properties for a response: secrets stay secret objects, unknowns the unknown sentinel.
 google::protobuf::Struct ToWire(PropertyMap const& m);
 
-/// The JSON the database keeps (secrets as secret objects).
-std::string ToJson(PropertyMap const& m);
+/// The JSON the database keeps (secrets as secret objects); an error when protobuf cannot print it (a string
+/// that is not UTF-8).
+absl::StatusOr<std::string> ToJson(PropertyMap const& m);
 absl::StatusOr<PropertyMap> FromJson(std::string const& json);
 /// One value from JSON text; text that is not JSON is taken as a string (`set tier=STANDARD_HA`).
 PropertyValue ValueFromText(std::string const& text);

@@ -1,6 +1,7 @@
 // A simulated Google Cloud for mocks runs: each resource's outputs are its inputs plus the computed values
 // the real provider would return (ids, self links, private IPs, connection names, service URIs, emails),
-// derived deterministically from the inputs, so tests and the offline plan can follow them downstream.
+// derived deterministically from the inputs, so tests and the offline plan can follow them downstream. The
+// values come from pulumi::gcpsim's model, the one the simulator provider (gcpsim/) computes them with.
 #ifndef APEX_TESTING_GCP_MOCKS_H
 #define APEX_TESTING_GCP_MOCKS_H
 

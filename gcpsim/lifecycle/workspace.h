@@ -1,0 +1,81 @@
+// A workspace for running Pulumi projects with the real `pulumi` CLI against the simulated cloud: a file
+// backend, a private PULUMI_HOME with the simulator installed as the gcp 9.37.0 plugin (so a real gcp plugin
+// elsewhere is never touched, and no ambient one is used), the cloud's database, and a copy of each project
+// that runs its prebuilt program (runtime.options.binary) with the project's own stack files.
+//
+//   Workspace ws({.work_dir = "/tmp/apex-sim", .stack = "dev", .projects = {{"apex-network", src, bin}}, ...});
+//   if (!ws.Prepare(&error)) ...;
+//   auto up = ws.Pulumi("apex-network", {"up", "--yes"});
+#ifndef GCPSIM_LIFECYCLE_WORKSPACE_H
+#define GCPSIM_LIFECYCLE_WORKSPACE_H
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pulumi::gcpsim {
+
+struct SimProject {
+  std::string name;        ///< the Pulumi project, e.g. "apex-network"
+  std::string source_dir;  ///< holds Pulumi.yaml and Pulumi.<stack>.yaml
+  std::string binary;      ///< the program, prebuilt
+};
+
+struct WorkspaceOptions {
+  std::string work_dir;
+  std::string stack = "dev";
+  std::vector<SimProject> projects;  ///< in dependency order
+  std::string engine_bin_dir;        ///< holds `pulumi`
+  std::string language_host;         ///< pulumi-language-cpp
+  std::string provider;              ///< pulumi-resource-gcp (the simulator)
+  std::string gcp_sim;               ///< the operator command
+  std::string passphrase = "apex-local-passphrase";
+  int latency_ms = 0;  ///< GCPSIM_LATENCY_MS for the provider
+};
+
+struct CliResult {
+  int code = -1;
+  std::string output;  ///< stdout and stderr
+  double seconds = 0;
+};
+
+class Workspace {
+ public:
+  explicit Workspace(WorkspaceOptions options);
+
+  WorkspaceOptions const& options() const { return options_; }
+  std::string database() const;
+  std::string project_dir(std::string const& project) const;
+
+  /// Creates the workspace afresh (state, home, cloud, project copies; a previous one is removed), installs the
+  /// simulator and the language host into the private PULUMI_HOME, logs in to the file backend and selects
+  /// (creating) the stack in every project. False with *error on failure.
+  bool Prepare(std::string* error);
+
+  /// `pulumi <args> --non-interactive` in a project's directory.
+  CliResult Pulumi(std::string const& project, std::vector<std::string> args) const;
+  /// The operator command on this workspace's cloud.
+  CliResult GcpSim(std::vector<std::string> args) const;
+  /// The environment every command runs with.
+  std::map<std::string, std::string> Env() const;
+  std::vector<std::string> PulumiArgv(std::vector<std::string> args) const;
+
+  /// The checkpoint file of a project's stack, as the file backend keeps it.
+  std::string StateFile(std::string const& project) const;
+  /// `pulumi stack export` of a project (null when it fails).
+  nlohmann::json Export(std::string const& project) const;
+
+ private:
+  WorkspaceOptions options_;
+};
+
+/// The "Resources:" summary of a pulumi command's output, on one line ("+ 14 created, 2 unchanged").
+std::string ResourceSummary(std::string const& output);
+/// The lines of a pulumi command's output that report errors, for a failed step.
+std::string ErrorLines(std::string const& output);
+
+}  // namespace pulumi::gcpsim
+
+#endif  // GCPSIM_LIFECYCLE_WORKSPACE_H

@@ -1,0 +1,267 @@
+// The real lifecycle of Apex on the simulated cloud, with the real pulumi CLI (gcpsim/lifecycle/workspace.h):
+// for dev, staging and prod, the four projects in dependency order: preview, up, up --expect-no-changes,
+// refresh --expect-no-changes, then destroy in reverse order; drift made behind Pulumi's back with gcp-sim is
+// detected and repaired; a config change updates in place and a force-new one replaces; an interrupted up is
+// completed by a rerun; prod refuses destroy while deletion protection is on. State files never hold a
+// plaintext secret.
+#include "store.h"
+#include "subprocess.h"
+#include "workspace.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+namespace pulumi::gcpsim {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char const* kProjects[] = {"apex-network", "apex-databases", "apex-services", "apex-monitoring"};
+constexpr char kRedis[] = "gcp:redis/instance:Instance";
+constexpr char kFirewall[] = "gcp:compute/firewall:Firewall";
+constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
+
+std::string EngineBinDir() {
+  if (char const* d = std::getenv("PULUMI_CPP_ENGINE_BIN"); d && *d) return d;
+  char const* cache = std::getenv("PULUMI_CPP_CACHE");
+  std::string root = cache && *cache ? cache : std::string(std::getenv("HOME")) + "/.cache/pulumi-cpp";
+  return root + "/engine/" PULUMI_ENGINE_VERSION "/bin";
+}
+
+WorkspaceOptions Options(std::string const& name, std::string const& stack, int latency_ms = 0) {
+  WorkspaceOptions o{.work_dir = std::string(SIM_WORK_DIR) + "/" + name,
+                     .stack = stack,
+                     .engine_bin_dir = EngineBinDir(),
+                     .language_host = SDK_BUILD_DIR "/host/pulumi-language-cpp",
+                     .provider = SDK_BUILD_DIR "/gcpsim/pulumi-resource-gcp",
+                     .gcp_sim = SDK_BUILD_DIR "/gcpsim/gcp-sim",
+                     .latency_ms = latency_ms};
+  for (auto const* p : kProjects) {
+    o.projects.push_back({p, std::string(INFRA_SOURCE_DIR) + "/" + p, std::string(SDK_BUILD_DIR) + "/infra/" + p + "/" + p});
+  }
+  return o;
+}
+
+std::string Describe(CliResult const& r) { return "exit " + std::to_string(r.code) + "\n" + r.output; }
+
+class ApexSimTest : public ::testing::Test {
+ protected:
+  void Start(std::string const& stack, int latency_ms = 0) {
+    auto const* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = info->name();
+    for (auto& c : name) {
+      if (c == '/') c = '-';
+    }
+    ws_ = std::make_unique<Workspace>(Options(name, stack, latency_ms));
+    std::string error;
+    ASSERT_TRUE(ws_->Prepare(&error)) << error;
+  }
+
+  CliResult Run(std::string const& project, std::vector<std::string> args) {
+    auto r = ws_->Pulumi(project, std::move(args));
+    RecordProperty(project + " " + std::to_string(++step_), r.output.substr(0, 200));
+    return r;
+  }
+
+  void Deploy(std::string const& project) {
+    auto up = Run(project, {"up", "--yes"});
+    ASSERT_EQ(up.code, 0) << project << ": " << Describe(up);
+  }
+
+  void DeployAll() {
+    for (auto const* p : kProjects) ASSERT_NO_FATAL_FAILURE(Deploy(p));
+  }
+
+  std::vector<StoredResource> Cloud(std::string const& type = "") {
+    auto store = Store::Open(ws_->database());
+    EXPECT_TRUE(store.ok());
+    if (!store.ok()) return {};
+    auto list = (*store)->List(type);
+    return list.ok() ? *list : std::vector<StoredResource>{};
+  }
+
+  /// Every state file holds none of these plaintexts.
+  void ExpectNoPlaintext(std::vector<std::string> const& secrets) {
+    for (auto const* p : kProjects) {
+      auto state = ws_->StateFile(p);
+      for (auto const& s : secrets) {
+        ASSERT_FALSE(s.empty());
+        EXPECT_THAT(state, Not(HasSubstr(s))) << p << "'s state holds a secret in plaintext";
+      }
+    }
+  }
+
+  /// The secrets a deployment handles: the stack's secret config and the Redis AUTH string the cloud made.
+  std::vector<std::string> Secrets() {
+    std::vector<std::string> out;
+    for (auto const* key : {"apex:dbPassword", "apex:neo4jPassword"}) {
+      auto r = Run("apex-databases", {"config", "get", key});
+      if (r.code == 0) out.push_back(r.output.substr(0, r.output.find_last_not_of("\n") + 1));
+    }
+    for (auto const& redis : Cloud(kRedis)) {
+      auto it = redis.outputs.find("authString");
+      if (it != redis.outputs.end() && it->second.is_secret()) out.push_back(it->second.SecretElement().AsString());
+    }
+    return out;
+  }
+
+  std::unique_ptr<Workspace> ws_;
+  int step_ = 0;
+};
+
+class LifecycleTest : public ApexSimTest, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
+  auto const stack = GetParam();
+  ASSERT_NO_FATAL_FAILURE(Start(stack));
+  for (auto const* p : kProjects) {
+    auto preview = Run(p, {"preview"});
+    ASSERT_EQ(preview.code, 0) << p << ": " << Describe(preview);
+    EXPECT_THAT(preview.output, HasSubstr("to create")) << p;
+    ASSERT_NO_FATAL_FAILURE(Deploy(p));
+    auto again = Run(p, {"up", "--yes", "--expect-no-changes"});
+    EXPECT_EQ(again.code, 0) << p << ": " << Describe(again);
+    auto refresh = Run(p, {"refresh", "--yes", "--expect-no-changes"});
+    EXPECT_EQ(refresh.code, 0) << p << ": " << Describe(refresh);
+  }
+  auto const deployed = Cloud().size();
+  EXPECT_GT(deployed, 60u);
+  auto secrets = Secrets();
+  EXPECT_GE(secrets.size(), 3u);
+  ExpectNoPlaintext(secrets);
+
+  if (stack == "prod") {
+    // Deletion protection holds: destroy is refused with the provider's message and nothing is lost.
+    auto refused = Run("apex-services", {"destroy", "--yes"});
+    EXPECT_NE(refused.code, 0);
+    EXPECT_THAT(refused.output, HasSubstr("without setting deletion_protection=false"));
+    auto refused_db = Run("apex-databases", {"destroy", "--yes"});
+    EXPECT_NE(refused_db.code, 0);
+    EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection is set to true"));
+    EXPECT_FALSE(Cloud("gcp:sql/databaseInstance:DatabaseInstance").empty());
+    // A deliberate teardown, as the README documents it: lift the protection, apply, then destroy.
+    for (auto const* p : {"apex-services", "apex-databases"}) {
+      ASSERT_EQ(Run(p, {"config", "set", "apex:deletionProtection", "false"}).code, 0);
+      ASSERT_NO_FATAL_FAILURE(Deploy(p));
+    }
+  }
+  for (auto it = std::rbegin(kProjects); it != std::rend(kProjects); ++it) {
+    auto destroy = Run(*it, {"destroy", "--yes"});
+    ASSERT_EQ(destroy.code, 0) << *it << ": " << Describe(destroy);
+  }
+  EXPECT_TRUE(Cloud().empty()) << Cloud().size() << " resources left in the cloud";
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryStack, LifecycleTest, ::testing::Values("dev", "staging", "prod"),
+                         [](auto const& test) { return test.param; });
+
+TEST_F(ApexSimTest, DriftIsDetectedAndRepaired) {
+  ASSERT_NO_FATAL_FAILURE(Start("dev"));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-network"));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-databases"));
+  auto redis = Cloud(kRedis);
+  ASSERT_EQ(redis.size(), 1u);
+  auto firewalls = Cloud(kFirewall);
+  ASSERT_FALSE(firewalls.empty());
+  auto const& firewall = firewalls.front();
+
+  // A person in the console: a bigger cache, a deleted firewall rule.
+  auto set = ws_->GcpSim({"set", redis[0].id, "memorySizeGb=5"});
+  ASSERT_EQ(set.code, 0) << set.output;
+  auto del = ws_->GcpSim({"delete", firewall.id});
+  ASSERT_EQ(del.code, 0) << del.output;
+
+  auto db_drift = Run("apex-databases", {"refresh", "--preview-only", "--expect-no-changes"});
+  EXPECT_NE(db_drift.code, 0) << Describe(db_drift);
+  EXPECT_THAT(db_drift.output, HasSubstr(redis[0].name));
+  EXPECT_THAT(db_drift.output, HasSubstr("memorySizeGb"));
+  auto net_drift = Run("apex-network", {"refresh", "--preview-only", "--expect-no-changes"});
+  EXPECT_NE(net_drift.code, 0) << Describe(net_drift);
+  EXPECT_THAT(net_drift.output, HasSubstr(firewall.name));
+
+  for (auto const* p : {"apex-network", "apex-databases"}) {
+    auto repair = Run(p, {"up", "--refresh", "--yes"});
+    ASSERT_EQ(repair.code, 0) << p << ": " << Describe(repair);
+  }
+  EXPECT_EQ(Cloud(kRedis).at(0).inputs.at("memorySizeGb"), PropertyValue(1.0));
+  EXPECT_EQ(Cloud(kFirewall).size(), firewalls.size());
+  for (auto const* p : {"apex-network", "apex-databases"}) {
+    auto clean = Run(p, {"refresh", "--preview-only", "--expect-no-changes"});
+    EXPECT_EQ(clean.code, 0) << p << ": " << Describe(clean);
+  }
+}
+
+TEST_F(ApexSimTest, AConfigChangeUpdatesInPlaceAndAForceNewChangeReplaces) {
+  ASSERT_NO_FATAL_FAILURE(Start("dev"));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-network"));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-databases"));
+  auto const redis_before = Cloud(kRedis).at(0);
+
+  ASSERT_EQ(Run("apex-databases", {"config", "set", "apex:redisMemorySizeGb", "2"}).code, 0);
+  auto update = Run("apex-databases", {"up", "--yes"});
+  ASSERT_EQ(update.code, 0) << Describe(update);
+  EXPECT_THAT(ResourceSummary(update.output), HasSubstr("1 updated"));
+  auto redis_after = Cloud(kRedis).at(0);
+  EXPECT_EQ(redis_after.id, redis_before.id);
+  EXPECT_EQ(redis_after.inputs.at("memorySizeGb"), PropertyValue(2.0));
+  EXPECT_EQ(redis_after.outputs.at("host"), redis_before.outputs.at("host"));
+
+  // A new password is new secret data, which Secret Manager only takes as a new version: a replacement.
+  auto versions_before = Cloud(kSecretVersion);
+  ASSERT_EQ(Run("apex-databases", {"config", "set", "--secret", "apex:dbPassword", "rotated-Pa55word!"}).code, 0);
+  auto rotate = Run("apex-databases", {"up", "--yes"});
+  ASSERT_EQ(rotate.code, 0) << Describe(rotate);
+  EXPECT_THAT(ResourceSummary(rotate.output), HasSubstr("replaced"));
+  auto versions_after = Cloud(kSecretVersion);
+  EXPECT_EQ(versions_after.size(), versions_before.size());
+  bool rotated = false;
+  for (auto const& v : versions_after) rotated = rotated || v.id.ends_with("/versions/2");
+  EXPECT_TRUE(rotated) << "no secret got a second version";
+  EXPECT_THAT(ws_->StateFile("apex-databases"), Not(HasSubstr("rotated-Pa55word!")));
+  auto again = Run("apex-databases", {"up", "--yes", "--expect-no-changes"});
+  EXPECT_EQ(again.code, 0) << Describe(again);
+}
+
+TEST_F(ApexSimTest, AnInterruptedUpIsCompletedByARerun) {
+  ASSERT_NO_FATAL_FAILURE(Start("dev", /*latency_ms=*/1500));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-network"));
+  auto const network_resources = Cloud().size();
+
+  std::string error, output;
+  auto up = host::Subprocess::Start({.argv = ws_->PulumiArgv({"up", "--yes"}), .cwd = ws_->project_dir("apex-databases"),
+                                     .env = ws_->Env(), .capture = true},
+                                    &error);
+  ASSERT_TRUE(up) << error;
+  int code = -1;
+  std::thread reader([&] { code = up->Wait([&](host::Stream, std::string_view d) { output.append(d); }); });
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+  while (Cloud().size() < network_resources + 3 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  ASSERT_GE(Cloud().size(), network_resources + 3) << "the deployment never got going:\n" << output;
+  up->Signal(SIGINT);
+  reader.join();
+  EXPECT_NE(code, 0) << output;
+  auto const partial = Cloud().size();
+  RecordProperty("interrupted with", std::to_string(partial - network_resources) + " database resources created");
+
+  auto rerun = Run("apex-databases", {"up", "--yes", "--skip-preview"});
+  ASSERT_EQ(rerun.code, 0) << Describe(rerun);
+  auto again = Run("apex-databases", {"up", "--yes", "--expect-no-changes"});
+  EXPECT_EQ(again.code, 0) << Describe(again);
+  auto refresh = Run("apex-databases", {"refresh", "--yes", "--expect-no-changes"});
+  EXPECT_EQ(refresh.code, 0) << Describe(refresh);
+  EXPECT_GT(Cloud().size(), partial);
+}
+
+}  // namespace
+}  // namespace pulumi::gcpsim
