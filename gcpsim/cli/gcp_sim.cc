@@ -3,11 +3,15 @@
 //
 //   gcp-sim ls                                  gcp-sim set cache memorySizeGb=5 settings.tier=db-custom-4-15360
 //   gcp-sim show cache --reveal                 gcp-sim delete cache
+//   gcp-sim create gcp:secretmanager/secret:Secret temporal-key secretId=apex-temporal-api-key
+//       'replication={"auto":{}}' --project apex-dev        (what exists outside the stacks)
 //
 // Exit codes: 0 done; 1 the command failed (no such resource, an ambiguous one, a database error); 2 the
 // command line is wrong. Every change is one transaction of the Store. Secrets print as "[secret]" unless
 // --reveal, and a value `set` over a secret stays a secret.
 #include "catalog.h"
+#include "check.h"
+#include "cloud.h"
 #include "store.h"
 #include "values.h"
 
@@ -429,6 +433,37 @@ int Export(Invocation const& in) {
   return kOk;
 }
 
+/// Creates a resource the way someone would outside Pulumi (what a stack expects to exist): checked against
+/// the schema, refused by the same rules, computed by the same model as the provider's creates.
+int CreateCommand(Invocation const& in) {
+  auto const& type = in.args[0];
+  auto const& name = in.args[1];
+  PropertyMap inputs;
+  for (std::size_t i = 2; i < in.args.size(); ++i) {
+    auto a = ParseAssignment(in.args[i]);
+    if (!a.ok()) return Usage(std::string(a.status().message()), "create");
+    if (auto s = Apply(inputs, *a, a->value); !s.ok()) return Fail(s);
+  }
+  auto catalog = Catalog::Load(DefaultSchemaPath());
+  if (!catalog.ok()) return Fail(catalog.status());
+  auto const* resource = (*catalog)->FindResource(type);
+  if (!resource) return Fail("gcp 9.37.0 has no resource type " + type);
+  auto checked = CheckResource(**catalog, *resource, inputs, {.urn_name = name, .random_seed = name});
+  if (!checked.failures.empty()) {
+    for (auto const& f : checked.failures) std::cerr << "gcp-sim: " << f.reason << "\n";
+    return kFailed;
+  }
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  Placement placement{in.value_flag.value_or(StringAt(checked.inputs, "project")), "us-central1", "us-central1-a"};
+  if (placement.project.empty()) placement.project = "gcpsim-project";
+  Cloud cloud(**store, **catalog, placement);
+  auto created = cloud.Create(type, "", name, checked.inputs);
+  if (!created.ok()) return Fail(created.status());
+  std::cout << "created " << type << "  " << created->id << "\n";
+  return kOk;
+}
+
 int Help(Invocation const& in);
 
 constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
@@ -439,6 +474,8 @@ constexpr Command kCommands[] = {
      1, 1, ShowCommand},
     {"set", "RESOURCE KEY=VALUE...", "change properties (dotted paths; VALUE is JSON or a plain string)", "", "", 2,
      kMany, Set},
+    {"create", "TYPE NAME [KEY=VALUE...] [--project P]", "create a resource outside Pulumi (checked like the provider's)",
+     "--project", "", 2, kMany, CreateCommand},
     {"delete", "RESOURCE", "remove a resource from the cloud", "", "", 1, 1, Delete},
     {"reset", "", "empty the cloud", "", "", 0, 0, Reset},
     {"export", "[--reveal]", "print every resource as a JSON array (secrets masked)", "", "--reveal", 0, 0, Export},

@@ -5,6 +5,8 @@
 //   apex-sim --stack dev --work DIR --infra SRC_DIR --programs INFRA_BUILD_DIR --sdk-build BUILD_DIR
 //            --engine-bin DIR [--latency-ms N] [--destroy]
 // tools/run --sim fills these in.
+#include "apex_prerequisites.h"
+#include "store.h"
 #include "workspace.h"
 
 #include <cstdio>
@@ -63,6 +65,9 @@ int main(int argc, char** argv) {
   for (auto const* required : {"stack", "work", "infra", "programs", "sdk-build", "engine-bin"}) {
     if (!flags.contains(required)) return Usage();
   }
+  for (auto const* path : {"work", "infra", "programs", "sdk-build", "engine-bin"}) {
+    flags[path] = fs::absolute(flags[path]).lexically_normal().string();
+  }
   pulumi::gcpsim::WorkspaceOptions options{
       .work_dir = flags["work"],
       .stack = flags["stack"],
@@ -78,7 +83,7 @@ int main(int argc, char** argv) {
   std::printf("apex-sim: stack %s in %s (the cloud: %s)\n", options.stack.c_str(), options.work_dir.c_str(),
               ws.database().c_str());
   std::string error;
-  if (!ws.Prepare(&error)) {
+  if (!ws.Prepare(&error) || !pulumi::gcpsim::CreateApexPrerequisites(ws, &error)) {
     std::cerr << "apex-sim: " << error << "\n";
     return 1;
   }
@@ -89,8 +94,14 @@ int main(int argc, char** argv) {
   for (auto const* p : kProjects) {
     if (!Step(ws, p, "drift", {"refresh", "--preview-only", "--expect-no-changes"}, "no drift")) return 1;
   }
-  auto ls = ws.GcpSim({"ls"});
-  std::printf("\nThe simulated cloud now holds:\n%s\n", ls.output.c_str());
+  if (auto store = pulumi::gcpsim::Store::Open(ws.database()); store.ok()) {
+    if (auto all = (*store)->List(); all.ok()) {
+      std::map<std::string, int> by_type;
+      for (auto const& r : *all) ++by_type[r.type];
+      std::printf("\nThe simulated cloud holds %zu resources:\n", all->size());
+      for (auto const& [type, n] : by_type) std::printf("  %3d  %s\n", n, type.c_str());
+    }
+  }
   if (destroy) {
     for (auto it = std::rbegin(kProjects); it != std::rend(kProjects); ++it) {
       if (!Step(ws, *it, "destroy", {"destroy", "--yes"})) return 1;

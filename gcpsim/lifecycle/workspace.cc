@@ -46,6 +46,14 @@ std::string WithBinary(std::string const& yaml, std::string const& binary) {
 
 Workspace::Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
 
+void Workspace::SetEnv(std::string const& name, std::string const& value) {
+  if (value.empty()) {
+    options_.extra_env.erase(name);
+  } else {
+    options_.extra_env[name] = value;
+  }
+}
+
 std::string Workspace::database() const { return (fs::path(options_.work_dir) / "cloud.db").string(); }
 
 std::string Workspace::project_dir(std::string const& project) const {
@@ -65,6 +73,7 @@ std::map<std::string, std::string> Workspace::Env() const {
       {"NO_COLOR", "1"},
   };
   if (options_.latency_ms > 0) env["GCPSIM_LATENCY_MS"] = std::to_string(options_.latency_ms);
+  for (auto const& [k, v] : options_.extra_env) env[k] = v;
   return env;
 }
 

@@ -33,6 +33,7 @@ struct WorkspaceOptions {
   std::string gcp_sim;               ///< the operator command
   std::string passphrase = "apex-local-passphrase";
   int latency_ms = 0;  ///< GCPSIM_LATENCY_MS for the provider
+  std::map<std::string, std::string> extra_env{};  ///< e.g. GCPSIM_TRACE
 };
 
 struct CliResult {
@@ -46,6 +47,8 @@ class Workspace {
   explicit Workspace(WorkspaceOptions options);
 
   WorkspaceOptions const& options() const { return options_; }
+  /// Sets (or, with an empty value, removes) a variable for the commands that follow.
+  void SetEnv(std::string const& name, std::string const& value);
   std::string database() const;
   std::string project_dir(std::string const& project) const;
 

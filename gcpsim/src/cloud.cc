@@ -123,10 +123,17 @@ ModelOutput Cloud::Compute(std::string const& type, std::string const& name, Pro
   if (!resource) return out;
   // Only what the schema knows comes back; what it has and nobody set is computed by the API.
   PropertyMap outputs;
+  auto is_input = [&](std::string const& property) {
+    return std::any_of(resource->input_properties.begin(), resource->input_properties.end(),
+                       [&](codegen::Property const& p) { return p.name == property; });
+  };
   for (auto const& p : resource->properties) {
     if (auto it = out.outputs.find(p.name); it != out.outputs.end()) {
       outputs[p.name] = it->second;
-    } else if (!inputs.contains(p.name)) {
+    } else if ((p.name == "effectiveLabels" || p.name == "pulumiLabels") && inputs.contains("labels")) {
+      outputs[p.name] = inputs.at("labels");  // the provider's default labels are none here
+    } else if (!is_input(p.name)) {
+      // An output only the API sets; an optional input left unset stays unset.
       outputs[p.name] = preview ? PropertyValue::MakeComputed() : Plausible(p, out.id, create_time);
     }
   }

@@ -1,5 +1,6 @@
 // pulumi-resource-gcp: the offline Google Cloud. Answers as the gcp provider 9.37.0; never needs credentials or
-// a network. Environment: GCPSIM_DB (the database), GCPSIM_SCHEMA (the gcp schema), GCPSIM_LATENCY_MS.
+// a network. Environment: GCPSIM_DB (the database), GCPSIM_SCHEMA (the gcp schema), GCPSIM_LATENCY_MS,
+// GCPSIM_TRACE (a file that gets each call's own time).
 #include "catalog.h"
 #include "provider.h"
 #include "pulumi/provider/serve.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   if (char const* latency = std::getenv("GCPSIM_LATENCY_MS"); latency && *latency) {
     options.latency = std::chrono::milliseconds(std::atoi(latency));
   }
+  if (char const* trace = std::getenv("GCPSIM_TRACE"); trace && *trace) options.trace = trace;
   pulumi::gcpsim::Provider provider(**catalog, options);
   return pulumi::provider::Serve(provider, argc, argv);
 }

@@ -4,6 +4,9 @@
 #include "diff.h"
 #include "values.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <thread>
 
 namespace pulumi::gcpsim {
@@ -43,6 +46,33 @@ void AddFailures(std::vector<Failure> const& failures, google::protobuf::Repeate
 
 
 }  // namespace
+
+class Provider::CallTimer {
+ public:
+  CallTimer(std::string const* trace, char const* method, std::string type)
+      : trace_(trace), method_(method), type_(std::move(type)), start_(std::chrono::steady_clock::now()) {}
+  CallTimer(CallTimer&&) = delete;
+  ~CallTimer() {
+    if (trace_->empty()) return;
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_).count();
+    auto line = std::string(method_) + "\t" + type_ + "\t" + std::to_string(us) + "\n";
+    // One write of a short line with O_APPEND: lines of concurrent calls and processes never interleave.
+    int fd = ::open(trace_->c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    (void)!::write(fd, line.data(), line.size());
+    ::close(fd);
+  }
+
+ private:
+  std::string const* trace_;
+  char const* method_;
+  std::string type_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+Provider::CallTimer Provider::Time(char const* method, std::string const& type) const {
+  return CallTimer(&options_.trace, method, type);
+}
 
 Provider::Provider(Catalog const& catalog, ProviderOptions options)
     : catalog_(catalog), options_(std::move(options)), placement_{"gcpsim-project", "us-central1", "us-central1-a"} {}
@@ -143,6 +173,7 @@ grpc::Status Provider::Configure(grpc::ServerContext*, pulumirpc::ConfigureReque
 grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const* req, pulumirpc::CheckResponse* resp) {
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
+  auto timer = Time("Check", r->type);
   auto const* resource = catalog_.FindResource(r->type);
   if (!resource) {
     *resp->mutable_inputs() = req->news();
@@ -168,6 +199,7 @@ grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const
 grpc::Status Provider::Diff(grpc::ServerContext*, pulumirpc::DiffRequest const* req, pulumirpc::DiffResponse* resp) {
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
+  auto timer = Time("Diff", r->type);
   PropertyMap olds = r->has_old_inputs ? r->old_inputs : InputsFromOutputs(catalog_.FindResource(r->type), r->olds);
   auto diff = DiffInputs(ForceNewTable::Builtin(), r->type, olds, r->news, r->ignore_changes);
   using K = pulumirpc::PropertyDiff;
@@ -192,6 +224,7 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
   if (r->preview) {
+    auto timer = Time("Create(preview)", r->type);
     std::lock_guard lock(mu_);
     auto cloud = OpenCloud();
     if (!cloud.ok()) return CloudError(cloud.status());
@@ -201,6 +234,7 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
     return grpc::Status::OK;
   }
   Pause();
+  auto timer = Time("Create", r->type);
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
@@ -214,6 +248,7 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
 grpc::Status Provider::Read(grpc::ServerContext*, pulumirpc::ReadRequest const* req, pulumirpc::ReadResponse* resp) {
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
+  auto timer = Time("Read", r->type);
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
@@ -231,6 +266,7 @@ grpc::Status Provider::Update(grpc::ServerContext*, pulumirpc::UpdateRequest con
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
   if (!r->preview) Pause();
+  auto timer = Time(r->preview ? "Update(preview)" : "Update", r->type);
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
@@ -244,6 +280,7 @@ grpc::Status Provider::Delete(grpc::ServerContext*, pulumirpc::DeleteRequest con
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
   Pause();
+  auto timer = Time("Delete", r->type);
   std::lock_guard lock(mu_);
   auto cloud = OpenCloud();
   if (!cloud.ok()) return CloudError(cloud.status());
@@ -255,6 +292,7 @@ grpc::Status Provider::Invoke(grpc::ServerContext*, pulumirpc::InvokeRequest con
                               pulumirpc::InvokeResponse* resp) {
   auto args = FromWire(req->args());
   if (!args.ok()) return BadRequest("the arguments of " + req->tok(), args.status());
+  auto timer = Time("Invoke", req->tok());
   auto const* function = catalog_.FindFunction(req->tok());
   if (!function) {
     resp->add_failures()->set_reason("gcp 9.37.0 has no function " + req->tok());

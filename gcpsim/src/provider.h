@@ -24,6 +24,9 @@ struct ProviderOptions {
   std::string database;
   /// How long each create, update and delete takes ($GCPSIM_LATENCY_MS), to watch a deployment in flight.
   std::chrono::milliseconds latency{0};
+  /// A file that gets one line per call, "<method>\t<type>\t<microseconds>" ($GCPSIM_TRACE): the provider's
+  /// own time, without the latency model, for bench/sim_bench.
+  std::string trace;
 };
 
 class Provider final : public pulumirpc::ResourceProvider::Service {
@@ -51,6 +54,9 @@ class Provider final : public pulumirpc::ResourceProvider::Service {
   /// The cloud, opened on first use (Configure may name the database).
   absl::StatusOr<Cloud*> OpenCloud();
   void Pause() const;
+  /// Records a call's own time in the trace when its returned timer goes out of scope.
+  class CallTimer;
+  CallTimer Time(char const* method, std::string const& type) const;
 
   Catalog const& catalog_;
   ProviderOptions options_;

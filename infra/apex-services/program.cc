@@ -135,6 +135,7 @@ void Program(pulumi::Context& ctx) {
   pulumi::Config apex(ctx, kConfigNamespace);
   // Everything from config first, so that a bad stack file fails before anything is registered.
   bool deletion_protection = apex.RequireBool("deletionProtection");
+  RequireProdDeletionProtection(ctx, common, deletion_protection);
   std::string log_level = RequireOneOf(ctx, "logLevel", {"debug", "info", "warning", "error"});
   std::string registry = apex.Require("imageRegistry");
   if (registry.empty() || registry.back() == '/') InvalidConfig(ctx, "imageRegistry", "must not end with /");

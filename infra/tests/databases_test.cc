@@ -565,6 +565,18 @@ TEST(DatabasesConfigTest, ProdWithoutDeletionProtectionIsRefused) {
   EXPECT_THAT(errors, HasSubstr("Pulumi.prod.yaml"));
 }
 
+TEST(DatabasesConfigTest, ProdLiftsDeletionProtectionOnlyForADeclaredDecommission) {
+  auto run = RunEdited("prod", Replace("apex:deletionProtection: \"true\"",
+                                       "apex:deletionProtection: \"false\"\n  apex:decommission: \"true\""));
+  ASSERT_EQ(run.exit_code, 0) << ErrorsOf(*run.deployment);
+  auto sql = run.deployment->OfType("gcp:sql/databaseInstance:DatabaseInstance");
+  ASSERT_EQ(sql.size(), 1u);
+  EXPECT_EQ(sql[0].inputs.at("deletionProtection"), pulumi::PropertyValue(false));
+  bool warned = false;
+  for (auto const& l : run.deployment->logs()) warned = warned || l.message.find("apex:decommission is set") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 TEST(DatabasesConfigTest, PitrWithoutBackupsIsRefused) {
   auto run = RunEdited("dev", Replace("apex:postgresPitr: \"false\"", "apex:postgresPitr: \"true\""));
   EXPECT_NE(run.exit_code, 0);

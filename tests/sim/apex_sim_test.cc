@@ -2,8 +2,9 @@
 // for dev, staging and prod, the four projects in dependency order: preview, up, up --expect-no-changes,
 // refresh --expect-no-changes, then destroy in reverse order; drift made behind Pulumi's back with gcp-sim is
 // detected and repaired; a config change updates in place and a force-new one replaces; an interrupted up is
-// completed by a rerun; prod refuses destroy while deletion protection is on. State files never hold a
+// completed by a rerun; staging and prod refuse destroy while deletion protection is on. State files never hold a
 // plaintext secret.
+#include "apex_prerequisites.h"
 #include "store.h"
 #include "subprocess.h"
 #include "workspace.h"
@@ -64,6 +65,7 @@ class ApexSimTest : public ::testing::Test {
     ws_ = std::make_unique<Workspace>(Options(name, stack, latency_ms));
     std::string error;
     ASSERT_TRUE(ws_->Prepare(&error)) << error;
+    ASSERT_TRUE(CreateApexPrerequisites(*ws_, &error)) << error;
   }
 
   CliResult Run(std::string const& project, std::vector<std::string> args) {
@@ -139,17 +141,28 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
   EXPECT_GE(secrets.size(), 3u);
   ExpectNoPlaintext(secrets);
 
-  if (stack == "prod") {
-    // Deletion protection holds: destroy is refused with the provider's message and nothing is lost.
+  bool const protected_stack = Run("apex-databases", {"config", "get", "apex:deletionProtection"}).output.starts_with("true");
+  EXPECT_EQ(protected_stack, stack != "dev");  // staging and prod keep their data stores and services
+  if (protected_stack) {
+    // Deletion protection holds: destroy is refused with the provider's message, the protected resources stay.
     auto refused = Run("apex-services", {"destroy", "--yes"});
     EXPECT_NE(refused.code, 0);
     EXPECT_THAT(refused.output, HasSubstr("without setting deletion_protection=false"));
     auto refused_db = Run("apex-databases", {"destroy", "--yes"});
     EXPECT_NE(refused_db.code, 0);
-    EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection is set to true"));
-    EXPECT_FALSE(Cloud("gcp:sql/databaseInstance:DatabaseInstance").empty());
+    EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection"));
+    EXPECT_EQ(Cloud("gcp:sql/databaseInstance:DatabaseInstance").size(), 1u);
+    EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 3u);
+    if (stack == "prod") {
+      // Turning protection off alone is refused by the program itself: prod needs apex:decommission too.
+      ASSERT_EQ(Run("apex-databases", {"config", "set", "apex:deletionProtection", "false"}).code, 0);
+      auto guarded = Run("apex-databases", {"up", "--yes"});
+      EXPECT_NE(guarded.code, 0);
+      EXPECT_THAT(guarded.output, HasSubstr("set apex:decommission to \"true\" as well"));
+    }
     // A deliberate teardown, as the README documents it: lift the protection, apply, then destroy.
     for (auto const* p : {"apex-services", "apex-databases"}) {
+      ASSERT_EQ(Run(p, {"config", "set", "apex:decommission", "true"}).code, 0);
       ASSERT_EQ(Run(p, {"config", "set", "apex:deletionProtection", "false"}).code, 0);
       ASSERT_NO_FATAL_FAILURE(Deploy(p));
     }
@@ -158,7 +171,10 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     auto destroy = Run(*it, {"destroy", "--yes"});
     ASSERT_EQ(destroy.code, 0) << *it << ": " << Describe(destroy);
   }
-  EXPECT_TRUE(Cloud().empty()) << Cloud().size() << " resources left in the cloud";
+  // What is left is what was there before the stacks: the Temporal API key secret and its version.
+  auto left = Cloud();
+  EXPECT_EQ(left.size(), 2u);
+  for (auto const& r : left) EXPECT_EQ(r.urn, "") << r.type << " " << r.id << " outlived its stack";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryStack, LifecycleTest, ::testing::Values("dev", "staging", "prod"),

@@ -238,7 +238,9 @@ void RedisInstance(ModelInput const& in, AddressSpace& addresses, std::string& i
   auto const project = Project(in);
   id = "projects/" + project + "/locations/" + Region(in) + "/instances/" + Name(in);
   s["region"] = Region(in);
-  s["currentLocationId"] = Str(in.inputs, "locationId", in.placement.zone);
+  s["locationId"] = Str(in.inputs, "locationId", Region(in) + "-a");
+  s["currentLocationId"] = s["locationId"];
+  if (Str(in.inputs, "tier") == "STANDARD_HA") s["alternativeLocationId"] = Str(in.inputs, "alternativeLocationId", Region(in) + "-b");
   s["createTime"] = Computed(in, in.create_time);
   s["port"] = Computed(in, 6379.0);
   s["persistenceIamIdentity"] = Computed(in, "serviceAccount:service-" + ProjectNumber(project) +

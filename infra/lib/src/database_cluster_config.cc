@@ -127,7 +127,7 @@ void CheckProdPolicy(pulumi::Context& ctx, DatabaseClusterArgs const& a) {
   auto require = [&](bool ok, std::string const& key, std::string const& what) {
     if (!ok) InvalidConfig(ctx, key, "prod requires " + what);
   };
-  require(a.deletion_protection, "deletionProtection", "true");
+  RequireProdDeletionProtection(ctx, a.common, a.deletion_protection);
   require(a.postgres.backups_enabled, "postgresBackups", "true");
   require(a.postgres.pitr_enabled, "postgresPitr", "true");
   require(a.postgres.availability_type == "REGIONAL", "postgresAvailability", "REGIONAL");
