@@ -39,3 +39,25 @@ function(pulumi_cpp_add_test name)
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300)
 endfunction()
+
+# libFuzzer (the `fuzz` preset, clang): the flags of a fuzz target, and its bounded CTest run (label fuzz)
+# over a copy of its seed corpus in the build tree (new inputs accumulate there, never in the source tree;
+# crashes go to artifacts/ in the build tree).
+set(PULUMI_CPP_FUZZ_FLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+# pulumi_cpp_add_fuzz_test(NAME FUZZER target CORPUS dir DICT file)
+function(pulumi_cpp_add_fuzz_test name)
+  cmake_parse_arguments(ARG "" "FUZZER;CORPUS;DICT" "" ${ARGN})
+  set(corpus "${CMAKE_CURRENT_BINARY_DIR}/corpus")
+  set(artifacts "${CMAKE_CURRENT_BINARY_DIR}/artifacts")
+  file(MAKE_DIRECTORY "${artifacts}")
+  add_test(NAME ${name}_corpus COMMAND ${CMAKE_COMMAND} -E copy_directory "${ARG_CORPUS}" "${corpus}")
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+      $<TARGET_FILE:${ARG_FUZZER}>
+      -max_total_time=30 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+      "-dict=${ARG_DICT}" "-artifact_prefix=${artifacts}/" "${corpus}"
+    WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+  set_tests_properties(${name}_corpus PROPERTIES LABELS "fuzz" FIXTURES_SETUP ${name}_corpus)
+  set_tests_properties(${name} PROPERTIES LABELS "fuzz" TIMEOUT 180 FIXTURES_REQUIRED ${name}_corpus)
+endfunction()

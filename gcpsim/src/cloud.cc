@@ -13,15 +13,6 @@ namespace {
 
 using codegen::TypeKind;
 
-std::string Now() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string Leaf(std::string const& s) { return s.substr(s.rfind('/') + 1); }
 
 /// Addresses from the ranges the simulated cloud holds: a network's private services access ranges (the
@@ -155,7 +146,7 @@ absl::StatusOr<ModelOutput> Cloud::Create(std::string const& type, std::string c
   auto status = store_.Write([&](Store& store) -> absl::Status {
     if (auto s = CheckReferences(store, type, inputs, defaults_); !s.ok()) return s;
     StoreAddresses addresses(store);
-    auto created = Now();
+    auto created = NowRfc3339();
     out = Compute(type, name, inputs, false, created, addresses);
     if (!addresses.error.ok()) return addresses.error;
     if (type == kSecretVersion) NumberVersion(store, out);
@@ -190,7 +181,7 @@ absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string c
     auto old = store_.Get(type, id);
     if (!old.ok()) return old.status();
     DerivedAddresses none;
-    auto out = Compute(type, name, news, false, *old ? (*old)->created : Now(), none);
+    auto out = Compute(type, name, news, false, *old ? (*old)->created : NowRfc3339(), none);
     if (*old) keep_computed(**old, out);
     return out;
   }

@@ -51,15 +51,6 @@ class Statement {
   int rc_ = SQLITE_ERROR;
 };
 
-std::string Now() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 absl::StatusOr<StoredResource> RowToResource(Statement const& st) {
   StoredResource r;
   r.type = st.Text(0);
@@ -78,6 +69,15 @@ absl::StatusOr<StoredResource> RowToResource(Statement const& st) {
 }
 
 }  // namespace
+
+std::string NowRfc3339() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 std::string DefaultDatabasePath(std::string const& configured) {
   if (char const* env = std::getenv("GCPSIM_DB"); env && *env) return env;
@@ -168,7 +168,7 @@ absl::Status Store::Put(StoredResource const& r) {
   if (!inputs.ok()) return inputs.status();
   auto outputs = ToJson(r.outputs);
   if (!outputs.ok()) return outputs.status();
-  auto now = Now();
+  auto now = NowRfc3339();
   Statement st(db_, R"sql(
     INSERT INTO resources (type, id, name, urn, inputs, outputs, created, updated, seq)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resources))

@@ -30,6 +30,9 @@ struct StoredResource {
   std::string updated;
 };
 
+/// The current time as the cloud stamps resources: RFC 3339, UTC, seconds.
+std::string NowRfc3339();
+
 /// Where the database lives: $GCPSIM_DB, else `configured` (the provider's `gcpsim:database` config), else
 /// $XDG_CACHE_HOME/pulumi-cpp/gcpsim/cloud.db, else ~/.cache/pulumi-cpp/gcpsim/cloud.db.
 std::string DefaultDatabasePath(std::string const& configured = "");

@@ -115,6 +115,37 @@ class CliE2eTest : public ::testing::Test {
     return ss.str();
   }
 
+  struct Interrupted : CliResult {
+    std::chrono::steady_clock::duration after_signal{};  ///< how long the CLI took to end after SIGINT
+  };
+
+  /// Starts `pulumi up` in `dir` with the program in its slow mode, sends SIGINT (to the CLI's process group, as
+  /// Ctrl-C does) once the program has written `marker`, and returns when the CLI has ended.
+  Interrupted InterruptedUp(fs::path const& dir, fs::path const& marker) {
+    fs::remove(marker);
+    EXPECT_EQ(Pulumi(dir, {"config", "set", "mode", "slow"}).code, 0);
+    EXPECT_EQ(Pulumi(dir, {"config", "set", "markerFile", marker.string()}).code, 0);
+    Interrupted r;
+    std::string error;
+    auto args = std::vector<std::string>{EngineBinDir() + "/pulumi", "up", "--yes", "--non-interactive"};
+    auto up = Subprocess::Start({.argv = args, .cwd = dir.string(), .env = Env(), .capture = true}, &error);
+    if (!up) {
+      ADD_FAILURE() << error;
+      return r;
+    }
+    std::thread reader([&] { r.code = up->Wait([&](Stream, std::string_view d) { r.output.append(d); }); });
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+    while (!fs::exists(marker) && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_TRUE(fs::exists(marker)) << "the program never reached its slow part";
+    auto signalled = std::chrono::steady_clock::now();
+    up->Signal(SIGINT);
+    reader.join();
+    r.after_signal = std::chrono::steady_clock::now() - signalled;
+    return r;
+  }
+
   /// The stack's resources from `pulumi stack export`: URN -> id ("" for components and the stack).
   std::map<std::string, std::string> ExportedResources(fs::path const& dir) {
     auto r = Pulumi(dir, {"stack", "export"});
@@ -198,26 +229,9 @@ TEST_F(CliE2eTest, InterruptedUpOfADeployedStackKeepsEveryResource) {
   auto const before = ExportedResources(fleet);
   ASSERT_EQ(before.size(), 10u);
 
-  auto marker = work_ / "marker";
-  fs::remove(marker);
-  ASSERT_EQ(Pulumi(fleet, {"config", "set", "mode", "slow"}).code, 0);
-  ASSERT_EQ(Pulumi(fleet, {"config", "set", "markerFile", marker.string()}).code, 0);
-  std::string error;
-  std::string output;
-  auto args = std::vector<std::string>{EngineBinDir() + "/pulumi", "up", "--yes", "--non-interactive"};
-  auto up = Subprocess::Start({.argv = args, .cwd = fleet.string(), .env = Env(), .capture = true}, &error);
-  ASSERT_TRUE(up) << error;
-  int code = -1;
-  std::thread reader([&] { code = up->Wait([&](Stream, std::string_view d) { output.append(d); }); });
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
-  while (!fs::exists(marker) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  ASSERT_TRUE(fs::exists(marker)) << "the program never reached its slow part";
-  up->Signal(SIGINT);
-  reader.join();
-  EXPECT_NE(code, 0) << output;
-  EXPECT_THAT(output, Not(HasSubstr("deleted")));
+  auto interrupted = InterruptedUp(fleet, work_ / "marker");
+  EXPECT_NE(interrupted.code, 0) << interrupted.output;
+  EXPECT_THAT(interrupted.output, Not(HasSubstr("deleted")));
   EXPECT_EQ(ExportedResources(fleet), before);
 
   ASSERT_EQ(Pulumi(fleet, {"config", "rm", "mode"}).code, 0);
@@ -316,27 +330,10 @@ TEST_F(CliE2eTest, MissingRequiredConfigNamesTheKey) {
 TEST_F(CliE2eTest, InterruptedUpCanBeCompletedByARerun) {
   auto app = Program("app");
   InitAppStack(app, "dev");
-  auto marker = work_ / "marker";
-  fs::remove(marker);
-  ASSERT_EQ(Pulumi(app, {"config", "set", "mode", "slow"}).code, 0);
-  ASSERT_EQ(Pulumi(app, {"config", "set", "markerFile", marker.string()}).code, 0);
-
-  std::string error;
-  std::string output;
-  auto args = std::vector<std::string>{EngineBinDir() + "/pulumi", "up", "--yes", "--non-interactive"};
-  auto up = Subprocess::Start({.argv = args, .cwd = app.string(), .env = Env(), .capture = true}, &error);
-  ASSERT_TRUE(up) << error;
-  std::thread reader([&] { output = std::to_string(up->Wait([&](Stream, std::string_view d) { output.append(d); })); });
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
-  while (!fs::exists(marker) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  ASSERT_TRUE(fs::exists(marker)) << "the program never reached its slow part";
-  auto interrupted_at = std::chrono::steady_clock::now();
-  up->Signal(SIGINT);
-  reader.join();
+  auto interrupted = InterruptedUp(app, work_ / "marker");
   // Cancelled well before the program's 60 s wait would have ended on its own.
-  EXPECT_LT(std::chrono::steady_clock::now() - interrupted_at, std::chrono::seconds(30));
+  EXPECT_LT(interrupted.after_signal, std::chrono::seconds(30));
+  EXPECT_NE(interrupted.code, 0) << interrupted.output;
 
   ASSERT_EQ(Pulumi(app, {"config", "set", "mode", "normal"}).code, 0);
   auto rerun = Pulumi(app, {"up", "--yes"});

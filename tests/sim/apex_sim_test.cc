@@ -152,7 +152,7 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     EXPECT_NE(refused_db.code, 0);
     EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection"));
     EXPECT_EQ(Cloud("gcp:sql/databaseInstance:DatabaseInstance").size(), 1u);
-    EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 3u);
+    EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 4u);  // three services and Qdrant
     if (stack == "prod") {
       // Turning protection off alone is refused by the program itself: prod needs apex:decommission too.
       ASSERT_EQ(Run("apex-databases", {"config", "set", "apex:deletionProtection", "false"}).code, 0);
