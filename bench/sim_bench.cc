@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("sim_bench: Apex dev on the simulator, real engine v%s, %d run(s), %zu resources created per run\n\n",
+  std::printf("sim_bench: Apex dev on the simulator, real engine v%s, %d run(s), %zu custom resources created per run\n\n",
               PULUMI_ENGINE_VERSION + 1, runs, resources);
   std::printf("%-10s %12s %12s %12s %18s %8s\n", "phase", "median s", "min s", "max s", "provider own s", "share");
   double total_wall = 0, total_provider = 0;
