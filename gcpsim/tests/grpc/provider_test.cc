@@ -207,3 +207,40 @@ TEST(ProviderTest, TheTypeComesFromTheUrnWhenTheRequestLacksIt) {
 
 }  // namespace
 }  // namespace pulumi::gcpsim
+
+namespace pulumi::gcpsim {
+namespace {
+
+TEST(ProviderConfigTest, TheDatabaseComesFromTheProviderConfigUnlessGcpsimDbIsSet) {
+  auto configured = testing_util::FreshDatabase("configured");
+  auto from_env = testing_util::FreshDatabase("from-env");
+  auto create_network = [](Provider& p, std::string const& database) {
+    pulumirpc::ConfigureRequest configure;
+    *configure.mutable_args() = ToWire({{"project", "p"}, {"region", "r"}, {"simulatorDatabase", database}});
+    pulumirpc::ConfigureResponse configured_resp;
+    ASSERT_TRUE(p.Configure(nullptr, &configure, &configured_resp).ok());
+    pulumirpc::CreateRequest create;
+    create.set_urn(Harness::Urn(kNetwork, "vpc"));
+    create.set_type(kNetwork);
+    *create.mutable_properties() = ToWire({{"name", "vpc"}});
+    pulumirpc::CreateResponse created;
+    auto s = p.Create(nullptr, &create, &created);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  };
+  unsetenv("GCPSIM_DB");
+  {
+    Provider p(testing_util::GcpCatalog(), {});
+    create_network(p, configured);
+  }
+  EXPECT_EQ(Harness(configured).Stored(kNetwork).size(), 1u);
+  setenv("GCPSIM_DB", from_env.c_str(), 1);
+  {
+    Provider p(testing_util::GcpCatalog(), {});
+    create_network(p, testing_util::FreshDatabase("ignored"));
+  }
+  unsetenv("GCPSIM_DB");
+  EXPECT_EQ(Harness(from_env).Stored(kNetwork).size(), 1u);
+}
+
+}  // namespace
+}  // namespace pulumi::gcpsim
