@@ -78,18 +78,6 @@ PropertyValue const* Lookup(PropertyMap const& m, std::string const& path) {
   }
 }
 
-void Assign(PropertyMap& m, std::string const& path, PropertyValue value) {
-  auto dot = path.find('.');
-  if (dot == std::string::npos) {
-    m[path] = std::move(value);
-    return;
-  }
-  auto key = path.substr(0, dot);
-  PropertyMap inner = m.contains(key) && m[key].is_object() ? m[key].AsObject() : PropertyMap{};
-  Assign(inner, path.substr(dot + 1), std::move(value));
-  m[key] = std::move(inner);
-}
-
 std::string StringAt(PropertyMap const& m, std::string const& path) {
   auto const* v = Lookup(m, path);
   return v && v->is_string() ? v->AsString() : "";

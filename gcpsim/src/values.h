@@ -29,8 +29,6 @@ std::string Show(PropertyValue const& v, bool reveal = false);
 
 /// The value at a dotted path ("settings.tier"); nullptr when absent.
 PropertyValue const* Lookup(PropertyMap const& m, std::string const& path);
-/// Sets the value at a dotted path, creating objects on the way.
-void Assign(PropertyMap& m, std::string const& path, PropertyValue value);
 /// The string at a key ("" when absent or not a string); secrets are looked through.
 std::string StringAt(PropertyMap const& m, std::string const& path);
 
