@@ -104,7 +104,11 @@ int main(int argc, char** argv) {
   }
   if (destroy) {
     for (auto it = std::rbegin(kProjects); it != std::rend(kProjects); ++it) {
-      if (!Step(ws, *it, "destroy", {"destroy", "--yes"})) return 1;
+      if (!Step(ws, *it, "destroy", {"destroy", "--yes"})) {
+        std::cerr << "apex-sim: the " << options.stack << " stacks keep deletion protection on (apex:deletionProtection); "
+                  << "README.md, \"A deliberate teardown of prod\", says how to lift it on purpose\n";
+        return 1;
+      }
     }
   } else {
     std::printf("Inspect or change it behind Pulumi's back: %s --db %s ls | show | set | delete\n",
