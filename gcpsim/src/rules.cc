@@ -62,12 +62,30 @@ absl::StatusOr<std::optional<StoredResource>> ConnectionOn(Store& store, std::st
   return std::optional<StoredResource>();
 }
 
+/// Every element of the list at `key` (an empty list when absent).
+PropertyArray ListAt(PropertyMap const& m, std::string const& key) {
+  auto const* v = Lookup(m, key);
+  return v && v->is_array() ? v->AsArray() : PropertyArray{};
+}
+
+/// A network with private services access: its servicenetworking connection, and the allocated ranges that
+/// connection reserved still there (addresses come from them).
 absl::Status RequirePrivateServiceAccess(Store& store, std::string const& network, std::string const& project,
                                          std::string const& refusal) {
   if (auto s = Require(store, kNetwork, network, NetworkPath(project, network)); !s.ok()) return s;
   auto connection = ConnectionOn(store, network);
   if (!connection.ok()) return connection.status();
   if (!*connection) return absl::FailedPreconditionError(refusal);
+  for (auto const& range : ListAt((*connection)->inputs, "reservedPeeringRanges")) {
+    if (!range.is_string()) continue;
+    auto found = FindReferenced(store, kGlobalAddress, range.AsString());
+    if (!found.ok()) return found.status();
+    if (!*found) {
+      return absl::FailedPreconditionError("googleapi: Error 400: Allocated IP range '" + range.AsString() +
+                                           "' not found in network " + NetworkPath(project, network) +
+                                           "., failedPrecondition");
+    }
+  }
   return absl::OkStatus();
 }
 
@@ -87,11 +105,6 @@ absl::Status RequireMemberAccount(Store& store, std::string const& member) {
   return absl::OkStatus();
 }
 
-/// Every element of the list at `key` (an empty list when absent).
-PropertyArray ListAt(PropertyMap const& m, std::string const& key) {
-  auto const* v = Lookup(m, key);
-  return v && v->is_array() ? v->AsArray() : PropertyArray{};
-}
 
 PropertyMap ObjectOf(PropertyValue const& v) {
   PropertyValue const* p = &v;

@@ -63,6 +63,20 @@ TEST(RulesTest, APrivateCloudSqlInstanceNeedsAServiceNetworkingConnection) {
   EXPECT_TRUE(h.Stored(kSql).empty());
 }
 
+TEST(RulesTest, APrivateCloudSqlInstanceNeedsTheReservedRangeStillThere) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  {
+    auto store = Store::Open(h.database());
+    ASSERT_TRUE(store.ok());
+    auto range = h.Stored("gcp:compute/globalAddress:GlobalAddress").at(0);
+    ASSERT_TRUE((*store)->Write([&](Store& s) { return s.Remove(range.type, range.id); }).ok());  // out of band
+  }
+  auto refused = h.Create(kSql, "db", SqlInputs(network));
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("Allocated IP range 'vpc-psa' not found in network"));
+}
+
 TEST(RulesTest, AConnectionNeedsAnExistingAllocatedRange) {
   Harness h;
   h.Configure();
