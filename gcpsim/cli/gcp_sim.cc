@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstddef>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <limits>
@@ -165,7 +166,16 @@ class LazySchema {
 
 // ---- the commands -------------------------------------------------------------------------------------------
 
-absl::StatusOr<std::unique_ptr<Store>> OpenStore(Invocation const& in) { return Store::Open(in.db); }
+/// The cloud the command works on. Only `create` and `reset` may start a new one: for the others a missing file
+/// is a mistyped --db or $GCPSIM_DB, and opening it would leave an empty cloud behind.
+absl::StatusOr<std::unique_ptr<Store>> OpenStore(Invocation const& in, bool may_create = false) {
+  std::error_code ec;
+  if (!may_create && !std::filesystem::exists(in.db, ec)) {
+    return absl::NotFoundError("no simulated cloud at " + in.db +
+                               ": nothing has been deployed there (check --db or $GCPSIM_DB)");
+  }
+  return Store::Open(in.db);
+}
 
 int Ls(Invocation const& in) {
   auto store = OpenStore(in);
@@ -266,7 +276,7 @@ int Delete(Invocation const& in) {
 }
 
 int Reset(Invocation const& in) {
-  auto store = OpenStore(in);
+  auto store = OpenStore(in, /*may_create=*/true);
   if (!store.ok()) return Fail(store.status());
   std::size_t count = 0;
   auto status = (*store)->Write([&](Store& st) -> absl::Status {
@@ -312,7 +322,7 @@ int CreateCommand(Invocation const& in) {
     for (auto const& f : checked.failures) std::cerr << "gcp-sim: " << f.reason << "\n";
     return kFailed;
   }
-  auto store = OpenStore(in);
+  auto store = OpenStore(in, /*may_create=*/true);
   if (!store.ok()) return Fail(store.status());
   Placement placement{in.value_flag.value_or(StringAt(checked.inputs, "project")), "us-central1", "us-central1-a"};
   if (placement.project.empty()) placement.project = "gcpsim-project";

@@ -348,6 +348,16 @@ TEST_F(GcpSimCliTest, AmbiguousNameListsCandidates) {
   EXPECT_EQ(Count(), 3u);
 }
 
+TEST_F(GcpSimCliTest, AMissingDatabaseIsNotCreatedByReadingIt) {
+  auto missing = (dir_ / "typo.db").string();
+  for (auto const* command : {"ls", "export"}) {
+    auto r = Run({"--db", missing, command}, /*with_db=*/false);
+    EXPECT_EQ(r.code, 1) << command;
+    EXPECT_THAT(r.err, HasSubstr("no simulated cloud at " + missing));
+  }
+  EXPECT_FALSE(fs::exists(missing));
+}
+
 TEST_F(GcpSimCliTest, DatabaseErrorExitsOne) {
   auto bad = (dir_ / "not-a-db").string();
   std::ofstream(bad) << "this is not an SQLite database, not at all, not even a little bit.......";
