@@ -170,11 +170,11 @@ TEST_P(DatabasesTest, PostgresFollowsTheStackTier) {
   auto const& backup = Obj(settings, "backupConfiguration");
   EXPECT_EQ(At(backup, "enabled"), PropertyValue(t.backups));
   EXPECT_EQ(At(backup, "pointInTimeRecoveryEnabled"), PropertyValue(t.pitr));
-  EXPECT_EQ(At(backup, "startTime"), PropertyValue("03:00"));
+  EXPECT_EQ(At(backup, "startTime"), PropertyValue("01:00"));
   EXPECT_EQ(At(backup, "transactionLogRetentionDays"), PropertyValue(7));
   EXPECT_EQ(At(Obj(backup, "backupRetentionSettings"), "retainedBackups"), PropertyValue(GetParam() == "prod" ? 30 : 7));
   EXPECT_EQ(Obj(settings, "maintenanceWindow"),
-            (PropertyMap{{"day", 7}, {"hour", 3}, {"updateTrack", "stable"}}));
+            (PropertyMap{{"day", 7}, {"hour", 5}, {"updateTrack", "stable"}}));  // after the 01:00-05:00 backups
   EXPECT_EQ(At(Obj(settings, "insightsConfig"), "queryInsightsEnabled"), PropertyValue(true));
 
   auto db = Get("gcp:sql/database:Database", "apex-db-vectors");
@@ -575,6 +575,15 @@ TEST(DatabasesConfigTest, ProdLiftsDeletionProtectionOnlyForADeclaredDecommissio
   bool warned = false;
   for (auto const& l : run.deployment->logs()) warned = warned || l.message.find("apex:decommission is set") != std::string::npos;
   EXPECT_TRUE(warned);
+}
+
+TEST(DatabasesConfigTest, MaintenanceInsideTheBackupWindowIsRefused) {
+  auto run = RunEdited("prod", Replace("apex:postgresMaintenanceHour: \"5\"", "apex:postgresMaintenanceHour: \"3\""));
+  EXPECT_NE(run.exit_code, 0);
+  std::string const errors = ErrorsOf(*run.deployment);
+  EXPECT_THAT(errors, HasSubstr("apex:postgresMaintenanceHour"));
+  EXPECT_THAT(errors, HasSubstr("3:00 falls in the backup window 01:00 + 4 h"));
+  EXPECT_THAT(errors, HasSubstr("Pulumi.prod.yaml"));
 }
 
 TEST(DatabasesConfigTest, PitrWithoutBackupsIsRefused) {

@@ -50,7 +50,7 @@ PostgresConfig LoadPostgres(pulumi::Context& ctx) {
   p.backups_enabled = RequireBool(ctx, "postgresBackups");
   p.pitr_enabled = RequireBool(ctx, "postgresPitr");
   if (p.pitr_enabled && !p.backups_enabled) InvalidConfig(ctx, "postgresPitr", "needs apex:postgresBackups true");
-  p.backup_start_time = GetTimeOfDay(ctx, "postgresBackupStartTime", "03:00");
+  p.backup_start_time = GetTimeOfDay(ctx, "postgresBackupStartTime", "01:00");
   p.retained_backups = GetIntInRange(ctx, "postgresRetainedBackups", 7, 1, 365);
   p.log_retention_days = GetIntInRange(ctx, "postgresLogRetentionDays", 7, 1, 7);
   p.max_connections = RequireIntInRange(ctx, "postgresMaxConnections", 25, 262143);
@@ -60,7 +60,14 @@ PostgresConfig LoadPostgres(pulumi::Context& ctx) {
     InvalidConfig(ctx, "postgresDiskAutoresizeLimitGb", "is below apex:postgresDiskSizeGb");
   }
   p.maintenance_day = GetIntInRange(ctx, "postgresMaintenanceDay", 7, 1, 7);
-  p.maintenance_hour = GetIntInRange(ctx, "postgresMaintenanceHour", 3, 0, 23);
+  p.maintenance_hour = GetIntInRange(ctx, "postgresMaintenanceHour", 5, 0, 23);
+  // Cloud SQL takes a backup some time in the four hours from the start time; maintenance must not fall there.
+  int const backup_hour = std::stoi(p.backup_start_time.substr(0, 2));
+  if (p.backups_enabled && (p.maintenance_hour - backup_hour + 24) % 24 < 4) {
+    InvalidConfig(ctx, "postgresMaintenanceHour",
+                  std::to_string(p.maintenance_hour) + ":00 falls in the backup window " + p.backup_start_time +
+                      " + 4 h (apex:postgresBackupStartTime); move one of them");
+  }
   p.maintenance_track = GetOneOf(ctx, "postgresMaintenanceTrack", "stable", {"canary", "stable", "week5"});
   p.user = RequireNonEmpty(ctx, "dbUser", "apex");
   return p;

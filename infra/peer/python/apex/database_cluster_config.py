@@ -124,7 +124,7 @@ def _load_postgres() -> PostgresConfig:
     pitr_enabled = _config().require_bool("postgresPitr")
     if pitr_enabled and not backups_enabled:
         invalid_config("postgresPitr", "needs apex:postgresBackups true")
-    backup_start_time = _get_time_of_day("postgresBackupStartTime", "03:00")
+    backup_start_time = _get_time_of_day("postgresBackupStartTime", "01:00")
     retained_backups = get_int_in_range("postgresRetainedBackups", 7, 1, 365)
     log_retention_days = get_int_in_range("postgresLogRetentionDays", 7, 1, 7)
     max_connections = require_int_in_range("postgresMaxConnections", 25, 262143)
@@ -132,6 +132,15 @@ def _load_postgres() -> PostgresConfig:
     disk_autoresize_limit_gb = get_int_in_range("postgresDiskAutoresizeLimitGb", 0, 0, 65536)
     if disk_autoresize_limit_gb != 0 and disk_autoresize_limit_gb < disk_size_gb:
         invalid_config("postgresDiskAutoresizeLimitGb", "is below apex:postgresDiskSizeGb")
+    maintenance_hour = get_int_in_range("postgresMaintenanceHour", 5, 0, 23)
+    # Cloud SQL takes a backup some time in the four hours from the start time; maintenance must not fall there.
+    backup_hour = int(backup_start_time[:2])
+    if backups_enabled and (maintenance_hour - backup_hour + 24) % 24 < 4:
+        invalid_config(
+            "postgresMaintenanceHour",
+            f"{maintenance_hour}:00 falls in the backup window {backup_start_time} + 4 h "
+            "(apex:postgresBackupStartTime); move one of them",
+        )
     return PostgresConfig(
         database_version=database_version,
         edition=edition,
@@ -146,7 +155,7 @@ def _load_postgres() -> PostgresConfig:
         disk_size_gb=disk_size_gb,
         disk_autoresize_limit_gb=disk_autoresize_limit_gb,
         maintenance_day=get_int_in_range("postgresMaintenanceDay", 7, 1, 7),
-        maintenance_hour=get_int_in_range("postgresMaintenanceHour", 3, 0, 23),
+        maintenance_hour=maintenance_hour,
         maintenance_track=_get_one_of("postgresMaintenanceTrack", "stable", ["canary", "stable", "week5"]),
         user=_require_non_empty("dbUser", "apex"),
     )
