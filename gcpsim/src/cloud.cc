@@ -38,7 +38,10 @@ class StoreAddresses : public AddressSpace {
           if (base.empty() || !prefix || !prefix->is_number()) continue;
           auto cidr = base + "/" + std::to_string(static_cast<int>(prefix->AsNumber()));
           auto ip = store_.Allocate("psa:" + Leaf(network), cidr, owner);
-          if (ip.ok()) return *ip;
+          if (ip.ok()) {
+            if (auto s = store_.RecordProducer(Leaf(network), owner); !s.ok()) error = s;
+            return *ip;
+          }
           error = ip.status();
         }
       }
@@ -208,6 +211,8 @@ absl::Status Cloud::Delete(std::string const& type, std::string const& id, Prope
     if (!old.ok()) return old.status();
     if (!*old) return absl::OkStatus();
     if (auto s = CheckDelete(store, **old, state); !s.ok()) return s;
+    // deletionPolicy ABANDON: the provider forgets the resource and leaves it in the cloud, as pulumi-gcp does.
+    if (StringAt(state, "deletionPolicy") == "ABANDON") return absl::OkStatus();
     return store.Remove(type, id);
   });
 }

@@ -327,6 +327,15 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
         "googleapi: Error 400: Invalid resource usage: 'Resource cannot be deleted if it's protected against "
         "deletion.'., resourceInUseByAnotherResource");
   }
+  if (type == kConnection && StringAt(state, "deletionPolicy") != "ABANDON") {
+    auto producers = store.Producers(Leaf(StringAt(stored.inputs, "network")));
+    if (!producers.ok()) return producers.status();
+    if (!producers->empty()) {
+      return absl::FailedPreconditionError(
+          "googleapi: Error 400: Failed to delete connection; Producer services (e.g. CloudSQL, Cloud Memstore, "
+          "etc.) are still using this connection., failedPrecondition");
+    }
+  }
   if (type == kNetwork) {
     auto subnetworks = store.List(kSubnetwork);
     if (!subnetworks.ok()) return subnetworks.status();
@@ -334,6 +343,25 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
       if (Leaf(StringAt(s.inputs, "network")) == NameOf(stored)) {
         return absl::FailedPreconditionError("googleapi: Error 400: The network resource '" + stored.id +
                                              "' is already being used by '" + s.id + "', resourceInUseByAnotherResource");
+      }
+    }
+    // The peering of an abandoned connection goes with its network, and so does what the producers held.
+    auto connections = store.List(kConnection);
+    if (!connections.ok()) return connections.status();
+    for (auto const& c : *connections) {
+      if (Leaf(StringAt(c.inputs, "network")) != NameOf(stored)) continue;
+      if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
+    }
+    if (auto s = store.ForgetProducers(NameOf(stored)); !s.ok()) return s;
+  }
+  if (type == kSqlInstance) {
+    // Databases and users go with their instance (an abandoned one is still in the cloud until then).
+    for (auto const* child : {"gcp:sql/database:Database", "gcp:sql/user:User"}) {
+      auto children = store.List(child);
+      if (!children.ok()) return children.status();
+      for (auto const& c : *children) {
+        if (Leaf(StringAt(c.inputs, "instance")) != NameOf(stored)) continue;
+        if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
       }
     }
   }

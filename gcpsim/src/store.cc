@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS allocations (
   pool TEXT NOT NULL, address INTEGER NOT NULL, owner TEXT NOT NULL,
   PRIMARY KEY (pool, address));
 CREATE INDEX IF NOT EXISTS allocations_owner ON allocations (owner);
+CREATE TABLE IF NOT EXISTS producers (
+  network TEXT NOT NULL, producer TEXT NOT NULL,
+  PRIMARY KEY (network, producer));
 )sql";
 
 absl::Status SqlError(sqlite3* db, std::string const& what) {
@@ -195,7 +198,9 @@ absl::Status Store::Remove(std::string const& type, std::string const& id) {
   return Release(type + " " + id);
 }
 
-absl::Status Store::RemoveAll() { return Exec("DELETE FROM resources; DELETE FROM allocations;"); }
+absl::Status Store::RemoveAll() {
+  return Exec("DELETE FROM resources; DELETE FROM allocations; DELETE FROM producers;");
+}
 
 absl::StatusOr<std::string> Store::Allocate(std::string const& pool, std::string const& cidr, std::string const& owner) {
   auto slash = cidr.find('/');
@@ -249,6 +254,35 @@ absl::Status Store::Release(std::string const& owner) {
   if (!st.ok()) return SqlError(db_, "releasing addresses");
   st.Bind(1, owner);
   if (st.Step() != SQLITE_DONE) return SqlError(db_, "releasing addresses");
+  return absl::OkStatus();
+}
+
+absl::Status Store::RecordProducer(std::string const& network, std::string const& producer) {
+  Statement st(db_, "INSERT OR IGNORE INTO producers (network, producer) VALUES (?1, ?2)");
+  if (!st.ok()) return SqlError(db_, "recording a producer of " + network);
+  st.Bind(1, network);
+  st.Bind(2, producer);
+  if (st.Step() != SQLITE_DONE) return SqlError(db_, "recording a producer of " + network);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> Store::Producers(std::string const& network) {
+  Statement st(db_, "SELECT producer FROM producers WHERE network = ?1 ORDER BY producer");
+  if (!st.ok()) return SqlError(db_, "reading the producers of " + network);
+  st.Bind(1, network);
+  std::vector<std::string> out;
+  for (int rc = st.Step(); rc != SQLITE_DONE; rc = st.Step()) {
+    if (rc != SQLITE_ROW) return SqlError(db_, "reading the producers of " + network);
+    out.push_back(st.Text(0));
+  }
+  return out;
+}
+
+absl::Status Store::ForgetProducers(std::string const& network) {
+  Statement st(db_, "DELETE FROM producers WHERE network = ?1");
+  if (!st.ok()) return SqlError(db_, "forgetting the producers of " + network);
+  st.Bind(1, network);
+  if (st.Step() != SQLITE_DONE) return SqlError(db_, "forgetting the producers of " + network);
   return absl::OkStatus();
 }
 

@@ -65,6 +65,13 @@ class Store {
   absl::StatusOr<std::string> Allocate(std::string const& pool, std::string const& cidr, std::string const& owner);
   absl::Status Release(std::string const& owner);
 
+  /// The services that used a network's private services access (Cloud SQL, Memorystore). Google keeps their
+  /// side of the peering for days after they are deleted, so the record outlives them: only deleting the
+  /// network forgets it.
+  absl::Status RecordProducer(std::string const& network, std::string const& producer);
+  absl::StatusOr<std::vector<std::string>> Producers(std::string const& network);
+  absl::Status ForgetProducers(std::string const& network);
+
  private:
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   absl::Status Exec(char const* sql);

@@ -45,6 +45,8 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
   auto connection = d.Find("gcp:servicenetworking/connection:Connection", "apex-psa-connection");
   ASSERT_TRUE(connection);
   EXPECT_EQ(connection->inputs.at("reservedPeeringRanges"), PropertyValue(PropertyArray{"apex-psa-range"}));
+  // Destroy works: the peering that Cloud SQL and Memorystore hold on to is abandoned, not deleted.
+  EXPECT_EQ(connection->inputs.at("deletionPolicy"), PropertyValue("ABANDON"));
 
   // No firewall rule admits the internet.
   for (auto const& fw : d.OfType("gcp:compute/firewall:Firewall")) {

@@ -207,6 +207,43 @@ TEST(RulesTest, ANetworkWithSubnetworksCannotBeDeleted) {
   EXPECT_TRUE(h.Delete(kNetwork, "vpc", vpc.id, vpc.outputs).ok());
 }
 
+TEST(RulesTest, AConnectionThatProducersUsedIsAbandonedNotDeleted) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  auto db = h.Create(kSql, "db", SqlInputs(network));
+  ASSERT_TRUE(db.status.ok()) << db.status.error_message();
+  ASSERT_TRUE(h.Delete(kSql, "db", db.id, db.outputs).ok());
+  auto connection = h.Stored("gcp:servicenetworking/connection:Connection").at(0);
+  // Cloud SQL keeps its side of the peering after the instance is gone: the delete is refused ...
+  auto refused = h.Delete(connection.type, "vpc-psc", connection.id, connection.outputs);
+  EXPECT_THAT(refused.error_message(), HasSubstr("Producer services (e.g. CloudSQL, Cloud Memstore, etc.) are still using"));
+  // ... and abandoning it works: the provider forgets it, the peering stays with the network ...
+  auto abandon = connection.outputs;
+  abandon["deletionPolicy"] = "ABANDON";
+  EXPECT_TRUE(h.Delete(connection.type, "vpc-psc", connection.id, abandon).ok());
+  EXPECT_EQ(h.Stored(connection.type).size(), 1u);
+  // ... and goes when the network goes.
+  auto range = h.Stored("gcp:compute/globalAddress:GlobalAddress").at(0);
+  ASSERT_TRUE(h.Delete(range.type, "vpc-psa", range.id, range.outputs).ok());
+  auto vpc = h.Stored(kNetwork).at(0);
+  ASSERT_TRUE(h.Delete(kNetwork, "vpc", vpc.id, vpc.outputs).ok());
+  EXPECT_TRUE(h.Stored().empty());
+}
+
+TEST(RulesTest, AnAbandonedSqlUserGoesWithItsInstance) {
+  Harness h;
+  h.Configure();
+  auto network = CreatePrivateNetwork(h);
+  auto db = h.Create(kSql, "db", SqlInputs(network));
+  auto user = h.Create("gcp:sql/user:User", "app", {{"name", "apex"}, {"instance", "db"}, {"deletionPolicy", "ABANDON"}});
+  ASSERT_TRUE(user.status.ok()) << user.status.error_message();
+  ASSERT_TRUE(h.Delete("gcp:sql/user:User", "app", user.id, user.outputs).ok());
+  EXPECT_EQ(h.Stored("gcp:sql/user:User").size(), 1u);  // abandoned: still in the instance
+  ASSERT_TRUE(h.Delete(kSql, "db", db.id, db.outputs).ok());
+  EXPECT_TRUE(h.Stored("gcp:sql/user:User").empty());
+}
+
 TEST(RulesTest, DeletionProtectionRefusesDeletes) {
   Harness h;
   h.Configure();

@@ -105,9 +105,12 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
                               .prefix_length = args.psa_prefix_length,
                               .purpose = "VPC_PEERING"},
                              child);
+  // Cloud SQL and Memorystore keep using the peering for days after they are deleted, so deleting the connection
+  // fails; abandoning it lets a stack be destroyed, and the peering goes with the network.
   pulumi::gcp::servicenetworking::Connection psc(
       ctx, name + "-psa-connection",
-      {.network = vpc.id(),
+      {.deletion_policy = "ABANDON",
+       .network = vpc.id(),
        .reserved_peering_ranges = std::vector<pulumi::Output<std::string>>{psa.name()},
        .service = "servicenetworking.googleapis.com"},
       child);

@@ -128,6 +128,7 @@ class Network(ComponentResource):
         )
         self.psa_connection = gcp.servicenetworking.Connection(
             f"{name}-psa-connection",
+            deletion_policy="ABANDON",
             network=self.vpc.id,
             reserved_peering_ranges=[self.psa_range.name],
             service="servicenetworking.googleapis.com",
