@@ -48,8 +48,14 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
   // Destroy works: the peering that Cloud SQL and Memorystore hold on to is abandoned, not deleted.
   EXPECT_EQ(connection->inputs.at("deletionPolicy"), PropertyValue("ABANDON"));
 
+  // Two rules, each with a user: traffic inside the subnet, and SSH through IAP for the VMs' operators. No rule
+  // for Google's health checkers, since nothing is health-checked.
+  auto firewalls = d.OfType("gcp:compute/firewall:Firewall");
+  std::vector<std::string> names;
+  for (auto const& fw : firewalls) names.push_back(fw.name);
+  EXPECT_THAT(names, ::testing::UnorderedElementsAre("apex-allow-internal", "apex-allow-iap-ssh"));
   // No firewall rule admits the internet.
-  for (auto const& fw : d.OfType("gcp:compute/firewall:Firewall")) {
+  for (auto const& fw : firewalls) {
     for (auto const& range : fw.inputs.at("sourceRanges").AsArray()) {
       EXPECT_NE(range, PropertyValue("0.0.0.0/0")) << fw.name;
     }

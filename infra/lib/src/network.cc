@@ -63,8 +63,8 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
                           .source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"},
                          child);
 
-  // Ingress: only from inside the VPC, from Google's health checkers, and SSH through IAP; nothing from
-  // 0.0.0.0/0 (policy check 22).
+  // Ingress: only from inside the VPC and SSH through IAP; nothing from 0.0.0.0/0 (policy check 22). No rule
+  // for Google's health checkers: no load balancer or health check points at the VMs (issue #11).
   compute::Firewall internal(ctx, name + "-allow-internal",
                              {.allows = std::vector<compute::FirewallAllowArgs>{{.protocol = "tcp"},
                                                                                {.protocol = "udp"},
@@ -76,16 +76,6 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
                               .priority = 1000,
                               .source_ranges = std::vector<std::string>{args.subnet_cidr}},
                              child);
-  compute::Firewall health(ctx, name + "-allow-health-checks",
-                           {.allows = std::vector<compute::FirewallAllowArgs>{
-                                {.ports = std::vector<std::string>{"7474", "7687"}, .protocol = "tcp"}},
-                            .direction = "INGRESS",
-                            .log_config = compute::FirewallLogConfigArgs{.metadata = "INCLUDE_ALL_METADATA"},
-                            .name = name + "-allow-health-checks",
-                            .network = vpc.id(),
-                            .source_ranges = std::vector<std::string>{"35.191.0.0/16", "130.211.0.0/22"},
-                            .target_tags = std::vector<std::string>{"neo4j"}},
-                           child);
   compute::Firewall iap(ctx, name + "-allow-iap-ssh",
                         {.allows = std::vector<compute::FirewallAllowArgs>{
                              {.ports = std::vector<std::string>{"22"}, .protocol = "tcp"}},

@@ -80,7 +80,8 @@ class Network(ComponentResource):
             opts=child_opts,
         )
 
-        # Ingress only from inside the VPC, Google's health checkers and IAP; nothing from 0.0.0.0/0.
+        # Ingress only from inside the VPC and IAP; nothing from 0.0.0.0/0. No rule for health checkers: nothing
+        # is health-checked.
         firewall_log = gcp.compute.FirewallLogConfigArgs(metadata="INCLUDE_ALL_METADATA")
         self.allow_internal = gcp.compute.Firewall(
             f"{name}-allow-internal",
@@ -91,17 +92,6 @@ class Network(ComponentResource):
             network=self.vpc.id,
             priority=1000,
             source_ranges=[args.subnet_cidr],
-            opts=child_opts,
-        )
-        self.allow_health_checks = gcp.compute.Firewall(
-            f"{name}-allow-health-checks",
-            allows=[gcp.compute.FirewallAllowArgs(ports=["7474", "7687"], protocol="tcp")],
-            direction="INGRESS",
-            log_config=firewall_log,
-            name=f"{name}-allow-health-checks",
-            network=self.vpc.id,
-            source_ranges=["35.191.0.0/16", "130.211.0.0/22"],
-            target_tags=["neo4j"],
             opts=child_opts,
         )
         self.allow_iap_ssh = gcp.compute.Firewall(
