@@ -22,14 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 using pulumi::gcpsim::Workspace;
 
-constexpr char const* kProjects[] = {"apex-network", "apex-databases", "apex-services", "apex-monitoring"};
+using pulumi::gcpsim::kApexProjects;
 constexpr char const* kPhases[] = {"up", "refresh", "destroy"};
-
-std::string EngineBinDir() {
-  char const* cache = std::getenv("PULUMI_CPP_CACHE");
-  std::string root = cache && *cache ? cache : std::string(std::getenv("HOME")) + "/.cache/pulumi-cpp";
-  return root + "/engine/" PULUMI_ENGINE_VERSION "/bin";
-}
 
 struct Calls {
   std::vector<double> us;
@@ -63,15 +57,10 @@ double Median(std::vector<double> v) {
 int main(int argc, char** argv) {
   int const runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
   std::string const work = std::string(BENCH_WORK_DIR) + "/sim";
-  pulumi::gcpsim::WorkspaceOptions options{.work_dir = work,
-                                           .stack = "dev",
-                                           .engine_bin_dir = EngineBinDir(),
-                                           .language_host = SDK_BUILD_DIR "/host/pulumi-language-cpp",
-                                           .provider = SDK_BUILD_DIR "/gcpsim/pulumi-resource-gcp",
-                                           .gcp_sim = SDK_BUILD_DIR "/gcpsim/gcp-sim"};
-  for (auto const* p : kProjects) {
-    options.projects.push_back({p, std::string(INFRA_SOURCE_DIR) + "/" + p, std::string(SDK_BUILD_DIR) + "/infra/" + p + "/" + p});
-  }
+  auto const options = pulumi::gcpsim::ApexWorkspaceOptions(
+      {.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR, .programs = SDK_BUILD_DIR "/infra",
+       .engine_bin = pulumi::gcpsim::EngineBinDir(PULUMI_ENGINE_VERSION)},
+      work, "dev");
   std::map<std::string, std::vector<double>> wall;               // phase -> seconds per run
   std::map<std::string, std::vector<double>> provider_seconds;   // phase -> the provider's own seconds per run
   std::map<std::string, Calls> calls;                             // all phases, all runs
@@ -88,7 +77,7 @@ int main(int argc, char** argv) {
       fs::remove(trace);
       ws.SetEnv("GCPSIM_TRACE", trace);
       double seconds = 0;
-      std::vector<std::string> order(std::begin(kProjects), std::end(kProjects));
+      std::vector<std::string> order(std::begin(kApexProjects), std::end(kApexProjects));
       if (std::string(phase) == "destroy") std::reverse(order.begin(), order.end());
       for (auto const& p : order) {
         std::vector<std::string> args = std::string(phase) == "up"        ? std::vector<std::string>{"up", "--yes", "--skip-preview"}

@@ -12,6 +12,21 @@ std::string ConfigValue(Workspace const& ws, std::string const& project, std::st
 
 }  // namespace
 
+WorkspaceOptions ApexWorkspaceOptions(ApexBuild const& build, std::string const& work_dir, std::string const& stack,
+                                      int latency_ms) {
+  WorkspaceOptions o{.work_dir = work_dir,
+                     .stack = stack,
+                     .engine_bin_dir = build.engine_bin,
+                     .language_host = build.sdk_build + "/host/pulumi-language-cpp",
+                     .provider = build.sdk_build + "/gcpsim/pulumi-resource-gcp",
+                     .gcp_sim = build.sdk_build + "/gcpsim/gcp-sim",
+                     .latency_ms = latency_ms};
+  for (auto const* p : kApexProjects) {
+    o.projects.push_back({p, build.infra + "/" + p, build.programs + "/" + p + "/" + p});
+  }
+  return o;
+}
+
 bool CreateApexPrerequisites(Workspace const& ws, std::string* error) {
   auto secret_id = ConfigValue(ws, "apex-services", "apex:temporalApiKeySecret");
   if (secret_id.empty()) return true;  // the stack runs without Temporal Cloud credentials

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 using pulumi::gcpsim::CliResult;
 using pulumi::gcpsim::Workspace;
 
-constexpr char const* kProjects[] = {"apex-network", "apex-databases", "apex-services", "apex-monitoring"};
+using pulumi::gcpsim::kApexProjects;
 
 int Usage() {
   std::cerr << "usage: apex-sim --stack dev|staging|prod --work DIR --infra DIR --programs DIR --sdk-build DIR "
@@ -69,17 +69,10 @@ int main(int argc, char** argv) {
   for (auto const* path : {"work", "infra", "programs", "sdk-build", "engine-bin"}) {
     flags[path] = fs::absolute(flags[path]).lexically_normal().string();
   }
-  pulumi::gcpsim::WorkspaceOptions options{
-      .work_dir = flags["work"],
-      .stack = flags["stack"],
-      .engine_bin_dir = flags["engine-bin"],
-      .language_host = flags["sdk-build"] + "/host/pulumi-language-cpp",
-      .provider = flags["sdk-build"] + "/gcpsim/pulumi-resource-gcp",
-      .gcp_sim = flags["sdk-build"] + "/gcpsim/gcp-sim",
-      .latency_ms = flags.contains("latency-ms") ? std::stoi(flags["latency-ms"]) : 0};
-  for (auto const* p : kProjects) {
-    options.projects.push_back({p, flags["infra"] + "/" + p, flags["programs"] + "/" + p + "/" + p});
-  }
+  auto const options = pulumi::gcpsim::ApexWorkspaceOptions(
+      {.sdk_build = flags["sdk-build"], .infra = flags["infra"], .programs = flags["programs"],
+       .engine_bin = flags["engine-bin"]},
+      flags["work"], flags["stack"], flags.contains("latency-ms") ? std::stoi(flags["latency-ms"]) : 0);
   Workspace ws(options);
   std::printf("apex-sim: stack %s in %s (the cloud: %s)\n", options.stack.c_str(), options.work_dir.c_str(),
               ws.database().c_str());
@@ -88,11 +81,11 @@ int main(int argc, char** argv) {
     std::cerr << "apex-sim: " << error << "\n";
     return 1;
   }
-  for (auto const* p : kProjects) {
+  for (auto const* p : kApexProjects) {
     if (!Step(ws, p, "preview", {"preview"})) return 1;
     if (!Step(ws, p, "up", {"up", "--yes"})) return 1;
   }
-  for (auto const* p : kProjects) {
+  for (auto const* p : kApexProjects) {
     if (!Step(ws, p, "drift", {"refresh", "--preview-only", "--expect-no-changes"}, "no drift")) return 1;
   }
   if (auto store = pulumi::gcpsim::Store::Open(ws.database()); store.ok()) {
@@ -104,7 +97,7 @@ int main(int argc, char** argv) {
     }
   }
   if (destroy) {
-    for (auto it = std::rbegin(kProjects); it != std::rend(kProjects); ++it) {
+    for (auto it = std::rbegin(kApexProjects); it != std::rend(kApexProjects); ++it) {
       std::string failure;
       if (!Step(ws, *it, "destroy", {"destroy", "--yes"}, "", &failure)) {
         if (failure.find("deletion_protection") == std::string::npos) return 1;

@@ -144,6 +144,14 @@ nlohmann::json Workspace::Export(std::string const& project) const {
   return nlohmann::json::parse(r.output.substr(brace), nullptr, false);
 }
 
+std::string EngineBinDir(std::string const& version) {
+  if (char const* d = std::getenv("PULUMI_CPP_ENGINE_BIN"); d && *d) return d;
+  char const* cache = std::getenv("PULUMI_CPP_CACHE");
+  char const* home = std::getenv("HOME");
+  std::string root = cache && *cache ? cache : std::string(home ? home : "/tmp") + "/.cache/pulumi-cpp";
+  return root + "/engine/" + version + "/bin";
+}
+
 std::string ResourceSummary(std::string const& output) {
   auto pos = output.rfind("Resources:");
   if (pos == std::string::npos) return "";

@@ -74,6 +74,10 @@ class Workspace {
   WorkspaceOptions options_;
 };
 
+/// The bin directory of the engine `version` ("v3.274.1") that tools/build-engine builds:
+/// $PULUMI_CPP_ENGINE_BIN, else $PULUMI_CPP_CACHE (default ~/.cache/pulumi-cpp)/engine/<version>/bin.
+std::string EngineBinDir(std::string const& version);
+
 /// The "Resources:" summary of a pulumi command's output, on one line ("+ 14 created, 2 unchanged").
 std::string ResourceSummary(std::string const& output);
 /// The lines of a pulumi command's output that report errors, for a failed step.

@@ -26,30 +26,14 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char const* kProjects[] = {"apex-network", "apex-databases", "apex-services", "apex-monitoring"};
 constexpr char kRedis[] = "gcp:redis/instance:Instance";
 constexpr char kFirewall[] = "gcp:compute/firewall:Firewall";
 constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
 
-std::string EngineBinDir() {
-  if (char const* d = std::getenv("PULUMI_CPP_ENGINE_BIN"); d && *d) return d;
-  char const* cache = std::getenv("PULUMI_CPP_CACHE");
-  std::string root = cache && *cache ? cache : std::string(std::getenv("HOME")) + "/.cache/pulumi-cpp";
-  return root + "/engine/" PULUMI_ENGINE_VERSION "/bin";
-}
-
 WorkspaceOptions Options(std::string const& name, std::string const& stack, int latency_ms = 0) {
-  WorkspaceOptions o{.work_dir = std::string(SIM_WORK_DIR) + "/" + name,
-                     .stack = stack,
-                     .engine_bin_dir = EngineBinDir(),
-                     .language_host = SDK_BUILD_DIR "/host/pulumi-language-cpp",
-                     .provider = SDK_BUILD_DIR "/gcpsim/pulumi-resource-gcp",
-                     .gcp_sim = SDK_BUILD_DIR "/gcpsim/gcp-sim",
-                     .latency_ms = latency_ms};
-  for (auto const* p : kProjects) {
-    o.projects.push_back({p, std::string(INFRA_SOURCE_DIR) + "/" + p, std::string(SDK_BUILD_DIR) + "/infra/" + p + "/" + p});
-  }
-  return o;
+  return ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR, .programs = SDK_BUILD_DIR "/infra",
+                               .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
+                              std::string(SIM_WORK_DIR) + "/" + name, stack, latency_ms);
 }
 
 std::string Describe(CliResult const& r) { return "exit " + std::to_string(r.code) + "\n" + r.output; }
@@ -80,7 +64,7 @@ class ApexSimTest : public ::testing::Test {
   }
 
   void DeployAll() {
-    for (auto const* p : kProjects) ASSERT_NO_FATAL_FAILURE(Deploy(p));
+    for (auto const* p : kApexProjects) ASSERT_NO_FATAL_FAILURE(Deploy(p));
   }
 
   std::vector<StoredResource> Cloud(std::string const& type = "") {
@@ -93,7 +77,7 @@ class ApexSimTest : public ::testing::Test {
 
   /// Every state file holds none of these plaintexts.
   void ExpectNoPlaintext(std::vector<std::string> const& secrets) {
-    for (auto const* p : kProjects) {
+    for (auto const* p : kApexProjects) {
       auto state = ws_->StateFile(p);
       for (auto const& s : secrets) {
         ASSERT_FALSE(s.empty());
@@ -125,7 +109,7 @@ class LifecycleTest : public ApexSimTest, public ::testing::WithParamInterface<s
 TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
   auto const stack = GetParam();
   ASSERT_NO_FATAL_FAILURE(Start(stack));
-  for (auto const* p : kProjects) {
+  for (auto const* p : kApexProjects) {
     auto preview = Run(p, {"preview"});
     ASSERT_EQ(preview.code, 0) << p << ": " << Describe(preview);
     EXPECT_THAT(preview.output, HasSubstr("to create")) << p;
@@ -167,7 +151,7 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
       ASSERT_NO_FATAL_FAILURE(Deploy(p));
     }
   }
-  for (auto it = std::rbegin(kProjects); it != std::rend(kProjects); ++it) {
+  for (auto it = std::rbegin(kApexProjects); it != std::rend(kApexProjects); ++it) {
     auto destroy = Run(*it, {"destroy", "--yes"});
     ASSERT_EQ(destroy.code, 0) << *it << ": " << Describe(destroy);
   }
