@@ -91,6 +91,13 @@ absl::StatusOr<Cloud*> Provider::OpenCloud() {
   return cloud_.get();
 }
 
+grpc::Status Provider::OnCloud(std::function<grpc::Status(Cloud&)> const& fn) {
+  std::lock_guard lock(mu_);
+  auto cloud = OpenCloud();
+  if (!cloud.ok()) return CloudError(cloud.status());
+  return fn(**cloud);
+}
+
 void Provider::Pause() const {
   if (options_.latency.count() > 0) std::this_thread::sleep_for(options_.latency);
 }
@@ -225,40 +232,37 @@ grpc::Status Provider::Create(grpc::ServerContext*, pulumirpc::CreateRequest con
   if (!r.ok()) return BadRequest(r.status());
   if (r->preview) {
     auto timer = Time("Create(preview)", r->type);
-    std::lock_guard lock(mu_);
-    auto cloud = OpenCloud();
-    if (!cloud.ok()) return CloudError(cloud.status());
-    auto out = (*cloud)->PreviewCreate(r->type, r->name, r->news);
-    resp->set_id(out.id);
-    *resp->mutable_properties() = ToWire(out.outputs);
-    return grpc::Status::OK;
+    return OnCloud([&](Cloud& cloud) {
+      auto out = cloud.PreviewCreate(r->type, r->name, r->news);
+      resp->set_id(out.id);
+      *resp->mutable_properties() = ToWire(out.outputs);
+      return grpc::Status::OK;
+    });
   }
   Pause();
   auto timer = Time("Create", r->type);
-  std::lock_guard lock(mu_);
-  auto cloud = OpenCloud();
-  if (!cloud.ok()) return CloudError(cloud.status());
-  auto out = (*cloud)->Create(r->type, r->urn, r->name, r->news);
-  if (!out.ok()) return CloudError(out.status());
-  resp->set_id(out->id);
-  *resp->mutable_properties() = ToWire(out->outputs);
-  return grpc::Status::OK;
+  return OnCloud([&](Cloud& cloud) {
+    auto out = cloud.Create(r->type, r->urn, r->name, r->news);
+    if (!out.ok()) return CloudError(out.status());
+    resp->set_id(out->id);
+    *resp->mutable_properties() = ToWire(out->outputs);
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status Provider::Read(grpc::ServerContext*, pulumirpc::ReadRequest const* req, pulumirpc::ReadResponse* resp) {
   auto r = Decode(*req);
   if (!r.ok()) return BadRequest(r.status());
   auto timer = Time("Read", r->type);
-  std::lock_guard lock(mu_);
-  auto cloud = OpenCloud();
-  if (!cloud.ok()) return CloudError(cloud.status());
-  auto found = (*cloud)->Read(r->type, r->id);
-  if (!found.ok()) return CloudError(found.status());
-  if (!*found) return grpc::Status::OK;  // gone: an empty id tells the engine
-  resp->set_id((*found)->id);
-  *resp->mutable_properties() = ToWire((*found)->outputs);
-  *resp->mutable_inputs() = ToWire((*found)->inputs);
-  return grpc::Status::OK;
+  return OnCloud([&](Cloud& cloud) {
+    auto found = cloud.Read(r->type, r->id);
+    if (!found.ok()) return CloudError(found.status());
+    if (!*found) return grpc::Status::OK;  // gone: an empty id tells the engine
+    resp->set_id((*found)->id);
+    *resp->mutable_properties() = ToWire((*found)->outputs);
+    *resp->mutable_inputs() = ToWire((*found)->inputs);
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status Provider::Update(grpc::ServerContext*, pulumirpc::UpdateRequest const* req,
@@ -267,13 +271,12 @@ grpc::Status Provider::Update(grpc::ServerContext*, pulumirpc::UpdateRequest con
   if (!r.ok()) return BadRequest(r.status());
   if (!r->preview) Pause();
   auto timer = Time(r->preview ? "Update(preview)" : "Update", r->type);
-  std::lock_guard lock(mu_);
-  auto cloud = OpenCloud();
-  if (!cloud.ok()) return CloudError(cloud.status());
-  auto out = (*cloud)->Update(r->type, r->id, r->urn, r->name, r->news, r->preview);
-  if (!out.ok()) return CloudError(out.status());
-  *resp->mutable_properties() = ToWire(out->outputs);
-  return grpc::Status::OK;
+  return OnCloud([&](Cloud& cloud) {
+    auto out = cloud.Update(r->type, r->id, r->urn, r->name, r->news, r->preview);
+    if (!out.ok()) return CloudError(out.status());
+    *resp->mutable_properties() = ToWire(out->outputs);
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status Provider::Delete(grpc::ServerContext*, pulumirpc::DeleteRequest const* req, google::protobuf::Empty*) {
@@ -281,11 +284,10 @@ grpc::Status Provider::Delete(grpc::ServerContext*, pulumirpc::DeleteRequest con
   if (!r.ok()) return BadRequest(r.status());
   Pause();
   auto timer = Time("Delete", r->type);
-  std::lock_guard lock(mu_);
-  auto cloud = OpenCloud();
-  if (!cloud.ok()) return CloudError(cloud.status());
-  if (auto s = (*cloud)->Delete(r->type, r->id, r->olds); !s.ok()) return CloudError(s);
-  return grpc::Status::OK;
+  return OnCloud([&](Cloud& cloud) {
+    auto s = cloud.Delete(r->type, r->id, r->olds);
+    return s.ok() ? grpc::Status::OK : CloudError(s);
+  });
 }
 
 grpc::Status Provider::Invoke(grpc::ServerContext*, pulumirpc::InvokeRequest const* req,
@@ -303,16 +305,15 @@ grpc::Status Provider::Invoke(grpc::ServerContext*, pulumirpc::InvokeRequest con
     AddFailures(failures, resp->mutable_failures());
     return grpc::Status::OK;
   }
-  std::lock_guard lock(mu_);
-  auto cloud = OpenCloud();
-  if (!cloud.ok()) return CloudError(cloud.status());
-  auto result = (*cloud)->Invoke(req->tok(), *args);
-  if (!result.ok()) {
-    resp->add_failures()->set_reason(std::string(result.status().message()));
+  return OnCloud([&](Cloud& cloud) {
+    auto result = cloud.Invoke(req->tok(), *args);
+    if (!result.ok()) {
+      resp->add_failures()->set_reason(std::string(result.status().message()));
+    } else {
+      *resp->mutable_return_() = ToWire(*result);
+    }
     return grpc::Status::OK;
-  }
-  *resp->mutable_return_() = ToWire(*result);
-  return grpc::Status::OK;
+  });
 }
 
 grpc::Status Provider::Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) {

@@ -11,6 +11,7 @@
 #include "requests.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +54,8 @@ class Provider final : public pulumirpc::ResourceProvider::Service {
  private:
   /// The cloud, opened on first use (Configure may name the database).
   absl::StatusOr<Cloud*> OpenCloud();
+  /// Runs `fn` on the cloud with this process's operations serialized; a cloud that cannot be opened is an error.
+  grpc::Status OnCloud(std::function<grpc::Status(Cloud&)> const& fn);
   void Pause() const;
   /// Records a call's own time in the trace when its returned timer goes out of scope.
   class CallTimer;
