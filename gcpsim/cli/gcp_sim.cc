@@ -108,8 +108,6 @@ void PrintJson(nlohmann::ordered_json const& j) {
 
 // ---- finding a resource -------------------------------------------------------------------------------------
 
-std::string Leaf(std::string const& id) { return id.substr(id.rfind('/') + 1); }
-
 /// The one resource `what` names: an exact id, else a program resource name, else the last part of an id.
 absl::StatusOr<StoredResource> Resolve(Store& store, std::string const& what) {
   auto all = store.List();
@@ -117,7 +115,7 @@ absl::StatusOr<StoredResource> Resolve(Store& store, std::string const& what) {
   std::function<bool(StoredResource const&)> const matchers[] = {
       [&](StoredResource const& r) { return r.id == what; },
       [&](StoredResource const& r) { return r.name == what; },
-      [&](StoredResource const& r) { return Leaf(r.id) == what; },
+      [&](StoredResource const& r) { return LastSegment(r.id) == what; },
   };
   for (auto const& matches : matchers) {
     std::vector<StoredResource const*> found;

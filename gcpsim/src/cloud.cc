@@ -13,8 +13,6 @@ namespace {
 
 using codegen::TypeKind;
 
-std::string Leaf(std::string const& s) { return s.substr(s.rfind('/') + 1); }
-
 /// Addresses from the ranges the simulated cloud holds: a network's private services access ranges (the
 /// global addresses its servicenetworking connection reserved) and subnetworks' primary ranges.
 class StoreAddresses : public AddressSpace {
@@ -25,7 +23,7 @@ class StoreAddresses : public AddressSpace {
     auto connections = store_.List("gcp:servicenetworking/connection:Connection");
     if (connections.ok()) {
       for (auto const& c : *connections) {
-        if (Leaf(StringAt(c.inputs, "network")) != Leaf(network)) continue;
+        if (LastSegment(StringAt(c.inputs, "network")) != LastSegment(network)) continue;
         auto const* ranges = Lookup(c.inputs, "reservedPeeringRanges");
         if (!ranges || !ranges->is_array()) continue;
         for (auto const& range : ranges->AsArray()) {
@@ -37,9 +35,9 @@ class StoreAddresses : public AddressSpace {
           auto base = StringAt(a.outputs, "address");
           if (base.empty() || !prefix || !prefix->is_number()) continue;
           auto cidr = base + "/" + std::to_string(static_cast<int>(prefix->AsNumber()));
-          auto ip = store_.Allocate("psa:" + Leaf(network), cidr, owner);
+          auto ip = store_.Allocate("psa:" + LastSegment(network), cidr, owner);
           if (ip.ok()) {
-            if (auto s = store_.RecordProducer(Leaf(network), owner); !s.ok()) error = s;
+            if (auto s = store_.RecordProducer(LastSegment(network), owner); !s.ok()) error = s;
             return *ip;
           }
           error = ip.status();
@@ -75,7 +73,7 @@ PropertyValue Plausible(codegen::Property const& p, std::string const& id, std::
       if (n == "selfLink") return "https://www.googleapis.com/" + id;
       if (n == "etag" || n.ends_with("Fingerprint") || n == "fingerprint") return StableHex(id + n, 16);
       if (n == "uid" || n.ends_with("Id")) return StableHex(id + n, 20);
-      if (n == "name") return Leaf(id);
+      if (n == "name") return LastSegment(id);
       if (n == "state" || n == "status") return "READY";
       return "";
     case TypeKind::kBoolean: return false;

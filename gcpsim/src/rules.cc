@@ -23,14 +23,12 @@ constexpr char kInstance[] = "gcp:compute/instance:Instance";
 constexpr char kDisk[] = "gcp:compute/disk:Disk";
 constexpr char kResourcePolicy[] = "gcp:compute/resourcePolicy:ResourcePolicy";
 
-std::string Leaf(std::string const& s) { return s.substr(s.rfind('/') + 1); }
-
 /// The name Google knows a stored resource by (the last part of its id for most types).
 std::string NameOf(StoredResource const& r) {
   if (r.type == kSecret) return StringAt(r.inputs, "secretId");
   if (r.type == kAccount) return StringAt(r.outputs, "email");
   auto name = StringAt(r.inputs, "name");
-  return name.empty() ? Leaf(r.id) : name;
+  return name.empty() ? LastSegment(r.id) : name;
 }
 
 absl::Status NotFound(std::string const& what) {
@@ -49,7 +47,7 @@ absl::Status Require(Store& store, std::string const& type, std::string const& r
 }
 
 std::string NetworkPath(std::string const& project, std::string const& network) {
-  return "projects/" + project + "/global/networks/" + Leaf(network);
+  return "projects/" + project + "/global/networks/" + LastSegment(network);
 }
 
 /// The servicenetworking connection on `network`, if any.
@@ -57,7 +55,7 @@ absl::StatusOr<std::optional<StoredResource>> ConnectionOn(Store& store, std::st
   auto all = store.List(kConnection);
   if (!all.ok()) return all.status();
   for (auto& c : *all) {
-    if (Leaf(StringAt(c.inputs, "network")) == Leaf(network)) return std::optional<StoredResource>(std::move(c));
+    if (LastSegment(StringAt(c.inputs, "network")) == LastSegment(network)) return std::optional<StoredResource>(std::move(c));
   }
   return std::optional<StoredResource>();
 }
@@ -131,7 +129,7 @@ absl::Status CloudRunReferences(Store& store, PropertyMap const& inputs, std::st
         return absl::InvalidArgumentError(
             "googleapi: Error 400: template.containers[" + std::to_string(c) + "].env[" + std::to_string(e) +
             "].value_source.secret_key_ref.secret: Secret projects/" + ProjectNumber(project) + "/secrets/" +
-            Leaf(secret) + "/versions/" + StringAt(ObjectOf(envs[e]), "valueSource.secretKeyRef.version") +
+            LastSegment(secret) + "/versions/" + StringAt(ObjectOf(envs[e]), "valueSource.secretKeyRef.version") +
             " was not found, badRequest");
       }
     }
@@ -196,7 +194,7 @@ absl::StatusOr<std::optional<StoredResource>> FindReferenced(Store& store, std::
       return std::optional<StoredResource>(std::move(r));
     }
   }
-  auto leaf = Leaf(reference);
+  auto leaf = LastSegment(reference);
   for (auto& r : *all) {
     if (NameOf(r) == leaf || NameOf(r) == reference) return std::optional<StoredResource>(std::move(r));
   }
@@ -281,7 +279,7 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
     auto found = FindReferenced(store, kRunService, service);
     if (!found.ok()) return found.status();
     if (!*found) {
-      return absl::NotFoundError("googleapi: Error 404: Resource '" + Leaf(service) + "' of kind 'SERVICE' in region '" +
+      return absl::NotFoundError("googleapi: Error 404: Resource '" + LastSegment(service) + "' of kind 'SERVICE' in region '" +
                                  StringAt(inputs, "location") + "' in project '" + project + "' does not exist., notFound");
     }
     return RequireMemberAccount(store, StringAt(inputs, "member"));
@@ -328,7 +326,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
         "deletion.'., resourceInUseByAnotherResource");
   }
   if (type == kConnection && StringAt(state, "deletionPolicy") != "ABANDON") {
-    auto producers = store.Producers(Leaf(StringAt(stored.inputs, "network")));
+    auto producers = store.Producers(LastSegment(StringAt(stored.inputs, "network")));
     if (!producers.ok()) return producers.status();
     if (!producers->empty()) {
       return absl::FailedPreconditionError(
@@ -340,7 +338,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
     auto subnetworks = store.List(kSubnetwork);
     if (!subnetworks.ok()) return subnetworks.status();
     for (auto const& s : *subnetworks) {
-      if (Leaf(StringAt(s.inputs, "network")) == NameOf(stored)) {
+      if (LastSegment(StringAt(s.inputs, "network")) == NameOf(stored)) {
         return absl::FailedPreconditionError("googleapi: Error 400: The network resource '" + stored.id +
                                              "' is already being used by '" + s.id + "', resourceInUseByAnotherResource");
       }
@@ -349,7 +347,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
     auto connections = store.List(kConnection);
     if (!connections.ok()) return connections.status();
     for (auto const& c : *connections) {
-      if (Leaf(StringAt(c.inputs, "network")) != NameOf(stored)) continue;
+      if (LastSegment(StringAt(c.inputs, "network")) != NameOf(stored)) continue;
       if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
     }
     if (auto s = store.ForgetProducers(NameOf(stored)); !s.ok()) return s;
@@ -360,7 +358,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
       auto children = store.List(child);
       if (!children.ok()) return children.status();
       for (auto const& c : *children) {
-        if (Leaf(StringAt(c.inputs, "instance")) != NameOf(stored)) continue;
+        if (LastSegment(StringAt(c.inputs, "instance")) != NameOf(stored)) continue;
         if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
       }
     }
@@ -370,7 +368,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
     auto versions = store.List("gcp:secretmanager/secretVersion:SecretVersion");
     if (!versions.ok()) return versions.status();
     for (auto const& v : *versions) {
-      if (Leaf(StringAt(v.inputs, "secret")) == NameOf(stored)) {
+      if (LastSegment(StringAt(v.inputs, "secret")) == NameOf(stored)) {
         if (auto s = store.Remove(v.type, v.id); !s.ok()) return s;
       }
     }

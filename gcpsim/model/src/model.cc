@@ -55,9 +55,6 @@ PropertyMap Object(PropertyMap const& m, std::string const& key) {
   return v && v->is_object() ? v->AsObject() : PropertyMap{};
 }
 
-/// The last segment of a name or a resource path ("projects/p/global/networks/vpc" -> "vpc").
-std::string Leaf(std::string const& s) { return s.substr(s.rfind('/') + 1); }
-
 /// A value Google computes; unknown in a preview.
 PropertyValue Computed(ModelInput const& in, PropertyValue v) {
   return in.preview ? PropertyValue::MakeComputed() : std::move(v);
@@ -117,7 +114,7 @@ void Router(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s
 }
 
 void RouterNat(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
-  id = Project(in) + "/" + Region(in) + "/" + Leaf(Str(in.inputs, "router")) + "/" + Name(in);
+  id = Project(in) + "/" + Region(in) + "/" + LastSegment(Str(in.inputs, "router")) + "/" + Name(in);
   s["region"] = Region(in);
 }
 
@@ -181,7 +178,7 @@ void ResourcePolicy(ModelInput const& in, AddressSpace&, std::string& id, Proper
 }
 
 void DiskResourcePolicyAttachment(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
-  id = Project(in) + "/" + Zone(in) + "/" + Leaf(Str(in.inputs, "disk")) + "/" + Name(in);
+  id = Project(in) + "/" + Zone(in) + "/" + LastSegment(Str(in.inputs, "disk")) + "/" + Name(in);
   s["zone"] = Zone(in);
 }
 
@@ -225,13 +222,13 @@ void DatabaseInstance(ModelInput const& in, AddressSpace& addresses, std::string
 }
 
 void SqlDatabase(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
-  auto instance = Leaf(Str(in.inputs, "instance"));
+  auto instance = LastSegment(Str(in.inputs, "instance"));
   id = "projects/" + Project(in) + "/instances/" + instance + "/databases/" + Name(in);
   s["selfLink"] = "https://sqladmin.googleapis.com/sql/v1beta4/" + id;
 }
 
 void SqlUser(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&) {
-  id = Name(in) + "/" + Str(in.inputs, "host") + "/" + Leaf(Str(in.inputs, "instance"));
+  id = Name(in) + "/" + Str(in.inputs, "host") + "/" + LastSegment(Str(in.inputs, "instance"));
 }
 
 void RedisInstance(ModelInput const& in, AddressSpace& addresses, std::string& id, PropertyMap& s) {
@@ -329,7 +326,7 @@ void SecretIamMember(ModelInput const& in, AddressSpace&, std::string& id, Prope
   IamMember(Str(in.inputs, "secretId"), in, id, s);
 }
 void BucketIamMember(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
-  IamMember("b/" + Leaf(Str(in.inputs, "bucket")), in, id, s);
+  IamMember("b/" + LastSegment(Str(in.inputs, "bucket")), in, id, s);
 }
 void ServiceIamMember(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   auto name = Str(in.inputs, "name");
@@ -361,7 +358,7 @@ void NotificationChannel(ModelInput const& in, AddressSpace&, std::string& id, P
 }
 void UptimeCheckConfig(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   Monitoring(in, "uptimeCheckConfigs", id, s);
-  s["uptimeCheckId"] = Computed(in, Leaf(id));
+  s["uptimeCheckId"] = Computed(in, LastSegment(id));
 }
 void Dashboard(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&) {
   id = "projects/" + ProjectNumber(Project(in)) + "/dashboards/" + StableHex(in.name, 8) + "-" +
@@ -420,6 +417,8 @@ std::string StableHex(std::string const& text, int n) {
   }
   return out;
 }
+
+std::string LastSegment(std::string const& path) { return path.substr(path.rfind('/') + 1); }
 
 std::string ProjectNumber(std::string const& project) { return Digits("project:" + project, 12); }
 

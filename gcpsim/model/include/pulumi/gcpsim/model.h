@@ -70,6 +70,9 @@ bool HasHandModel(std::string const& type);
 /// The types with a hand model.
 std::vector<std::string> HandModelTypes();
 
+/// The last segment of a resource path or name: "projects/p/global/networks/vpc" -> "vpc".
+std::string LastSegment(std::string const& path);
+
 /// A GCP project's number: twelve digits derived from its id.
 std::string ProjectNumber(std::string const& project);
 /// `n` hex digits derived from `text` (FNV-1a), for the suffixes GCP generates.
