@@ -211,7 +211,8 @@ absl::Status Cloud::Delete(std::string const& type, std::string const& id, Prope
     if (auto s = CheckDelete(store, **old, state); !s.ok()) return s;
     // deletionPolicy ABANDON: the provider forgets the resource and leaves it in the cloud, as pulumi-gcp does.
     if (StringAt(state, "deletionPolicy") == "ABANDON") return absl::OkStatus();
-    return store.Remove(type, id);
+    if (auto s = store.Remove(type, id); !s.ok()) return s;
+    return RemoveDependents(store, **old);
   });
 }
 

@@ -343,14 +343,21 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
                                              "' is already being used by '" + s.id + "', resourceInUseByAnotherResource");
       }
     }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RemoveDependents(Store& store, StoredResource const& deleted) {
+  auto const& type = deleted.type;
+  if (type == kNetwork) {
     // The peering of an abandoned connection goes with its network, and so does what the producers held.
     auto connections = store.List(kConnection);
     if (!connections.ok()) return connections.status();
     for (auto const& c : *connections) {
-      if (LastSegment(StringAt(c.inputs, "network")) != NameOf(stored)) continue;
+      if (LastSegment(StringAt(c.inputs, "network")) != NameOf(deleted)) continue;
       if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
     }
-    if (auto s = store.ForgetProducers(NameOf(stored)); !s.ok()) return s;
+    if (auto s = store.ForgetProducers(NameOf(deleted)); !s.ok()) return s;
   }
   if (type == kSqlInstance) {
     // Databases and users go with their instance (an abandoned one is still in the cloud until then).
@@ -358,7 +365,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
       auto children = store.List(child);
       if (!children.ok()) return children.status();
       for (auto const& c : *children) {
-        if (LastSegment(StringAt(c.inputs, "instance")) != NameOf(stored)) continue;
+        if (LastSegment(StringAt(c.inputs, "instance")) != NameOf(deleted)) continue;
         if (auto s = store.Remove(c.type, c.id); !s.ok()) return s;
       }
     }
@@ -368,7 +375,7 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
     auto versions = store.List("gcp:secretmanager/secretVersion:SecretVersion");
     if (!versions.ok()) return versions.status();
     for (auto const& v : *versions) {
-      if (LastSegment(StringAt(v.inputs, "secret")) == NameOf(stored)) {
+      if (LastSegment(StringAt(v.inputs, "secret")) == NameOf(deleted)) {
         if (auto s = store.Remove(v.type, v.id); !s.ok()) return s;
       }
     }

@@ -23,6 +23,10 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
 /// dependents from `stored`.
 absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap const& state);
 
+/// After a delete: removes what goes with the resource in the real cloud (a secret's versions, an instance's
+/// databases and users, a network's abandoned peering and what its producers held).
+absl::Status RemoveDependents(Store& store, StoredResource const& deleted);
+
 /// The stored resource of `type` that `reference` names: its id, self link, full path or bare name.
 absl::StatusOr<std::optional<StoredResource>> FindReferenced(Store& store, std::string const& type,
                                                              std::string const& reference);
