@@ -109,19 +109,14 @@ bool DiffResult::replaces() const {
   return std::any_of(changes.begin(), changes.end(), [](PropertyChange const& c) { return c.replace; });
 }
 
-std::vector<std::string> DiffResult::changed_keys() const {
-  std::vector<std::string> out;
-  for (auto const& c : changes) {
-    auto k = TopLevel(c.path);
-    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
-  }
-  return out;
-}
+std::vector<std::string> DiffResult::changed_keys() const { return TopLevelKeys(false); }
 
-std::vector<std::string> DiffResult::replace_keys() const {
+std::vector<std::string> DiffResult::replace_keys() const { return TopLevelKeys(true); }
+
+std::vector<std::string> DiffResult::TopLevelKeys(bool replacing_only) const {
   std::vector<std::string> out;
   for (auto const& c : changes) {
-    if (!c.replace) continue;
+    if (replacing_only && !c.replace) continue;
     auto k = TopLevel(c.path);
     if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
   }

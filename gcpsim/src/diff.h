@@ -26,6 +26,9 @@ struct DiffResult {
   /// The top-level properties that changed, and those whose change replaces.
   std::vector<std::string> changed_keys() const;
   std::vector<std::string> replace_keys() const;
+
+ private:
+  std::vector<std::string> TopLevelKeys(bool replacing_only) const;
 };
 
 /// `olds` and `news` are checked inputs; unknown values (a preview) count as changes, and replace when a
