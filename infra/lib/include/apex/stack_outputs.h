@@ -14,6 +14,8 @@ inline constexpr char kSubnetName[] = "subnetName";
 inline constexpr char kSubnetSelfLink[] = "subnetSelfLink";
 inline constexpr char kPsaRangeName[] = "psaRangeName";
 inline constexpr char kPrivateServiceConnection[] = "privateServiceConnection";
+/// The Artifact Registry docker repository of the images: "<region>-docker.pkg.dev/<project>/apex".
+inline constexpr char kImageRegistry[] = "imageRegistry";
 
 // apex-databases
 inline constexpr char kPostgresConnectionName[] = "postgresConnectionName";
@@ -31,6 +33,20 @@ inline constexpr char kNeo4jPasswordSecretId[] = "neo4jPasswordSecretId";
 inline constexpr char kQdrantUri[] = "qdrantUri";
 inline constexpr char kQdrantServiceName[] = "qdrantServiceName";
 inline constexpr char kDatabaseServiceAccount[] = "databaseServiceAccountEmail";
+// (issue #11) the data tier after review: TLS that verifies, IAM database auth, Qdrant on a VM.
+/// Secret Manager secret holding Cloud SQL's server CA certificate (PEM).
+inline constexpr char kPostgresCaSecretId[] = "postgresCaSecretId";
+/// Secret Manager secret holding Memorystore's server CA certificate (PEM).
+inline constexpr char kRedisCaSecretId[] = "redisCaSecretId";
+/// The numeric instance ids of the two data VMs (gce_instance's resource.labels.instance_id), and names.
+inline constexpr char kNeo4jInstanceId[] = "neo4jInstanceId";
+inline constexpr char kNeo4jInstanceName[] = "neo4jInstanceName";
+inline constexpr char kQdrantInstanceId[] = "qdrantInstanceId";
+inline constexpr char kQdrantInstanceName[] = "qdrantInstanceName";
+/// "http://<Qdrant VM internal IP>:6333".
+inline constexpr char kQdrantUrl[] = "qdrantUrl";
+/// Secret Manager secret holding Qdrant's API key (a version is written by the VM at first boot).
+inline constexpr char kQdrantApiKeySecretId[] = "qdrantApiKeySecretId";
 
 // apex-services
 inline constexpr char kApiGatewayUri[] = "apiGatewayUri";
@@ -38,6 +54,10 @@ inline constexpr char kApiGatewayName[] = "apiGatewayName";
 inline constexpr char kIngestionWorkerName[] = "ingestionWorkerName";
 inline constexpr char kQueryRouterName[] = "queryRouterName";
 inline constexpr char kTemporalWorkerName[] = "temporalWorkerName";
+/// Where users reach the API: "https://<apex:publicDomain>" behind the load balancer, else the run.app URI.
+inline constexpr char kPublicUrl[] = "publicUrl";
+/// The Cloud Run job that creates the extensions and grants (run after `pulumi up`).
+inline constexpr char kMigrationJobName[] = "migrationJobName";
 
 // apex-monitoring
 inline constexpr char kNotificationChannel[] = "notificationChannel";
