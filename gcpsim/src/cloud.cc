@@ -230,6 +230,20 @@ absl::StatusOr<PropertyMap> Cloud::Invoke(std::string const& token, PropertyMap 
                        {"accessToken", PropertyValue::MakeSecret("ya29.gcpsim-" + StableHex(project, 24))},
                        {"id", project}};
   }
+  if (token == "gcp:compute/getNetworks:getNetworks") {
+    auto networks = store_.List("gcp:compute/network:Network");
+    if (!networks.ok()) return networks.status();
+    PropertyArray names;
+    for (auto const& n : *networks) {
+      if (StringAt(n.outputs, "project") == project || StringAt(n.inputs, "project") == project) {
+        names.push_back(StringAt(n.inputs, "name").empty() ? n.name : StringAt(n.inputs, "name"));
+      }
+    }
+    return PropertyMap{{"id", "projects/" + project + "/global/networks"},
+                       {"networks", std::move(names)},
+                       {"project", project},
+                       {"selfLink", "https://www.googleapis.com/compute/v1/projects/" + project + "/global/networks"}};
+  }
   // get<Resource> functions read the resource of the same module and name from the cloud.
   auto const* function = catalog_.FindFunction(token);
   if (!function) return absl::InvalidArgumentError("unknown function " + token);

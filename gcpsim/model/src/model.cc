@@ -1,5 +1,6 @@
 #include "pulumi/gcpsim/model.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -58,6 +59,11 @@ PropertyMap Object(PropertyMap const& m, std::string const& key) {
 /// A value Google computes; unknown in a preview.
 PropertyValue Computed(ModelInput const& in, PropertyValue v) {
   return in.preview ? PropertyValue::MakeComputed() : std::move(v);
+}
+
+std::string LowerCase(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 std::string Project(ModelInput const& in) { return Str(in.inputs, "project", in.placement.project); }
@@ -125,11 +131,57 @@ void Firewall(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&
 void GlobalAddress(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   GlobalComputeResource(in, "addresses", id, s);
   if (!Find(in.inputs, "address")) {
-    // Google picks a free block for a VPC_PEERING range; this one is stable per network and range name.
+    // Google picks a free block for a VPC_PEERING range; this one is stable per network and range name. An
+    // external address (the default type) is a public one from Google's pool.
     auto h = Fnv1a(Str(in.inputs, "network") + "/" + Name(in));
-    s["address"] = Computed(in, "10." + std::to_string(100 + h % 100) + ".0.0");
+    bool internal = Str(in.inputs, "addressType") == "INTERNAL" || Str(in.inputs, "purpose") == "VPC_PEERING";
+    s["address"] = Computed(in, internal ? "10." + std::to_string(100 + h % 100) + ".0.0"
+                                         : "34." + std::to_string(64 + h % 64) + "." + std::to_string((h >> 8) % 256) +
+                                               "." + std::to_string(1 + (h >> 16) % 254));
   }
   s["labelFingerprint"] = Computed(in, StableHex(id + "labels", 16));
+}
+
+// The HTTPS load balancer's parts: global resources with a self link, a fingerprint where Google keeps one.
+void BackendService(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "backendServices", id, s);
+  s["fingerprint"] = Computed(in, StableHex(id + in.create_time, 12));
+  s["generatedId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+}
+void UrlMap(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "urlMaps", id, s);
+  s["fingerprint"] = Computed(in, StableHex(id + in.create_time, 12));
+  s["mapId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+}
+void TargetHttpsProxy(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "targetHttpsProxies", id, s);
+  s["proxyId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+}
+void TargetHttpProxy(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "targetHttpProxies", id, s);
+  s["proxyId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+}
+void SslPolicy(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "sslPolicies", id, s);
+  s["fingerprint"] = Computed(in, StableHex(id + in.create_time, 12));
+}
+void SecurityPolicy(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "securityPolicies", id, s);
+  s["fingerprint"] = Computed(in, StableHex(id + in.create_time, 12));
+}
+void ManagedSslCertificate(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "sslCertificates", id, s);
+  s["certificateId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+  s["subjectAlternativeNames"] = Computed(in, Object(in.inputs, "managed")["domains"]);
+  s["expireTime"] = Computed(in, "2027-03-01T00:00:00Z");
+}
+void GlobalForwardingRule(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  GlobalComputeResource(in, "forwardingRules", id, s);
+  s["forwardingRuleId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
+  s["labelFingerprint"] = Computed(in, StableHex(id + "labels", 16));
+}
+void RegionNetworkEndpointGroup(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  RegionalComputeResource(in, "networkEndpointGroups", id, s);
 }
 
 void Instance(ModelInput const& in, AddressSpace& addresses, std::string& id, PropertyMap& s) {
@@ -283,6 +335,33 @@ void CloudRunWorkerPool(ModelInput const& in, AddressSpace&, std::string& id, Pr
   s["reconciling"] = Computed(in, false);
 }
 
+void CloudRunJob(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  id = "projects/" + Project(in) + "/locations/" + Location(in) + "/jobs/" + Name(in);
+  s["location"] = Location(in);
+  s["uid"] = Computed(in, StableHex(id + in.create_time, 32));
+  s["generation"] = Computed(in, "1");
+  s["createTime"] = Computed(in, in.create_time);
+  s["executionCount"] = Computed(in, 0.0);
+  s["reconciling"] = Computed(in, false);
+  s["etag"] = Computed(in, "\"" + StableHex(id + in.create_time + "etag", 27) + "\"");
+}
+
+void ArtifactRepository(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  auto const repository = Str(in.inputs, "repositoryId", in.name);
+  id = "projects/" + Project(in) + "/locations/" + Location(in) + "/repositories/" + repository;
+  s["name"] = repository;
+  s["createTime"] = Computed(in, in.create_time);
+  s["updateTime"] = Computed(in, in.create_time);
+  // Docker repositories are addressed by host; the others by their REST path.
+  s["registryUri"] = Str(in.inputs, "format") == "DOCKER"
+                         ? Location(in) + "-docker.pkg.dev/" + Project(in) + "/" + repository
+                         : Location(in) + "-" + LowerCase(Str(in.inputs, "format")) + ".pkg.dev/" + Project(in) + "/" + repository;
+}
+
+void ProjectService(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&) {
+  id = Project(in) + "/" + Str(in.inputs, "service");
+}
+
 void ServiceAccount(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   auto const project = Project(in);
   auto email = Str(in.inputs, "accountId", in.name) + "@" + project + ".iam.gserviceaccount.com";
@@ -374,6 +453,18 @@ std::map<std::string, Fill> const& Models() {
       {"gcp:compute/firewall:Firewall", Firewall},
       {"gcp:compute/globalAddress:GlobalAddress", GlobalAddress},
       {"gcp:compute/instance:Instance", Instance},
+      {"gcp:compute/backendService:BackendService", BackendService},
+      {"gcp:compute/uRLMap:URLMap", UrlMap},
+      {"gcp:compute/targetHttpsProxy:TargetHttpsProxy", TargetHttpsProxy},
+      {"gcp:compute/targetHttpProxy:TargetHttpProxy", TargetHttpProxy},
+      {"gcp:compute/sSLPolicy:SSLPolicy", SslPolicy},
+      {"gcp:compute/securityPolicy:SecurityPolicy", SecurityPolicy},
+      {"gcp:compute/managedSslCertificate:ManagedSslCertificate", ManagedSslCertificate},
+      {"gcp:compute/globalForwardingRule:GlobalForwardingRule", GlobalForwardingRule},
+      {"gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", RegionNetworkEndpointGroup},
+      {"gcp:cloudrunv2/job:Job", CloudRunJob},
+      {"gcp:artifactregistry/repository:Repository", ArtifactRepository},
+      {"gcp:projects/service:Service", ProjectService},
       {"gcp:compute/disk:Disk", Disk},
       {"gcp:compute/resourcePolicy:ResourcePolicy", ResourcePolicy},
       {"gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", DiskResourcePolicyAttachment},

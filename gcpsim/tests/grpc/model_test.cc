@@ -131,6 +131,52 @@ TEST(ModelTest, MonitoringIdsAreServerAssigned) {
   EXPECT_EQ(S(channel.outputs, "name"), channel.id);
 }
 
+TEST(ModelTest, ArtifactRegistryDockerRepositoryHasItsRegistryHost) {
+  Harness h;
+  h.Configure("apex-dev", "us-central1");
+  auto repo = h.Create("gcp:artifactregistry/repository:Repository", "repo",
+                       {{"repositoryId", "apex"}, {"format", "DOCKER"}, {"location", "us-central1"}});
+  ASSERT_TRUE(repo.status.ok()) << repo.status.error_message();
+  EXPECT_EQ(repo.id, "projects/apex-dev/locations/us-central1/repositories/apex");
+  EXPECT_EQ(S(repo.outputs, "registryUri"), "us-central1-docker.pkg.dev/apex-dev/apex");
+  EXPECT_EQ(S(repo.outputs, "name"), "apex");
+}
+
+TEST(ModelTest, ProjectServiceAndCloudRunJob) {
+  Harness h;
+  h.Configure("apex-dev", "us-central1");
+  auto api = h.Create("gcp:projects/service:Service", "api-run", {{"service", "run.googleapis.com"}});
+  ASSERT_TRUE(api.status.ok()) << api.status.error_message();
+  EXPECT_EQ(api.id, "apex-dev/run.googleapis.com");
+  auto job = h.Create("gcp:cloudrunv2/job:Job", "migrate",
+                      {{"name", "apex-db-migrate"}, {"location", "us-central1"},
+                       {"template", PropertyMap{{"template", PropertyMap{{"containers", PropertyArray{PropertyMap{{"image", "postgres:18.1"}}}}}}}}});
+  ASSERT_TRUE(job.status.ok()) << job.status.error_message();
+  EXPECT_EQ(job.id, "projects/apex-dev/locations/us-central1/jobs/apex-db-migrate");
+  EXPECT_THAT(S(job.outputs, "uid"), MatchesRegex("[0-9a-f]{32}"));
+}
+
+TEST(ModelTest, LoadBalancerPartsAndAnExternalAddress) {
+  Harness h;
+  h.Configure("apex-prod", "us-central1");
+  auto ip = h.Create("gcp:compute/globalAddress:GlobalAddress", "ip", {{"name", "apex-edge-ip"}});
+  ASSERT_TRUE(ip.status.ok()) << ip.status.error_message();
+  EXPECT_THAT(S(ip.outputs, "address"), MatchesRegex("34\\.[0-9]+\\.[0-9]+\\.[0-9]+"));
+  auto cert = h.Create("gcp:compute/managedSslCertificate:ManagedSslCertificate", "cert",
+                       {{"name", "apex-edge-cert"}, {"managed", PropertyMap{{"domains", PropertyArray{PropertyValue("api.example.com")}}}}});
+  ASSERT_TRUE(cert.status.ok()) << cert.status.error_message();
+  EXPECT_EQ(S(cert.outputs, "selfLink"),
+            "https://www.googleapis.com/compute/v1/projects/apex-prod/global/sslCertificates/apex-edge-cert");
+  EXPECT_EQ(cert.outputs.at("subjectAlternativeNames"), PropertyValue(PropertyArray{PropertyValue("api.example.com")}));
+  auto neg = h.Create("gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "neg",
+                      {{"name", "apex-gw-neg"}, {"region", "us-central1"}, {"networkEndpointType", "SERVERLESS"}});
+  ASSERT_TRUE(neg.status.ok()) << neg.status.error_message();
+  EXPECT_EQ(neg.id, "projects/apex-prod/regions/us-central1/networkEndpointGroups/apex-gw-neg");
+  auto backend = h.Create("gcp:compute/backendService:BackendService", "backend", {{"name", "apex-gw-backend"}});
+  ASSERT_TRUE(backend.status.ok()) << backend.status.error_message();
+  EXPECT_EQ(backend.id, "projects/apex-prod/global/backendServices/apex-gw-backend");
+}
+
 TEST(ModelTest, ATypeWithoutAHandModelGetsTheGenericOne) {
   Harness h;
   h.Configure();

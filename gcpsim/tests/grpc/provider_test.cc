@@ -141,6 +141,23 @@ TEST(ProviderTest, InvokesAnswerFromTheCloud) {
   EXPECT_THAT(bad.failures(0).reason(), HasSubstr("'nam' is not a property"));
 }
 
+TEST(ProviderTest, GetNetworksListsTheNetworksOfTheProject) {
+  Harness h;
+  h.Configure();
+  auto none = Invoke(h, "gcp:compute/getNetworks:getNetworks", {});
+  ASSERT_EQ(none.failures_size(), 0);
+  EXPECT_EQ(FromWire(none.return_())->at("networks"), PropertyValue(PropertyArray{}));
+  ASSERT_TRUE(h.Create(kNetwork, "vpc", {{"name", "apex-vpc"}}).status.ok());
+  ASSERT_TRUE(h.Create(kNetwork, "default", {{"name", "default"}}).status.ok());
+  ASSERT_TRUE(h.Create(kNetwork, "other", {{"name", "elsewhere"}, {"project", "apex-other"}}).status.ok());
+  auto listed = Invoke(h, "gcp:compute/getNetworks:getNetworks", {});
+  ASSERT_EQ(listed.failures_size(), 0);
+  EXPECT_EQ(FromWire(listed.return_())->at("networks"),
+            PropertyValue(PropertyArray{PropertyValue("apex-vpc"), PropertyValue("default")}));
+  auto other = Invoke(h, "gcp:compute/getNetworks:getNetworks", {{"project", "apex-other"}});
+  EXPECT_EQ(FromWire(other.return_())->at("networks"), PropertyValue(PropertyArray{PropertyValue("elsewhere")}));
+}
+
 TEST(ProviderTest, ParallelCreatesFromOneProviderAllLand) {
   Harness h;
   h.Configure();
