@@ -109,9 +109,9 @@ int main(int argc, char** argv) {
   } else {
     std::printf("Inspect or change it behind Pulumi's back: %s --db %s ls | show | set | delete\n",
                 options.gcp_sim.c_str(), ws.database().c_str());
-    std::printf("Run pulumi there: cd %s && PULUMI_HOME=%s/home PULUMI_CONFIG_PASSPHRASE=%s GCPSIM_DB=%s %s/pulumi "
-                "refresh --preview-only\n",
-                ws.project_dir("apex-databases").c_str(), options.work_dir.c_str(), options.passphrase.c_str(),
+    std::printf("Run pulumi there: cd %s && PULUMI_HOME=%s/home PULUMI_CONFIG_PASSPHRASE=$(cat %s/passphrase) "
+                "GCPSIM_DB=%s %s/pulumi refresh --preview-only\n",
+                ws.project_dir("apex-databases").c_str(), options.work_dir.c_str(), options.work_dir.c_str(),
                 ws.database().c_str(), options.engine_bin_dir.c_str());
   }
   return 0;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <regex>
 #include <sstream>
 
@@ -42,9 +43,29 @@ std::string WithBinary(std::string const& yaml, std::string const& binary) {
   return out.str();
 }
 
+/// A stack file for the offline cloud: the stack's cloud KMS secrets provider (staging, prod) is out of reach
+/// without Google, so the workspace's stacks use the passphrase provider instead.
+std::string WithoutCloudSecretsProvider(std::string const& yaml) {
+  std::istringstream in(yaml);
+  std::ostringstream out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("secretsprovider:", 0) != 0) out << line << "\n";
+  }
+  return out.str();
+}
+
+std::string RandomPassphrase() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 32; ++i) out += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rd() % 62];
+  return out;
+}
+
 }  // namespace
 
-Workspace::Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
+Workspace::Workspace(WorkspaceOptions options) : options_(std::move(options)) {
+  if (options_.passphrase.empty()) options_.passphrase = RandomPassphrase();
+}
 
 void Workspace::SetEnv(std::string const& name, std::string const& value) {
   if (value.empty()) {
@@ -107,6 +128,10 @@ bool Workspace::Prepare(std::string* error) {
   for (auto const* sub : {"state", "home", "projects", "cloud.db", "cloud.db-wal", "cloud.db-shm"}) fs::remove_all(work / sub, ec);
   fs::create_directories(work / "state");
   fs::create_directories(work / "home");
+  {
+    std::ofstream(work / "passphrase") << options_.passphrase << "\n";
+    fs::permissions(work / "passphrase", fs::perms::owner_read | fs::perms::owner_write, ec);
+  }
   auto fail = [&](std::string const& step, CliResult const& r) {
     *error = step + " failed (exit " + std::to_string(r.code) + "):\n" + r.output;
     return false;
@@ -123,8 +148,10 @@ bool Workspace::Prepare(std::string* error) {
     fs::create_directories(dir);
     auto src = fs::path(p.source_dir);
     std::ofstream(dir / "Pulumi.yaml") << WithBinary(ReadFile(src / "Pulumi.yaml"), p.binary);
-    for (auto const& f : {std::string("Pulumi.") + options_.stack + ".yaml", std::string("pulumi-packages.json")}) {
-      if (fs::exists(src / f)) fs::copy_file(src / f, dir / f, fs::copy_options::overwrite_existing);
+    auto stack_file = std::string("Pulumi.") + options_.stack + ".yaml";
+    if (fs::exists(src / stack_file)) std::ofstream(dir / stack_file) << WithoutCloudSecretsProvider(ReadFile(src / stack_file));
+    if (fs::exists(src / "pulumi-packages.json")) {
+      fs::copy_file(src / "pulumi-packages.json", dir / "pulumi-packages.json", fs::copy_options::overwrite_existing);
     }
     auto select = Pulumi(p.name, {"stack", "select", "--create", options_.stack});
     if (select.code != 0) return fail("selecting the stack " + options_.stack + " of " + p.name, select);
