@@ -2,14 +2,16 @@
 
 #include "apex/config.h"
 #include "apex/network.h"
+#include "apex/project_apis.h"
 #include "apex/stack_outputs.h"
 
 namespace apex::network {
 
 void Program(pulumi::Context& ctx) {
   auto common = LoadCommonConfig(ctx);
-  auto args = LoadNetworkArgs(ctx, common);
-  Network net(ctx, "apex", args);
+  auto apis = EnableApis(ctx, common, kNetworkApis);
+  auto args = LoadNetworkArgs(ctx, common, ProjectWithoutDefaultNetwork(ctx, common, apis));
+  Network net(ctx, "apex", args, {.depends_on = apis});
   ctx.Export(outputs::kNetworkId, net.network_id);
   ctx.Export(outputs::kNetworkName, net.network_name);
   ctx.Export(outputs::kNetworkSelfLink, net.network_self_link);
@@ -18,6 +20,7 @@ void Program(pulumi::Context& ctx) {
   ctx.Export(outputs::kSubnetSelfLink, net.subnet_self_link);
   ctx.Export(outputs::kPsaRangeName, net.psa_range_name);
   ctx.Export(outputs::kPrivateServiceConnection, net.private_service_connection);
+  ctx.Export(outputs::kImageRegistry, net.image_registry);
 }
 
 }  // namespace apex::network

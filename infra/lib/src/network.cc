@@ -1,5 +1,6 @@
 #include "apex/network.h"
 
+#include "pulumi/gcp/artifactregistry/repository.h"
 #include "pulumi/gcp/compute/firewall.h"
 #include "pulumi/gcp/compute/global_address.h"
 #include "pulumi/gcp/compute/network.h"
@@ -11,12 +12,18 @@
 namespace apex {
 
 namespace compute = pulumi::gcp::compute;
+namespace registry = pulumi::gcp::artifactregistry;
 
-NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common) {
+NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common, pulumi::Input<std::string> project) {
   pulumi::Config apex(ctx, kConfigNamespace);
   NetworkArgs a;
   a.common = common;
   a.labels = StandardLabels(ctx, common);
+  a.project = std::move(project);
+  a.images.keep_count = GetIntInRange(ctx, "imageKeepCount", a.images.keep_count, 1, 100);
+  a.images.untagged_retention_days =
+      GetIntInRange(ctx, "untaggedImageRetentionDays", a.images.untagged_retention_days, 1, 365);
+  a.images.immutable_tags = common.is_prod();
   a.subnet_cidr = apex.Require("subnetCidr");
   if (a.subnet_cidr.find('/') == std::string::npos) InvalidConfig(ctx, "subnetCidr", "'" + a.subnet_cidr + "' is not a CIDR range");
   a.psa_prefix_length = GetIntInRange(ctx, "psaPrefixLength", 16, 8, 24);
@@ -31,13 +38,15 @@ NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common) {
 Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
                  pulumi::ResourceOptions const& opts)
     : pulumi::ComponentResource(ctx, kType, name, opts) {
-  pulumi::ResourceOptions child{.parent = *this};
+  pulumi::ResourceOptions child{.parent = *this, .depends_on = opts.depends_on};
   auto const& region = args.common.region;
 
+  // The VPC takes the checked project: in a project with a `default` network nothing below is created.
   compute::Network vpc(ctx, name + "-vpc",
                        {.auto_create_subnetworks = false,
                         .description = "Apex Memory System VPC (" + args.common.environment + ")",
                         .name = name + "-vpc",
+                        .project = args.project,
                         .routing_mode = "REGIONAL"},
                        child);
   compute::Subnetwork subnet(
@@ -63,28 +72,26 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
                           .source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"},
                          child);
 
-  // Ingress: only from inside the VPC and SSH through IAP; nothing from 0.0.0.0/0 (policy check 22). No rule
-  // for Google's health checkers: no load balancer or health check points at the VMs (issue #11).
-  compute::Firewall internal(ctx, name + "-allow-internal",
-                             {.allows = std::vector<compute::FirewallAllowArgs>{{.protocol = "tcp"},
-                                                                               {.protocol = "udp"},
-                                                                               {.protocol = "icmp"}},
-                              .direction = "INGRESS",
-                              .log_config = compute::FirewallLogConfigArgs{.metadata = "INCLUDE_ALL_METADATA"},
-                              .name = name + "-allow-internal",
-                              .network = vpc.id(),
-                              .priority = 1000,
-                              .source_ranges = std::vector<std::string>{args.subnet_cidr}},
-                             child);
-  compute::Firewall iap(ctx, name + "-allow-iap-ssh",
-                        {.allows = std::vector<compute::FirewallAllowArgs>{
-                             {.ports = std::vector<std::string>{"22"}, .protocol = "tcp"}},
-                         .direction = "INGRESS",
-                         .log_config = compute::FirewallLogConfigArgs{.metadata = "INCLUDE_ALL_METADATA"},
-                         .name = name + "-allow-iap-ssh",
-                         .network = vpc.id(),
-                         .source_ranges = std::vector<std::string>{"35.235.240.0/20"}},
-                        child);
+  // Ingress: each rule opens what a data VM serves, to the subnet only (Cloud Run's Direct VPC egress leaves from
+  // it), and SSH through IAP for the VMs' operators; nothing from 0.0.0.0/0 (policy check 22). Cloud SQL and
+  // Memorystore are reached over the PSA peering, which these rules do not govern; nothing is health-checked.
+  compute::FirewallLogConfigArgs const logged{.metadata = "INCLUDE_ALL_METADATA"};
+  auto allow = [&](std::string const& rule, std::vector<std::string> const& ports, std::vector<std::string> const& sources,
+                   std::vector<std::string> const& tags) {
+    compute::Firewall(ctx, name + "-allow-" + rule,
+                      {.allows = std::vector<compute::FirewallAllowArgs>{{.ports = ports, .protocol = "tcp"}},
+                       .direction = "INGRESS",
+                       .log_config = logged,
+                       .name = name + "-allow-" + rule,
+                       .network = vpc.id(),
+                       .priority = 1000,
+                       .source_ranges = sources,
+                       .target_tags = tags},
+                      child);
+  };
+  allow("neo4j", {"7474", "7687"}, {args.subnet_cidr}, {"neo4j"});
+  allow("qdrant", {"6333", "6334"}, {args.subnet_cidr}, {"qdrant"});
+  allow("iap-ssh", {"22"}, {"35.235.240.0/20"}, {"neo4j", "qdrant"});
 
   // Private service access: a reserved range peered with Google's services network.
   compute::GlobalAddress psa(ctx, name + "-psa-range",
@@ -105,6 +112,29 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
        .service = "servicenetworking.googleapis.com"},
       child);
 
+  // The images' repository: the services pull from it; old versions are cleaned up so storage stays bounded.
+  registry::Repository images(
+      ctx, name + "-images",
+      {.cleanup_policies = std::vector<registry::RepositoryCleanupPolicyArgs>{
+           {.action = "KEEP",
+            .id = "keep-most-recent",
+            .most_recent_versions =
+                registry::RepositoryCleanupPolicyMostRecentVersionsArgs{.keep_count = args.images.keep_count}},
+           {.action = "DELETE",
+            .condition = registry::RepositoryCleanupPolicyConditionArgs{
+                .older_than = std::to_string(args.images.untagged_retention_days * 86400) + "s",
+                .tag_state = "UNTAGGED"},
+            .id = "delete-untagged"}},
+       .cleanup_policy_dry_run = false,
+       .description = "Apex Memory System container images (" + args.common.environment + ")",
+       .docker_config = registry::RepositoryDockerConfigArgs{.immutable_tags = args.images.immutable_tags},
+       .format = "DOCKER",
+       .labels = args.labels,
+       .location = region,
+       .project = args.project,
+       .repository_id = name},
+      child);
+
   network_id = vpc.id();
   network_name = vpc.name();
   network_self_link = vpc.self_link();
@@ -115,7 +145,9 @@ Network::Network(pulumi::Context& ctx, std::string const& name, NetworkArgs cons
   nat_name = nat.name();
   psa_range_name = psa.name();
   private_service_connection = psc.id();
-  RegisterOutputs({{"networkId", network_id},
+  image_registry = images.registry_uri();
+  RegisterOutputs({{"imageRegistry", image_registry},
+                   {"networkId", network_id},
                    {"networkSelfLink", network_self_link},
                    {"subnetId", subnet_id},
                    {"routerName", router_name},

@@ -1,8 +1,13 @@
-// Network: the VPC of the Apex system. A custom-mode VPC (no auto subnets) with one regional subnet
-// (Private Google Access, flow logs), a Cloud Router with Cloud NAT (logging errors), firewall rules that
-// admit only internal traffic and Google's health-check and IAP ranges (no 0.0.0.0/0 ingress), and the
-// private service access range with its servicenetworking connection, which Cloud SQL and Memorystore use
-// for private IPs.
+// Network: the VPC of the Apex system and the project prerequisites that go with it. A custom-mode VPC (no
+// auto subnets) with one regional subnet (Private Google Access, flow logs), a Cloud Router with Cloud NAT
+// (logging errors), firewall rules that open to the subnet exactly the ports of the data VMs (Neo4j, Qdrant)
+// and SSH through IAP (no 0.0.0.0/0 ingress), and the private service access range with its
+// servicenetworking connection, which Cloud SQL and Memorystore use for private IPs. Besides: the Artifact
+// Registry repository of the images, and the refusal of a project that still has the `default` network.
+//
+//   auto apis = apex::EnableApis(ctx, common, apex::kNetworkApis);
+//   auto project = apex::ProjectWithoutDefaultNetwork(ctx, common, apis);
+//   apex::Network net(ctx, "apex", {.project = project, ...}, {.depends_on = apis});
 #ifndef APEX_NETWORK_H
 #define APEX_NETWORK_H
 
@@ -11,25 +16,51 @@
 #include "pulumi/pulumi.h"
 
 #include <string>
+#include <vector>
 
 namespace apex {
+
+/// The APIs the network stack calls: Compute Engine, Service Networking (the PSA connection), Artifact Registry.
+inline std::vector<std::string> const kNetworkApis = {"compute.googleapis.com", "servicenetworking.googleapis.com",
+                                                      "artifactregistry.googleapis.com"};
+
+/// The stack's project once it is known to have no auto-created `default` network (policy row 24): lists the
+/// project's networks (gcp:compute/getNetworks) after `apis` are enabled, and fails the run, naming the project,
+/// the rule and the command that deletes the network, if `default` is among them. What must not be created in
+/// such a project takes the result as its `project`, so nothing is.
+pulumi::Output<std::string> ProjectWithoutDefaultNetwork(pulumi::Context& ctx, CommonConfig const& common,
+                                                         std::vector<pulumi::Resource> const& apis);
+
+/// The refusal's message for `project` (what ProjectWithoutDefaultNetwork fails with).
+std::string DefaultNetworkRefusal(std::string const& project);
+
+/// The container image repository's settings (apex:* config, validated).
+struct ImageRepositoryArgs {
+  int keep_count = 10;               ///< apex:imageKeepCount: the most recent versions kept of each image, 1..100
+  int untagged_retention_days = 7;   ///< apex:untaggedImageRetentionDays: untagged versions go after this, 1..365
+  bool immutable_tags = false;       ///< prod: a pushed tag cannot be moved to another image
+};
 
 struct NetworkArgs {
   CommonConfig common;
   Labels labels;
+  /// The project the resources go in: ProjectWithoutDefaultNetwork's result, so that they wait for the check.
+  pulumi::Input<std::string> project;
+  ImageRepositoryArgs images;
   std::string subnet_cidr;             ///< apex:subnetCidr, e.g. 10.10.0.0/20
   int psa_prefix_length = 16;          ///< apex:psaPrefixLength: the private service access range
   double flow_log_sampling = 0.5;      ///< apex:flowLogSampling (0..1]
   bool nat_log_all = false;            ///< apex:natLogAll: ALL instead of ERRORS_ONLY
 };
 
-/// Reads NetworkArgs from the stack's config (validated).
-NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common);
+/// Reads NetworkArgs from the stack's config (validated); `project` is the gate (see ProjectWithoutDefaultNetwork).
+NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common, pulumi::Input<std::string> project);
 
 class Network : public pulumi::ComponentResource {
  public:
   static constexpr char kType[] = "apex:network:Network";
 
+  /// Every child depends on what `opts.depends_on` names (the APIs), as the component does.
   Network(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
           pulumi::ResourceOptions const& opts = {});
 
@@ -43,6 +74,8 @@ class Network : public pulumi::ComponentResource {
   pulumi::Output<std::string> nat_name;
   pulumi::Output<std::string> psa_range_name;
   pulumi::Output<std::string> private_service_connection;
+  /// "<region>-docker.pkg.dev/<project>/apex": where the images are pushed and pulled.
+  pulumi::Output<std::string> image_registry;
 };
 
 }  // namespace apex
