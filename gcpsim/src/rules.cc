@@ -110,10 +110,35 @@ PropertyMap ObjectOf(PropertyValue const& v) {
   return p->is_object() ? p->AsObject() : PropertyMap{};
 }
 
+/// Cloud Run resolves a secret reference when it creates a revision: the secret must exist and have the version
+/// (for "latest": any enabled one). `field` is the request field the error names.
+absl::Status RequireSecretVersion(Store& store, std::string const& secret, std::string const& version,
+                                  std::string const& field, std::string const& project) {
+  if (secret.empty()) return absl::OkStatus();
+  auto missing = [&] {
+    return absl::InvalidArgumentError("googleapi: Error 400: " + field + ": Secret projects/" + ProjectNumber(project) +
+                                      "/secrets/" + LastSegment(secret) + "/versions/" + version +
+                                      " was not found, badRequest");
+  };
+  auto found = FindReferenced(store, kSecret, secret);
+  if (!found.ok()) return found.status();
+  if (!*found) return missing();
+  auto versions = store.List("gcp:secretmanager/secretVersion:SecretVersion");
+  if (!versions.ok()) return versions.status();
+  for (auto const& v : *versions) {
+    if (LastSegment(StringAt(v.inputs, "secret")) != NameOf(**found)) continue;
+    if (auto const* enabled = Lookup(v.inputs, "enabled"); enabled && enabled->is_bool() && !enabled->AsBool()) continue;
+    if (version == "latest" || version.empty() || LastSegment(v.id) == version) return absl::OkStatus();
+  }
+  return missing();
+}
+
 absl::Status CloudRunReferences(Store& store, PropertyMap const& inputs, std::string const& project) {
   auto const* template_value = Lookup(inputs, "template");
   if (!template_value) return absl::OkStatus();
   auto tmpl = ObjectOf(*template_value);
+  // A job's containers sit one level deeper: template.template.containers.
+  if (auto const* task = Lookup(tmpl, "template"); task && !Lookup(tmpl, "containers")) tmpl = ObjectOf(*task);
   if (auto sa = StringAt(tmpl, "serviceAccount"); !sa.empty()) {
     if (auto s = RequireMemberAccount(store, "serviceAccount:" + sa); !s.ok()) return s;
   }
@@ -121,17 +146,25 @@ absl::Status CloudRunReferences(Store& store, PropertyMap const& inputs, std::st
   for (std::size_t c = 0; c < containers.size(); ++c) {
     auto envs = ListAt(ObjectOf(containers[c]), "envs");
     for (std::size_t e = 0; e < envs.size(); ++e) {
-      auto secret = StringAt(ObjectOf(envs[e]), "valueSource.secretKeyRef.secret");
-      if (secret.empty()) continue;
-      auto found = FindReferenced(store, kSecret, secret);
-      if (!found.ok()) return found.status();
-      if (!*found) {
-        return absl::InvalidArgumentError(
-            "googleapi: Error 400: template.containers[" + std::to_string(c) + "].env[" + std::to_string(e) +
-            "].value_source.secret_key_ref.secret: Secret projects/" + ProjectNumber(project) + "/secrets/" +
-            LastSegment(secret) + "/versions/" + StringAt(ObjectOf(envs[e]), "valueSource.secretKeyRef.version") +
-            " was not found, badRequest");
+      auto ref = ObjectOf(envs[e]);
+      auto field = "template.containers[" + std::to_string(c) + "].env[" + std::to_string(e) +
+                   "].value_source.secret_key_ref.secret";
+      auto version = StringAt(ref, "valueSource.secretKeyRef.version");
+      if (auto st = RequireSecretVersion(store, StringAt(ref, "valueSource.secretKeyRef.secret"), version, field, project);
+          !st.ok()) {
+        return st;
       }
+    }
+  }
+  auto volumes = ListAt(tmpl, "volumes");
+  for (std::size_t v = 0; v < volumes.size(); ++v) {
+    auto volume = ObjectOf(volumes[v]);
+    auto items = ListAt(volume, "secret.items");
+    auto version = items.empty() ? std::string("latest") : StringAt(ObjectOf(items[0]), "version");
+    if (auto st = RequireSecretVersion(store, StringAt(volume, "secret.secret"), version.empty() ? "latest" : version,
+                                       "template.volumes[" + std::to_string(v) + "].secret.secret", project);
+        !st.ok()) {
+      return st;
     }
   }
   for (auto const& ni : ListAt(ObjectOf(Lookup(tmpl, "vpcAccess") ? *Lookup(tmpl, "vpcAccess") : PropertyValue()),
@@ -285,7 +318,9 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
     return RequireMemberAccount(store, StringAt(inputs, "member"));
   }
   if (type == "gcp:projects/iAMMember:IAMMember") return RequireMemberAccount(store, StringAt(inputs, "member"));
-  if (type == kRunService || type == kWorkerPool) return CloudRunReferences(store, inputs, project);
+  if (type == kRunService || type == kWorkerPool || type == "gcp:cloudrunv2/job:Job") {
+    return CloudRunReferences(store, inputs, project);
+  }
   if (type == kInstance) return InstanceReferences(store, inputs, project, zone);
   if (type == "gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment") {
     auto disk = StringAt(inputs, "disk");

@@ -171,7 +171,33 @@ TEST(RulesTest, ACloudRunSecretKeyRefNamesAnExistingSecret) {
   EXPECT_THAT(refused.status.error_message(), HasSubstr("secret_key_ref.secret: Secret projects/"));
   EXPECT_THAT(refused.status.error_message(), HasSubstr("/secrets/db-password/versions/latest was not found"));
   ASSERT_TRUE(h.Create(kSecret, "db-password", {{"secretId", "db-password"}, {"replication", Replication()}}).status.ok());
+  // A secret without a version is not enough: Cloud Run resolves "latest" when it creates the revision.
+  auto versionless = h.Create(kRun, "api", RunInputs("db-password"));
+  EXPECT_THAT(versionless.status.error_message(), HasSubstr("/secrets/db-password/versions/latest was not found"));
+  ASSERT_TRUE(h.Create(kSecretVersion, "v1", {{"secret", "projects/apex-dev/secrets/db-password"},
+                                              {"secretData", PropertyValue::MakeSecret("x")}})
+                  .status.ok());
   EXPECT_TRUE(h.Create(kRun, "api", RunInputs("db-password")).status.ok());
+}
+
+TEST(RulesTest, ACloudRunJobsSecretVolumeNeedsAVersion) {
+  Harness h;
+  h.Configure();
+  ASSERT_TRUE(h.Create(kSecret, "ca", {{"secretId", "ca"}, {"replication", Replication()}}).status.ok());
+  PropertyMap job{{"name", "migrate"},
+                  {"location", "us-central1"},
+                  {"template", PropertyMap{{"template", PropertyMap{
+                                   {"containers", PropertyArray{PropertyMap{{"image", "postgres:18.1"}}}},
+                                   {"volumes", PropertyArray{PropertyMap{{"name", "ca"},
+                                                                         {"secret", PropertyMap{{"secret", "ca"}}}}}}}}}}};
+  auto refused = h.Create("gcp:cloudrunv2/job:Job", "migrate", job);
+  EXPECT_THAT(refused.status.error_message(),
+              HasSubstr("template.volumes[0].secret.secret: Secret projects/"));
+  ASSERT_TRUE(h.Create(kSecretVersion, "v1", {{"secret", "projects/apex-dev/secrets/ca"},
+                                              {"secretData", PropertyValue::MakeSecret("pem")}})
+                  .status.ok());
+  auto created = h.Create("gcp:cloudrunv2/job:Job", "migrate", job);
+  EXPECT_TRUE(created.status.ok()) << created.status.error_message();
 }
 
 TEST(RulesTest, ADiskAttachesOnlyInItsInstancesZone) {
@@ -265,6 +291,9 @@ TEST(RulesTest, DeletionProtectionRefusesDeletes) {
               HasSubstr("cannot destroy secret without setting deletion_protection=false"));
 
   ASSERT_TRUE(h.Create(kSecret, "db-password", {{"secretId", "db-password"}, {"replication", Replication()}}).status.ok());
+  ASSERT_TRUE(h.Create(kSecretVersion, "v1", {{"secret", "projects/apex-dev/secrets/db-password"},
+                                              {"secretData", PropertyValue::MakeSecret("x")}})
+                  .status.ok());
   auto run = h.Create(kRun, "api", RunInputs("db-password", true));
   ASSERT_TRUE(run.status.ok()) << run.status.error_message();
   EXPECT_THAT(h.Delete(kRun, "api", run.id, run.outputs).error_message(),
