@@ -1,6 +1,7 @@
-"""Network: the VPC of the Apex system (mirrors infra/lib/src/network.cc): a custom-mode VPC, one subnet
-with Private Google Access and flow logs, Cloud Router + NAT, internal-only firewall rules, and the private
-service access range with its servicenetworking connection."""
+"""Network: the VPC of the Apex system (mirrors infra/lib/src/network*.cc): a custom-mode VPC, one subnet
+with Private Google Access and flow logs, Cloud Router + NAT, firewall rules opening the data VMs' ports to the
+subnet and SSH through IAP, the private service access range with its servicenetworking connection, and the
+Artifact Registry repository of the images; and the refusal of a project with the `default` network."""
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -12,19 +13,55 @@ from .config import CONFIG_NAMESPACE, CommonConfig, get_bool, get_int_in_range, 
 from .labels import standard_labels
 
 
+NETWORK_APIS = ["compute.googleapis.com", "servicenetworking.googleapis.com", "artifactregistry.googleapis.com"]
+
+
+def default_network_refusal(project: str) -> str:
+    return (f"project {project} still has the auto-created 'default' network, which policy row 24 forbids (its "
+            "firewall rules admit SSH, RDP and ICMP from anywhere). Delete it, then run again: gcloud compute "
+            f"networks delete default --project {project}")
+
+
+def project_without_default_network(common: CommonConfig, apis: list[pulumi.Resource]) -> pulumi.Output[str]:
+    """The project once listed (after the APIs are enabled) without a `default` network; fails the run if not."""
+    project = pulumi.Output.all(*[api.id for api in apis]).apply(lambda _: common.gcp_project)
+
+    def check(result) -> str:
+        if "default" in (result.networks or []):
+            raise pulumi.RunError(default_network_refusal(common.gcp_project))
+        return common.gcp_project
+
+    # Joined with `project` so that the result keeps the APIs as its dependencies while they are unknown (a
+    # preview drops an unsent invoke's), as the C++ SDK does.
+    return pulumi.Output.all(project, gcp.compute.get_networks_output(project=project)).apply(lambda r: check(r[1]))
+
+
+@dataclass
+class ImageRepositoryArgs:
+    keep_count: int = 10
+    untagged_retention_days: int = 7
+    immutable_tags: bool = False
+
+
 @dataclass
 class NetworkArgs:
     common: CommonConfig
     subnet_cidr: str
+    project: pulumi.Input[str] = ""
+    images: ImageRepositoryArgs = field(default_factory=ImageRepositoryArgs)
     labels: dict[str, str] = field(default_factory=dict)
     psa_prefix_length: int = 16
     flow_log_sampling: float = 0.5
     nat_log_all: bool = False
 
 
-def load_network_args(common: CommonConfig) -> NetworkArgs:
+def load_network_args(common: CommonConfig, project: pulumi.Input[str]) -> NetworkArgs:
     apex = pulumi.Config(CONFIG_NAMESPACE)
-    args = NetworkArgs(common=common, subnet_cidr=apex.require("subnetCidr"), labels=standard_labels(common))
+    args = NetworkArgs(common=common, subnet_cidr=apex.require("subnetCidr"), project=project,
+                       labels=standard_labels(common))
+    args.images.keep_count = get_int_in_range("imageKeepCount", 10, 1, 100)
+    args.images.untagged_retention_days = get_int_in_range("untaggedImageRetentionDays", 7, 1, 365)
+    args.images.immutable_tags = common.is_prod
     if "/" not in args.subnet_cidr:
         invalid_config("subnetCidr", f"'{args.subnet_cidr}' is not a CIDR range")
     args.psa_prefix_length = get_int_in_range("psaPrefixLength", 16, 8, 24)
@@ -39,7 +76,7 @@ def load_network_args(common: CommonConfig) -> NetworkArgs:
 class Network(ComponentResource):
     def __init__(self, name: str, args: NetworkArgs, opts: Optional[ResourceOptions] = None):
         super().__init__("apex:network:Network", name, None, opts)
-        child_opts = ResourceOptions(parent=self)
+        child_opts = ResourceOptions(parent=self, depends_on=opts.depends_on if opts else None)
         region = args.common.region
 
         self.vpc = gcp.compute.Network(
@@ -47,6 +84,7 @@ class Network(ComponentResource):
             auto_create_subnetworks=False,
             description=f"Apex Memory System VPC ({args.common.environment})",
             name=f"{name}-vpc",
+            project=args.project,
             routing_mode="REGIONAL",
             opts=child_opts,
         )
@@ -80,30 +118,24 @@ class Network(ComponentResource):
             opts=child_opts,
         )
 
-        # Ingress only from inside the VPC and IAP; nothing from 0.0.0.0/0. No rule for health checkers: nothing
-        # is health-checked.
-        firewall_log = gcp.compute.FirewallLogConfigArgs(metadata="INCLUDE_ALL_METADATA")
-        self.allow_internal = gcp.compute.Firewall(
-            f"{name}-allow-internal",
-            allows=[gcp.compute.FirewallAllowArgs(protocol=p) for p in ("tcp", "udp", "icmp")],
-            direction="INGRESS",
-            log_config=firewall_log,
-            name=f"{name}-allow-internal",
-            network=self.vpc.id,
-            priority=1000,
-            source_ranges=[args.subnet_cidr],
-            opts=child_opts,
-        )
-        self.allow_iap_ssh = gcp.compute.Firewall(
-            f"{name}-allow-iap-ssh",
-            allows=[gcp.compute.FirewallAllowArgs(ports=["22"], protocol="tcp")],
-            direction="INGRESS",
-            log_config=firewall_log,
-            name=f"{name}-allow-iap-ssh",
-            network=self.vpc.id,
-            source_ranges=["35.235.240.0/20"],
-            opts=child_opts,
-        )
+        # Each rule opens what a data VM serves, to the subnet only, and SSH through IAP; nothing from 0.0.0.0/0.
+        def allow(rule: str, ports: list[str], sources: list[str], tags: list[str]) -> gcp.compute.Firewall:
+            return gcp.compute.Firewall(
+                f"{name}-allow-{rule}",
+                allows=[gcp.compute.FirewallAllowArgs(ports=ports, protocol="tcp")],
+                direction="INGRESS",
+                log_config=gcp.compute.FirewallLogConfigArgs(metadata="INCLUDE_ALL_METADATA"),
+                name=f"{name}-allow-{rule}",
+                network=self.vpc.id,
+                priority=1000,
+                source_ranges=sources,
+                target_tags=tags,
+                opts=child_opts,
+            )
+
+        self.allow_neo4j = allow("neo4j", ["7474", "7687"], [args.subnet_cidr], ["neo4j"])
+        self.allow_qdrant = allow("qdrant", ["6333", "6334"], [args.subnet_cidr], ["qdrant"])
+        self.allow_iap_ssh = allow("iap-ssh", ["22"], ["35.235.240.0/20"], ["neo4j", "qdrant"])
 
         # Private service access: a reserved range peered with Google's services network.
         self.psa_range = gcp.compute.GlobalAddress(
@@ -125,8 +157,38 @@ class Network(ComponentResource):
             opts=child_opts,
         )
 
+        self.images = gcp.artifactregistry.Repository(
+            f"{name}-images",
+            cleanup_policies=[
+                gcp.artifactregistry.RepositoryCleanupPolicyArgs(
+                    action="KEEP",
+                    id="keep-most-recent",
+                    most_recent_versions=gcp.artifactregistry.RepositoryCleanupPolicyMostRecentVersionsArgs(
+                        keep_count=args.images.keep_count
+                    ),
+                ),
+                gcp.artifactregistry.RepositoryCleanupPolicyArgs(
+                    action="DELETE",
+                    condition=gcp.artifactregistry.RepositoryCleanupPolicyConditionArgs(
+                        older_than=f"{args.images.untagged_retention_days * 86400}s", tag_state="UNTAGGED"
+                    ),
+                    id="delete-untagged",
+                ),
+            ],
+            cleanup_policy_dry_run=False,
+            description=f"Apex Memory System container images ({args.common.environment})",
+            docker_config=gcp.artifactregistry.RepositoryDockerConfigArgs(immutable_tags=args.images.immutable_tags),
+            format="DOCKER",
+            labels=args.labels,
+            location=region,
+            project=args.project,
+            repository_id=name,
+            opts=child_opts,
+        )
+
         self.register_outputs(
             {
+                "imageRegistry": self.images.registry_uri,
                 "networkId": self.vpc.id,
                 "networkSelfLink": self.vpc.self_link,
                 "subnetId": self.subnet.id,

@@ -8,6 +8,7 @@ SUBNET_NAME = "subnetName"
 SUBNET_SELF_LINK = "subnetSelfLink"
 PSA_RANGE_NAME = "psaRangeName"
 PRIVATE_SERVICE_CONNECTION = "privateServiceConnection"
+IMAGE_REGISTRY = "imageRegistry"
 
 # apex-databases
 POSTGRES_CONNECTION_NAME = "postgresConnectionName"
