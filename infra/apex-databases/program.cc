@@ -2,6 +2,7 @@
 
 #include "apex/config.h"
 #include "apex/database_cluster.h"
+#include "apex/project_apis.h"
 #include "apex/stack_outputs.h"
 
 namespace apex::databases {
@@ -17,22 +18,25 @@ void Program(pulumi::Context& ctx) {
       .psa_range_name = network_stack.RequireOutput<std::string>(outputs::kPsaRangeName),
       .private_service_connection = network_stack.RequireOutput<std::string>(outputs::kPrivateServiceConnection)};
 
-  DatabaseCluster cluster(ctx, "apex-db", args, network);
+  DatabaseCluster cluster(ctx, "apex-db", args, network, EnableApis(ctx, common, DatabaseCluster::Apis()));
   ctx.Export(outputs::kPostgresConnectionName, cluster.postgres_connection_name);
   ctx.Export(outputs::kPostgresPrivateIp, cluster.postgres_private_ip);
   ctx.Export(outputs::kPostgresInstanceName, cluster.postgres_instance_name);
   ctx.Export(outputs::kDatabaseName, cluster.database_name);
-  ctx.Export(outputs::kDatabaseUser, cluster.database_user);
-  ctx.Export(outputs::kDbPasswordSecretId, cluster.db_password_secret_id);
+  ctx.Export(outputs::kPostgresCaSecretId, cluster.postgres_ca_secret_id);
   ctx.Export(outputs::kRedisHost, cluster.redis_host);
   ctx.Export(outputs::kRedisPort, cluster.redis_port);
   ctx.Export(outputs::kRedisInstanceId, cluster.redis_instance_id);
   ctx.Export(outputs::kRedisAuthSecretId, cluster.redis_auth_secret_id);
+  ctx.Export(outputs::kRedisCaSecretId, cluster.redis_ca_secret_id);
   ctx.Export(outputs::kNeo4jInternalIp, cluster.neo4j_internal_ip);
   ctx.Export(outputs::kNeo4jPasswordSecretId, cluster.neo4j_password_secret_id);
-  ctx.Export(outputs::kQdrantUri, cluster.qdrant_uri);
-  ctx.Export(outputs::kQdrantServiceName, cluster.qdrant_service_name);
-  ctx.Export(outputs::kDatabaseServiceAccount, cluster.service_account_email);
+  ctx.Export(outputs::kNeo4jInstanceId, cluster.neo4j_instance_id);
+  ctx.Export(outputs::kNeo4jInstanceName, cluster.neo4j_instance_name);
+  ctx.Export(outputs::kQdrantUrl, cluster.qdrant_url);
+  ctx.Export(outputs::kQdrantApiKeySecretId, cluster.qdrant_api_key_secret_id);
+  ctx.Export(outputs::kQdrantInstanceId, cluster.qdrant_instance_id);
+  ctx.Export(outputs::kQdrantInstanceName, cluster.qdrant_instance_name);
 }
 
 }  // namespace apex::databases

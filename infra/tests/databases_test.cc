@@ -1,17 +1,17 @@
 // apex-databases through the mocks, for every stack, reading apex-network's outputs as a deployment would:
-// the resources and their parent, the per-stack settings, privacy (no public address on any data store),
-// the policy-check flags, secrets that stay secret, labels, least-privilege IAM and the stack outputs; and
-// bad stack files that fail naming the key and the file.
+// the resources, their parent and the APIs they wait for, the per-stack settings, privacy (no public address
+// on any data store), the policy-check flags, IAM database authentication, the two data VMs of one shape,
+// secrets that no state file holds, the CA certificates, labels, least-privilege IAM and the stack outputs;
+// and bad stack files that fail naming the key and the file.
 #include "apex/testing/gcp_mocks.h"
 #include "apex/testing/projects.h"
 #include "apex/testing/stack_config.h"
-#include "pulumi/gcp/cloudrunv2/service.h"
-#include "pulumi/gcp/cloudrunv2/service_iam_member.h"
 #include "pulumi/gcp/compute/disk.h"
 #include "pulumi/gcp/compute/disk_resource_policy_attachment.h"
 #include "pulumi/gcp/compute/instance.h"
 #include "pulumi/gcp/compute/resource_policy.h"
 #include "pulumi/gcp/projects/iam_member.h"
+#include "pulumi/gcp/projects/service.h"
 #include "pulumi/gcp/redis/instance.h"
 #include "pulumi/gcp/secretmanager/secret.h"
 #include "pulumi/gcp/secretmanager/secret_iam_member.h"
@@ -19,9 +19,6 @@
 #include "pulumi/gcp/serviceaccount/account.h"
 #include "pulumi/gcp/sql/database.h"
 #include "pulumi/gcp/sql/database_instance.h"
-#include "pulumi/gcp/sql/user.h"
-#include "pulumi/gcp/storage/bucket.h"
-#include "pulumi/gcp/storage/bucket_iam_member.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -45,12 +42,15 @@ constexpr char kCluster[] = "apex:database:Cluster";
 constexpr char kSqlInstance[] = "gcp:sql/databaseInstance:DatabaseInstance";
 constexpr char kRedis[] = "gcp:redis/instance:Instance";
 constexpr char kVm[] = "gcp:compute/instance:Instance";
-constexpr char kRun[] = "gcp:cloudrunv2/service:Service";
+constexpr char kDisk[] = "gcp:compute/disk:Disk";
+constexpr char kPolicy[] = "gcp:compute/resourcePolicy:ResourcePolicy";
+constexpr char kAttachment[] = "gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment";
+constexpr char kAccount[] = "gcp:serviceaccount/account:Account";
+constexpr char kSecret[] = "gcp:secretmanager/secret:Secret";
+constexpr char kApi[] = "gcp:projects/service:Service";
 constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
 constexpr char kProjectIam[] = "gcp:projects/iAMMember:IAMMember";
 constexpr char kSecretIam[] = "gcp:secretmanager/secretIamMember:SecretIamMember";
-constexpr char kBucketIam[] = "gcp:storage/bucketIAMMember:BucketIAMMember";
-constexpr char kRunIam[] = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
 
 // What the architecture table sets for each stack.
 struct Tier {
@@ -63,14 +63,25 @@ struct Tier {
   int redis_gb;
   bool redis_persistence;
   int max_connections;
-  int qdrant_min_instances;
+  int retained_backups;
+  std::string vm_machine_type;  // both data VMs
+  int vm_data_disk_gb;
+  int snapshot_retention_days;
 };
 
 Tier ExpectedTier(std::string const& stack) {
-  if (stack == "dev") return {"db-f1-micro", "ZONAL", false, false, false, "BASIC", 1, false, 100, 0};
-  if (stack == "staging") return {"db-custom-2-7680", "ZONAL", true, true, true, "STANDARD_HA", 2, true, 200, 1};
-  return {"db-custom-4-15360", "REGIONAL", true, true, true, "STANDARD_HA", 10, true, 500, 1};
+  if (stack == "dev") return {"db-f1-micro", "ZONAL", false, false, false, "BASIC", 1, false, 100, 8, "e2-standard-2", 20, 7};
+  if (stack == "staging") {
+    return {"db-custom-2-7680", "ZONAL", true, true, true, "STANDARD_HA", 2, true, 200, 14, "e2-standard-4", 50, 7};
+  }
+  return {"db-custom-4-15360", "REGIONAL", true, true, true, "STANDARD_HA", 10, true, 500, 30, "n2-highmem-4", 200, 30};
 }
+
+constexpr char const* kDataVms[] = {"neo4j", "qdrant"};
+// The secret each data VM fills at its first boot.
+std::string VmSecret(std::string const& vm) { return vm == "neo4j" ? "apex-db-neo4j-password" : "apex-db-qdrant-api-key"; }
+std::vector<std::string> const kApis = {"compute.googleapis.com", "iam.googleapis.com", "redis.googleapis.com",
+                                        "secretmanager.googleapis.com", "sqladmin.googleapis.com"};
 
 PropertyValue const& At(PropertyMap const& m, std::string const& key) {
   auto it = m.find(key);
@@ -107,58 +118,72 @@ class DatabasesTest : public ::testing::TestWithParam<std::string> {
   }
   PropertyValue NetworkOutput(std::string const& key) const { return network_.deployment->stack_outputs().at(key); }
   std::string Project() const { return run_.config.config.at("gcp:project"); }
+  std::string SecretName(std::string const& id) const { return "projects/" + Project() + "/secrets/" + id; }
+  std::string Member(std::string const& account) const {
+    return "serviceAccount:" + account + "@" + Project() + ".iam.gserviceaccount.com";
+  }
 
   StackRun network_;
   StackRun run_;
   std::string component_urn_;
 };
 
-TEST_P(DatabasesTest, EveryResourceIsAChildOfTheCluster) {
-  std::vector<std::pair<std::string, std::string>> const expected = {
+TEST_P(DatabasesTest, EveryResourceIsAChildOfTheClusterAndWaitsForTheApis) {
+  std::vector<std::pair<std::string, std::string>> expected = {
       {kSqlInstance, "apex-db-postgres"},
       {"gcp:sql/database:Database", "apex-db-vectors"},
-      {"gcp:sql/user:User", "apex-db-app-user"},
+      {kSecret, "apex-db-postgres-ca"},
+      {kSecretVersion, "apex-db-postgres-ca-version"},
       {kRedis, "apex-db-redis"},
-      {kVm, "apex-db-neo4j"},
-      {"gcp:compute/disk:Disk", "apex-db-neo4j-data"},
-      {"gcp:compute/resourcePolicy:ResourcePolicy", "apex-db-neo4j-snapshots"},
-      {"gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment", "apex-db-neo4j-data-snapshots"},
-      {"gcp:serviceaccount/account:Account", "apex-db-neo4j-sa"},
-      {kProjectIam, "apex-db-neo4j-log-writer"},
-      {kProjectIam, "apex-db-neo4j-metric-writer"},
-      {kSecretIam, "apex-db-neo4j-password-accessor"},
-      {kRun, "apex-db-qdrant"},
-      {"gcp:storage/bucket:Bucket", "apex-db-qdrant-storage"},
-      {"gcp:serviceaccount/account:Account", "apex-db-qdrant-sa"},
-      {kBucketIam, "apex-db-qdrant-storage-admin"},
-      {"gcp:serviceaccount/account:Account", "apex-db-sa"},
-      {kProjectIam, "apex-db-sa-cloudsql-client"},
-      {kSecretIam, "apex-db-sa-password-accessor"},
-      {kSecretIam, "apex-db-sa-neo4j-password-accessor"},
-      {kRunIam, "apex-db-sa-qdrant-invoker"},
-      {"gcp:secretmanager/secret:Secret", "apex-db-password"},
-      {kSecretVersion, "apex-db-password-version"},
-      {"gcp:secretmanager/secret:Secret", "apex-db-neo4j-password"},
-      {kSecretVersion, "apex-db-neo4j-password-version"},
-      {"gcp:secretmanager/secret:Secret", "apex-db-redis-auth"},
+      {kSecret, "apex-db-redis-auth"},
       {kSecretVersion, "apex-db-redis-auth-version"},
+      {kSecret, "apex-db-redis-ca"},
+      {kSecretVersion, "apex-db-redis-ca-version"},
   };
+  for (std::string const vm : kDataVms) {
+    std::string const p = "apex-db-" + vm;
+    for (auto const& r : std::vector<std::pair<std::string, std::string>>{
+             {kSecret, VmSecret(vm)},
+             {kAccount, p + "-sa"},
+             {kProjectIam, p + "-log-writer"},
+             {kProjectIam, p + "-metric-writer"},
+             {kSecretIam, p + "-secret-viewer"},
+             {kSecretIam, p + "-secret-version-adder"},
+             {kSecretIam, p + "-secret-accessor"},
+             {kDisk, p + "-data"},
+             {kPolicy, p + "-snapshots"},
+             {kAttachment, p + "-data-snapshots"},
+             {kVm, p}}) {
+      expected.push_back(r);
+    }
+  }
+  std::vector<std::string> api_urns;
+  for (auto const& api : kApis) {
+    auto service = Get(kApi, "api-" + api.substr(0, api.find('.')));
+    EXPECT_EQ(service.inputs, (PropertyMap{{"disableDependentServices", false},
+                                           {"disableOnDestroy", false},
+                                           {"project", Project()},
+                                           {"service", api}}));
+    api_urns.push_back(service.urn);
+  }
   for (auto const& [type, name] : expected) {
     auto r = run_.deployment->Find(type, name);
     ASSERT_TRUE(r) << type << " " << name;
     EXPECT_EQ(r->parent, component_urn_) << name;
     EXPECT_EQ(r->version, "9.37.0") << name;
+    for (auto const& urn : api_urns) EXPECT_THAT(r->dependencies, ::testing::Contains(urn)) << name;
   }
-  // Nothing else: every custom resource but the StackReference is one of the above.
+  // Nothing else: every custom resource but the StackReference is one of the above or an API.
   int custom = 0;
   for (auto const& r : run_.deployment->resources()) custom += r.custom && !r.read ? 1 : 0;
-  EXPECT_EQ(custom, static_cast<int>(expected.size()));
+  EXPECT_EQ(custom, static_cast<int>(expected.size() + kApis.size()));
+  EXPECT_EQ(expected.size(), 31u);
 }
 
 TEST_P(DatabasesTest, PostgresFollowsTheStackTier) {
   Tier const t = ExpectedTier(GetParam());
   auto sql = Get(kSqlInstance, "apex-db-postgres");
-  EXPECT_EQ(At(sql.inputs, "databaseVersion"), PropertyValue("POSTGRES_16"));
+  EXPECT_EQ(At(sql.inputs, "databaseVersion"), PropertyValue("POSTGRES_18"));
   EXPECT_EQ(At(sql.inputs, "deletionProtection"), PropertyValue(t.deletion_protection));
   EXPECT_EQ(At(sql.inputs, "region"), PropertyValue("us-central1"));
   auto const& settings = Obj(sql.inputs, "settings");
@@ -171,8 +196,10 @@ TEST_P(DatabasesTest, PostgresFollowsTheStackTier) {
   EXPECT_EQ(At(backup, "enabled"), PropertyValue(t.backups));
   EXPECT_EQ(At(backup, "pointInTimeRecoveryEnabled"), PropertyValue(t.pitr));
   EXPECT_EQ(At(backup, "startTime"), PropertyValue("01:00"));
+  // More daily backups than days of logs: the oldest log point still has a backup before it.
   EXPECT_EQ(At(backup, "transactionLogRetentionDays"), PropertyValue(7));
-  EXPECT_EQ(At(Obj(backup, "backupRetentionSettings"), "retainedBackups"), PropertyValue(GetParam() == "prod" ? 30 : 7));
+  EXPECT_EQ(Obj(backup, "backupRetentionSettings"),
+            (PropertyMap{{"retainedBackups", t.retained_backups}, {"retentionUnit", "COUNT"}}));
   EXPECT_EQ(Obj(settings, "maintenanceWindow"),
             (PropertyMap{{"day", 7}, {"hour", 5}, {"updateTrack", "stable"}}));  // after the 01:00-05:00 backups
   EXPECT_EQ(At(Obj(settings, "insightsConfig"), "queryInsightsEnabled"), PropertyValue(true));
@@ -180,12 +207,9 @@ TEST_P(DatabasesTest, PostgresFollowsTheStackTier) {
   auto db = Get("gcp:sql/database:Database", "apex-db-vectors");
   EXPECT_EQ(At(db.inputs, "name"), PropertyValue("vectors"));
   EXPECT_EQ(At(db.inputs, "instance"), PropertyValue("apex-db-postgres"));
-  auto user = Get("gcp:sql/user:User", "apex-db-app-user");
-  EXPECT_EQ(At(user.inputs, "name"), PropertyValue("apex"));
-  EXPECT_EQ(At(user.inputs, "instance"), PropertyValue("apex-db-postgres"));
 }
 
-TEST_P(DatabasesTest, PostgresHasEveryLoggingFlagOfThePolicyChecks) {
+TEST_P(DatabasesTest, PostgresUsesIamAuthenticationAndNoPasswordUser) {
   auto sql = Get(kSqlInstance, "apex-db-postgres");
   std::map<std::string, std::string> flags;
   for (auto const& f : At(Obj(sql.inputs, "settings"), "databaseFlags").AsArray()) {
@@ -203,8 +227,32 @@ TEST_P(DatabasesTest, PostgresHasEveryLoggingFlagOfThePolicyChecks) {
       {"log_min_error_statement", "error"},
       {"cloudsql.enable_pgaudit", "on"},
       {"pgaudit.log", "ddl,role"},
+      {"cloudsql.iam_authentication", "on"},
   };
   EXPECT_EQ(flags, expected);
+  // The IAM users are apex-services'; here there is no user at all, so none with a password.
+  EXPECT_TRUE(run_.deployment->OfType("gcp:sql/user:User").empty());
+  for (auto const& r : run_.deployment->resources()) {
+    EXPECT_FALSE(r.inputs.count("password")) << r.type << " " << r.name;
+  }
+}
+
+TEST_P(DatabasesTest, TheServerCaCertificatesAreInSecretManager) {
+  auto check = [&](std::string const& secret_id, std::string const& type, std::string const& instance,
+                   std::string const& component) {
+    auto secret = Get(kSecret, secret_id);
+    EXPECT_EQ(At(secret.inputs, "secretId"), PropertyValue(secret_id));
+    EXPECT_EQ(At(Obj(secret.inputs, "labels"), "component"), PropertyValue(component));
+    auto version = Get(kSecretVersion, secret_id + "-version");
+    EXPECT_EQ(At(version.inputs, "secret"), PropertyValue(SecretName(secret_id)));
+    PropertyValue data = At(version.inputs, "secretData");
+    if (data.is_secret()) data = data.SecretElement();
+    auto const& cert = At(First(Get(type, instance).outputs, "serverCaCerts"), "cert");
+    EXPECT_EQ(data, cert) << secret_id;
+    EXPECT_THAT(data.AsString(), ::testing::StartsWith("-----BEGIN CERTIFICATE-----\n")) << secret_id;
+  };
+  check("apex-db-postgres-ca", kSqlInstance, "apex-db-postgres", "postgres");
+  check("apex-db-redis-ca", kRedis, "apex-db-redis", "redis");
 }
 
 TEST_P(DatabasesTest, RedisFollowsTheStackTier) {
@@ -232,15 +280,13 @@ TEST_P(DatabasesTest, NoDataStoreHasAPublicAddress) {
   EXPECT_EQ(At(ip, "sslMode"), PropertyValue("ENCRYPTED_ONLY"));
   EXPECT_FALSE(ip.count("authorizedNetworks"));
 
-  for (auto const& vm : run_.deployment->OfType(kVm)) {
-    for (auto const& nic : At(vm.inputs, "networkInterfaces").AsArray()) {
-      EXPECT_FALSE(nic.AsObject().count("accessConfigs")) << vm.name << " has an external IP";
-    }
-  }
-  EXPECT_EQ(At(Get(kRun, "apex-db-qdrant").inputs, "ingress"), PropertyValue("INGRESS_TRAFFIC_INTERNAL_ONLY"));
-  for (auto const& member : run_.deployment->OfType(kRunIam)) {
-    EXPECT_THAT(At(member.inputs, "member").AsString(), Not(HasSubstr("allUsers")));
-    EXPECT_THAT(At(member.inputs, "member").AsString(), Not(HasSubstr("allAuthenticatedUsers")));
+  auto vms = run_.deployment->OfType(kVm);
+  ASSERT_EQ(vms.size(), 2u);
+  for (auto const& vm : vms) {
+    auto const& nics = At(vm.inputs, "networkInterfaces").AsArray();
+    ASSERT_EQ(nics.size(), 1u);
+    EXPECT_FALSE(nics[0].AsObject().count("accessConfigs")) << vm.name << " has an external IP";
+    EXPECT_FALSE(nics[0].AsObject().count("ipv6AccessConfigs")) << vm.name;
   }
 }
 
@@ -254,152 +300,162 @@ TEST_P(DatabasesTest, TheNetworkStacksValuesAreConsumed) {
   auto redis = Get(kRedis, "apex-db-redis");
   EXPECT_EQ(At(redis.inputs, "authorizedNetwork"), network_id);
   EXPECT_EQ(At(redis.inputs, "reservedIpRange"), psa_range);
-  auto const& nic = First(Get(kVm, "apex-db-neo4j").inputs, "networkInterfaces");
-  EXPECT_EQ(At(nic, "network"), network_id);
-  EXPECT_EQ(At(nic, "subnetwork"), subnet);
-  auto const& vpc = First(Obj(Obj(Get(kRun, "apex-db-qdrant").inputs, "template"), "vpcAccess"), "networkInterfaces");
-  EXPECT_EQ(At(vpc, "network"), network_id);
-  EXPECT_EQ(At(vpc, "subnetwork"), subnet);
+  for (std::string const vm : kDataVms) {
+    auto const& nic = First(Get(kVm, "apex-db-" + vm).inputs, "networkInterfaces");
+    EXPECT_EQ(nic, (PropertyMap{{"network", network_id}, {"subnetwork", subnet}})) << vm;
+  }
   EXPECT_EQ(network_id, PropertyValue("projects/" + Project() + "/global/networks/apex-vpc"));
 }
 
-TEST_P(DatabasesTest, Neo4jRunsOnAHardenedVmWithASnapshottedDataDisk) {
-  auto vm = Get(kVm, "apex-db-neo4j");
-  EXPECT_EQ(At(vm.inputs, "canIpForward"), PropertyValue(false));
-  EXPECT_EQ(At(vm.inputs, "tags"), PropertyValue(PropertyArray{"neo4j"}));
-  EXPECT_EQ(At(vm.inputs, "deletionProtection"), PropertyValue(ExpectedTier(GetParam()).deletion_protection));
-  EXPECT_EQ(Obj(vm.inputs, "shieldedInstanceConfig"),
-            (PropertyMap{{"enableIntegrityMonitoring", true}, {"enableSecureBoot", true}, {"enableVtpm", true}}));
-  auto const& metadata = Obj(vm.inputs, "metadata");
-  EXPECT_EQ(At(metadata, "block-project-ssh-keys"), PropertyValue("true"));
-  EXPECT_EQ(At(metadata, "serial-port-enable"), PropertyValue("false"));
-  EXPECT_EQ(At(metadata, "enable-oslogin"), PropertyValue("TRUE"));
+// Neo4j and Qdrant share one VM shape; each field is asserted for both.
+TEST_P(DatabasesTest, BothDataVmsAreHardenedWithASnapshottedSsdDataDisk) {
+  Tier const t = ExpectedTier(GetParam());
+  for (std::string const vm_name : kDataVms) {
+    SCOPED_TRACE(vm_name);
+    std::string const p = "apex-db-" + vm_name;
+    auto vm = Get(kVm, p);
+    EXPECT_EQ(At(vm.inputs, "name"), PropertyValue(p));
+    EXPECT_EQ(At(vm.inputs, "machineType"), PropertyValue(t.vm_machine_type));
+    EXPECT_EQ(At(vm.inputs, "zone"), PropertyValue("us-central1-a"));
+    EXPECT_EQ(At(vm.inputs, "canIpForward"), PropertyValue(false));
+    EXPECT_EQ(At(vm.inputs, "allowStoppingForUpdate"), PropertyValue(true));
+    EXPECT_EQ(At(vm.inputs, "tags"), PropertyValue(PropertyArray{vm_name}));  // the firewall's target
+    EXPECT_EQ(At(vm.inputs, "deletionProtection"), PropertyValue(t.deletion_protection));
+    EXPECT_EQ(Obj(vm.inputs, "shieldedInstanceConfig"),
+              (PropertyMap{{"enableIntegrityMonitoring", true}, {"enableSecureBoot", true}, {"enableVtpm", true}}));
+    EXPECT_EQ(Obj(vm.inputs, "metadata"),
+              (PropertyMap{{"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"}, {"serial-port-enable", "false"}}));
+    EXPECT_EQ(Obj(vm.inputs, "scheduling"), (PropertyMap{{"automaticRestart", true}, {"onHostMaintenance", "MIGRATE"}}));
+    auto const& boot = Obj(vm.inputs, "bootDisk");
+    EXPECT_EQ(At(boot, "autoDelete"), PropertyValue(true));
+    EXPECT_EQ(At(Obj(boot, "initializeParams"), "image"), PropertyValue("debian-cloud/debian-12"));
+    EXPECT_EQ(At(Obj(boot, "initializeParams"), "size"), PropertyValue(20));
+    EXPECT_EQ(At(Obj(boot, "initializeParams"), "type"), PropertyValue("pd-balanced"));
 
-  // Its own account, never the default compute one.
-  auto account = Get("gcp:serviceaccount/account:Account", "apex-db-neo4j-sa");
-  auto const& sa = Obj(vm.inputs, "serviceAccount");
-  EXPECT_EQ(At(sa, "email"), PropertyValue("apex-db-neo4j@" + Project() + ".iam.gserviceaccount.com"));
-  EXPECT_THAT(At(sa, "email").AsString(), Not(HasSubstr("-compute@developer.gserviceaccount.com")));
-  EXPECT_EQ(At(sa, "scopes"), PropertyValue(PropertyArray{"https://www.googleapis.com/auth/cloud-platform"}));
-  EXPECT_THAT(vm.dependencies, ::testing::Contains(Get(kSecretIam, "apex-db-neo4j-password-accessor").urn));
+    // Its own account, never the default compute one.
+    EXPECT_EQ(At(Get(kAccount, p + "-sa").inputs, "accountId"), PropertyValue(p));
+    EXPECT_EQ(Obj(vm.inputs, "serviceAccount"),
+              (PropertyMap{{"email", p + "@" + Project() + ".iam.gserviceaccount.com"},
+                           {"scopes", PropertyArray{"https://www.googleapis.com/auth/cloud-platform"}}}));
+    // The startup script fills the secret at first boot: the VM waits for the three grants on it.
+    for (char const* grant : {"-secret-viewer", "-secret-version-adder", "-secret-accessor"}) {
+      EXPECT_THAT(vm.dependencies, ::testing::Contains(Get(kSecretIam, p + grant).urn)) << grant;
+    }
 
-  std::string const machine = GetParam() == "dev" ? "e2-standard-2" : GetParam() == "staging" ? "e2-standard-4" : "n2-highmem-4";
-  EXPECT_EQ(At(vm.inputs, "machineType"), PropertyValue(machine));
-  EXPECT_EQ(At(vm.inputs, "zone"), PropertyValue("us-central1-a"));
+    auto disk = Get(kDisk, p + "-data");
+    EXPECT_EQ(At(disk.inputs, "name"), PropertyValue(p + "-data"));
+    EXPECT_EQ(At(disk.inputs, "size"), PropertyValue(t.vm_data_disk_gb));
+    EXPECT_EQ(At(disk.inputs, "type"), PropertyValue("pd-ssd"));
+    EXPECT_EQ(At(disk.inputs, "zone"), PropertyValue("us-central1-a"));
+    EXPECT_EQ(At(vm.inputs, "attachedDisks"),
+              PropertyValue(PropertyArray{PropertyMap{{"deviceName", vm_name + "-data"},
+                                                      {"mode", "READ_WRITE"},
+                                                      {"source", At(disk.outputs, "selfLink")}}}));
 
-  auto disk = Get("gcp:compute/disk:Disk", "apex-db-neo4j-data");
-  int const disk_gb = GetParam() == "dev" ? 20 : GetParam() == "staging" ? 50 : 200;
-  EXPECT_EQ(At(disk.inputs, "size"), PropertyValue(disk_gb));
-  EXPECT_EQ(At(disk.inputs, "type"), PropertyValue("pd-ssd"));
-  auto const& attached = First(vm.inputs, "attachedDisks");
-  EXPECT_EQ(At(attached, "source"), At(disk.outputs, "selfLink"));
-  EXPECT_EQ(At(attached, "deviceName"), PropertyValue("neo4j-data"));
+    auto policy = Get(kPolicy, p + "-snapshots");
+    EXPECT_EQ(At(policy.inputs, "region"), PropertyValue("us-central1"));
+    auto const& schedule = Obj(policy.inputs, "snapshotSchedulePolicy");
+    EXPECT_EQ(Obj(Obj(schedule, "schedule"), "dailySchedule"),
+              (PropertyMap{{"daysInCycle", 1}, {"startTime", vm_name == "neo4j" ? "04:00" : "04:30"}}));
+    EXPECT_EQ(Obj(schedule, "retentionPolicy"),
+              (PropertyMap{{"maxRetentionDays", t.snapshot_retention_days}, {"onSourceDiskDelete", "KEEP_AUTO_SNAPSHOTS"}}));
+    EXPECT_EQ(At(Obj(schedule, "snapshotProperties"), "storageLocations"), PropertyValue("us-central1"));
+    auto attachment = Get(kAttachment, p + "-data-snapshots");
+    EXPECT_EQ(attachment.inputs,
+              (PropertyMap{{"disk", p + "-data"}, {"name", p + "-snapshots"}, {"zone", "us-central1-a"}}));
 
-  auto policy = Get("gcp:compute/resourcePolicy:ResourcePolicy", "apex-db-neo4j-snapshots");
-  auto const& schedule = Obj(policy.inputs, "snapshotSchedulePolicy");
-  EXPECT_EQ(Obj(Obj(schedule, "schedule"), "dailySchedule"), (PropertyMap{{"daysInCycle", 1}, {"startTime", "04:00"}}));
-  EXPECT_EQ(At(Obj(schedule, "retentionPolicy"), "maxRetentionDays"), PropertyValue(GetParam() == "prod" ? 30 : 7));
-  auto attachment = Get("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment",
-                        "apex-db-neo4j-data-snapshots");
-  EXPECT_EQ(At(attachment.inputs, "disk"), PropertyValue("apex-db-neo4j-data"));
-  EXPECT_EQ(At(attachment.inputs, "name"), PropertyValue("apex-db-neo4j-snapshots"));
-
-  // The startup script reads the password from Secret Manager; it never holds it.
-  std::string const script = At(vm.inputs, "metadataStartupScript").AsString();
-  EXPECT_THAT(script, HasSubstr("--secret=projects/" + Project() + "/secrets/apex-db-neo4j-password"));
-  EXPECT_THAT(script, HasSubstr("neo4j=1:5.26.0"));
-  EXPECT_THAT(script, HasSubstr("/dev/disk/by-id/google-neo4j-data"));
-  EXPECT_THAT(script, Not(HasSubstr("<secret")));
+    // The common script: the data disk, the Ops Agent, the VM's secret generated once and read back.
+    std::string const script = At(vm.inputs, "metadataStartupScript").AsString();
+    std::string const secret = SecretName(VmSecret(vm_name));
+    EXPECT_THAT(script, HasSubstr("DEVICE=/dev/disk/by-id/google-" + vm_name + "-data\nDATA=/mnt/" + vm_name + "-data\n"));
+    EXPECT_THAT(script, HasSubstr("mkfs.ext4 -m 0"));
+    EXPECT_THAT(script, HasSubstr("bash /tmp/add-google-cloud-ops-agent-repo.sh --also-install"));
+    EXPECT_THAT(script, HasSubstr("SECRET=" + secret + "\n"));
+    EXPECT_THAT(script, HasSubstr("gcloud secrets versions list \"$SECRET\" --filter=state:ENABLED --limit=1"));
+    EXPECT_THAT(script, HasSubstr("openssl rand -base64 32 | tr -d '\\n' | gcloud secrets versions add \"$SECRET\" --data-file=-"));
+    EXPECT_THAT(script, HasSubstr("APP_SECRET=\"$(gcloud secrets versions access latest --secret=\"$SECRET\")\""));
+    EXPECT_THAT(script, Not(HasSubstr("<secret")));
+    EXPECT_THAT(script, Not(HasSubstr("@")));  // every placeholder replaced (the image has no digest)
+  }
 }
 
-TEST_P(DatabasesTest, QdrantRunsInternallyOnAVersionedBucket) {
-  Tier const t = ExpectedTier(GetParam());
-  auto bucket = Get("gcp:storage/bucket:Bucket", "apex-db-qdrant-storage");
-  EXPECT_EQ(At(bucket.inputs, "name"), PropertyValue(Project() + "-apex-db-qdrant"));
-  EXPECT_EQ(At(bucket.inputs, "uniformBucketLevelAccess"), PropertyValue(true));
-  EXPECT_EQ(At(bucket.inputs, "publicAccessPrevention"), PropertyValue("enforced"));
-  EXPECT_EQ(Obj(bucket.inputs, "versioning"), (PropertyMap{{"enabled", true}}));
-  EXPECT_EQ(At(bucket.inputs, "forceDestroy"), PropertyValue(!t.deletion_protection));
+TEST_P(DatabasesTest, Neo4jInstallsItsPinnedPackageAndTakesItsPasswordFromItsSecret) {
+  std::string const script = At(Get(kVm, "apex-db-neo4j").inputs, "metadataStartupScript").AsString();
+  EXPECT_THAT(script, HasSubstr("apt-get install -y \"neo4j=1:5.26.0\"\n  apt-mark hold neo4j"));
+  EXPECT_THAT(script, HasSubstr("echo \"server.directories.data=$DATA\""));
+  EXPECT_THAT(script, HasSubstr("sudo -u neo4j neo4j-admin dbms set-initial-password \"$APP_SECRET\""));
+  EXPECT_EQ(At(Get(kVm, "apex-db-neo4j").inputs, "description"),
+            PropertyValue("Neo4j knowledge graph of the Apex Memory System"));
+}
 
-  auto service = Get(kRun, "apex-db-qdrant");
-  EXPECT_EQ(At(service.inputs, "deletionProtection"), PropertyValue(t.deletion_protection));
-  EXPECT_EQ(At(service.inputs, "invokerIamDisabled"), PropertyValue(false));
-  auto const& tpl = Obj(service.inputs, "template");
-  EXPECT_EQ(At(tpl, "serviceAccount"), PropertyValue("apex-db-qdrant@" + Project() + ".iam.gserviceaccount.com"));
-  EXPECT_EQ(At(tpl, "executionEnvironment"), PropertyValue("EXECUTION_ENVIRONMENT_GEN2"));
-  EXPECT_EQ(Obj(tpl, "scaling"), (PropertyMap{{"maxInstanceCount", 1}, {"minInstanceCount", t.qdrant_min_instances}}));
-  EXPECT_EQ(At(Obj(tpl, "vpcAccess"), "egress"), PropertyValue("PRIVATE_RANGES_ONLY"));
-  auto const& volume = First(tpl, "volumes");
-  EXPECT_EQ(At(volume, "name"), PropertyValue("storage"));
-  EXPECT_EQ(At(Obj(volume, "gcs"), "bucket"), PropertyValue(Project() + "-apex-db-qdrant"));
-  auto const& container = First(tpl, "containers");
-  EXPECT_EQ(At(container, "image"), PropertyValue("docker.io/qdrant/qdrant:v1.13.4"));
-  EXPECT_EQ(First(container, "volumeMounts"), (PropertyMap{{"mountPath", "/qdrant/storage"}, {"name", "storage"}}));
-  EXPECT_EQ(At(Obj(container, "ports"), "containerPort"), PropertyValue(6333));
+TEST_P(DatabasesTest, QdrantRunsItsPinnedImageUnderDockerOnTheDataDisk) {
+  auto vm = Get(kVm, "apex-db-qdrant");
+  EXPECT_EQ(At(vm.inputs, "description"), PropertyValue("Qdrant vector search of the Apex Memory System"));
+  std::string const script = At(vm.inputs, "metadataStartupScript").AsString();
+  EXPECT_THAT(script, HasSubstr("apt-get install -y docker.io"));
+  EXPECT_THAT(script, HasSubstr("printf 'QDRANT__SERVICE__API_KEY=%s\\nQDRANT__TELEMETRY_DISABLED=true\\n' \"$APP_SECRET\" > /run/qdrant.env"));
+  EXPECT_THAT(script, HasSubstr("docker run -d --name qdrant --restart=unless-stopped --env-file /run/qdrant.env \\\n"
+                                "  -p 6333:6333 -p 6334:6334 -v \"$DATA\":/qdrant/storage \"docker.io/qdrant/qdrant:v1.13.4\"\n"));
+  EXPECT_THAT(script, HasSubstr("rm -f /run/qdrant.env"));
+  EXPECT_THAT(script, Not(HasSubstr("QDRANT__SERVICE__API_KEY=\"$APP_SECRET\"")));  // never on a command line
 }
 
 TEST_P(DatabasesTest, IamIsLeastPrivilege) {
-  std::string const db_sa = "serviceAccount:apex-db-access@" + Project() + ".iam.gserviceaccount.com";
-  std::string const neo4j_sa = "serviceAccount:apex-db-neo4j@" + Project() + ".iam.gserviceaccount.com";
-  std::string const qdrant_sa = "serviceAccount:apex-db-qdrant@" + Project() + ".iam.gserviceaccount.com";
-  std::set<std::tuple<std::string, std::string, std::string>> grants;  // type, member, role
-  for (auto const& type : {kProjectIam, kSecretIam, kBucketIam, kRunIam}) {
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> grants;  // type, member, role, on
+  for (auto const& type : {kProjectIam, kSecretIam}) {
     for (auto const& r : run_.deployment->OfType(type)) {
       std::string role = At(r.inputs, "role").AsString();
       EXPECT_THAT(role, Not(::testing::AnyOf("roles/owner", "roles/editor", "roles/viewer"))) << r.name;
-      grants.emplace(type, At(r.inputs, "member").AsString(), role);
-      if (type == std::string(kProjectIam)) {
-        EXPECT_EQ(At(r.inputs, "project"), PropertyValue(Project()));
-      }
+      std::string on = type == std::string(kProjectIam) ? At(r.inputs, "project").AsString()
+                                                        : At(r.inputs, "secretId").AsString();
+      grants.emplace(type, At(r.inputs, "member").AsString(), role, on);
     }
   }
-  std::set<std::tuple<std::string, std::string, std::string>> const expected = {
-      {kProjectIam, db_sa, "roles/cloudsql.client"},
-      {kSecretIam, db_sa, "roles/secretmanager.secretAccessor"},  // twice: one per secret, below
-      {kRunIam, db_sa, "roles/run.invoker"},
-      {kProjectIam, neo4j_sa, "roles/logging.logWriter"},
-      {kProjectIam, neo4j_sa, "roles/monitoring.metricWriter"},
-      {kSecretIam, neo4j_sa, "roles/secretmanager.secretAccessor"},
-      {kBucketIam, qdrant_sa, "roles/storage.objectAdmin"},
-  };
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> expected;
+  for (std::string const vm : kDataVms) {
+    std::string const member = Member("apex-db-" + vm);
+    std::string const own = SecretName(VmSecret(vm));
+    expected.emplace(kProjectIam, member, "roles/logging.logWriter", Project());
+    expected.emplace(kProjectIam, member, "roles/monitoring.metricWriter", Project());
+    // On its own secret only: list its versions, add the first, read it.
+    expected.emplace(kSecretIam, member, "roles/secretmanager.viewer", own);
+    expected.emplace(kSecretIam, member, "roles/secretmanager.secretVersionAdder", own);
+    expected.emplace(kSecretIam, member, "roles/secretmanager.secretAccessor", own);
+  }
   EXPECT_EQ(grants, expected);
-
-  // The accessors are bound to the two secrets only, the object admin to the Qdrant bucket only.
-  std::string const secrets = "projects/" + Project() + "/secrets/";
-  EXPECT_EQ(At(Get(kSecretIam, "apex-db-sa-password-accessor").inputs, "secretId"),
-            PropertyValue(secrets + "apex-db-password"));
-  EXPECT_EQ(At(Get(kSecretIam, "apex-db-sa-neo4j-password-accessor").inputs, "secretId"),
-            PropertyValue(secrets + "apex-db-neo4j-password"));
-  EXPECT_EQ(At(Get(kSecretIam, "apex-db-neo4j-password-accessor").inputs, "secretId"),
-            PropertyValue(secrets + "apex-db-neo4j-password"));
-  EXPECT_EQ(At(Get(kBucketIam, "apex-db-qdrant-storage-admin").inputs, "bucket"),
-            PropertyValue(Project() + "-apex-db-qdrant"));
-  EXPECT_EQ(At(Get(kRunIam, "apex-db-sa-qdrant-invoker").inputs, "name"), PropertyValue("apex-db-qdrant"));
+  // No data-tier account for the services: they are granted their access in apex-services.
+  EXPECT_EQ(run_.deployment->OfType(kAccount).size(), 2u);
 }
 
-TEST_P(DatabasesTest, SecretsStaySecret) {
-  auto user = Get("gcp:sql/user:User", "apex-db-app-user");
-  ASSERT_TRUE(At(user.inputs, "password").is_secret());
-  EXPECT_EQ(At(user.inputs, "password").SecretElement(), PropertyValue("<secret apex:dbPassword>"));
-  auto db_version = Get(kSecretVersion, "apex-db-password-version");
-  ASSERT_TRUE(At(db_version.inputs, "secretData").is_secret());
-  EXPECT_EQ(At(db_version.inputs, "secretData").SecretElement(), PropertyValue("<secret apex:dbPassword>"));
-  auto neo4j_version = Get(kSecretVersion, "apex-db-neo4j-password-version");
-  ASSERT_TRUE(At(neo4j_version.inputs, "secretData").is_secret());
-  EXPECT_EQ(At(neo4j_version.inputs, "secretData").SecretElement(), PropertyValue("<secret apex:neo4jPassword>"));
+TEST_P(DatabasesTest, SecretsStaySecretAndTheGeneratedOnesHaveNoVersion) {
+  // The Neo4j password and the Qdrant API key: no version, so no value in any state file.
+  for (std::string const vm : kDataVms) {
+    EXPECT_FALSE(run_.deployment->Find(kSecretVersion, VmSecret(vm) + "-version")) << vm;
+    for (auto const& v : run_.deployment->OfType(kSecretVersion)) {
+      EXPECT_NE(At(v.inputs, "secret"), PropertyValue(SecretName(VmSecret(vm)))) << v.name;
+    }
+  }
+  EXPECT_EQ(run_.deployment->OfType(kSecretVersion).size(), 3u);  // Redis AUTH, two CA certificates
   // Redis's AUTH string is a secret output of the instance, and stays one on its way into Secret Manager.
   auto redis_auth = Get(kSecretVersion, "apex-db-redis-auth-version");
   ASSERT_TRUE(At(redis_auth.inputs, "secretData").is_secret());
-  EXPECT_EQ(At(redis_auth.inputs, "secretData").SecretElement(), At(Get(kRedis, "apex-db-redis").outputs, "authString").SecretElement());
+  EXPECT_EQ(At(redis_auth.inputs, "secretData").SecretElement(),
+            At(Get(kRedis, "apex-db-redis").outputs, "authString").SecretElement());
 
-  // Secrets render as [secret]: a placeholder in the rendering is a secret that leaked into plaintext.
+  // No secret config at all, and no placeholder of one anywhere.
+  EXPECT_TRUE(run_.config.secret_config.empty());
   for (auto const& r : run_.deployment->resources()) {
     EXPECT_THAT(PropertyValue(r.inputs).ToString(), Not(HasSubstr("<secret "))) << r.type << " " << r.name;
   }
   EXPECT_THAT(PropertyValue(run_.deployment->stack_outputs()).ToString(), Not(HasSubstr("<secret ")));
 
-  for (auto const& [name, component] : {std::pair{"apex-db-password", "postgres"}, {"apex-db-neo4j-password", "neo4j"}}) {
-    auto secret = Get("gcp:secretmanager/secret:Secret", name);
+  for (auto const& [name, component] :
+       std::vector<std::pair<std::string, std::string>>{{"apex-db-neo4j-password", "neo4j"},
+                                                        {"apex-db-qdrant-api-key", "qdrant"},
+                                                        {"apex-db-redis-auth", "redis"},
+                                                        {"apex-db-redis-ca", "redis"},
+                                                        {"apex-db-postgres-ca", "postgres"}}) {
+    auto secret = Get(kSecret, name);
     EXPECT_EQ(At(secret.inputs, "secretId"), PropertyValue(name));
     EXPECT_EQ(Obj(secret.inputs, "replication"), (PropertyMap{{"auto", PropertyMap{}}}));
     EXPECT_EQ(At(secret.inputs, "deletionProtection"), PropertyValue(ExpectedTier(GetParam()).deletion_protection));
@@ -417,18 +473,14 @@ std::map<std::string, bool> const& LabelableTypes() {
   static std::map<std::string, bool> const kTypes = {
       {gcp::sql::DatabaseInstance::kType, kHasLabels<gcp::sql::DatabaseInstanceArgs>},
       {gcp::sql::Database::kType, kHasLabels<gcp::sql::DatabaseArgs>},
-      {gcp::sql::User::kType, kHasLabels<gcp::sql::UserArgs>},
       {gcp::redis::Instance::kType, kHasLabels<gcp::redis::InstanceArgs>},
       {gcp::compute::Instance::kType, kHasLabels<gcp::compute::InstanceArgs>},
       {gcp::compute::Disk::kType, kHasLabels<gcp::compute::DiskArgs>},
       {gcp::compute::ResourcePolicy::kType, kHasLabels<gcp::compute::ResourcePolicyArgs>},
       {gcp::compute::DiskResourcePolicyAttachment::kType, kHasLabels<gcp::compute::DiskResourcePolicyAttachmentArgs>},
-      {gcp::cloudrunv2::Service::kType, kHasLabels<gcp::cloudrunv2::ServiceArgs>},
-      {gcp::cloudrunv2::ServiceIamMember::kType, kHasLabels<gcp::cloudrunv2::ServiceIamMemberArgs>},
-      {gcp::storage::Bucket::kType, kHasLabels<gcp::storage::BucketArgs>},
-      {gcp::storage::BucketIAMMember::kType, kHasLabels<gcp::storage::BucketIAMMemberArgs>},
       {gcp::serviceaccount::Account::kType, kHasLabels<gcp::serviceaccount::AccountArgs>},
       {gcp::projects::IAMMember::kType, kHasLabels<gcp::projects::IAMMemberArgs>},
+      {gcp::projects::Service::kType, kHasLabels<gcp::projects::ServiceArgs>},
       {gcp::secretmanager::Secret::kType, kHasLabels<gcp::secretmanager::SecretArgs>},
       {gcp::secretmanager::SecretVersion::kType, kHasLabels<gcp::secretmanager::SecretVersionArgs>},
       {gcp::secretmanager::SecretIamMember::kType, kHasLabels<gcp::secretmanager::SecretIamMemberArgs>},
@@ -459,41 +511,52 @@ TEST_P(DatabasesTest, EveryLabelableResourceCarriesTheStandardLabels) {
     for (auto const& [key, value] : standard) EXPECT_EQ(labels->at(key), value) << r.name << " " << key;
     EXPECT_TRUE(labels->count("component")) << r.name;
   }
-  EXPECT_EQ(labelled, 9);  // sql, redis, vm, disk, bucket, qdrant service, three secrets
+  EXPECT_EQ(labelled, 11);  // sql, redis, five secrets, two VMs, two data disks
 }
 
 TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
   auto const outputs = run_.deployment->stack_outputs();
   std::string const p = Project();
+  auto vm_output = [&](std::string const& vm, std::string const& key) { return At(Get(kVm, vm).outputs, key); };
+  std::string const qdrant_ip = At(First(Get(kVm, "apex-db-qdrant").outputs, "networkInterfaces"), "networkIp").AsString();
   std::map<std::string, PropertyValue> const expected = {
       {"postgresConnectionName", p + ":us-central1:apex-db-postgres"},
+      {"postgresPrivateIp", At(Get(kSqlInstance, "apex-db-postgres").outputs, "privateIpAddress")},
       {"postgresInstanceName", "apex-db-postgres"},
       {"databaseName", "vectors"},
-      {"databaseUser", "apex"},
-      {"dbPasswordSecretId", "projects/" + p + "/secrets/apex-db-password"},
-      {"neo4jPasswordSecretId", "projects/" + p + "/secrets/apex-db-neo4j-password"},
+      {"postgresCaSecretId", SecretName("apex-db-postgres-ca")},
+      {"redisHost", At(Get(kRedis, "apex-db-redis").outputs, "host")},
       {"redisPort", 6379},
       {"redisInstanceId", "projects/" + p + "/locations/us-central1/instances/apex-db-redis"},
-      {"qdrantUri", At(Get(kRun, "apex-db-qdrant").outputs, "uri")},
-      {"qdrantServiceName", "apex-db-qdrant"},
-      {"redisAuthSecretId", "projects/" + p + "/secrets/apex-db-redis-auth"},
-      {"databaseServiceAccountEmail", "apex-db-access@" + p + ".iam.gserviceaccount.com"},
+      {"redisAuthSecretId", SecretName("apex-db-redis-auth")},
+      {"redisCaSecretId", SecretName("apex-db-redis-ca")},
+      {"neo4jInternalIp", At(First(Get(kVm, "apex-db-neo4j").outputs, "networkInterfaces"), "networkIp")},
+      {"neo4jPasswordSecretId", SecretName("apex-db-neo4j-password")},
+      {"neo4jInstanceId", vm_output("apex-db-neo4j", "instanceId")},
+      {"neo4jInstanceName", "apex-db-neo4j"},
+      {"qdrantUrl", "http://" + qdrant_ip + ":6333"},
+      {"qdrantApiKeySecretId", SecretName("apex-db-qdrant-api-key")},
+      {"qdrantInstanceId", vm_output("apex-db-qdrant", "instanceId")},
+      {"qdrantInstanceName", "apex-db-qdrant"},
   };
-  for (auto const& [key, value] : expected) {
-    ASSERT_TRUE(outputs.count(key)) << key;
-    EXPECT_EQ(outputs.at(key), value) << key;
-  }
+  EXPECT_EQ(outputs, (PropertyMap(expected.begin(), expected.end())));
   for (char const* ip : {"postgresPrivateIp", "redisHost", "neo4jInternalIp"}) {
-    ASSERT_TRUE(outputs.count(ip)) << ip;
     EXPECT_THAT(outputs.at(ip).AsString(), ::testing::MatchesRegex(R"(10\.[0-9]+\.[0-9]+\.[0-9]+)")) << ip;
   }
-  EXPECT_EQ(outputs.size(), expected.size() + 3);
-  EXPECT_EQ(outputs.at("postgresPrivateIp"), At(Get(kSqlInstance, "apex-db-postgres").outputs, "privateIpAddress"));
+  EXPECT_THAT(outputs.at("qdrantUrl").AsString(), ::testing::MatchesRegex(R"(http://10\.[0-9]+\.[0-9]+\.[0-9]+:6333)"));
+  for (char const* id : {"neo4jInstanceId", "qdrantInstanceId"}) {
+    EXPECT_THAT(outputs.at(id).AsString(), ::testing::MatchesRegex("[0-9]{19}")) << id;
+  }
+  EXPECT_NE(outputs.at("neo4jInternalIp"), PropertyValue(qdrant_ip));
 
   auto component = run_.deployment->Find(kCluster, "apex-db");
-  EXPECT_EQ(component->registered_outputs.at("postgresConnectionName"), outputs.at("postgresConnectionName"));
-  EXPECT_EQ(component->registered_outputs.at("serviceAccountEmail"), outputs.at("databaseServiceAccountEmail"));
-  EXPECT_EQ(component->registered_outputs.size(), 7u);
+  EXPECT_EQ(component->registered_outputs,
+            (PropertyMap{{"postgresConnectionName", outputs.at("postgresConnectionName")},
+                         {"postgresPrivateIp", outputs.at("postgresPrivateIp")},
+                         {"redisHost", outputs.at("redisHost")},
+                         {"redisPort", outputs.at("redisPort")},
+                         {"neo4jInternalIp", outputs.at("neo4jInternalIp")},
+                         {"qdrantUrl", outputs.at("qdrantUrl")}}));
 }
 
 TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
@@ -501,7 +564,7 @@ TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
                                     /*dry_run=*/false);
   ASSERT_EQ(up.exit_code, 0) << ErrorsOf(*up.deployment);
   auto const outputs = up.deployment->stack_outputs();
-  EXPECT_EQ(outputs.size(), 15u);
+  EXPECT_EQ(outputs.size(), 18u);
   for (auto const& [key, value] : outputs) EXPECT_FALSE(value.ContainsUnknowns()) << key;
 }
 
@@ -520,49 +583,63 @@ apex::testing::StackRun RunEdited(std::string const& stack, std::function<std::s
 
 auto Replace(std::string const& from, std::string const& to) { return apex::testing::ReplaceText(from, to); }
 
-TEST(DatabasesConfigTest, AnUnknownRedisTierFailsNamingTheKeyAndTheStackFile) {
-  auto run = RunEdited("dev", Replace("apex:redisTier: BASIC", "apex:redisTier: HUGE"));
+// A refused stack file: the run fails before anything is registered, the error naming `what` and the file.
+void ExpectRefused(apex::testing::StackRun const& run, std::string const& stack, std::vector<std::string> const& what) {
   EXPECT_NE(run.exit_code, 0);
   std::string const errors = ErrorsOf(*run.deployment);
-  EXPECT_THAT(errors, HasSubstr("apex:redisTier"));
-  EXPECT_THAT(errors, HasSubstr("'HUGE' is not one of BASIC, STANDARD_HA"));
-  EXPECT_THAT(errors, HasSubstr("Pulumi.dev.yaml"));
+  for (auto const& w : what) EXPECT_THAT(errors, HasSubstr(w));
+  EXPECT_THAT(errors, HasSubstr("(in Pulumi." + stack + ".yaml)"));
   EXPECT_TRUE(run.deployment->OfType(kSqlInstance).empty()) << "nothing is registered from a bad stack file";
 }
 
-TEST(DatabasesConfigTest, AMissingDbPasswordFailsNamingTheKeyAndTheStackFile) {
-  auto run = RunEdited("staging", [](std::string s) {
-    auto begin = s.find("  apex:dbPassword:");
-    auto end = s.find("  apex:neo4jPassword:");
-    return s.erase(begin, end - begin);
-  });
-  EXPECT_NE(run.exit_code, 0);
-  std::string const errors = ErrorsOf(*run.deployment);
-  EXPECT_THAT(errors, HasSubstr("Invalid configuration 'apex:dbPassword': is missing"));
-  EXPECT_THAT(errors, HasSubstr("pulumi config set --secret apex:dbPassword"));
-  EXPECT_THAT(errors, HasSubstr("Pulumi.staging.yaml"));
+TEST(DatabasesConfigTest, AnUnknownRedisTierFailsNamingTheKeyAndTheStackFile) {
+  ExpectRefused(RunEdited("dev", Replace("apex:redisTier: BASIC", "apex:redisTier: HUGE")), "dev",
+                {"apex:redisTier", "'HUGE' is not one of BASIC, STANDARD_HA"});
 }
 
-TEST(DatabasesConfigTest, APlaintextPasswordIsRefused) {
-  auto run = RunEdited("dev", [](std::string s) {
-    auto begin = s.find("  apex:dbPassword:");
-    auto end = s.find("  apex:neo4jPassword:");
-    return s.replace(begin, end - begin, "  apex:dbPassword: hunter2-hunter2-hunter2\n");
-  });
-  EXPECT_NE(run.exit_code, 0);
-  std::string const errors = ErrorsOf(*run.deployment);
-  EXPECT_THAT(errors, HasSubstr("Invalid configuration 'apex:dbPassword': is in plaintext"));
-  EXPECT_THAT(errors, HasSubstr("Pulumi.dev.yaml"));
-  EXPECT_THAT(errors, Not(HasSubstr("hunter2")));
+TEST(DatabasesConfigTest, NoStackFileHoldsAPasswordOrASecureValue) {
+  for (char const* stack : {"dev", "staging", "prod"}) {
+    std::ifstream in(apex::testing::ProjectDirectory("apex-databases") + "/Pulumi." + stack + ".yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    ASSERT_FALSE(text.str().empty()) << stack;
+    for (char const* absent : {"secure:", "encryptionsalt", "dbPassword", "neo4jPassword", "dbUser", "passphrase",
+                               "qdrantCpu", "qdrantMemory", "qdrantMinInstances", "qdrantMaxInstances"}) {
+      EXPECT_THAT(text.str(), Not(HasSubstr(absent))) << stack;
+    }
+  }
+}
+
+TEST(DatabasesConfigTest, AnOlderPostgresIsRefusedInProdAndStaging) {
+  for (char const* stack : {"prod", "staging"}) {
+    ExpectRefused(RunEdited(stack, Replace("apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17")),
+                  stack,
+                  {"Invalid configuration 'apex:postgresVersion': 'POSTGRES_17' is older than POSTGRES_18",
+                   "policy-checks row 14"});
+  }
+}
+
+TEST(DatabasesConfigTest, DevMayTryTheVersionBeforeButNothingOlder) {
+  auto run = RunEdited("dev", Replace("apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17"));
+  ASSERT_EQ(run.exit_code, 0) << ErrorsOf(*run.deployment);
+  EXPECT_EQ(run.deployment->OfType(kSqlInstance).at(0).inputs.at("databaseVersion"), PropertyValue("POSTGRES_17"));
+  ExpectRefused(RunEdited("dev", Replace("apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_16")),
+                "dev", {"apex:postgresVersion", "'POSTGRES_16' is not one of POSTGRES_17, POSTGRES_18"});
+}
+
+TEST(DatabasesConfigTest, BackupsThatDoNotCoverTheLogRetentionAreRefused) {
+  ExpectRefused(
+      RunEdited("staging", Replace("apex:postgresRetainedBackups: \"14\"", "apex:postgresRetainedBackups: \"7\"")),
+      "staging",
+      {"Invalid configuration 'apex:postgresRetainedBackups': 7 daily backups do not cover the 7 days of transaction "
+       "logs (apex:postgresLogRetentionDays)"});
+  ExpectRefused(RunEdited("prod", Replace("apex:postgresRetainedBackups: \"30\"", "apex:postgresRetainedBackups: \"3\"")),
+                "prod", {"apex:postgresRetainedBackups", "3 daily backups do not cover the 7 days"});
 }
 
 TEST(DatabasesConfigTest, ProdWithoutDeletionProtectionIsRefused) {
-  auto run = RunEdited("prod", Replace("apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\""));
-  EXPECT_NE(run.exit_code, 0);
-  std::string const errors = ErrorsOf(*run.deployment);
-  EXPECT_THAT(errors, HasSubstr("apex:deletionProtection"));
-  EXPECT_THAT(errors, HasSubstr("prod requires true"));
-  EXPECT_THAT(errors, HasSubstr("Pulumi.prod.yaml"));
+  ExpectRefused(RunEdited("prod", Replace("apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\"")),
+                "prod", {"apex:deletionProtection", "prod requires true"});
 }
 
 TEST(DatabasesConfigTest, ProdLiftsDeletionProtectionOnlyForADeclaredDecommission) {
@@ -578,24 +655,31 @@ TEST(DatabasesConfigTest, ProdLiftsDeletionProtectionOnlyForADeclaredDecommissio
 }
 
 TEST(DatabasesConfigTest, MaintenanceInsideTheBackupWindowIsRefused) {
-  auto run = RunEdited("prod", Replace("apex:postgresMaintenanceHour: \"5\"", "apex:postgresMaintenanceHour: \"3\""));
-  EXPECT_NE(run.exit_code, 0);
-  std::string const errors = ErrorsOf(*run.deployment);
-  EXPECT_THAT(errors, HasSubstr("apex:postgresMaintenanceHour"));
-  EXPECT_THAT(errors, HasSubstr("3:00 falls in the backup window 01:00 + 4 h"));
-  EXPECT_THAT(errors, HasSubstr("Pulumi.prod.yaml"));
+  ExpectRefused(RunEdited("prod", Replace("apex:postgresMaintenanceHour: \"5\"", "apex:postgresMaintenanceHour: \"3\"")),
+                "prod", {"apex:postgresMaintenanceHour", "3:00 falls in the backup window 01:00 + 4 h"});
 }
 
 TEST(DatabasesConfigTest, PitrWithoutBackupsIsRefused) {
-  auto run = RunEdited("dev", Replace("apex:postgresPitr: \"false\"", "apex:postgresPitr: \"true\""));
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(ErrorsOf(*run.deployment), HasSubstr("apex:postgresPitr"));
+  ExpectRefused(RunEdited("dev", Replace("apex:postgresPitr: \"false\"", "apex:postgresPitr: \"true\"")), "dev",
+                {"apex:postgresPitr", "needs apex:postgresBackups true"});
 }
 
-TEST(DatabasesConfigTest, AnUnpinnedQdrantImageIsRefused) {
-  auto run = RunEdited("dev", Replace("qdrant/qdrant:v1.13.4", "qdrant/qdrant:latest"));
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_THAT(ErrorsOf(*run.deployment), HasSubstr("apex:qdrantImage"));
+TEST(DatabasesConfigTest, AQdrantImageWithoutAPinnedTagIsRefused) {
+  for (std::string const image : {"docker.io/qdrant/qdrant:latest", "docker.io/qdrant/qdrant",
+                                  "localhost:5000/qdrant/qdrant"}) {
+    ExpectRefused(RunEdited("prod", Replace("docker.io/qdrant/qdrant:v1.13.4", image)), "prod",
+                  {"Invalid configuration 'apex:qdrantImage': '" + image + "' must be pinned to a version tag"});
+  }
+}
+
+TEST(DatabasesConfigTest, AStandardDataDiskIsRefused) {
+  ExpectRefused(RunEdited("dev", Replace("apex:qdrantDataDiskType: pd-ssd", "apex:qdrantDataDiskType: pd-standard")),
+                "dev", {"apex:qdrantDataDiskType", "'pd-standard' is not one of pd-balanced, pd-ssd"});
+}
+
+TEST(DatabasesConfigTest, AQdrantZoneOutsideTheRegionIsRefused) {
+  ExpectRefused(RunEdited("staging", Replace("apex:qdrantZone: us-central1-a", "apex:qdrantZone: europe-west1-b")),
+                "staging", {"apex:qdrantZone", "'europe-west1-b' is not a zone of us-central1"});
 }
 
 // Cloud SQL and Redis wait for the private service connection of apex-network: without it there is no run.

@@ -37,9 +37,16 @@ std::string RequireNonEmpty(pulumi::Context& ctx, std::string const& key, std::s
   return value;
 }
 
-PostgresConfig LoadPostgres(pulumi::Context& ctx) {
+PostgresConfig LoadPostgres(pulumi::Context& ctx, CommonConfig const& common) {
   PostgresConfig p;
-  p.database_version = RequireOneOf(ctx, "postgresVersion", {"POSTGRES_15", "POSTGRES_16", "POSTGRES_17"});
+  p.database_version = RequireOneOf(ctx, "postgresVersion", {"POSTGRES_17", "POSTGRES_18"});
+  // POSTGRES_18 is the newest major Cloud SQL offers at GA and the pinned provider knows (ADR 0008); dev may
+  // stay one behind while an upgrade is tried there.
+  if (common.environment != "dev" && p.database_version != "POSTGRES_18") {
+    InvalidConfig(ctx, "postgresVersion",
+                  "'" + p.database_version + "' is older than POSTGRES_18, the newest major version; " +
+                      common.environment + " must run it (policy-checks row 14)");
+  }
   p.edition = GetOneOf(ctx, "postgresEdition", "ENTERPRISE", {"ENTERPRISE", "ENTERPRISE_PLUS"});
   p.tier = pulumi::Config(ctx, kConfigNamespace).Require("postgresTier");
   if (p.tier.rfind("db-", 0) != 0) InvalidConfig(ctx, "postgresTier", "'" + p.tier + "' is not a Cloud SQL tier (db-...)");
@@ -51,8 +58,17 @@ PostgresConfig LoadPostgres(pulumi::Context& ctx) {
   p.pitr_enabled = RequireBool(ctx, "postgresPitr");
   if (p.pitr_enabled && !p.backups_enabled) InvalidConfig(ctx, "postgresPitr", "needs apex:postgresBackups true");
   p.backup_start_time = GetTimeOfDay(ctx, "postgresBackupStartTime", "01:00");
-  p.retained_backups = GetIntInRange(ctx, "postgresRetainedBackups", 7, 1, 365);
+  p.retained_backups = GetIntInRange(ctx, "postgresRetainedBackups", 14, 1, 365);
   p.log_retention_days = GetIntInRange(ctx, "postgresLogRetentionDays", 7, 1, 7);
+  // A point in time is restored from the last daily backup before it plus the logs since: logs kept for N
+  // days need a backup older than N days, and Cloud SQL refuses the pair otherwise ("backup retention
+  // should be > transaction log retention").
+  if (p.retained_backups <= p.log_retention_days) {
+    InvalidConfig(ctx, "postgresRetainedBackups",
+                  std::to_string(p.retained_backups) + " daily backups do not cover the " +
+                      std::to_string(p.log_retention_days) +
+                      " days of transaction logs (apex:postgresLogRetentionDays); keep more backups than log days");
+  }
   p.max_connections = RequireIntInRange(ctx, "postgresMaxConnections", 25, 262143);
   p.disk_size_gb = GetIntInRange(ctx, "postgresDiskSizeGb", 10, 10, 65536);
   p.disk_autoresize_limit_gb = GetIntInRange(ctx, "postgresDiskAutoresizeLimitGb", 0, 0, 65536);
@@ -69,7 +85,6 @@ PostgresConfig LoadPostgres(pulumi::Context& ctx) {
                       " + 4 h (apex:postgresBackupStartTime); move one of them");
   }
   p.maintenance_track = GetOneOf(ctx, "postgresMaintenanceTrack", "stable", {"canary", "stable", "week5"});
-  p.user = RequireNonEmpty(ctx, "dbUser", "apex");
   return p;
 }
 
@@ -87,45 +102,43 @@ RedisConfig LoadRedis(pulumi::Context& ctx) {
   return r;
 }
 
+// The shape of the data VM `vm` (neo4j or qdrant) from apex:<vm>*; its boot image from `image_key`.
+DataVmConfig LoadDataVm(pulumi::Context& ctx, CommonConfig const& common, std::string const& vm,
+                        std::string const& image_key) {
+  DataVmConfig c;
+  c.machine_type = RequireNonEmpty(ctx, vm + "MachineType", "");
+  c.zone = RequireNonEmpty(ctx, vm + "Zone", common.region + "-a");
+  if (c.zone.rfind(common.region + "-", 0) != 0) {
+    InvalidConfig(ctx, vm + "Zone", "'" + c.zone + "' is not a zone of " + common.region);
+  }
+  c.boot_image = RequireNonEmpty(ctx, image_key, "debian-cloud/debian-12");
+  c.boot_disk_size_gb = GetIntInRange(ctx, vm + "BootDiskSizeGb", 20, 10, 1000);
+  c.data_disk_size_gb = RequireIntInRange(ctx, vm + "DataDiskSizeGb", 10, 65536);
+  c.data_disk_type = GetOneOf(ctx, vm + "DataDiskType", "pd-ssd", {"pd-balanced", "pd-ssd"});
+  c.snapshot_start_time = GetTimeOfDay(ctx, vm + "SnapshotStartTime", "04:00");
+  c.snapshot_retention_days = GetIntInRange(ctx, vm + "SnapshotRetentionDays", 7, 1, 365);
+  return c;
+}
+
 Neo4jConfig LoadNeo4j(pulumi::Context& ctx, CommonConfig const& common) {
   Neo4jConfig n;
-  n.machine_type = RequireNonEmpty(ctx, "neo4jMachineType", "");
-  n.zone = RequireNonEmpty(ctx, "neo4jZone", common.region + "-a");
-  if (n.zone.rfind(common.region + "-", 0) != 0) {
-    InvalidConfig(ctx, "neo4jZone", "'" + n.zone + "' is not a zone of " + common.region);
-  }
-  n.image = RequireNonEmpty(ctx, "neo4jImage", "debian-cloud/debian-12");
+  n.vm = LoadDataVm(ctx, common, "neo4j", "neo4jImage");
   n.version = RequireNonEmpty(ctx, "neo4jVersion", "");
-  n.boot_disk_size_gb = GetIntInRange(ctx, "neo4jBootDiskSizeGb", 20, 10, 1000);
-  n.data_disk_size_gb = RequireIntInRange(ctx, "neo4jDataDiskSizeGb", 10, 65536);
-  n.data_disk_type = GetOneOf(ctx, "neo4jDataDiskType", "pd-ssd", {"pd-standard", "pd-balanced", "pd-ssd"});
-  n.snapshot_start_time = GetTimeOfDay(ctx, "neo4jSnapshotStartTime", "04:00");
-  n.snapshot_retention_days = GetIntInRange(ctx, "neo4jSnapshotRetentionDays", 7, 1, 365);
   return n;
 }
 
-QdrantConfig LoadQdrant(pulumi::Context& ctx) {
+QdrantConfig LoadQdrant(pulumi::Context& ctx, CommonConfig const& common) {
   QdrantConfig q;
+  q.vm = LoadDataVm(ctx, common, "qdrant", "qdrantBootImage");
   q.image = RequireNonEmpty(ctx, "qdrantImage", "");
-  if (q.image.find(':') == std::string::npos || q.image.ends_with(":latest")) {
-    InvalidConfig(ctx, "qdrantImage", "'" + q.image + "' must be pinned to a version tag");
+  // A tag after the last '/' (a ':' before it is a registry port), and not the moving `latest`.
+  auto const slash = q.image.rfind('/');
+  std::string const last = slash == std::string::npos ? q.image : q.image.substr(slash + 1);
+  auto const colon = last.find(':');
+  if (colon == std::string::npos || colon + 1 == last.size() || last.substr(colon + 1) == "latest") {
+    InvalidConfig(ctx, "qdrantImage", "'" + q.image + "' must be pinned to a version tag, e.g. qdrant/qdrant:v1.13.4");
   }
-  q.cpu = GetOneOf(ctx, "qdrantCpu", "1", {"1", "2", "4", "8"});
-  q.memory = RequireNonEmpty(ctx, "qdrantMemory", "2Gi");
-  q.min_instances = GetIntInRange(ctx, "qdrantMinInstances", 0, 0, 1);
-  // Qdrant's storage is not safe for several writers: one instance on the bucket.
-  q.max_instances = GetIntInRange(ctx, "qdrantMaxInstances", 1, 1, 1);
   return q;
-}
-
-// A password: present, and stored encrypted (`secure:`), never as plaintext in the stack file.
-pulumi::Output<std::string> RequireSecretValue(pulumi::Context& ctx, std::string const& key) {
-  pulumi::Config apex(ctx, kConfigNamespace);
-  std::string const set = "set it with `pulumi config set --secret " + apex.FullKey(key) + " <value>`";
-  if (!apex.IsSecret(key)) {
-    InvalidConfig(ctx, key, apex.Get(key) ? "is in plaintext; " + set : "is missing; " + set);
-  }
-  return apex.RequireSecret(key);
 }
 
 // A prod stack must pass policy-checks.md; a slip in Pulumi.prod.yaml fails here rather than in review.
@@ -149,12 +162,10 @@ DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig c
   a.common = common;
   a.labels = StandardLabels(ctx, common);
   a.deletion_protection = RequireBool(ctx, "deletionProtection");
-  a.postgres = LoadPostgres(ctx);
+  a.postgres = LoadPostgres(ctx, common);
   a.redis = LoadRedis(ctx);
   a.neo4j = LoadNeo4j(ctx, common);
-  a.qdrant = LoadQdrant(ctx);
-  a.db_password = RequireSecretValue(ctx, "dbPassword");
-  a.neo4j_password = RequireSecretValue(ctx, "neo4jPassword");
+  a.qdrant = LoadQdrant(ctx, common);
   CheckProdPolicy(ctx, a);
   return a;
 }

@@ -1,11 +1,12 @@
-// Cloud SQL for PostgreSQL: private IP only, TLS only, the logging flags of policy-checks.md (rows 6-13),
-// backups, PITR, availability and deletion protection from the stack's config; the `vectors` database and the
-// application user.
+// Cloud SQL for PostgreSQL: private IP only, TLS only, IAM database authentication, the logging flags of
+// policy-checks.md (rows 6-13), backups, PITR, availability and deletion protection from the stack's config;
+// the `vectors` database, and the server CA certificate in Secret Manager for the clients' sslmode=verify-ca.
+// No user here: each service account that needs the database is a CLOUD_IAM_SERVICE_ACCOUNT user, created by
+// apex-services next to the account; extensions and grants are its migration job's.
 #include "apex/database_cluster.h"
 
 #include "pulumi/gcp/sql/database.h"
 #include "pulumi/gcp/sql/database_instance.h"
-#include "pulumi/gcp/sql/user.h"
 
 namespace apex {
 namespace {
@@ -26,7 +27,17 @@ std::vector<sql::DatabaseInstanceSettingsDatabaseFlagArgs> DatabaseFlags(Postgre
       // pgAudit: the flag loads the library; `CREATE EXTENSION pgaudit` in the database turns it on.
       {.name = "cloudsql.enable_pgaudit", .value = "on"},
       {.name = "pgaudit.log", .value = "ddl,role"},
+      // Clients log in as their service accounts with short-lived tokens: no password to hand out.
+      {.name = "cloudsql.iam_authentication", .value = "on"},
   };
+}
+
+// The PEM of the instance's current server CA (serverCaCerts[0]).
+pulumi::Output<std::string> FirstCaCert(
+    pulumi::Output<std::optional<std::vector<sql::DatabaseInstanceServerCaCert>>> const& certs) {
+  return certs.Apply([](std::optional<std::vector<sql::DatabaseInstanceServerCaCert>> const& list) {
+    return list && !list->empty() ? list->front().cert.value_or("") : std::string();
+  });
 }
 
 }  // namespace
@@ -34,7 +45,6 @@ std::vector<sql::DatabaseInstanceSettingsDatabaseFlagArgs> DatabaseFlags(Postgre
 void DatabaseCluster::CreatePostgres(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                                      DatabaseNetwork const& network,
                                      pulumi::Output<std::string> const& private_network) {
-  pulumi::ResourceOptions child{.parent = *this};
   PostgresConfig const& pg = args.postgres;
   std::string const instance_name = name + "-postgres";
 
@@ -80,25 +90,18 @@ void DatabaseCluster::CreatePostgres(pulumi::Context& ctx, std::string const& na
                    .disallow_username_substring = true, .enable_password_policy = true, .min_length = 16},
            .tier = pg.tier,
            .user_labels = WithComponent(args.labels, "postgres")}},
-      child);
+      Child());
 
-  // pgvector is not an instance setting: the application runs `CREATE EXTENSION IF NOT EXISTS vector` in
-  // this database when it migrates its schema.
+  // pgvector and pgaudit are created in this database by apex-services' migration job (ADR 0008).
   sql::Database vectors(
       ctx, name + "-vectors",
-      {.charset = "UTF8", .collation = "en_US.UTF8", .instance = instance.name(), .name = kVectorsDatabase}, child);
-
-  // ABANDON: Postgres refuses to drop a role that owns objects, so a delete would fail once the app has run.
-  sql::User user(ctx, name + "-app-user",
-                 {.deletion_policy = "ABANDON", .instance = instance.name(), .name = pg.user,
-                  .password = args.db_password},
-                 child);
+      {.charset = "UTF8", .collation = "en_US.UTF8", .instance = instance.name(), .name = kVectorsDatabase}, Child());
 
   postgres_connection_name = instance.connection_name();
   postgres_private_ip = instance.private_ip_address();
   postgres_instance_name = instance.name();
   database_name = vectors.name();
-  database_user = user.name();
+  postgres_ca_secret_id = StoreSecret(ctx, name + "-postgres-ca", args, "postgres", FirstCaCert(instance.server_ca_certs()));
 }
 
 }  // namespace apex

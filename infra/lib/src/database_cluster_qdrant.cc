@@ -1,106 +1,49 @@
-// Qdrant on Cloud Run v2: internal ingress only (no public invoker), Direct VPC egress, its own service
-// account, and its storage on a GCS volume backed by a private, versioned bucket.
+// Qdrant on a data VM (database_cluster_vm.cc): block storage, as Qdrant requires (no object storage, no
+// network file system). The pinned image runs under Docker from Debian with the data disk as its storage,
+// REST on 6333 and gRPC on 6334 (reachable from the VPC only), and the VM's generated secret as its API key,
+// read again at every boot.
 #include "apex/database_cluster.h"
-
-#include "pulumi/gcp/cloudrunv2/service.h"
-#include "pulumi/gcp/serviceaccount/account.h"
-#include "pulumi/gcp/storage/bucket.h"
-#include "pulumi/gcp/storage/bucket_iam_member.h"
 
 namespace apex {
 namespace {
 
-namespace run = pulumi::gcp::cloudrunv2;
-namespace storage = pulumi::gcp::storage;
-
 constexpr int kQdrantHttpPort = 6333;
-constexpr char kStoragePath[] = "/qdrant/storage";
+
+// Appended to the data VM's common script, which has mounted $DATA and read $APP_SECRET. The key reaches the
+// container through a root-only env file on tmpfs, not the docker command line.
+constexpr char kQdrantScript[] = R"script(if ! command -v docker >/dev/null 2>&1; then
+  apt-get update
+  apt-get install -y docker.io
+fi
+systemctl enable --now docker
+install -m 600 /dev/null /run/qdrant.env
+printf 'QDRANT__SERVICE__API_KEY=%s\nQDRANT__TELEMETRY_DISABLED=true\n' "$APP_SECRET" > /run/qdrant.env
+docker pull "@IMAGE@"
+docker rm -f qdrant >/dev/null 2>&1 || true
+docker run -d --name qdrant --restart=unless-stopped --env-file /run/qdrant.env \
+  -p 6333:6333 -p 6334:6334 -v "$DATA":/qdrant/storage "@IMAGE@"
+rm -f /run/qdrant.env
+)script";
 
 }  // namespace
 
 void DatabaseCluster::CreateQdrant(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                                    DatabaseNetwork const& network) {
-  pulumi::ResourceOptions child{.parent = *this};
-  QdrantConfig const& q = args.qdrant;
-  Labels const labels = WithComponent(args.labels, "qdrant");
-  std::string const service_name = name + "-qdrant";
-
-  storage::Bucket bucket(
-      ctx, service_name + "-storage",
-      {.force_destroy = !args.deletion_protection,
-       .labels = labels,
-       // Old versions of Qdrant's segment files are kept for recovery, not forever.
-       .lifecycle_rules = std::vector<storage::BucketLifecycleRuleArgs>{
-           {.action = storage::BucketLifecycleRuleActionArgs{.type = "Delete"},
-            .condition = storage::BucketLifecycleRuleConditionArgs{.days_since_noncurrent_time = 30,
-                                                                   .with_state = "ARCHIVED"}}},
-       .location = args.common.region,
-       .name = args.common.gcp_project + "-" + service_name,  // bucket names are global
-       .public_access_prevention = "enforced",
-       .uniform_bucket_level_access = true,
-       .versioning = storage::BucketVersioningArgs{.enabled = true}},
-      child);
-
-  pulumi::gcp::serviceaccount::Account account(
-      ctx, service_name + "-sa",
-      {.account_id = service_name, .description = "Runs Qdrant on Cloud Run", .display_name = "Apex Qdrant"}, child);
-  storage::BucketIAMMember storage_admin(
-      ctx, service_name + "-storage-admin",
-      {.bucket = bucket.name(), .member = account.member(), .role = "roles/storage.objectAdmin"}, child);
-
-  // The revision mounts the bucket at start: the service waits for its account's access.
-  pulumi::ResourceOptions service_options{.parent = *this, .depends_on = {storage_admin}};
-  run::Service service(
-      ctx, service_name,
-      {.deletion_protection = args.deletion_protection,
-       .description = "Qdrant vector search of the Apex Memory System",
-       .ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY",
-       .invoker_iam_disabled = false,
-       .labels = labels,
-       .location = args.common.region,
-       .name = service_name,
-       .template_ = run::ServiceTemplateArgs{
-           .containers = std::vector<run::ServiceTemplateContainerArgs>{{
-               .envs = std::vector<run::ServiceTemplateContainerEnvArgs>{
-                   {.name = "QDRANT__STORAGE__STORAGE_PATH", .value = kStoragePath},
-                   {.name = "QDRANT__TELEMETRY_DISABLED", .value = "true"}},
-               .image = q.image,
-               .liveness_probe = run::ServiceTemplateContainerLivenessProbeArgs{
-                   .http_get = run::ServiceTemplateContainerLivenessProbeHttpGetArgs{.path = "/livez",
-                                                                                    .port = kQdrantHttpPort},
-                   .period_seconds = 30},
-               .ports = run::ServiceTemplateContainerPortsArgs{.container_port = kQdrantHttpPort, .name = "http1"},
-               .resources = run::ServiceTemplateContainerResourcesArgs{
-                   .limits = std::map<std::string, std::string>{{"cpu", q.cpu}, {"memory", q.memory}},
-                   .startup_cpu_boost = true},
-               .startup_probe = run::ServiceTemplateContainerStartupProbeArgs{
-                   .failure_threshold = 10,
-                   .http_get = run::ServiceTemplateContainerStartupProbeHttpGetArgs{.path = "/readyz",
-                                                                                   .port = kQdrantHttpPort},
-                   .period_seconds = 5},
-               .volume_mounts = std::vector<run::ServiceTemplateContainerVolumeMountArgs>{
-                   {.mount_path = kStoragePath, .name = "storage"}}}},
-           // GCS volumes need the second-generation execution environment.
-           .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
-           .labels = labels,
-           .scaling = run::ServiceTemplateScalingArgs{.max_instance_count = q.max_instances,
-                                                      .min_instance_count = q.min_instances},
-           .service_account = account.email(),
-           .volumes = std::vector<run::ServiceTemplateVolumeArgs>{
-               {.gcs = run::ServiceTemplateVolumeGcsArgs{.bucket = bucket.name(), .read_only = false},
-                .name = "storage"}},
-           .vpc_access = run::ServiceTemplateVpcAccessArgs{
-               .egress = "PRIVATE_RANGES_ONLY",
-               .network_interfaces = std::vector<run::ServiceTemplateVpcAccessNetworkInterfaceArgs>{
-                   {.network = network.network_id,
-                    .subnetwork = network.subnet_self_link,
-                    .tags = std::vector<std::string>{"qdrant"}}}}},
-       .traffics = std::vector<run::ServiceTrafficArgs>{
-           {.percent = 100, .type = "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST"}}},
-      service_options);
-
-  qdrant_uri = service.uri();
-  qdrant_service_name = service.name();
+  std::string script = kQdrantScript;
+  for (auto pos = script.find("@IMAGE@"); pos != std::string::npos; pos = script.find("@IMAGE@")) {
+    script.replace(pos, 7, args.qdrant.image);
+  }
+  qdrant_api_key_secret_id = CreateSecret(ctx, name + "-qdrant-api-key", args, "qdrant");
+  DataVm vm = CreateDataVm(ctx, name, args, network,
+                           {.component = "qdrant",
+                            .description = "Qdrant vector search of the Apex Memory System",
+                            .config = args.qdrant.vm,
+                            .secret_id = qdrant_api_key_secret_id,
+                            .app_script = script});
+  qdrant_url = vm.internal_ip.Apply(
+      [](std::string const& ip) { return "http://" + ip + ":" + std::to_string(kQdrantHttpPort); });
+  qdrant_instance_id = vm.instance_id;
+  qdrant_instance_name = vm.instance_name;
 }
 
 }  // namespace apex

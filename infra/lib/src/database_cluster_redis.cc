@@ -1,5 +1,6 @@
 // Memorystore for Redis: reached over private service access only, AUTH and TLS (server authentication) on,
-// RDB persistence where the stack asks for it, a weekly maintenance window.
+// RDB persistence where the stack asks for it, a weekly maintenance window; its AUTH string and its server CA
+// certificate (serverCaCerts[0], which clients verify the TLS server with) in Secret Manager.
 #include "apex/database_cluster.h"
 
 #include "pulumi/gcp/redis/instance.h"
@@ -10,7 +11,6 @@ namespace redis = pulumi::gcp::redis;
 
 void DatabaseCluster::CreateRedis(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                                   DatabaseNetwork const& network, pulumi::Output<std::string> const& private_network) {
-  pulumi::ResourceOptions child{.parent = *this};
   RedisConfig const& r = args.redis;
   std::string const instance_name = name + "-redis";
 
@@ -39,13 +39,18 @@ void DatabaseCluster::CreateRedis(pulumi::Context& ctx, std::string const& name,
        .reserved_ip_range = network.psa_range_name,
        .tier = r.tier,
        .transit_encryption_mode = "SERVER_AUTHENTICATION"},
-      child);
+      Child());
 
   redis_host = instance.host();
   redis_port = instance.port();
   redis_instance_id = instance.id();
-  // AUTH is on, so clients need the instance's AUTH string: it goes to Secret Manager like the passwords.
-  redis_auth_secret_id = CreateSecret(ctx, name + "-redis-auth", args, "redis", instance.auth_string());
+  // AUTH is on, so clients need the instance's AUTH string: a secret output, into Secret Manager.
+  redis_auth_secret_id = StoreSecret(ctx, name + "-redis-auth", args, "redis", instance.auth_string());
+  redis_ca_secret_id = StoreSecret(
+      ctx, name + "-redis-ca", args, "redis",
+      instance.server_ca_certs().Apply([](std::optional<std::vector<redis::InstanceServerCaCert>> const& certs) {
+        return certs && !certs->empty() ? certs->front().cert.value_or("") : std::string();
+      }));
 }
 
 }  // namespace apex

@@ -1,16 +1,21 @@
-// DatabaseCluster: the data tier of the Apex system, on the private network of apex-network.
-//  - Cloud SQL PostgreSQL, private IP only, TLS enforced, the logging flags of the policy checks, backups and
-//    PITR per stack, with the `vectors` database and the application user;
-//  - Memorystore Redis over private service access, AUTH and in-transit encryption on;
-//  - Neo4j on a shielded VM without an external IP, its data on a separate disk with a snapshot schedule;
-//  - Qdrant on Cloud Run v2 (internal ingress only, Direct VPC egress) with its storage in a GCS bucket;
-//  - Secret Manager secrets for the Postgres and Neo4j passwords, a database service account for the services
-//    and least-privilege IAM (no basic roles).
+// DatabaseCluster: the data tier of the Apex system, on the private network of apex-network (ADR 0008).
+//  - Cloud SQL PostgreSQL, private IP only, TLS enforced, IAM database authentication (no password user: the
+//    IAM users are apex-services'), the logging flags of the policy checks, backups and PITR per stack, the
+//    `vectors` database, and its server CA certificate in Secret Manager;
+//  - Memorystore Redis over private service access, AUTH and TLS on; its AUTH string and CA certificate in
+//    Secret Manager;
+//  - Neo4j and Qdrant each on a data VM of one shape (database_cluster_vm.cc): shielded, no external IP, its
+//    own service account, a pd-ssd data disk with a daily snapshot schedule, the Ops Agent; Qdrant runs as a
+//    pinned container image under Docker;
+//  - the Neo4j password and the Qdrant API key: secrets without a version, which each VM fills at its first
+//    boot with a generated value (it may add versions to its own secret only).
+// Every resource waits for the APIs the stack enables (apex::EnableApis in the program).
 //
 //   auto common = apex::LoadCommonConfig(ctx);
 //   auto args = apex::LoadDatabaseClusterArgs(ctx, common);          // validated; throws naming the key
-//   apex::DatabaseCluster db(ctx, "apex-db", args, network);          // network: read from apex-network
-//   ctx.Export("postgresConnectionName", db.postgres_connection_name);
+//   auto apis = apex::EnableApis(ctx, common, apex::DatabaseCluster::Apis());
+//   apex::DatabaseCluster db(ctx, "apex-db", args, network, apis);  // network: read from apex-network
+//   ctx.Export("qdrantUrl", db.qdrant_url);
 #ifndef APEX_DATABASE_CLUSTER_H
 #define APEX_DATABASE_CLUSTER_H
 
@@ -19,27 +24,27 @@
 #include "pulumi/pulumi.h"
 
 #include <string>
+#include <vector>
 
 namespace apex {
 
 /// Cloud SQL settings (apex:postgres*).
 struct PostgresConfig {
-  std::string database_version;         ///< apex:postgresVersion, e.g. POSTGRES_16
+  std::string database_version;         ///< apex:postgresVersion: POSTGRES_17 or POSTGRES_18 (staging, prod: 18)
   std::string edition;                  ///< apex:postgresEdition: ENTERPRISE (shared-core and custom tiers) or ENTERPRISE_PLUS
   std::string tier;                     ///< apex:postgresTier, e.g. db-f1-micro, db-custom-4-15360
   std::string availability_type;        ///< apex:postgresAvailability: ZONAL or REGIONAL
   bool backups_enabled = false;         ///< apex:postgresBackups
   bool pitr_enabled = false;            ///< apex:postgresPitr (needs backups)
   std::string backup_start_time;        ///< apex:postgresBackupStartTime, HH:MM UTC
-  int retained_backups = 7;             ///< apex:postgresRetainedBackups
-  int log_retention_days = 7;           ///< apex:postgresLogRetentionDays (PITR transaction logs, 1..7)
+  int retained_backups = 14;            ///< apex:postgresRetainedBackups (daily, so a count of days)
+  int log_retention_days = 7;           ///< apex:postgresLogRetentionDays (PITR transaction logs, 1..7; < retained)
   int max_connections = 100;            ///< apex:postgresMaxConnections (the max_connections flag)
   int disk_size_gb = 10;                ///< apex:postgresDiskSizeGb (initial; autoresize grows it)
   int disk_autoresize_limit_gb = 0;     ///< apex:postgresDiskAutoresizeLimitGb (0: no limit)
   int maintenance_day = 7;              ///< apex:postgresMaintenanceDay, 1 (Monday) .. 7 (Sunday)
   int maintenance_hour = 3;             ///< apex:postgresMaintenanceHour, 0..23 UTC
   std::string maintenance_track;        ///< apex:postgresMaintenanceTrack: canary, stable or week5
-  std::string user;                     ///< apex:dbUser: the application user
 };
 
 /// Memorystore settings (apex:redis*).
@@ -53,43 +58,43 @@ struct RedisConfig {
   int maintenance_hour = 3;         ///< apex:redisMaintenanceHour, 0..23 UTC
 };
 
-/// The Neo4j VM (apex:neo4j*).
-struct Neo4jConfig {
-  std::string machine_type;          ///< apex:neo4jMachineType
-  std::string zone;                  ///< apex:neo4jZone (default <region>-a)
-  std::string image;                 ///< apex:neo4jImage: the boot image, e.g. debian-cloud/debian-12
-  std::string version;               ///< apex:neo4jVersion: the Neo4j package version, e.g. 5.26.0
-  int boot_disk_size_gb = 20;        ///< apex:neo4jBootDiskSizeGb
-  int data_disk_size_gb = 50;        ///< apex:neo4jDataDiskSizeGb
-  std::string data_disk_type;        ///< apex:neo4jDataDiskType: pd-balanced, pd-ssd...
-  std::string snapshot_start_time;   ///< apex:neo4jSnapshotStartTime, HH:MM UTC
-  int snapshot_retention_days = 7;   ///< apex:neo4jSnapshotRetentionDays
+/// The shape of a data VM, read from apex:<vm>* (<vm>: neo4j or qdrant), e.g. apex:qdrantMachineType.
+struct DataVmConfig {
+  std::string machine_type;          ///< apex:<vm>MachineType
+  std::string zone;                  ///< apex:<vm>Zone (default <region>-a)
+  std::string boot_image;            ///< apex:neo4jImage / apex:qdrantBootImage, e.g. debian-cloud/debian-12
+  int boot_disk_size_gb = 20;        ///< apex:<vm>BootDiskSizeGb
+  int data_disk_size_gb = 50;        ///< apex:<vm>DataDiskSizeGb
+  std::string data_disk_type;        ///< apex:<vm>DataDiskType: pd-balanced or pd-ssd
+  std::string snapshot_start_time;   ///< apex:<vm>SnapshotStartTime, HH:MM UTC
+  int snapshot_retention_days = 7;   ///< apex:<vm>SnapshotRetentionDays
 };
 
-/// Qdrant on Cloud Run (apex:qdrant*).
+/// The Neo4j VM (apex:neo4j*).
+struct Neo4jConfig {
+  DataVmConfig vm;
+  std::string version;  ///< apex:neo4jVersion: the Neo4j package version, e.g. 5.26.0
+};
+
+/// The Qdrant VM (apex:qdrant*).
 struct QdrantConfig {
-  std::string image;        ///< apex:qdrantImage, pinned, e.g. docker.io/qdrant/qdrant:v1.13.4
-  std::string cpu;          ///< apex:qdrantCpu, e.g. "2"
-  std::string memory;       ///< apex:qdrantMemory, e.g. "4Gi"
-  int min_instances = 0;    ///< apex:qdrantMinInstances
-  int max_instances = 1;    ///< apex:qdrantMaxInstances (1: one writer on the storage bucket)
+  DataVmConfig vm;
+  std::string image;  ///< apex:qdrantImage: a pinned container image, e.g. docker.io/qdrant/qdrant:v1.13.4
 };
 
 struct DatabaseClusterArgs {
   CommonConfig common;
   Labels labels;
-  bool deletion_protection = false;  ///< apex:deletionProtection: Cloud SQL, Redis, the VM, Qdrant, the secrets
+  bool deletion_protection = false;  ///< apex:deletionProtection: Cloud SQL, Redis, the VMs, the secrets
   PostgresConfig postgres;
   RedisConfig redis;
   Neo4jConfig neo4j;
   QdrantConfig qdrant;
-  pulumi::Output<std::string> db_password;     ///< apex:dbPassword (secret)
-  pulumi::Output<std::string> neo4j_password;  ///< apex:neo4jPassword (secret)
 };
 
 /// Reads DatabaseClusterArgs from the stack's config (validated: every problem names the key and the stack
-/// file). A prod stack must also meet the policy checks (backups, PITR, REGIONAL, STANDARD_HA, persistence,
-/// deletion protection).
+/// file). Staging and prod must run POSTGRES_18 (policy row 14); a prod stack must also meet the policy
+/// checks (backups, PITR, REGIONAL, STANDARD_HA, persistence, deletion protection).
 DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig const& common);
 
 /// What the cluster needs from apex-network (its stack outputs).
@@ -106,34 +111,63 @@ class DatabaseCluster : public pulumi::ComponentResource {
   static constexpr char kType[] = "apex:database:Cluster";
   /// The database the application uses; pgvector lives in it.
   static constexpr char kVectorsDatabase[] = "vectors";
+  /// The APIs the cluster's resources call, for apex::EnableApis.
+  static std::vector<std::string> Apis();
 
+  /// `apis`: what every resource of the cluster waits for (the result of apex::EnableApis).
   DatabaseCluster(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
-                  DatabaseNetwork const& network, pulumi::ResourceOptions const& opts = {});
+                  DatabaseNetwork const& network, std::vector<pulumi::Resource> apis,
+                  pulumi::ResourceOptions const& opts = {});
 
   pulumi::Output<std::string> postgres_connection_name;
   pulumi::Output<std::string> postgres_private_ip;
   pulumi::Output<std::string> postgres_instance_name;
   pulumi::Output<std::string> database_name;
-  pulumi::Output<std::string> database_user;
-  pulumi::Output<std::string> db_password_secret_id;
+  /// The Secret Manager secret holding Cloud SQL's server CA certificate (PEM), for sslmode=verify-ca.
+  pulumi::Output<std::string> postgres_ca_secret_id;
   pulumi::Output<std::string> redis_host;
   pulumi::Output<int> redis_port;
   pulumi::Output<std::string> redis_instance_id;
   /// The Secret Manager secret holding Redis's AUTH string (the services read it from there).
   pulumi::Output<std::string> redis_auth_secret_id;
+  /// The Secret Manager secret holding Memorystore's server CA certificate (PEM).
+  pulumi::Output<std::string> redis_ca_secret_id;
   pulumi::Output<std::string> neo4j_internal_ip;
   pulumi::Output<std::string> neo4j_password_secret_id;
-  pulumi::Output<std::string> qdrant_uri;
-  /// The Cloud Run service of Qdrant: its callers are granted run.invoker on it.
-  pulumi::Output<std::string> qdrant_service_name;
-  pulumi::Output<std::string> service_account_email;
+  pulumi::Output<std::string> neo4j_instance_id;
+  pulumi::Output<std::string> neo4j_instance_name;
+  /// "http://<internal IP>:6333".
+  pulumi::Output<std::string> qdrant_url;
+  pulumi::Output<std::string> qdrant_api_key_secret_id;
+  pulumi::Output<std::string> qdrant_instance_id;
+  pulumi::Output<std::string> qdrant_instance_name;
 
  private:
+  /// What tells one data VM from the other; CreateDataVm builds the shape they share.
+  struct DataVmSpec {
+    std::string component;                  ///< neo4j or qdrant: names, labels and the network tag
+    std::string description;
+    DataVmConfig const& config;
+    pulumi::Output<std::string> secret_id;  ///< the VM's own secret, filled at its first boot
+    /// The part of the startup script after the common one, which has mounted the data disk at
+    /// /mnt/<component>-data and set APP_SECRET from the secret. "@SECRET@" becomes the secret's id.
+    std::string app_script;
+  };
+  struct DataVm {
+    pulumi::Output<std::string> internal_ip;
+    pulumi::Output<std::string> instance_id;
+    pulumi::Output<std::string> instance_name;
+  };
+
+  /// {.parent = this, .depends_on = the APIs and `also`}: the options of every child.
+  pulumi::ResourceOptions Child(std::vector<pulumi::Resource> also = {}) const;
+  /// A secret (automatic replication, labels) without a version; returns the secret's id.
+  pulumi::Output<std::string> CreateSecret(pulumi::Context& ctx, std::string const& name,
+                                           DatabaseClusterArgs const& args, std::string const& component);
+  /// A secret as above with one version holding `value`; returns the secret's id.
+  pulumi::Output<std::string> StoreSecret(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
+                                          std::string const& component, pulumi::Output<std::string> const& value);
   // One per part of the cluster (database_cluster_<part>.cc), in this order; each sets its members above.
-  void CreateSecrets(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args);
-  /// A secret (automatic replication, labels) with one version holding `value`; returns the secret's id.
-  pulumi::Output<std::string> CreateSecret(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
-                                           std::string const& component, pulumi::Output<std::string> const& value);
   void CreatePostgres(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                       DatabaseNetwork const& network, pulumi::Output<std::string> const& private_network);
   void CreateRedis(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
@@ -142,8 +176,10 @@ class DatabaseCluster : public pulumi::ComponentResource {
                    DatabaseNetwork const& network);
   void CreateQdrant(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                     DatabaseNetwork const& network);
-  /// The database service account the services run as, and its least-privilege grants.
-  void CreateDatabaseAccess(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args);
+  DataVm CreateDataVm(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
+                      DatabaseNetwork const& network, DataVmSpec const& spec);
+
+  std::vector<pulumi::Resource> apis_;
 };
 
 }  // namespace apex

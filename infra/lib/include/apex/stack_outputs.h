@@ -22,22 +22,17 @@ inline constexpr char kPostgresConnectionName[] = "postgresConnectionName";
 inline constexpr char kPostgresPrivateIp[] = "postgresPrivateIp";
 inline constexpr char kPostgresInstanceName[] = "postgresInstanceName";
 inline constexpr char kDatabaseName[] = "databaseName";
-inline constexpr char kDatabaseUser[] = "databaseUser";
-inline constexpr char kDbPasswordSecretId[] = "dbPasswordSecretId";
+/// Secret Manager secret holding Cloud SQL's server CA certificate (PEM).
+inline constexpr char kPostgresCaSecretId[] = "postgresCaSecretId";
 inline constexpr char kRedisHost[] = "redisHost";
 inline constexpr char kRedisPort[] = "redisPort";
 inline constexpr char kRedisInstanceId[] = "redisInstanceId";
 inline constexpr char kRedisAuthSecretId[] = "redisAuthSecretId";
-inline constexpr char kNeo4jInternalIp[] = "neo4jInternalIp";
-inline constexpr char kNeo4jPasswordSecretId[] = "neo4jPasswordSecretId";
-inline constexpr char kQdrantUri[] = "qdrantUri";
-inline constexpr char kQdrantServiceName[] = "qdrantServiceName";
-inline constexpr char kDatabaseServiceAccount[] = "databaseServiceAccountEmail";
-// (issue #11) the data tier after review: TLS that verifies, IAM database auth, Qdrant on a VM.
-/// Secret Manager secret holding Cloud SQL's server CA certificate (PEM).
-inline constexpr char kPostgresCaSecretId[] = "postgresCaSecretId";
 /// Secret Manager secret holding Memorystore's server CA certificate (PEM).
 inline constexpr char kRedisCaSecretId[] = "redisCaSecretId";
+inline constexpr char kNeo4jInternalIp[] = "neo4jInternalIp";
+/// Secret Manager secret holding Neo4j's password (a version is written by the VM at first boot).
+inline constexpr char kNeo4jPasswordSecretId[] = "neo4jPasswordSecretId";
 /// The numeric instance ids of the two data VMs (gce_instance's resource.labels.instance_id), and names.
 inline constexpr char kNeo4jInstanceId[] = "neo4jInstanceId";
 inline constexpr char kNeo4jInstanceName[] = "neo4jInstanceName";
@@ -47,6 +42,11 @@ inline constexpr char kQdrantInstanceName[] = "qdrantInstanceName";
 inline constexpr char kQdrantUrl[] = "qdrantUrl";
 /// Secret Manager secret holding Qdrant's API key (a version is written by the VM at first boot).
 inline constexpr char kQdrantApiKeySecretId[] = "qdrantApiKeySecretId";
+// No longer exported by apex-databases (issue #11): go when apex-services stops reading them.
+inline constexpr char kDatabaseUser[] = "databaseUser";
+inline constexpr char kDbPasswordSecretId[] = "dbPasswordSecretId";
+inline constexpr char kQdrantUri[] = "qdrantUri";
+inline constexpr char kQdrantServiceName[] = "qdrantServiceName";
 
 // apex-services
 inline constexpr char kApiGatewayUri[] = "apiGatewayUri";
@@ -56,6 +56,8 @@ inline constexpr char kQueryRouterName[] = "queryRouterName";
 inline constexpr char kTemporalWorkerName[] = "temporalWorkerName";
 /// Where users reach the API: "https://<apex:publicDomain>" behind the load balancer, else the run.app URI.
 inline constexpr char kPublicUrl[] = "publicUrl";
+/// The load balancer's reserved address, for the domain's DNS A record (apex:publicEdge loadBalancer only).
+inline constexpr char kPublicIpAddress[] = "publicIpAddress";
 /// The Cloud Run job that creates the extensions and grants (run after `pulumi up`).
 inline constexpr char kMigrationJobName[] = "migrationJobName";
 
