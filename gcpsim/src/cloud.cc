@@ -153,7 +153,8 @@ absl::StatusOr<ModelOutput> Cloud::Create(std::string const& type, std::string c
     if (type == kSecretVersion) NumberVersion(store, out);
     auto existing = store.Get(type, out.id);
     if (!existing.ok()) return existing.status();
-    if (*existing) {
+    // Enabling an API that is on already succeeds (two stacks may enable one API); everything else conflicts.
+    if (*existing && type != "gcp:projects/service:Service") {
       return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id + "' already exists, alreadyExists");
     }
     return store.Put({.type = type, .id = out.id, .name = name, .urn = urn, .inputs = inputs, .outputs = out.outputs,
@@ -211,6 +212,11 @@ absl::Status Cloud::Delete(std::string const& type, std::string const& id, Prope
     if (auto s = CheckDelete(store, **old, state); !s.ok()) return s;
     // deletionPolicy ABANDON: the provider forgets the resource and leaves it in the cloud, as pulumi-gcp does.
     if (StringAt(state, "deletionPolicy") == "ABANDON") return absl::OkStatus();
+    // An API enabled with disableOnDestroy false stays enabled when its resource goes, as in pulumi-gcp.
+    if (type == "gcp:projects/service:Service" && Lookup(state, "disableOnDestroy") &&
+        *Lookup(state, "disableOnDestroy") == PropertyValue(false)) {
+      return absl::OkStatus();
+    }
     if (auto s = store.Remove(type, id); !s.ok()) return s;
     return RemoveDependents(store, **old);
   });

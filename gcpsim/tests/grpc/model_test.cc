@@ -148,6 +148,16 @@ TEST(ModelTest, ProjectServiceAndCloudRunJob) {
   auto api = h.Create("gcp:projects/service:Service", "api-run", {{"service", "run.googleapis.com"}});
   ASSERT_TRUE(api.status.ok()) << api.status.error_message();
   EXPECT_EQ(api.id, "apex-dev/run.googleapis.com");
+  // disableOnDestroy false: deleting the resource leaves the API enabled (another stack may use it).
+  auto kept = h.Create("gcp:projects/service:Service", "api-sql",
+                       {{"service", "sqladmin.googleapis.com"}, {"disableOnDestroy", false}});
+  ASSERT_TRUE(h.Delete("gcp:projects/service:Service", "api-sql", kept.id, kept.outputs).ok());
+  ASSERT_TRUE(h.Delete("gcp:projects/service:Service", "api-run", api.id, api.outputs).ok());
+  auto again = h.Create("gcp:projects/service:Service", "api-run", {{"service", "run.googleapis.com"}});
+  EXPECT_TRUE(again.status.ok()) << "a disabled API can be enabled again";
+  EXPECT_EQ(h.Stored("gcp:projects/service:Service").size(), 2u) << "sqladmin stays enabled, run is enabled again";
+  auto twice = h.Create("gcp:projects/service:Service", "api-sql-2", {{"service", "sqladmin.googleapis.com"}});
+  EXPECT_TRUE(twice.status.ok()) << "enabling an enabled API succeeds: " << twice.status.error_message();
   auto job = h.Create("gcp:cloudrunv2/job:Job", "migrate",
                       {{"name", "apex-db-migrate"}, {"location", "us-central1"},
                        {"template", PropertyMap{{"template", PropertyMap{{"containers", PropertyArray{PropertyMap{{"image", "postgres:18.1"}}}}}}}}});
