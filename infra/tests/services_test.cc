@@ -1,6 +1,8 @@
 // apex-services through the mocks, for every stack, with the real stack files: apex-network run first and
-// passed in as a stack reference, the apex-databases outputs given by hand. Checks the Cloud Run services and
-// the Temporal worker pool, their identities and IAM, and the security rules of policy-checks.md.
+// passed in as a stack reference, the apex-databases outputs given by hand. Checks the Cloud Run services, the
+// Temporal worker pool and the migration job, their identities, database users and IAM, the connections that
+// verify (TLS with the mounted CA certificates), the public edge per stack, the feature flags, the APIs, and
+// the security rules of policy-checks.md.
 #include "apex/cloud_run_service.h"
 #include "apex/stack_outputs.h"
 #include "apex/testing/gcp_mocks.h"
@@ -17,6 +19,7 @@
 #include <set>
 #include <ostream>
 #include <sstream>
+#include <tuple>
 #include <string>
 
 #include <unistd.h>
@@ -37,8 +40,30 @@ namespace outputs = apex::outputs;
 constexpr char kService[] = "gcp:cloudrunv2/service:Service";
 constexpr char kWorkerPool[] = "gcp:cloudrunv2/workerPool:WorkerPool";
 constexpr char kInvoker[] = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
+constexpr char kJob[] = "gcp:cloudrunv2/job:Job";
+constexpr char kSqlUser[] = "gcp:sql/user:User";
+constexpr char kProjectGrant[] = "gcp:projects/iAMMember:IAMMember";
+constexpr char kSecretGrant[] = "gcp:secretmanager/secretIamMember:SecretIamMember";
+constexpr char kPostgresCaFile[] = "/secrets/postgres-ca/server-ca.pem";
+constexpr char kRedisCaFile[] = "/secrets/redis-ca/server-ca.pem";
 
-
+// The load balancer's resources, in prod only.
+std::vector<std::pair<std::string, std::string>> const& EdgeResources() {
+  static std::vector<std::pair<std::string, std::string>> const kEdge = {
+      {"gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "public-edge-neg"},
+      {"gcp:compute/securityPolicy:SecurityPolicy", "public-edge-armor"},
+      {"gcp:compute/backendService:BackendService", "public-edge-backend"},
+      {"gcp:compute/uRLMap:URLMap", "public-edge-url-map"},
+      {"gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate"},
+      {"gcp:compute/sSLPolicy:SSLPolicy", "public-edge-tls"},
+      {"gcp:compute/targetHttpsProxy:TargetHttpsProxy", "public-edge-https-proxy"},
+      {"gcp:compute/globalAddress:GlobalAddress", "public-edge-ip"},
+      {"gcp:compute/globalForwardingRule:GlobalForwardingRule", "public-edge-https"},
+      {"gcp:compute/uRLMap:URLMap", "public-edge-http-redirect"},
+      {"gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy"},
+      {"gcp:compute/globalForwardingRule:GlobalForwardingRule", "public-edge-http"}};
+  return kEdge;
+}
 
 std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
 
@@ -93,8 +118,14 @@ class ServicesTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::string project() const { return ProjectOf(GetParam()); }
-  std::string Member(std::string const& account) const {
-    return "serviceAccount:" + account + "@" + project() + ".iam.gserviceaccount.com";
+  std::string Email(std::string const& account) const { return account + "@" + project() + ".iam.gserviceaccount.com"; }
+  std::string Member(std::string const& account) const { return "serviceAccount:" + Email(account); }
+  /// The Cloud SQL IAM user of a service account: its email without ".gserviceaccount.com".
+  std::string DbUser(std::string const& account) const { return account + "@" + project() + ".iam"; }
+  std::string Secret(std::string const& id) const { return "projects/" + project() + "/secrets/" + id; }
+  bool prod() const { return GetParam() == "prod"; }
+  RegisteredResource Workload(std::string const& id) const {
+    return id == "temporal-worker" ? Get(kWorkerPool, "temporal-worker-worker-pool") : Get(kService, id + "-service");
   }
 
   apex::testing::StackRun network_;
@@ -182,13 +213,17 @@ TEST_P(ServicesTest, ServicesHaveStartupAndLivenessProbesOnTheHealthPath) {
   EXPECT_EQ(Container(Get(kWorkerPool, "temporal-worker-worker-pool")).count("ports"), 0u);
 }
 
-TEST_P(ServicesTest, OnlyTheGatewayIsPublic) {
-  EXPECT_EQ(Get(kService, "api-gateway-service").inputs.at("ingress"), Str("INGRESS_TRAFFIC_ALL"));
+TEST_P(ServicesTest, TheGatewayIsPublicThroughItsEdgeAndTheOthersInternal) {
+  // prod: the load balancer is the only way in, run.app is closed; dev and staging: the run.app URL.
+  EXPECT_EQ(Get(kService, "api-gateway-service").inputs.at("ingress"),
+            Str(prod() ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL"));
   EXPECT_EQ(Get(kService, "ingestion-worker-service").inputs.at("ingress"), Str("INGRESS_TRAFFIC_INTERNAL_ONLY"));
   EXPECT_EQ(Get(kService, "query-router-service").inputs.at("ingress"), Str("INGRESS_TRAFFIC_INTERNAL_ONLY"));
 
+  // The public gateway (the load balancer sends no identity) and gateway -> the 2 internal services; Qdrant is
+  // a VM now, with no run.invoker to grant.
   auto invokers = run_.deployment->OfType(kInvoker);
-  ASSERT_EQ(invokers.size(), 6u);  // public gateway, gateway -> 2 internal services, 3 callers -> Qdrant
+  ASSERT_EQ(invokers.size(), 3u);
   for (auto const& iam : invokers) {
     EXPECT_EQ(iam.inputs.at("role"), Str("roles/run.invoker")) << iam.name;
     auto member = iam.inputs.at("member");
@@ -199,7 +234,6 @@ TEST_P(ServicesTest, OnlyTheGatewayIsPublic) {
   EXPECT_EQ(pub.inputs.at("member"), Str("allUsers"));
   EXPECT_EQ(pub.inputs.at("name"), Str("apex-api-gateway"));
   EXPECT_EQ(pub.parent, Get("apex:services:CloudRunService", "api-gateway").urn);
-  // The internal services: the gateway's identity only.
   for (std::string id : {"ingestion-worker", "query-router"}) {
     auto iam = Get(kInvoker, id + "-invoker-api-gateway");
     EXPECT_EQ(iam.inputs.at("member"), Str(Member("apex-api-gateway"))) << id;
@@ -210,69 +244,128 @@ TEST_P(ServicesTest, OnlyTheGatewayIsPublic) {
 }
 
 TEST_P(ServicesTest, SecretsOnlyThroughSecretManagerReferences) {
+  std::map<std::string, std::string> data_tier = {{"REDIS_AUTH", "apex-db-redis-auth"},
+                                                  {"NEO4J_PASSWORD", "apex-neo4j-password"},
+                                                  {"QDRANT_API_KEY", Secret("apex-db-qdrant-api-key")}};
+  auto temporal = data_tier;
+  temporal["TEMPORAL_API_KEY"] = "apex-temporal-api-key";
   std::map<std::string, std::map<std::string, std::string>> expected = {
-      {"ingestion-worker-service",
-       {{"POSTGRES_PASSWORD", "apex-db-password"},
-        {"NEO4J_PASSWORD", "apex-neo4j-password"},
-        {"REDIS_AUTH", "apex-db-redis-auth"}}},
-      {"query-router-service",
-       {{"POSTGRES_PASSWORD", "apex-db-password"},
-        {"NEO4J_PASSWORD", "apex-neo4j-password"},
-        {"REDIS_AUTH", "apex-db-redis-auth"}}},
-      {"temporal-worker-worker-pool",
-       {{"POSTGRES_PASSWORD", "apex-db-password"},
-        {"NEO4J_PASSWORD", "apex-neo4j-password"},
-        {"REDIS_AUTH", "apex-db-redis-auth"},
-        {"TEMPORAL_API_KEY", "apex-temporal-api-key"}}},
-      {"api-gateway-service", {{"REDIS_AUTH", "apex-db-redis-auth"}}}};
-  for (auto const& [name, secrets] : expected) {
-    auto workload = name == "temporal-worker-worker-pool" ? Get(kWorkerPool, name) : Get(kService, name);
-    auto env = Env(workload);
+      {"ingestion-worker", data_tier},
+      {"query-router", data_tier},
+      {"temporal-worker", temporal},
+      {"api-gateway", {{"REDIS_AUTH", "apex-db-redis-auth"}}}};
+  for (auto const& [id, secrets] : expected) {
+    auto env = Env(Workload(id));
     for (auto const& [var, entry] : env) {
       bool from_secret = entry.count("valueSource") > 0;
-      EXPECT_NE(entry.count("value") > 0, from_secret) << name << " " << var << ": a value or a reference, not both";
-      EXPECT_EQ(from_secret, secrets.count(var) > 0) << name << " " << var;
+      EXPECT_NE(entry.count("value") > 0, from_secret) << id << " " << var << ": a value or a reference, not both";
+      EXPECT_EQ(from_secret, secrets.count(var) > 0) << id << " " << var;
       for (char const* word : {"PASSWORD", "API_KEY", "TOKEN"}) {
         if (var.find(word) != std::string::npos) {
-          EXPECT_TRUE(from_secret) << name << " " << var << " is plaintext";
+          EXPECT_TRUE(from_secret) << id << " " << var << " is plaintext";
         }
       }
     }
     for (auto const& [var, secret] : secrets) {
-      ASSERT_TRUE(env.count(var)) << name << " " << var;
+      ASSERT_TRUE(env.count(var)) << id << " " << var;
       EXPECT_EQ(env[var].at("valueSource"),
                 PropertyValue(PropertyMap{{"secretKeyRef", PropertyMap{{"secret", secret}, {"version", "latest"}}}}))
-          << name << " " << var;
+          << id << " " << var;
     }
   }
 }
 
+// Secret volumes: one file per directory, the CA certificates of Cloud SQL and Memorystore.
+PropertyValue SecretVolume(std::string const& name, std::string const& secret) {
+  return PropertyMap{{"name", name},
+                     {"secret", PropertyMap{{"items", PropertyArray{PropertyMap{{"path", "server-ca.pem"},
+                                                                                {"version", "latest"}}}},
+                                            {"secret", secret}}}};
+}
+PropertyValue Mount(std::string const& name) {
+  return PropertyMap{{"mountPath", "/secrets/" + name}, {"name", name}};
+}
+
+TEST_P(ServicesTest, CaCertificatesAreMountedAsFilesAndNoCloudSqlSocket) {
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
+    auto w = Workload(id);
+    EXPECT_EQ(Template(w).at("volumes"),
+              PropertyValue(PropertyArray{SecretVolume("postgres-ca", Secret("apex-db-postgres-ca")),
+                                          SecretVolume("redis-ca", Secret("apex-db-redis-ca"))}))
+        << id;
+    EXPECT_EQ(Container(w).at("volumeMounts"), PropertyValue(PropertyArray{Mount("postgres-ca"), Mount("redis-ca")}))
+        << id;
+  }
+  auto gateway = Get(kService, "api-gateway-service");
+  EXPECT_EQ(Template(gateway).at("volumes"),
+            PropertyValue(PropertyArray{SecretVolume("redis-ca", Secret("apex-db-redis-ca"))}));
+  EXPECT_EQ(Container(gateway).at("volumeMounts"), PropertyValue(PropertyArray{Mount("redis-ca")}));
+  // The socket volume cannot work with a private-IP-only instance: gone everywhere.
+  for (auto const& r : run_.deployment->resources()) {
+    EXPECT_EQ(PropertyValue(r.inputs).ToString().find("cloudSqlInstance"), std::string::npos) << r.name;
+  }
+}
+
+TEST_P(ServicesTest, EachDatabaseWorkloadIsACloudSqlIamUser) {
+  auto users = run_.deployment->OfType(kSqlUser);
+  ASSERT_EQ(users.size(), 4u);
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker", "db-migrate"}) {
+    auto user = Get(kSqlUser, id + "-db-user");
+    PropertyMap want{{"deletionPolicy", "ABANDON"},
+                     {"instance", "apex-db-postgres"},
+                     {"name", DbUser("apex-" + id)},
+                     {"project", project()},
+                     {"type", "CLOUD_IAM_SERVICE_ACCOUNT"}};
+    // Only the migration is cloudsqlsuperuser (it creates extensions); the services get GRANTs from it.
+    if (id == "db-migrate") want["databaseRoles"] = PropertyArray{"cloudsqlsuperuser"};
+    EXPECT_EQ(user.inputs, want) << id;
+    EXPECT_EQ(user.inputs.count("password"), 0u) << id;
+  }
+  // The workload cannot start before it can log in.
+  EXPECT_THAT(Get(kService, "query-router-service").dependencies,
+              ::testing::Contains(Get(kSqlUser, "query-router-db-user").urn));
+  EXPECT_THAT(Get(kJob, "db-migrate-job").dependencies, ::testing::Contains(Get(kSqlUser, "db-migrate-db-user").urn));
+}
+
 TEST_P(ServicesTest, ServiceAccountsHoldOnlyWhatTheyUse) {
   auto const& d = *run_.deployment;
-  // Cloud SQL client for the three workloads that mount Cloud SQL; nothing else at project level.
-  auto project_grants = d.OfType("gcp:projects/iAMMember:IAMMember");
-  ASSERT_EQ(project_grants.size(), 3u);
+  // IAM database login and connection for the four database users; nothing else at project level.
+  auto project_grants = d.OfType(kProjectGrant);
+  ASSERT_EQ(project_grants.size(), 8u);
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker", "db-migrate"}) {
+    for (auto const& [suffix, role] : std::vector<std::pair<std::string, std::string>>{
+             {"cloudsql-client", "roles/cloudsql.client"}, {"cloudsql-instanceuser", "roles/cloudsql.instanceUser"}}) {
+      auto grant = Get(kProjectGrant, id + "-" + suffix);
+      EXPECT_EQ(grant.inputs.at("role"), Str(role)) << id;
+      EXPECT_EQ(grant.inputs.at("member"), Str(Member("apex-" + id))) << id;
+      EXPECT_EQ(grant.inputs.at("project"), Str(project())) << id;
+    }
+  }
+  // Secret access on exactly the secrets each reads, env or file.
+  std::map<std::string, std::string> want;
   for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
-    auto grant = Get("gcp:projects/iAMMember:IAMMember", id + "-cloudsql-client");
-    EXPECT_EQ(grant.inputs.at("role"), Str("roles/cloudsql.client"));
-    EXPECT_EQ(grant.inputs.at("member"), Str(Member("apex-" + id)));
-    EXPECT_EQ(grant.inputs.at("project"), Str(project()));
+    want[id + "-redis-auth-access"] = "apex-db-redis-auth";
+    want[id + "-neo4j-password-access"] = "apex-neo4j-password";
+    want[id + "-qdrant-api-key-access"] = Secret("apex-db-qdrant-api-key");
+    want[id + "-postgres-ca-access"] = Secret("apex-db-postgres-ca");
+    want[id + "-redis-ca-access"] = Secret("apex-db-redis-ca");
   }
-  // Secret access on each secret read, by the workload that reads it.
-  auto secret_grants = d.OfType("gcp:secretmanager/secretIamMember:SecretIamMember");
-  EXPECT_EQ(secret_grants.size(), 11u);  // the three data-tier workloads read 3 secrets (+1 key), the gateway 1
-  for (auto const& g : secret_grants) {
+  want["temporal-worker-temporal-api-key-access"] = "apex-temporal-api-key";
+  want["api-gateway-redis-auth-access"] = "apex-db-redis-auth";
+  want["api-gateway-redis-ca-access"] = Secret("apex-db-redis-ca");
+  want["db-migrate-postgres-ca-access"] = Secret("apex-db-postgres-ca");
+  std::map<std::string, std::string> got;
+  for (auto const& g : d.OfType(kSecretGrant)) {
     EXPECT_EQ(g.inputs.at("role"), Str("roles/secretmanager.secretAccessor")) << g.name;
+    got[g.name] = g.inputs.at("secretId").AsString();
   }
-  auto router_db = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "query-router-postgres-password-access");
-  EXPECT_EQ(router_db.inputs.at("secretId"), Str("apex-db-password"));
-  EXPECT_EQ(router_db.inputs.at("member"), Str(Member("apex-query-router")));
-  auto gateway_redis = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "api-gateway-redis-auth-access");
-  EXPECT_EQ(gateway_redis.inputs.at("secretId"), Str("apex-db-redis-auth"));
-  EXPECT_EQ(gateway_redis.inputs.at("member"), Str(Member("apex-api-gateway")));
-  auto temporal_key = Get("gcp:secretmanager/secretIamMember:SecretIamMember", "temporal-worker-temporal-api-key-access");
-  EXPECT_EQ(temporal_key.inputs.at("secretId"), Str("apex-temporal-api-key"));
-  EXPECT_EQ(temporal_key.inputs.at("member"), Str(Member("apex-temporal-worker")));
+  EXPECT_EQ(got, want);
+  for (auto const& [name, secret] : want) {
+    std::string id = name.rfind("db-migrate", 0) == 0 ? "db-migrate"
+                     : name.rfind("api-gateway", 0) == 0 ? "api-gateway"
+                     : name.substr(0, name.find('-', name.find('-') + 1));
+    EXPECT_EQ(Get(kSecretGrant, name).inputs.at("member"), Str(Member("apex-" + id))) << name;
+  }
   // No basic roles anywhere.
   for (auto const& r : d.resources()) {
     auto role = r.inputs.find("role");
@@ -281,89 +374,235 @@ TEST_P(ServicesTest, ServiceAccountsHoldOnlyWhatTheyUse) {
   }
   // A workload is created after the grants it needs to start.
   auto router = Get(kService, "query-router-service");
-  EXPECT_THAT(router.dependencies, ::testing::Contains(router_db.urn));
-  EXPECT_THAT(router.dependencies, ::testing::Contains(Get("gcp:projects/iAMMember:IAMMember", "query-router-cloudsql-client").urn));
+  EXPECT_THAT(router.dependencies, ::testing::Contains(Get(kSecretGrant, "query-router-postgres-ca-access").urn));
+  EXPECT_THAT(router.dependencies, ::testing::Contains(Get(kProjectGrant, "query-router-cloudsql-instanceuser").urn));
 }
 
-TEST_P(ServicesTest, DataTierWorkloadsUseDirectVpcEgressAndCloudSql) {
+TEST_P(ServicesTest, DataTierWorkloadsUseDirectVpcEgressToPrivateRanges) {
   auto net = network_.deployment->stack_outputs();
   PropertyValue interfaces(PropertyArray{PropertyMap{{"network", net.at(outputs::kNetworkId)},
                                                      {"subnetwork", net.at(outputs::kSubnetId)}}});
-  std::string connection = project() + ":us-central1:apex-db-postgres";
-  for (auto const& [type, name] : std::vector<std::pair<std::string, std::string>>{
-           {kService, "ingestion-worker-service"}, {kService, "query-router-service"},
-           {kWorkerPool, "temporal-worker-worker-pool"}}) {
-    auto workload = Get(type, name);
-    // ALL_TRAFFIC: Qdrant's INTERNAL_ONLY ingress admits only requests that leave through the VPC.
-    EXPECT_EQ(Template(workload).at("vpcAccess"),
-              PropertyValue(PropertyMap{{"egress", "ALL_TRAFFIC"}, {"networkInterfaces", interfaces}}))
-        << name;
-    EXPECT_EQ(Template(workload).at("volumes"),
-              PropertyValue(PropertyArray{PropertyMap{
-                  {"cloudSqlInstance", PropertyMap{{"instances", PropertyArray{connection}}}}, {"name", "cloudsql"}}}))
-        << name;
-    EXPECT_EQ(Container(workload).at("volumeMounts"),
-              PropertyValue(PropertyArray{PropertyMap{{"mountPath", "/cloudsql"}, {"name", "cloudsql"}}}))
-        << name;
+  // Cloud SQL, Memorystore and the two VMs have private addresses; the internet goes the direct way.
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
+    EXPECT_EQ(Template(Workload(id)).at("vpcAccess"),
+              PropertyValue(PropertyMap{{"egress", "PRIVATE_RANGES_ONLY"}, {"networkInterfaces", interfaces}}))
+        << id;
   }
-  // The gateway reaches the INTERNAL_ONLY services, hence all its traffic through the VPC; it mounts no Cloud SQL.
-  auto gateway = Get(kService, "api-gateway-service");
-  EXPECT_EQ(Template(gateway).at("vpcAccess"),
+  EXPECT_EQ(Obj(Template(Get(kJob, "db-migrate-job")).at("template")).at("vpcAccess"),
+            PropertyValue(PropertyMap{{"egress", "PRIVATE_RANGES_ONLY"}, {"networkInterfaces", interfaces}}));
+  // The gateway reaches the INTERNAL_ONLY services, hence all its traffic through the VPC.
+  EXPECT_EQ(Template(Get(kService, "api-gateway-service")).at("vpcAccess"),
             PropertyValue(PropertyMap{{"egress", "ALL_TRAFFIC"}, {"networkInterfaces", interfaces}}));
-  EXPECT_EQ(Template(gateway).count("volumes"), 0u);
 }
 
-TEST_P(ServicesTest, QdrantCallersMayInvokeItAndNoOneElse) {
-  std::set<std::string> members;
-  for (auto const& iam : run_.deployment->OfType("gcp:cloudrunv2/serviceIamMember:ServiceIamMember")) {
-    if (iam.inputs.at("name") != Str("apex-db-qdrant")) continue;
-    EXPECT_EQ(iam.inputs.at("role"), Str("roles/run.invoker")) << iam.name;
-    EXPECT_EQ(iam.inputs.at("location"), Str("us-central1")) << iam.name;
-    EXPECT_EQ(iam.inputs.at("project"), Str(project())) << iam.name;
-    members.insert(iam.inputs.at("member").AsString());
-  }
-  EXPECT_EQ(members, (std::set<std::string>{
-                         "serviceAccount:apex-ingestion-worker@" + project() + ".iam.gserviceaccount.com",
-                         "serviceAccount:apex-query-router@" + project() + ".iam.gserviceaccount.com",
-                         "serviceAccount:apex-temporal-worker@" + project() + ".iam.gserviceaccount.com"}));
-}
-
-TEST_P(ServicesTest, EnvCarriesTheDatabasesStackOutputs) {
+TEST_P(ServicesTest, EnvConnectsWithTlsThatVerifiesAndCarriesTheFlags) {
   auto db = DatabaseOutputs(GetParam());
-  auto value = [](std::map<std::string, PropertyMap> const& env, std::string const& var) {
-    return env.count(var) ? env.at(var).at("value") : PropertyValue("<missing " + var + ">");
+  auto plain = [](RegisteredResource const& r) {
+    std::map<std::string, PropertyValue> values;
+    for (auto const& [var, entry] : Env(r)) {
+      if (entry.count("value")) values[var] = entry.at("value");
+    }
+    return values;
   };
-  for (auto const& [type, name] : std::vector<std::pair<std::string, std::string>>{
-           {kService, "ingestion-worker-service"}, {kService, "query-router-service"},
-           {kWorkerPool, "temporal-worker-worker-pool"}}) {
-    auto env = Env(Get(type, name));
-    EXPECT_EQ(value(env, "POSTGRES_INSTANCE_CONNECTION_NAME"), db.at(outputs::kPostgresConnectionName)) << name;
-    EXPECT_EQ(value(env, "POSTGRES_HOST"), db.at(outputs::kPostgresPrivateIp)) << name;
-    EXPECT_EQ(value(env, "POSTGRES_DB"), db.at(outputs::kDatabaseName)) << name;
-    EXPECT_EQ(value(env, "POSTGRES_USER"), db.at(outputs::kDatabaseUser)) << name;
-    EXPECT_EQ(value(env, "REDIS_HOST"), db.at(outputs::kRedisHost)) << name;
-    EXPECT_EQ(value(env, "REDIS_PORT"), Str("6379")) << name;
-    EXPECT_EQ(value(env, "NEO4J_URI"), Str("bolt://10.10.0.5:7687")) << name;
-    EXPECT_EQ(value(env, "QDRANT_URL"), db.at(outputs::kQdrantUri)) << name;
-    EXPECT_EQ(value(env, "APEX_ENVIRONMENT"), Str(GetParam())) << name;
-    EXPECT_EQ(value(env, "LOG_LEVEL"), Str(TierOf(GetParam()).log_level)) << name;
+  std::map<std::string, PropertyValue> base = {{"APEX_ENVIRONMENT", Str(GetParam())},
+                                               {"GOOGLE_CLOUD_PROJECT", Str(project())},
+                                               {"LOG_LEVEL", Str(TierOf(GetParam()).log_level)},
+                                               {"ENABLE_QDRANT", Str("true")},
+                                               {"ENABLE_GRAPHITI", Str("true")},
+                                               {"ENABLE_TEMPORAL", Str("true")}};
+  std::map<std::string, PropertyValue> redis = {{"REDIS_HOST", Str("10.100.1.4")},
+                                                {"REDIS_PORT", Str("6379")},
+                                                {"REDIS_TLS", Str("true")},
+                                                {"REDIS_CA_CERT", Str(kRedisCaFile)}};
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
+    auto want = base;
+    want.insert(redis.begin(), redis.end());
+    want.insert({{"POSTGRES_HOST", Str("10.100.0.3")},
+                 {"POSTGRES_PORT", Str("5432")},
+                 {"POSTGRES_DB", Str("vectors")},
+                 {"POSTGRES_USER", Str(DbUser("apex-" + id))},
+                 {"POSTGRES_SSLMODE", Str("verify-ca")},
+                 {"PGSSLROOTCERT", Str(kPostgresCaFile)},
+                 {"NEO4J_URI", Str("bolt://10.10.0.5:7687")},
+                 {"QDRANT_URL", Str("http://10.10.0.6:6333")}});
+    if (id == "temporal-worker") {
+      want.insert({{"TEMPORAL_ADDRESS", Str("apex-" + GetParam() + ".a1b2c.tmprl.cloud:7233")},
+                   {"TEMPORAL_NAMESPACE", Str("apex-" + GetParam() + ".a1b2c")},
+                   {"TEMPORAL_TASK_QUEUE", Str("apex-ingestion")}});
+    }
+    EXPECT_EQ(plain(Workload(id)), want) << id;
   }
-  auto temporal = Env(Get(kWorkerPool, "temporal-worker-worker-pool"));
-  EXPECT_EQ(value(temporal, "TEMPORAL_ADDRESS"), Str("apex-" + GetParam() + ".a1b2c.tmprl.cloud:7233"));
-  EXPECT_EQ(value(temporal, "TEMPORAL_TASK_QUEUE"), Str("apex-ingestion"));
+  // The gateway: Redis, and the internal services' URIs (outputs of their components); no database.
+  auto want = base;
+  want.insert(redis.begin(), redis.end());
+  want["QUERY_ROUTER_URL"] = Get(kService, "query-router-service").outputs.at("uri");
+  want["INGESTION_WORKER_URL"] = Get(kService, "ingestion-worker-service").outputs.at("uri");
+  EXPECT_EQ(plain(Get(kService, "api-gateway-service")), want);
+}
 
-  // The gateway: Redis, and the internal services' URIs (outputs of their components).
-  auto gateway = Env(Get(kService, "api-gateway-service"));
-  EXPECT_EQ(value(gateway, "REDIS_HOST"), db.at(outputs::kRedisHost));
-  EXPECT_EQ(value(gateway, "QUERY_ROUTER_URL"), Get(kService, "query-router-service").outputs.at("uri"));
-  EXPECT_EQ(value(gateway, "INGESTION_WORKER_URL"), Get(kService, "ingestion-worker-service").outputs.at("uri"));
-  EXPECT_EQ(gateway.count("POSTGRES_HOST"), 0u);
+TEST_P(ServicesTest, TheMigrationJobCreatesTheExtensionsAndGrantsEachServiceUser) {
+  auto component = Get("apex:services:DatabaseMigrationJob", "db-migrate");
+  auto job = Get(kJob, "db-migrate-job");
+  EXPECT_EQ(job.parent, component.urn);
+  EXPECT_EQ(job.inputs.at("name"), Str("apex-db-migrate"));
+  EXPECT_EQ(job.inputs.at("location"), Str("us-central1"));
+  EXPECT_EQ(job.inputs.at("deletionProtection"), PropertyValue(TierOf(GetParam()).deletion_protection));
+  auto const& outer = Template(job);
+  EXPECT_EQ(outer.at("taskCount"), PropertyValue(1));
+  EXPECT_EQ(outer.at("parallelism"), PropertyValue(1));
+  auto const& task = Obj(outer.at("template"));
+  EXPECT_EQ(task.at("serviceAccount"), Str(Email("apex-db-migrate")));
+  EXPECT_EQ(task.at("maxRetries"), PropertyValue(1));
+  EXPECT_EQ(task.at("timeout"), Str("600s"));
+  EXPECT_EQ(task.at("volumes"), PropertyValue(PropertyArray{SecretVolume("postgres-ca", Secret("apex-db-postgres-ca"))}));
+  auto const& container = Obj(task.at("containers").AsArray().at(0));
+  // A pinned postgres client image, from config.
+  EXPECT_EQ(container.at("image"), Str("docker.io/library/postgres:18.1-alpine"));
+  EXPECT_EQ(container.at("volumeMounts"), PropertyValue(PropertyArray{Mount("postgres-ca")}));
+  EXPECT_EQ(container.at("commands"), PropertyValue(PropertyArray{"/bin/sh", "-c"}));
+  std::string script = container.at("args").AsArray().at(0).AsString();
+  EXPECT_THAT(script, HasSubstr("--header 'Metadata-Flavor: Google' "));
+  EXPECT_THAT(script, HasSubstr("http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token"));
+  EXPECT_THAT(script, HasSubstr("printf '%s\\n' \"$APEX_MIGRATION_SQL\" | psql -X -v ON_ERROR_STOP=1 --single-transaction -f -"));
+
+  std::string sql = "CREATE EXTENSION IF NOT EXISTS vector;\nCREATE EXTENSION IF NOT EXISTS pgaudit;\n";
+  for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
+    std::string u = "\"" + DbUser("apex-" + id) + "\"";
+    sql += "GRANT CONNECT ON DATABASE \"vectors\" TO " + u + ";\n" +
+           "GRANT USAGE, CREATE ON SCHEMA public TO " + u + ";\n" +
+           "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + u + ";\n" +
+           "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + u + ";\n" +
+           "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + u + ";\n" +
+           "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO " + u + ";\n";
+  }
+  std::map<std::string, PropertyValue> env;
+  for (auto const& e : container.at("envs").AsArray()) env[Obj(e).at("name").AsString()] = Obj(e).at("value");
+  EXPECT_EQ(env, (std::map<std::string, PropertyValue>{{"PGHOST", Str("10.100.0.3")},
+                                                       {"PGPORT", Str("5432")},
+                                                       {"PGDATABASE", Str("vectors")},
+                                                       {"PGUSER", Str(DbUser("apex-db-migrate"))},
+                                                       {"PGSSLMODE", Str("verify-ca")},
+                                                       {"PGSSLROOTCERT", Str(kPostgresCaFile)},
+                                                       {"APEX_MIGRATION_SQL", Str(sql)}}));
+  EXPECT_EQ(apex::MigrationSql("vectors", {DbUser("apex-ingestion-worker"), DbUser("apex-query-router"),
+                                           DbUser("apex-temporal-worker")}),
+            sql);
+  EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kMigrationJobName), Str("apex-db-migrate"));
+}
+
+TEST_P(ServicesTest, TheLoadBalancerFrontsTheGatewayInProdOnly) {
+  auto const& d = *run_.deployment;
+  auto out = d.stack_outputs();
+  if (!prod()) {
+    for (auto const& [type, name] : EdgeResources()) EXPECT_FALSE(d.Find(type, name)) << type << " " << name;
+    EXPECT_EQ(out.at(outputs::kPublicUrl), Get(kService, "api-gateway-service").outputs.at("uri"));
+    EXPECT_EQ(out.count(outputs::kPublicIpAddress), 0u);
+    return;
+  }
+  auto edge = Get("apex:services:PublicEdge", "public-edge");
+  for (auto const& [type, name] : EdgeResources()) {
+    auto r = Get(type, name);
+    EXPECT_EQ(r.parent, edge.urn) << name;
+    EXPECT_EQ(r.inputs.at("project"), Str(project())) << name;
+  }
+  auto id = [&](std::string const& type, std::string const& name) { return Str(Get(type, name).id); };
+  auto neg = Get("gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "public-edge-neg");
+  EXPECT_EQ(neg.inputs, (PropertyMap{{"cloudRun", PropertyMap{{"service", "apex-api-gateway"}}},
+                                     {"name", "apex-edge-neg"},
+                                     {"networkEndpointType", "SERVERLESS"},
+                                     {"project", project()},
+                                     {"region", "us-central1"}}));
+  auto armor = Get("gcp:compute/securityPolicy:SecurityPolicy", "public-edge-armor");
+  EXPECT_EQ(armor.inputs.at("type"), Str("CLOUD_ARMOR"));
+  auto const& rules = armor.inputs.at("rules").AsArray();
+  ASSERT_EQ(rules.size(), 4u);
+  auto waf = [](std::string const& set) {
+    return PropertyValue(PropertyMap{{"expr", PropertyMap{{"expression", "evaluatePreconfiguredWaf('" + set +
+                                                                             "', {'sensitivity': 1})"}}}});
+  };
+  PropertyValue all_ips(PropertyMap{{"config", PropertyMap{{"srcIpRanges", PropertyArray{"*"}}}}, {"versionedExpr", "SRC_IPS_V1"}});
+  EXPECT_EQ(Obj(rules[0]).at("match"), waf("sqli-v33-stable"));
+  EXPECT_EQ(Obj(rules[0]).at("action"), Str("deny(403)"));
+  EXPECT_EQ(Obj(rules[0]).at("priority"), PropertyValue(1000));
+  EXPECT_EQ(Obj(rules[1]).at("match"), waf("xss-v33-stable"));
+  EXPECT_EQ(Obj(rules[1]).at("action"), Str("deny(403)"));
+  EXPECT_EQ(Obj(rules[2]).at("action"), Str("throttle"));
+  EXPECT_EQ(Obj(rules[2]).at("match"), all_ips);
+  EXPECT_EQ(Obj(rules[2]).at("rateLimitOptions"),
+            PropertyValue(PropertyMap{{"conformAction", "allow"},
+                                      {"enforceOnKey", "IP"},
+                                      {"exceedAction", "deny(429)"},
+                                      {"rateLimitThreshold", PropertyMap{{"count", 600}, {"intervalSec", 60}}}}));
+  EXPECT_EQ(Obj(rules[3]).at("action"), Str("allow"));
+  EXPECT_EQ(Obj(rules[3]).at("priority"), PropertyValue(2147483647));
+  EXPECT_EQ(Obj(rules[3]).at("match"), all_ips);
+
+  auto backend = Get("gcp:compute/backendService:BackendService", "public-edge-backend");
+  EXPECT_EQ(backend.inputs.at("loadBalancingScheme"), Str("EXTERNAL_MANAGED"));
+  EXPECT_EQ(backend.inputs.at("securityPolicy"), Str(armor.id));
+  EXPECT_EQ(backend.inputs.at("backends"), PropertyValue(PropertyArray{PropertyMap{{"group", neg.id}}}));
+  EXPECT_EQ(backend.inputs.at("logConfig"), PropertyValue(PropertyMap{{"enable", true}, {"sampleRate", 1.0}}));
+  EXPECT_EQ(Get("gcp:compute/uRLMap:URLMap", "public-edge-url-map").inputs.at("defaultService"), Str(backend.id));
+  EXPECT_EQ(Get("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate").inputs.at("managed"),
+            PropertyValue(PropertyMap{{"domains", PropertyArray{"api.apex-memory.example.com"}}}));
+  auto tls = Get("gcp:compute/sSLPolicy:SSLPolicy", "public-edge-tls");
+  EXPECT_EQ(tls.inputs.at("minTlsVersion"), Str("TLS_1_2"));
+  EXPECT_EQ(tls.inputs.at("profile"), Str("MODERN"));
+  auto https_proxy = Get("gcp:compute/targetHttpsProxy:TargetHttpsProxy", "public-edge-https-proxy");
+  EXPECT_EQ(https_proxy.inputs.at("urlMap"), id("gcp:compute/uRLMap:URLMap", "public-edge-url-map"));
+  EXPECT_EQ(https_proxy.inputs.at("sslCertificates"),
+            PropertyValue(PropertyArray{id("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate")}));
+  EXPECT_EQ(https_proxy.inputs.at("sslPolicy"), Str(tls.id));
+  auto address = Get("gcp:compute/globalAddress:GlobalAddress", "public-edge-ip");
+  EXPECT_EQ(address.inputs.at("addressType"), Str("EXTERNAL"));
+  for (auto const& [rule, port, proxy] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"public-edge-https", "443", https_proxy.id},
+           {"public-edge-http", "80", Get("gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy").id}}) {
+    auto fr = Get("gcp:compute/globalForwardingRule:GlobalForwardingRule", rule);
+    EXPECT_EQ(fr.inputs.at("portRange"), Str(port)) << rule;
+    EXPECT_EQ(fr.inputs.at("target"), Str(proxy)) << rule;
+    EXPECT_EQ(fr.inputs.at("ipAddress"), Str(address.id)) << rule;
+    EXPECT_EQ(fr.inputs.at("loadBalancingScheme"), Str("EXTERNAL_MANAGED")) << rule;
+  }
+  // Port 80 answers with a redirect to HTTPS, nothing else.
+  auto redirect = Get("gcp:compute/uRLMap:URLMap", "public-edge-http-redirect");
+  EXPECT_EQ(redirect.inputs.at("defaultUrlRedirect"),
+            PropertyValue(PropertyMap{{"httpsRedirect", true},
+                                      {"redirectResponseCode", "MOVED_PERMANENTLY_DEFAULT"},
+                                      {"stripQuery", false}}));
+  EXPECT_EQ(redirect.inputs.count("defaultService"), 0u);
+  EXPECT_EQ(Get("gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy").inputs.at("urlMap"),
+            Str(redirect.id));
+  EXPECT_EQ(out.at(outputs::kPublicUrl), Str("https://api.apex-memory.example.com"));
+  EXPECT_EQ(out.at(outputs::kPublicIpAddress), address.outputs.at("address"));
+}
+
+TEST_P(ServicesTest, TheStackEnablesTheApisItCalls) {
+  std::set<std::string> want = {"run.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com",
+                                "secretmanager.googleapis.com", "sqladmin.googleapis.com"};
+  if (prod()) want.insert("compute.googleapis.com");
+  std::set<std::string> got;
+  for (auto const& api : run_.deployment->OfType("gcp:projects/service:Service")) {
+    got.insert(api.inputs.at("service").AsString());
+    EXPECT_EQ(api.inputs.at("disableOnDestroy"), PropertyValue(false)) << api.name;
+    EXPECT_EQ(api.inputs.at("project"), Str(project())) << api.name;
+  }
+  EXPECT_EQ(got, want);
+  // What calls an API waits for it, the components' children included.
+  auto run_api = Get("gcp:projects/service:Service", "api-run").urn;
+  EXPECT_THAT(Get(kService, "query-router-service").dependencies, ::testing::Contains(run_api));
+  EXPECT_THAT(Get(kJob, "db-migrate-job").dependencies, ::testing::Contains(run_api));
+  EXPECT_THAT(Get(kSqlUser, "query-router-db-user").dependencies,
+              ::testing::Contains(Get("gcp:projects/service:Service", "api-sqladmin").urn));
 }
 
 TEST_P(ServicesTest, EveryLabelableResourceCarriesTheStandardLabels) {
+  std::set<std::string> labelable = {kService, kWorkerPool, kJob, "gcp:compute/securityPolicy:SecurityPolicy",
+                                     "gcp:compute/globalAddress:GlobalAddress",
+                                     "gcp:compute/globalForwardingRule:GlobalForwardingRule"};
   int labelled = 0;
   for (auto const& r : run_.deployment->resources()) {
-    if (r.type != kService && r.type != kWorkerPool) continue;
+    if (!labelable.count(r.type)) continue;
     ++labelled;
     auto labels = r.inputs.at("labels");
     for (auto const& [key, want] : std::map<std::string, std::string>{{"environment", GetParam()},
@@ -373,11 +612,12 @@ TEST_P(ServicesTest, EveryLabelableResourceCarriesTheStandardLabels) {
       EXPECT_EQ(Obj(labels).at(key), Str(want)) << r.name << " " << key;
     }
   }
-  EXPECT_EQ(labelled, 4);
+  EXPECT_EQ(labelled, prod() ? 9 : 5);
   EXPECT_EQ(Obj(Get(kService, "query-router-service").inputs.at("labels")).at("component"), Str("query-router"));
+  EXPECT_EQ(Obj(Get(kJob, "db-migrate-job").inputs.at("labels")).at("component"), Str("db-migrate"));
 }
 
-TEST_P(ServicesTest, ReadsItsStacksAndExportsWhatMonitoringReads) {
+TEST_P(ServicesTest, ReadsItsStacksAndExportsWhatMonitoringAndTheDeployRead) {
   auto const& d = *run_.deployment;
   auto network = d.Find("pulumi:pulumi:StackReference", "network");
   auto databases = d.Find("pulumi:pulumi:StackReference", "databases");
@@ -390,9 +630,45 @@ TEST_P(ServicesTest, ReadsItsStacksAndExportsWhatMonitoringReads) {
   EXPECT_EQ(out.at(outputs::kIngestionWorkerName), Str("apex-ingestion-worker"));
   EXPECT_EQ(out.at(outputs::kQueryRouterName), Str("apex-query-router"));
   EXPECT_EQ(out.at(outputs::kTemporalWorkerName), Str("apex-temporal-worker"));
+  EXPECT_EQ(out.at(outputs::kMigrationJobName), Str("apex-db-migrate"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Stacks, ServicesTest, ::testing::Values("dev", "staging", "prod"));
+
+apex::testing::StackRun RunEditedDev(std::function<std::string(std::string)> const& edit) {
+  auto network = apex::testing::RunStack("apex-network", "dev");
+  auto refs = apex::testing::ReferencesFor({&network});
+  refs["organization/apex-databases/dev"] = DatabaseOutputs("dev");
+  return apex::testing::RunStackEdited("apex-services", "dev", edit, refs);
+}
+
+TEST(ServicesFlagsTest, AFlagTurnedOffReachesEveryWorkloadAndTheWorkerPoolStays) {
+  auto run = RunEditedDev(apex::testing::ReplaceText("apex:enableTemporal: \"true\"", "apex:enableTemporal: \"false\""));
+  ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
+  for (auto const& r : run.deployment->resources()) {
+    if (r.type != kService && r.type != kWorkerPool) continue;
+    auto env = Env(r);
+    EXPECT_EQ(env["ENABLE_TEMPORAL"].at("value"), Str("false")) << r.name;
+    EXPECT_EQ(env["ENABLE_QDRANT"].at("value"), Str("true")) << r.name;
+  }
+  EXPECT_EQ(run.deployment->OfType(kWorkerPool).size(), 1u);
+}
+
+TEST(ServicesFlagsTest, AnUnsetFlagDefaultsToTrue) {
+  auto run = RunEditedDev(apex::testing::ReplaceText("  apex:enableGraphiti: \"true\"\n", ""));
+  ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
+  EXPECT_EQ(Env(*run.deployment->Find(kService, "query-router-service"))["ENABLE_GRAPHITI"].at("value"), Str("true"));
+}
+
+TEST(ServicesEdgeTest, ALoadBalancerInDevServesItsDomainAndClosesRunApp) {
+  auto run = RunEditedDev(apex::testing::ReplaceText("apex:publicEdge: runApp",
+                                                     "apex:publicEdge: loadBalancer\n  apex:publicDomain: api.dev.example.com"));
+  ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
+  EXPECT_EQ(run.deployment->Find(kService, "api-gateway-service")->inputs.at("ingress"),
+            Str("INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"));
+  EXPECT_EQ(run.deployment->stack_outputs().at(outputs::kPublicUrl), Str("https://api.dev.example.com"));
+  EXPECT_EQ(run.deployment->OfType("gcp:compute/globalForwardingRule:GlobalForwardingRule").size(), 2u);
+}
 
 // A modified copy of a real stack file: the run fails before registering anything, naming the key and the file.
 struct BadValue {
@@ -404,15 +680,12 @@ struct BadValue {
 class ServicesConfigTest : public ::testing::TestWithParam<BadValue> {};
 
 TEST_P(ServicesConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
-  auto network = apex::testing::RunStack("apex-network", "dev");
-  auto refs = apex::testing::ReferencesFor({&network});
-  refs["organization/apex-databases/dev"] = DatabaseOutputs("dev");
-  auto run = apex::testing::RunStackEdited("apex-services", "dev",
-                                           apex::testing::ReplaceText(GetParam().line, GetParam().replacement), refs);
+  auto run = RunEditedDev(apex::testing::ReplaceText(GetParam().line, GetParam().replacement));
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(Logs(*run.deployment), HasSubstr(GetParam().message));
   EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.dev.yaml)"));
   EXPECT_TRUE(run.deployment->OfType(kService).empty());
+  EXPECT_TRUE(run.deployment->OfType("gcp:projects/service:Service").empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -426,7 +699,35 @@ INSTANTIATE_TEST_SUITE_P(
                  "'apex:ingestionWorkerMemory': 12Gi needs more than 2 CPU (at most 8Gi)"},
         BadValue{"apex:apiGatewayCpu: \"1\"", "apex:apiGatewayCpu: \"3\"", "'apex:apiGatewayCpu': '3' is not one of 1, 2, 4, 6, 8"},
         BadValue{"apex:temporalAddress: apex-dev.a1b2c.tmprl.cloud:7233", "apex:temporalAddress: temporal",
-                 "'apex:temporalAddress': 'temporal' is not host:port"}));
+                 "'apex:temporalAddress': 'temporal' is not host:port"},
+        BadValue{"apex:publicEdge: runApp", "apex:publicEdge: loadBalancer",
+                 "Invalid configuration 'apex:publicDomain': is required with apex:publicEdge loadBalancer"},
+        BadValue{"apex:publicEdge: runApp", "apex:publicEdge: cdn",
+                 "'apex:publicEdge': 'cdn' is not one of loadBalancer, runApp"},
+        BadValue{"apex:publicEdge: runApp", "apex:publicEdge: loadBalancer\n  apex:publicDomain: API.Example",
+                 "'apex:publicDomain': 'API.Example' is not a lowercase domain name"},
+        BadValue{"apex:migrationImage: docker.io/library/postgres:18.1-alpine",
+                 "apex:migrationImage: docker.io/library/postgres:18-alpine",
+                 "'apex:migrationImage': 'docker.io/library/postgres:18-alpine' is not pinned: use a <major>.<minor> "
+                 "tag or an @sha256: digest"},
+        BadValue{"apex:migrationImage: docker.io/library/postgres:18.1-alpine",
+                 "apex:migrationImage: docker.io/library/postgres",
+                 "'apex:migrationImage': 'docker.io/library/postgres' is not pinned"},
+        BadValue{"apex:migrationImage: docker.io/library/postgres:18.1-alpine",
+                 "apex:migrationImage: docker.io/library/postgres:latest",
+                 "'apex:migrationImage': 'docker.io/library/postgres:latest' is not pinned"},
+        BadValue{"apex:enableQdrant: \"true\"", "apex:enableQdrant: \"yes\"",
+                 "Invalid configuration 'apex:enableQdrant': 'yes' is not \"true\" or \"false\""}));
+
+TEST(ServicesConfigPinTest, ADigestPinsTheMigrationImage) {
+  auto run = RunEditedDev(apex::testing::ReplaceText(
+      "postgres:18.1-alpine", "postgres@sha256:" + std::string(64, 'a')));
+  ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
+  auto job = run.deployment->Find(kJob, "db-migrate-job");
+  ASSERT_TRUE(job);
+  EXPECT_EQ(Obj(Obj(Template(*job).at("template")).at("containers").AsArray().at(0)).at("image"),
+            Str("docker.io/library/postgres@sha256:" + std::string(64, 'a')));
+}
 
 // The component's own rules, whatever the program asks: each case registers one service and must fail.
 struct BrokenRule {
@@ -461,8 +762,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRule{"a listed invoker is never public",
                    [](auto& a) { a.invokers = {{.id = "anyone", .member = std::string("allUsers")}}; },
                    "allUsers may not invoke it"},
-        BrokenRule{"public access only with INGRESS_TRAFFIC_ALL", [](auto& a) { a.public_access = true; },
-                   "public access needs ingress INGRESS_TRAFFIC_ALL"},
+        BrokenRule{"public access only with INGRESS_TRAFFIC_ALL or behind the load balancer",
+                   [](auto& a) { a.public_access = true; },
+                   "public access needs ingress INGRESS_TRAFFIC_ALL or INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"},
         BrokenRule{"no plaintext secrets",
                    [](auto& a) { a.workload.env = {{.name = "POSTGRES_PASSWORD", .value = std::string("hunter2")}}; },
                    "env var POSTGRES_PASSWORD holds a secret: read it from Secret Manager"},
@@ -471,7 +773,24 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRule{"CPU and memory fit", [](auto& a) { a.sizing.memory = "16Gi"; },
                    "16Gi needs more than 1 CPU (at most 4Gi)"},
         BrokenRule{"service account id shape", [](auto& a) { a.workload.name = "Apex_Router"; },
-                   "the name is also the service account id"}),
+                   "the name is also the service account id"},
+        BrokenRule{"one secret file per directory",
+                   [](auto& a) {
+                     a.workload.secret_files = {{.name = "a", .secret = std::string("s1"), .path = "/secrets/ca/a.pem"},
+                                                {.name = "b", .secret = std::string("s2"), .path = "/secrets/ca/b.pem"}};
+                   },
+                   "two secret files in /secrets/ca: one per directory"},
+        BrokenRule{"the database user's env var is not set twice",
+                   [](auto& a) {
+                     a.workload.env = {{.name = "POSTGRES_USER", .value = std::string("apex")}};
+                     a.workload.database_user = apex::CloudSqlIamUser{.instance = std::string("apex-db-postgres")};
+                   },
+                   "env var POSTGRES_USER is set twice"}),
     [](::testing::TestParamInfo<BrokenRule> const& info) { return "Case" + std::to_string(info.index); });
+
+TEST(CloudRunServiceNamesTest, TheIamDatabaseUserIsTheEmailWithoutTheDomainSuffix) {
+  EXPECT_EQ(apex::internal::IamDatabaseUserName("apex-query-router@apex-dev-123456.iam.gserviceaccount.com"),
+            "apex-query-router@apex-dev-123456.iam");
+}
 
 }  // namespace

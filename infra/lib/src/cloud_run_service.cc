@@ -10,7 +10,6 @@ namespace {
 
 namespace run = pulumi::gcp::cloudrunv2;
 
-constexpr char kCloudSqlVolume[] = "cloudsql";
 constexpr char kInvokerRole[] = "roles/run.invoker";
 
 bool IsPublicMember(std::string const& member) { return member == "allUsers" || member == "allAuthenticatedUsers"; }
@@ -20,8 +19,12 @@ void ValidateService(CloudRunServiceArgs const& args) {
   auto refuse = [&](std::string const& problem) {
     throw std::invalid_argument("Cloud Run service '" + args.workload.name + "': " + problem);
   };
-  if (args.ingress != kIngressAll && args.ingress != kIngressInternalOnly) refuse("unknown ingress " + args.ingress);
-  if (args.public_access && args.ingress != kIngressAll) refuse("public access needs ingress " + std::string(kIngressAll));
+  if (args.ingress != kIngressAll && args.ingress != kIngressInternalOnly && args.ingress != kIngressInternalLoadBalancer) {
+    refuse("unknown ingress " + args.ingress);
+  }
+  if (args.public_access && args.ingress == kIngressInternalOnly) {
+    refuse("public access needs ingress " + std::string(kIngressAll) + " or " + kIngressInternalLoadBalancer);
+  }
   if (auto problem = internal::CpuMemoryProblem(args.sizing.cpu, args.sizing.memory)) refuse(*problem);
   if (args.sizing.min_instances > args.sizing.max_instances) refuse("min instances above max instances");
   if (args.health_path.empty() || args.health_path.front() != '/') refuse("the health path must start with /");
@@ -35,13 +38,12 @@ std::optional<run::ServiceTemplateVpcAccessArgs> VpcAccess(std::optional<VpcEgre
           {.network = egress->network, .subnetwork = egress->subnetwork}}};
 }
 
-run::ServiceTemplateContainerArgs Container(CloudRunServiceArgs const& args) {
+run::ServiceTemplateContainerArgs Container(CloudRunServiceArgs const& args, internal::WorkloadIdentity const& identity,
+                                           std::optional<std::vector<run::ServiceTemplateContainerVolumeMountArgs>> mounts) {
   auto const& w = args.workload;
-  std::optional<std::vector<run::ServiceTemplateContainerVolumeMountArgs>> mounts;
-  if (!w.cloud_sql_instances.empty()) mounts = {{{.mount_path = kCloudSqlMountPath, .name = kCloudSqlVolume}}};
   return run::ServiceTemplateContainerArgs{
       .envs = internal::ContainerEnv<run::ServiceTemplateContainerEnvArgs, run::ServiceTemplateContainerEnvValueSourceArgs,
-                                     run::ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs>(w),
+                                     run::ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
       .image = w.image,
       // Restarts an instance whose health endpoint stops answering.
       .liveness_probe = run::ServiceTemplateContainerLivenessProbeArgs{
@@ -71,14 +73,11 @@ CloudRunService::CloudRunService(pulumi::Context& ctx, std::string const& name, 
     : pulumi::ComponentResource(ctx, kType, name, opts), name_(name), common_(args.common) {
   ValidateService(args);
   auto const& w = args.workload;
-  auto identity = internal::CreateWorkloadIdentity(ctx, name, args.common, w, *this);
-
-  std::optional<std::vector<run::ServiceTemplateVolumeArgs>> volumes;
-  if (!w.cloud_sql_instances.empty()) {
-    volumes = {{{.cloud_sql_instance = run::ServiceTemplateVolumeCloudSqlInstanceArgs{.instances = internal::ToOutputs(
-                                                                                          w.cloud_sql_instances)},
-                 .name = kCloudSqlVolume}}};
-  }
+  auto identity = internal::CreateWorkloadIdentity(ctx, name, args.common, w, *this, opts.depends_on);
+  auto [volumes, mounts] =
+      internal::SecretVolumes<run::ServiceTemplateVolumeArgs, run::ServiceTemplateVolumeSecretArgs,
+                              run::ServiceTemplateVolumeSecretItemArgs, run::ServiceTemplateContainerVolumeMountArgs>(
+          w.secret_files);
   run::Service service(
       ctx, name + "-service",
       {.deletion_protection = w.deletion_protection,
@@ -89,7 +88,7 @@ CloudRunService::CloudRunService(pulumi::Context& ctx, std::string const& name, 
        .name = w.name,
        .project = args.common.gcp_project,
        .template_ = run::ServiceTemplateArgs{
-           .containers = std::vector<run::ServiceTemplateContainerArgs>{Container(args)},
+           .containers = std::vector<run::ServiceTemplateContainerArgs>{Container(args, identity, mounts)},
            .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
            .max_instance_request_concurrency = args.sizing.concurrency,
            .scaling = run::ServiceTemplateScalingArgs{.max_instance_count = args.sizing.max_instances,
@@ -98,13 +97,15 @@ CloudRunService::CloudRunService(pulumi::Context& ctx, std::string const& name, 
            .timeout = std::to_string(args.sizing.timeout_seconds) + "s",
            .volumes = volumes,
            .vpc_access = VpcAccess(w.vpc_egress)}},
-      // A revision that cannot read its secrets or reach Cloud SQL fails to start: grant first.
-      pulumi::ResourceOptions{.parent = *this, .depends_on = identity.grants});
+      // A revision that cannot read its secrets or log in to Cloud SQL fails to start: grant first.
+      internal::ChildOf(*this, opts.depends_on, identity.grants));
 
   uri = service.uri();
   service_name = service.name();
   service_account_email = identity.email;
   service_account_member = identity.member;
+  database_user = identity.database_user;
+  depends_on_ = opts.depends_on;
   if (args.public_access) AddInvoker(ctx, "public", std::string("allUsers"));
   for (auto const& i : args.invokers) GrantInvoker(ctx, i);
   RegisterOutputs({{"uri", uri}, {"name", service_name}, {"serviceAccountEmail", service_account_email}});
@@ -127,7 +128,7 @@ void CloudRunService::AddInvoker(pulumi::Context& ctx, std::string const& id, pu
                          .name = service_name,
                          .project = common_.gcp_project,
                          .role = kInvokerRole},
-                        pulumi::ResourceOptions{.parent = *this});
+                        internal::ChildOf(*this, depends_on_));
 }
 
 }  // namespace apex

@@ -9,8 +9,6 @@ namespace {
 
 namespace run = pulumi::gcp::cloudrunv2;
 
-constexpr char kCloudSqlVolume[] = "cloudsql";
-
 std::optional<run::WorkerPoolTemplateVpcAccessArgs> VpcAccess(std::optional<VpcEgress> const& egress) {
   if (!egress) return std::nullopt;
   return run::WorkerPoolTemplateVpcAccessArgs{
@@ -29,16 +27,11 @@ CloudRunWorkerPool::CloudRunWorkerPool(pulumi::Context& ctx, std::string const& 
   if (auto problem = internal::CpuMemoryProblem(args.sizing.cpu, args.sizing.memory)) {
     throw std::invalid_argument("Cloud Run worker pool '" + w.name + "': " + *problem);
   }
-  auto identity = internal::CreateWorkloadIdentity(ctx, name, args.common, w, *this);
-
-  std::optional<std::vector<run::WorkerPoolTemplateContainerVolumeMountArgs>> mounts;
-  std::optional<std::vector<run::WorkerPoolTemplateVolumeArgs>> volumes;
-  if (!w.cloud_sql_instances.empty()) {
-    mounts = {{{.mount_path = kCloudSqlMountPath, .name = kCloudSqlVolume}}};
-    volumes = {{{.cloud_sql_instance = run::WorkerPoolTemplateVolumeCloudSqlInstanceArgs{
-                     .instances = internal::ToOutputs(w.cloud_sql_instances)},
-                 .name = kCloudSqlVolume}}};
-  }
+  auto identity = internal::CreateWorkloadIdentity(ctx, name, args.common, w, *this, opts.depends_on);
+  auto [volumes, mounts] =
+      internal::SecretVolumes<run::WorkerPoolTemplateVolumeArgs, run::WorkerPoolTemplateVolumeSecretArgs,
+                              run::WorkerPoolTemplateVolumeSecretItemArgs,
+                              run::WorkerPoolTemplateContainerVolumeMountArgs>(w.secret_files);
   run::WorkerPool pool(
       ctx, name + "-worker-pool",
       {.deletion_protection = w.deletion_protection,
@@ -55,7 +48,7 @@ CloudRunWorkerPool::CloudRunWorkerPool(pulumi::Context& ctx, std::string const& 
            .containers = std::vector<run::WorkerPoolTemplateContainerArgs>{
                {.envs = internal::ContainerEnv<run::WorkerPoolTemplateContainerEnvArgs,
                                                run::WorkerPoolTemplateContainerEnvValueSourceArgs,
-                                               run::WorkerPoolTemplateContainerEnvValueSourceSecretKeyRefArgs>(w),
+                                               run::WorkerPoolTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
                 .image = w.image,
                 .name = "worker",
                 .resources = run::WorkerPoolTemplateContainerResourcesArgs{
@@ -65,11 +58,12 @@ CloudRunWorkerPool::CloudRunWorkerPool(pulumi::Context& ctx, std::string const& 
            .service_account = identity.email,
            .volumes = volumes,
            .vpc_access = VpcAccess(w.vpc_egress)}},
-      pulumi::ResourceOptions{.parent = *this, .depends_on = identity.grants});
+      internal::ChildOf(*this, opts.depends_on, identity.grants));
 
   worker_pool_name = pool.name();
   service_account_email = identity.email;
   service_account_member = identity.member;
+  database_user = identity.database_user;
   RegisterOutputs({{"name", worker_pool_name}, {"serviceAccountEmail", service_account_email}});
 }
 
