@@ -1,34 +1,54 @@
 """DatabaseCluster: the data tier of the Apex system on the private network of apex-network (mirrors
-infra/lib/src/database_cluster*.cc): Cloud SQL PostgreSQL with the `vectors` database and the application
-user, Memorystore Redis, Neo4j on a shielded VM with a data disk and a snapshot schedule, Qdrant on Cloud Run
-with a GCS bucket, the password secrets, and the database service account with its least-privilege grants."""
+infra/lib/src/database_cluster*.cc): Cloud SQL PostgreSQL with IAM database authentication, the `vectors`
+database and its CA certificate in Secret Manager; Memorystore Redis with its AUTH string and CA certificate in
+Secret Manager; Neo4j and Qdrant each on a data VM of one shape, which fills its own versionless secret at its
+first boot. Every resource waits for the APIs the stack enables."""
 from dataclasses import dataclass
 from typing import Optional
 
 import pulumi_gcp as gcp
-from pulumi import ComponentResource, Output, ResourceOptions
+from pulumi import ComponentResource, Output, Resource, ResourceOptions
 
-from .database_cluster_config import DatabaseClusterArgs
+from .database_cluster_config import DataVmConfig, DatabaseClusterArgs
 from .labels import with_component
 
 VECTORS_DATABASE = "vectors"
-NEO4J_DATA_DEVICE = "neo4j-data"
 QDRANT_HTTP_PORT = 6333
-QDRANT_STORAGE_PATH = "/qdrant/storage"
+# The APIs the cluster's resources call: service accounts (iam), the VMs, disks and snapshot schedules
+# (compute), Cloud SQL, Memorystore, secrets.
+APIS = [
+    "compute.googleapis.com",
+    "iam.googleapis.com",
+    "redis.googleapis.com",
+    "secretmanager.googleapis.com",
+    "sqladmin.googleapis.com",
+]
 
-# Runs at every boot; idempotent. The password never appears in metadata: the VM reads it from Secret
-# Manager with its own account. Bolt (7687) and HTTP (7474) are reachable from the VPC only.
-NEO4J_STARTUP_SCRIPT = """#!/bin/bash
+# Runs at every boot; idempotent. The secret's value is generated on the VM and goes to Secret Manager
+# through a pipe: it is in no metadata, state file or command line. The VM reads it back as `latest`.
+COMMON_SCRIPT = """#!/bin/bash
 set -euo pipefail
-DEVICE=/dev/disk/by-id/google-@DEVICE@
-DATA=/mnt/neo4j-data
+DEVICE=/dev/disk/by-id/google-@COMPONENT@-data
+DATA=/mnt/@COMPONENT@-data
 if ! blkid "$DEVICE" >/dev/null 2>&1; then
   mkfs.ext4 -m 0 -E lazy_itable_init=0,lazy_journal_init=0,discard "$DEVICE"
 fi
 mkdir -p "$DATA"
 grep -q "^$DEVICE " /etc/fstab || echo "$DEVICE $DATA ext4 discard,defaults,nofail 0 2" >> /etc/fstab
 mountpoint -q "$DATA" || mount "$DATA"
-if ! dpkg -s neo4j >/dev/null 2>&1; then
+if ! dpkg -s google-cloud-ops-agent >/dev/null 2>&1; then
+  curl -fsSL -o /tmp/add-google-cloud-ops-agent-repo.sh https://dl.google.com/cloudagents/add-google-cloud-ops-agent-repo.sh
+  bash /tmp/add-google-cloud-ops-agent-repo.sh --also-install --version='2.*.*'
+fi
+SECRET=@SECRET@
+if [ -z "$(gcloud secrets versions list "$SECRET" --filter=state:ENABLED --limit=1 --format='value(name)')" ]; then
+  openssl rand -base64 32 | tr -d '\\n' | gcloud secrets versions add "$SECRET" --data-file=-
+fi
+APP_SECRET="$(gcloud secrets versions access latest --secret="$SECRET")"
+"""
+
+# Appended to the common script, which has mounted $DATA and read $APP_SECRET.
+NEO4J_SCRIPT = """if ! dpkg -s neo4j >/dev/null 2>&1; then
   apt-get update
   apt-get install -y gnupg curl openjdk-17-jre-headless
   curl -fsSL https://debian.neo4j.com/neotechnology.gpg.key | gpg --dearmor -o /usr/share/keyrings/neo4j.gpg
@@ -43,12 +63,26 @@ sed -i '/^server.directories.data=/d;/^server.default_listen_address=/d' "$CONF"
 echo "server.directories.data=$DATA" >> "$CONF"
 echo "server.default_listen_address=0.0.0.0" >> "$CONF"
 if [ ! -f "$DATA/.apex-initialized" ]; then
-  NEO4J_PASSWORD="$(gcloud secrets versions access latest --secret=@SECRET@)"
-  sudo -u neo4j neo4j-admin dbms set-initial-password "$NEO4J_PASSWORD"
+  sudo -u neo4j neo4j-admin dbms set-initial-password "$APP_SECRET"
   touch "$DATA/.apex-initialized"
 fi
 systemctl enable neo4j
 systemctl restart neo4j
+"""
+
+# Qdrant's key reaches the container through a root-only env file on tmpfs, not the docker command line.
+QDRANT_SCRIPT = """if ! command -v docker >/dev/null 2>&1; then
+  apt-get update
+  apt-get install -y docker.io
+fi
+systemctl enable --now docker
+install -m 600 /dev/null /run/qdrant.env
+printf 'QDRANT__SERVICE__API_KEY=%s\\nQDRANT__TELEMETRY_DISABLED=true\\n' "$APP_SECRET" > /run/qdrant.env
+docker pull "@IMAGE@"
+docker rm -f qdrant >/dev/null 2>&1 || true
+docker run -d --name qdrant --restart=unless-stopped --env-file /run/qdrant.env \\
+  -p 6333:6333 -p 6334:6334 -v "$DATA":/qdrant/storage "@IMAGE@"
+rm -f /run/qdrant.env
 """
 
 
@@ -60,6 +94,24 @@ class DatabaseNetwork:
     subnet_self_link: Output[str]
     psa_range_name: Output[str]
     private_service_connection: Output[str]  # Cloud SQL and Redis wait for it (see DatabaseCluster)
+
+
+@dataclass
+class _DataVmSpec:
+    """What tells one data VM from the other; _create_data_vm builds the shape they share."""
+
+    component: str  # neo4j or qdrant: names, labels and the network tag
+    description: str
+    config: DataVmConfig
+    secret_id: Output[str]  # the VM's own secret, filled at its first boot
+    app_script: str  # after the common script; "@SECRET@" becomes the secret's id
+
+
+@dataclass
+class _DataVm:
+    internal_ip: Output[str]
+    instance_id: Output[str]
+    instance_name: Output[str]
 
 
 def _database_flags(max_connections: int) -> list[gcp.sql.DatabaseInstanceSettingsDatabaseFlagArgs]:
@@ -76,15 +128,28 @@ def _database_flags(max_connections: int) -> list[gcp.sql.DatabaseInstanceSettin
         # pgAudit: the flag loads the library; `CREATE EXTENSION pgaudit` in the database turns it on.
         ("cloudsql.enable_pgaudit", "on"),
         ("pgaudit.log", "ddl,role"),
+        # Clients log in as their service accounts with short-lived tokens: no password to hand out.
+        ("cloudsql.iam_authentication", "on"),
     ]
     return [gcp.sql.DatabaseInstanceSettingsDatabaseFlagArgs(name=n, value=v) for n, v in flags]
 
 
+def _first_cert(certs) -> str:
+    """The PEM of the instance's current server CA (serverCaCerts[0])."""
+    return (certs[0].cert or "") if certs else ""
+
+
 class DatabaseCluster(ComponentResource):
     def __init__(
-        self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork, opts: Optional[ResourceOptions] = None
+        self,
+        name: str,
+        args: DatabaseClusterArgs,
+        network: DatabaseNetwork,
+        apis: list[Resource],
+        opts: Optional[ResourceOptions] = None,
     ):
         super().__init__("apex:database:Cluster", name, None, opts)
+        self._apis = apis
         # The private service connection lives in apex-network, out of depends_on's reach: the network input
         # of Cloud SQL and Redis is the VPC id joined with the connection's id, so it resolves only once the
         # connection exists, and the value sent stays the plain VPC id.
@@ -92,12 +157,10 @@ class DatabaseCluster(ComponentResource):
             lambda values: values[0]
         )
 
-        self._create_secrets(name, args)
         self._create_postgres(name, args, network, private_network)
         self._create_redis(name, args, network, private_network)
         self._create_neo4j(name, args, network)
         self._create_qdrant(name, args, network)
-        self._create_database_access(name, args)
 
         self.register_outputs(
             {
@@ -106,31 +169,31 @@ class DatabaseCluster(ComponentResource):
                 "redisHost": self.redis_host,
                 "redisPort": self.redis_port,
                 "neo4jInternalIp": self.neo4j_internal_ip,
-                "qdrantUri": self.qdrant_uri,
-                "serviceAccountEmail": self.service_account_email,
+                "qdrantUrl": self.qdrant_url,
             }
         )
 
-    def _password_secret(self, name: str, args: DatabaseClusterArgs, component: str, value: Output[str]):
-        """A secret (automatic replication) with one version holding `value`; returns the secret's id."""
+    def _child(self, also: Optional[list[Resource]] = None) -> ResourceOptions:
+        """The options of every child: parented here, waiting for the APIs (and `also`)."""
+        return ResourceOptions(parent=self, depends_on=[*self._apis, *(also or [])])
+
+    def _create_secret(self, name: str, args: DatabaseClusterArgs, component: str) -> Output[str]:
+        """A secret (automatic replication, labels) without a version; returns the secret's id."""
         secret = gcp.secretmanager.Secret(
             name,
             deletion_protection=args.deletion_protection,
             labels=with_component(args.labels, component),
             replication=gcp.secretmanager.SecretReplicationArgs(auto=gcp.secretmanager.SecretReplicationAutoArgs()),
             secret_id=name,
-            opts=ResourceOptions(parent=self),
-        )
-        gcp.secretmanager.SecretVersion(
-            f"{name}-version", secret=secret.id, secret_data=value, opts=ResourceOptions(parent=self)
+            opts=self._child(),
         )
         return secret.id
 
-    def _create_secrets(self, name: str, args: DatabaseClusterArgs) -> None:
-        self.db_password_secret_id = self._password_secret(f"{name}-password", args, "postgres", args.db_password)
-        self.neo4j_password_secret_id = self._password_secret(
-            f"{name}-neo4j-password", args, "neo4j", args.neo4j_password
-        )
+    def _store_secret(self, name: str, args: DatabaseClusterArgs, component: str, value: Output[str]) -> Output[str]:
+        """A secret as above with one version holding `value`; returns the secret's id."""
+        secret_id = self._create_secret(name, args, component)
+        gcp.secretmanager.SecretVersion(f"{name}-version", secret=secret_id, secret_data=value, opts=self._child())
+        return secret_id
 
     def _create_postgres(
         self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork, private_network: Output[str]
@@ -184,32 +247,24 @@ class DatabaseCluster(ComponentResource):
                 tier=pg.tier,
                 user_labels=with_component(args.labels, "postgres"),
             ),
-            opts=ResourceOptions(parent=self),
+            opts=self._child(),
         )
-        # pgvector is not an instance setting: the application runs `CREATE EXTENSION IF NOT EXISTS vector`
-        # in this database when it migrates its schema.
+        # pgvector and pgaudit are created in this database by apex-services' migration job (ADR 0008).
         vectors = sql.Database(
             f"{name}-vectors",
             charset="UTF8",
             collation="en_US.UTF8",
             instance=instance.name,
             name=VECTORS_DATABASE,
-            opts=ResourceOptions(parent=self),
-        )
-        # ABANDON: Postgres refuses to drop a role that owns objects, so a delete would fail once the app ran.
-        user = sql.User(
-            f"{name}-app-user",
-            deletion_policy="ABANDON",
-            instance=instance.name,
-            name=pg.user,
-            password=args.db_password,
-            opts=ResourceOptions(parent=self),
+            opts=self._child(),
         )
         self.postgres_connection_name = instance.connection_name
         self.postgres_private_ip = instance.private_ip_address
         self.postgres_instance_name = instance.name
         self.database_name = vectors.name
-        self.database_user = user.name
+        self.postgres_ca_secret_id = self._store_secret(
+            f"{name}-postgres-ca", args, "postgres", instance.server_ca_certs.apply(_first_cert)
+        )
 
     def _create_redis(
         self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork, private_network: Output[str]
@@ -247,107 +302,148 @@ class DatabaseCluster(ComponentResource):
             reserved_ip_range=network.psa_range_name,
             tier=r.tier,
             transit_encryption_mode="SERVER_AUTHENTICATION",
-            opts=ResourceOptions(parent=self),
+            opts=self._child(),
         )
         self.redis_host = instance.host
         self.redis_port = instance.port
         self.redis_instance_id = instance.id
-        # AUTH is on, so clients need the instance's AUTH string: it goes to Secret Manager like the passwords.
-        self.redis_auth_secret_id = self._password_secret(f"{name}-redis-auth", args, "redis", instance.auth_string)
+        # AUTH is on, so clients need the instance's AUTH string: a secret output, into Secret Manager.
+        self.redis_auth_secret_id = self._store_secret(f"{name}-redis-auth", args, "redis", instance.auth_string)
+        self.redis_ca_secret_id = self._store_secret(
+            f"{name}-redis-ca", args, "redis", instance.server_ca_certs.apply(_first_cert)
+        )
 
     def _create_neo4j(self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork) -> None:
-        n = args.neo4j
-        compute = gcp.compute
-        labels = with_component(args.labels, "neo4j")
-        vm_name = f"{name}-neo4j"
-        child_opts = ResourceOptions(parent=self)
+        self.neo4j_password_secret_id = self._create_secret(f"{name}-neo4j-password", args, "neo4j")
+        vm = self._create_data_vm(
+            name,
+            args,
+            network,
+            _DataVmSpec(
+                component="neo4j",
+                description="Neo4j knowledge graph of the Apex Memory System",
+                config=args.neo4j.vm,
+                secret_id=self.neo4j_password_secret_id,
+                app_script=NEO4J_SCRIPT.replace("@VERSION@", args.neo4j.version),
+            ),
+        )
+        self.neo4j_internal_ip = vm.internal_ip
+        self.neo4j_instance_id = vm.instance_id
+        self.neo4j_instance_name = vm.instance_name
 
-        # The VM's own identity: write logs and metrics, read its password; nothing else.
+    def _create_qdrant(self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork) -> None:
+        self.qdrant_api_key_secret_id = self._create_secret(f"{name}-qdrant-api-key", args, "qdrant")
+        vm = self._create_data_vm(
+            name,
+            args,
+            network,
+            _DataVmSpec(
+                component="qdrant",
+                description="Qdrant vector search of the Apex Memory System",
+                config=args.qdrant.vm,
+                secret_id=self.qdrant_api_key_secret_id,
+                app_script=QDRANT_SCRIPT.replace("@IMAGE@", args.qdrant.image),
+            ),
+        )
+        self.qdrant_url = vm.internal_ip.apply(lambda ip: f"http://{ip}:{QDRANT_HTTP_PORT}")
+        self.qdrant_instance_id = vm.instance_id
+        self.qdrant_instance_name = vm.instance_name
+
+    def _create_data_vm(
+        self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork, spec: _DataVmSpec
+    ) -> _DataVm:
+        """The shape both data VMs share (database_cluster_vm.cc)."""
+        c = spec.config
+        compute = gcp.compute
+        labels = with_component(args.labels, spec.component)
+        vm_name = f"{name}-{spec.component}"
+
         account = gcp.serviceaccount.Account(
             f"{vm_name}-sa",
             account_id=vm_name,
-            description="Runs the Neo4j VM of the Apex data tier",
-            display_name="Apex Neo4j VM",
-            opts=child_opts,
+            description=f"Runs the {spec.component} VM of the Apex data tier",
+            display_name=f"Apex {spec.component} VM",
+            opts=self._child(),
         )
-        writer_roles = [("log-writer", "roles/logging.logWriter"), ("metric-writer", "roles/monitoring.metricWriter")]
-        for suffix, role in writer_roles:
+        for suffix, role in [("log-writer", "roles/logging.logWriter"), ("metric-writer", "roles/monitoring.metricWriter")]:
             gcp.projects.IAMMember(
                 f"{vm_name}-{suffix}",
                 member=account.member,
                 project=args.common.gcp_project,
                 role=role,
-                opts=child_opts,
+                opts=self._child(),
             )
-        password_reader = gcp.secretmanager.SecretIamMember(
-            f"{vm_name}-password-accessor",
-            member=account.member,
-            role="roles/secretmanager.secretAccessor",
-            secret_id=self.neo4j_password_secret_id,
-            opts=child_opts,
-        )
+        # On its own secret only: see whether it has a version (viewer), add the first one, read it.
+        secret_grants = [
+            gcp.secretmanager.SecretIamMember(
+                f"{vm_name}-{suffix}", member=account.member, role=role, secret_id=spec.secret_id, opts=self._child()
+            )
+            for suffix, role in [
+                ("secret-viewer", "roles/secretmanager.viewer"),
+                ("secret-version-adder", "roles/secretmanager.secretVersionAdder"),
+                ("secret-accessor", "roles/secretmanager.secretAccessor"),
+            ]
+        ]
 
         data = compute.Disk(
             f"{vm_name}-data",
             labels=labels,
             name=f"{vm_name}-data",
-            size=n.data_disk_size_gb,
-            type=n.data_disk_type,
-            zone=n.zone,
-            opts=child_opts,
+            size=c.data_disk_size_gb,
+            type=c.data_disk_type,
+            zone=c.zone,
+            opts=self._child(),
         )
         snapshots = compute.ResourcePolicy(
             f"{vm_name}-snapshots",
-            description="Daily snapshots of the Neo4j data disk",
+            description=f"Daily snapshots of the {spec.component} data disk",
             name=f"{vm_name}-snapshots",
             region=args.common.region,
             snapshot_schedule_policy=compute.ResourcePolicySnapshotSchedulePolicyArgs(
                 retention_policy=compute.ResourcePolicySnapshotSchedulePolicyRetentionPolicyArgs(
-                    max_retention_days=n.snapshot_retention_days, on_source_disk_delete="KEEP_AUTO_SNAPSHOTS"
+                    max_retention_days=c.snapshot_retention_days, on_source_disk_delete="KEEP_AUTO_SNAPSHOTS"
                 ),
                 schedule=compute.ResourcePolicySnapshotSchedulePolicyScheduleArgs(
                     daily_schedule=compute.ResourcePolicySnapshotSchedulePolicyScheduleDailyScheduleArgs(
-                        days_in_cycle=1, start_time=n.snapshot_start_time
+                        days_in_cycle=1, start_time=c.snapshot_start_time
                     )
                 ),
                 snapshot_properties=compute.ResourcePolicySnapshotSchedulePolicySnapshotPropertiesArgs(
                     labels=labels, storage_locations=args.common.region
                 ),
             ),
-            opts=child_opts,
+            opts=self._child(),
         )
         compute.DiskResourcePolicyAttachment(
-            f"{vm_name}-data-snapshots", disk=data.name, name=snapshots.name, zone=n.zone, opts=child_opts
+            f"{vm_name}-data-snapshots", disk=data.name, name=snapshots.name, zone=c.zone, opts=self._child()
         )
 
-        startup_script = self.neo4j_password_secret_id.apply(
-            lambda secret: NEO4J_STARTUP_SCRIPT.replace("@DEVICE@", NEO4J_DATA_DEVICE)
-            .replace("@VERSION@", n.version)
-            .replace("@SECRET@", secret)
-        )
+        script = (COMMON_SCRIPT + spec.app_script).replace("@COMPONENT@", spec.component)
+        startup_script = spec.secret_id.apply(lambda secret: script.replace("@SECRET@", secret))
+        # The script fills and reads the secret at the first boot: the VM waits for its grants.
         vm = compute.Instance(
             vm_name,
             allow_stopping_for_update=True,
             attached_disks=[
                 compute.InstanceAttachedDiskArgs(
-                    device_name=NEO4J_DATA_DEVICE, mode="READ_WRITE", source=data.self_link
+                    device_name=f"{spec.component}-data", mode="READ_WRITE", source=data.self_link
                 )
             ],
             boot_disk=compute.InstanceBootDiskArgs(
                 auto_delete=True,
                 initialize_params=compute.InstanceBootDiskInitializeParamsArgs(
-                    image=n.image, labels=labels, size=n.boot_disk_size_gb, type="pd-balanced"
+                    image=c.boot_image, labels=labels, size=c.boot_disk_size_gb, type="pd-balanced"
                 ),
             ),
             can_ip_forward=False,
             deletion_protection=args.deletion_protection,
-            description="Neo4j knowledge graph of the Apex Memory System",
+            description=spec.description,
             labels=labels,
-            machine_type=n.machine_type,
+            machine_type=c.machine_type,
             metadata={"block-project-ssh-keys": "true", "enable-oslogin": "TRUE", "serial-port-enable": "false"},
             metadata_startup_script=startup_script,
             name=vm_name,
-            # No access_configs: no external IP. Packages come in through Cloud NAT (apex-network).
+            # No access_configs: no external IP. Packages and images come in through Cloud NAT (apex-network).
             network_interfaces=[
                 compute.InstanceNetworkInterfaceArgs(network=network.network_id, subnetwork=network.subnet_self_link)
             ],
@@ -359,160 +455,12 @@ class DatabaseCluster(ComponentResource):
             shielded_instance_config=compute.InstanceShieldedInstanceConfigArgs(
                 enable_integrity_monitoring=True, enable_secure_boot=True, enable_vtpm=True
             ),
-            tags=["neo4j"],
-            zone=n.zone,
-            # The script reads the password at first boot: the VM waits for its read access.
-            opts=ResourceOptions(parent=self, depends_on=[password_reader]),
+            tags=[spec.component],
+            zone=c.zone,
+            opts=self._child(secret_grants),
         )
-        self.neo4j_internal_ip = vm.network_interfaces.apply(
-            lambda nics: (nics[0].network_ip or "") if nics else ""
+        return _DataVm(
+            internal_ip=vm.network_interfaces.apply(lambda nics: (nics[0].network_ip or "") if nics else ""),
+            instance_id=vm.instance_id,
+            instance_name=vm.name,
         )
-
-    def _create_qdrant(self, name: str, args: DatabaseClusterArgs, network: DatabaseNetwork) -> None:
-        q = args.qdrant
-        run = gcp.cloudrunv2
-        storage = gcp.storage
-        labels = with_component(args.labels, "qdrant")
-        service_name = f"{name}-qdrant"
-        child_opts = ResourceOptions(parent=self)
-
-        bucket = storage.Bucket(
-            f"{service_name}-storage",
-            force_destroy=not args.deletion_protection,
-            labels=labels,
-            # Old versions of Qdrant's segment files are kept for recovery, not forever.
-            lifecycle_rules=[
-                storage.BucketLifecycleRuleArgs(
-                    action=storage.BucketLifecycleRuleActionArgs(type="Delete"),
-                    condition=storage.BucketLifecycleRuleConditionArgs(
-                        days_since_noncurrent_time=30, with_state="ARCHIVED"
-                    ),
-                )
-            ],
-            location=args.common.region,
-            name=f"{args.common.gcp_project}-{service_name}",  # bucket names are global
-            public_access_prevention="enforced",
-            uniform_bucket_level_access=True,
-            versioning=storage.BucketVersioningArgs(enabled=True),
-            opts=child_opts,
-        )
-        account = gcp.serviceaccount.Account(
-            f"{service_name}-sa",
-            account_id=service_name,
-            description="Runs Qdrant on Cloud Run",
-            display_name="Apex Qdrant",
-            opts=child_opts,
-        )
-        storage_admin = storage.BucketIAMMember(
-            f"{service_name}-storage-admin",
-            bucket=bucket.name,
-            member=account.member,
-            role="roles/storage.objectAdmin",
-            opts=child_opts,
-        )
-
-        service = run.Service(
-            service_name,
-            deletion_protection=args.deletion_protection,
-            description="Qdrant vector search of the Apex Memory System",
-            ingress="INGRESS_TRAFFIC_INTERNAL_ONLY",
-            invoker_iam_disabled=False,
-            labels=labels,
-            location=args.common.region,
-            name=service_name,
-            template=run.ServiceTemplateArgs(
-                containers=[
-                    run.ServiceTemplateContainerArgs(
-                        envs=[
-                            run.ServiceTemplateContainerEnvArgs(
-                                name="QDRANT__STORAGE__STORAGE_PATH", value=QDRANT_STORAGE_PATH
-                            ),
-                            run.ServiceTemplateContainerEnvArgs(name="QDRANT__TELEMETRY_DISABLED", value="true"),
-                        ],
-                        image=q.image,
-                        liveness_probe=run.ServiceTemplateContainerLivenessProbeArgs(
-                            http_get=run.ServiceTemplateContainerLivenessProbeHttpGetArgs(
-                                path="/livez", port=QDRANT_HTTP_PORT
-                            ),
-                            period_seconds=30,
-                        ),
-                        ports=run.ServiceTemplateContainerPortsArgs(container_port=QDRANT_HTTP_PORT, name="http1"),
-                        resources=run.ServiceTemplateContainerResourcesArgs(
-                            limits={"cpu": q.cpu, "memory": q.memory}, startup_cpu_boost=True
-                        ),
-                        startup_probe=run.ServiceTemplateContainerStartupProbeArgs(
-                            failure_threshold=10,
-                            http_get=run.ServiceTemplateContainerStartupProbeHttpGetArgs(
-                                path="/readyz", port=QDRANT_HTTP_PORT
-                            ),
-                            period_seconds=5,
-                        ),
-                        volume_mounts=[
-                            run.ServiceTemplateContainerVolumeMountArgs(mount_path=QDRANT_STORAGE_PATH, name="storage")
-                        ],
-                    )
-                ],
-                # GCS volumes need the second-generation execution environment.
-                execution_environment="EXECUTION_ENVIRONMENT_GEN2",
-                labels=labels,
-                scaling=run.ServiceTemplateScalingArgs(
-                    max_instance_count=q.max_instances, min_instance_count=q.min_instances
-                ),
-                service_account=account.email,
-                volumes=[
-                    run.ServiceTemplateVolumeArgs(
-                        gcs=run.ServiceTemplateVolumeGcsArgs(bucket=bucket.name, read_only=False), name="storage"
-                    )
-                ],
-                vpc_access=run.ServiceTemplateVpcAccessArgs(
-                    egress="PRIVATE_RANGES_ONLY",
-                    network_interfaces=[
-                        run.ServiceTemplateVpcAccessNetworkInterfaceArgs(
-                            network=network.network_id, subnetwork=network.subnet_self_link, tags=["qdrant"]
-                        )
-                    ],
-                ),
-            ),
-            traffics=[run.ServiceTrafficArgs(percent=100, type="TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST")],
-            # The revision mounts the bucket at start: the service waits for its account's access.
-            opts=ResourceOptions(parent=self, depends_on=[storage_admin]),
-        )
-        self.qdrant_uri = service.uri
-        self.qdrant_service_name = service.name
-
-    def _create_database_access(self, name: str, args: DatabaseClusterArgs) -> None:
-        """The identity the Apex services run as to reach the data tier, with exactly the grants it needs."""
-        child_opts = ResourceOptions(parent=self)
-        account = gcp.serviceaccount.Account(
-            f"{name}-sa",
-            account_id=f"{name}-access",
-            description="The Apex services' access to Cloud SQL, Redis, Neo4j and Qdrant",
-            display_name="Apex database access",
-            opts=child_opts,
-        )
-        gcp.projects.IAMMember(
-            f"{name}-sa-cloudsql-client",
-            member=account.member,
-            project=args.common.gcp_project,
-            role="roles/cloudsql.client",
-            opts=child_opts,
-        )
-        secrets = [("password", self.db_password_secret_id), ("neo4j-password", self.neo4j_password_secret_id)]
-        for suffix, secret in secrets:
-            gcp.secretmanager.SecretIamMember(
-                f"{name}-sa-{suffix}-accessor",
-                member=account.member,
-                role="roles/secretmanager.secretAccessor",
-                secret_id=secret,
-                opts=child_opts,
-            )
-        # Qdrant's ingress is internal and IAM-checked: the services call it as this account.
-        gcp.cloudrunv2.ServiceIamMember(
-            f"{name}-sa-qdrant-invoker",
-            location=args.common.region,
-            member=account.member,
-            name=self.qdrant_service_name,
-            role="roles/run.invoker",
-            opts=child_opts,
-        )
-        self.service_account_email = account.email

@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass
 
 import pulumi
-import pulumi.runtime
 
 from .config import (
     CONFIG_NAMESPACE,
@@ -34,7 +33,6 @@ class PostgresConfig:
     maintenance_day: int  # 1 (Monday) .. 7 (Sunday)
     maintenance_hour: int
     maintenance_track: str
-    user: str
 
 
 @dataclass
@@ -49,11 +47,12 @@ class RedisConfig:
 
 
 @dataclass
-class Neo4jConfig:
+class DataVmConfig:
+    """The shape of a data VM, read from apex:<vm>* (<vm>: neo4j or qdrant)."""
+
     machine_type: str
     zone: str
-    image: str
-    version: str
+    boot_image: str  # apex:neo4jImage / apex:qdrantBootImage
     boot_disk_size_gb: int
     data_disk_size_gb: int
     data_disk_type: str
@@ -62,12 +61,15 @@ class Neo4jConfig:
 
 
 @dataclass
+class Neo4jConfig:
+    vm: DataVmConfig
+    version: str
+
+
+@dataclass
 class QdrantConfig:
-    image: str
-    cpu: str
-    memory: str
-    min_instances: int
-    max_instances: int
+    vm: DataVmConfig
+    image: str  # a pinned container image
 
 
 @dataclass
@@ -79,8 +81,6 @@ class DatabaseClusterArgs:
     redis: RedisConfig
     neo4j: Neo4jConfig
     qdrant: QdrantConfig
-    db_password: pulumi.Output[str]
-    neo4j_password: pulumi.Output[str]
 
 
 def _config() -> pulumi.Config:
@@ -111,8 +111,15 @@ def _require_non_empty(key: str, fallback: str) -> str:
     return value
 
 
-def _load_postgres() -> PostgresConfig:
-    database_version = require_one_of("postgresVersion", ["POSTGRES_15", "POSTGRES_16", "POSTGRES_17"])
+def _load_postgres(common: CommonConfig) -> PostgresConfig:
+    database_version = require_one_of("postgresVersion", ["POSTGRES_17", "POSTGRES_18"])
+    # POSTGRES_18 is the newest major Cloud SQL offers at GA; dev may stay one behind while an upgrade is tried.
+    if common.environment != "dev" and database_version != "POSTGRES_18":
+        invalid_config(
+            "postgresVersion",
+            f"'{database_version}' is older than POSTGRES_18, the newest major version; "
+            f"{common.environment} must run it (policy-checks row 14)",
+        )
     edition = _get_one_of("postgresEdition", "ENTERPRISE", ["ENTERPRISE", "ENTERPRISE_PLUS"])
     tier = _config().require("postgresTier")
     if not tier.startswith("db-"):
@@ -125,8 +132,15 @@ def _load_postgres() -> PostgresConfig:
     if pitr_enabled and not backups_enabled:
         invalid_config("postgresPitr", "needs apex:postgresBackups true")
     backup_start_time = _get_time_of_day("postgresBackupStartTime", "01:00")
-    retained_backups = get_int_in_range("postgresRetainedBackups", 7, 1, 365)
+    retained_backups = get_int_in_range("postgresRetainedBackups", 14, 1, 365)
     log_retention_days = get_int_in_range("postgresLogRetentionDays", 7, 1, 7)
+    # Logs kept for N days need a backup older than N days; Cloud SQL refuses the pair otherwise.
+    if retained_backups <= log_retention_days:
+        invalid_config(
+            "postgresRetainedBackups",
+            f"{retained_backups} daily backups do not cover the {log_retention_days} days of transaction logs "
+            "(apex:postgresLogRetentionDays); keep more backups than log days",
+        )
     max_connections = require_int_in_range("postgresMaxConnections", 25, 262143)
     disk_size_gb = get_int_in_range("postgresDiskSizeGb", 10, 10, 65536)
     disk_autoresize_limit_gb = get_int_in_range("postgresDiskAutoresizeLimitGb", 0, 0, 65536)
@@ -157,7 +171,6 @@ def _load_postgres() -> PostgresConfig:
         maintenance_day=get_int_in_range("postgresMaintenanceDay", 7, 1, 7),
         maintenance_hour=maintenance_hour,
         maintenance_track=_get_one_of("postgresMaintenanceTrack", "stable", ["canary", "stable", "week5"]),
-        user=_require_non_empty("dbUser", "apex"),
     )
 
 
@@ -179,45 +192,38 @@ def _load_redis() -> RedisConfig:
     )
 
 
-def _load_neo4j(common: CommonConfig) -> Neo4jConfig:
-    machine_type = _require_non_empty("neo4jMachineType", "")
-    zone = _require_non_empty("neo4jZone", f"{common.region}-a")
+def _load_data_vm(common: CommonConfig, vm: str, image_key: str) -> DataVmConfig:
+    """The shape of the data VM `vm` (neo4j or qdrant) from apex:<vm>*; its boot image from `image_key`."""
+    machine_type = _require_non_empty(f"{vm}MachineType", "")
+    zone = _require_non_empty(f"{vm}Zone", f"{common.region}-a")
     if not zone.startswith(f"{common.region}-"):
-        invalid_config("neo4jZone", f"'{zone}' is not a zone of {common.region}")
-    return Neo4jConfig(
+        invalid_config(f"{vm}Zone", f"'{zone}' is not a zone of {common.region}")
+    return DataVmConfig(
         machine_type=machine_type,
         zone=zone,
-        image=_require_non_empty("neo4jImage", "debian-cloud/debian-12"),
-        version=_require_non_empty("neo4jVersion", ""),
-        boot_disk_size_gb=get_int_in_range("neo4jBootDiskSizeGb", 20, 10, 1000),
-        data_disk_size_gb=require_int_in_range("neo4jDataDiskSizeGb", 10, 65536),
-        data_disk_type=_get_one_of("neo4jDataDiskType", "pd-ssd", ["pd-standard", "pd-balanced", "pd-ssd"]),
-        snapshot_start_time=_get_time_of_day("neo4jSnapshotStartTime", "04:00"),
-        snapshot_retention_days=get_int_in_range("neo4jSnapshotRetentionDays", 7, 1, 365),
+        boot_image=_require_non_empty(image_key, "debian-cloud/debian-12"),
+        boot_disk_size_gb=get_int_in_range(f"{vm}BootDiskSizeGb", 20, 10, 1000),
+        data_disk_size_gb=require_int_in_range(f"{vm}DataDiskSizeGb", 10, 65536),
+        data_disk_type=_get_one_of(f"{vm}DataDiskType", "pd-ssd", ["pd-balanced", "pd-ssd"]),
+        snapshot_start_time=_get_time_of_day(f"{vm}SnapshotStartTime", "04:00"),
+        snapshot_retention_days=get_int_in_range(f"{vm}SnapshotRetentionDays", 7, 1, 365),
     )
 
 
-def _load_qdrant() -> QdrantConfig:
+def _load_neo4j(common: CommonConfig) -> Neo4jConfig:
+    vm = _load_data_vm(common, "neo4j", "neo4jImage")
+    return Neo4jConfig(vm=vm, version=_require_non_empty("neo4jVersion", ""))
+
+
+def _load_qdrant(common: CommonConfig) -> QdrantConfig:
+    vm = _load_data_vm(common, "qdrant", "qdrantBootImage")
     image = _require_non_empty("qdrantImage", "")
-    if ":" not in image or image.endswith(":latest"):
-        invalid_config("qdrantImage", f"'{image}' must be pinned to a version tag")
-    return QdrantConfig(
-        image=image,
-        cpu=_get_one_of("qdrantCpu", "1", ["1", "2", "4", "8"]),
-        memory=_require_non_empty("qdrantMemory", "2Gi"),
-        min_instances=get_int_in_range("qdrantMinInstances", 0, 0, 1),
-        # Qdrant's storage is not safe for several writers: one instance on the bucket.
-        max_instances=get_int_in_range("qdrantMaxInstances", 1, 1, 1),
-    )
-
-
-def _require_secret_value(key: str) -> pulumi.Output[str]:
-    """A password: present, and stored encrypted (`secure:`), never as plaintext in the stack file."""
-    full = f"{CONFIG_NAMESPACE}:{key}"
-    how = f"set it with `pulumi config set --secret {full} <value>`"
-    if not pulumi.runtime.is_config_secret(full):
-        invalid_config(key, f"is in plaintext; {how}" if _config().get(key) is not None else f"is missing; {how}")
-    return _config().require_secret(key)
+    # A tag after the last '/' (a ':' before it is a registry port), and not the moving `latest`.
+    last = image.rsplit("/", 1)[-1]
+    _, colon, tag = last.partition(":")
+    if not colon or not tag or tag == "latest":
+        invalid_config("qdrantImage", f"'{image}' must be pinned to a version tag, e.g. qdrant/qdrant:v1.13.4")
+    return QdrantConfig(vm=vm, image=image)
 
 
 def _check_prod_policy(args: DatabaseClusterArgs) -> None:
@@ -241,12 +247,10 @@ def load_database_cluster_args(common: CommonConfig) -> DatabaseClusterArgs:
         common=common,
         labels=standard_labels(common),
         deletion_protection=_config().require_bool("deletionProtection"),
-        postgres=_load_postgres(),
+        postgres=_load_postgres(common),
         redis=_load_redis(),
         neo4j=_load_neo4j(common),
-        qdrant=_load_qdrant(),
-        db_password=_require_secret_value("dbPassword"),
-        neo4j_password=_require_secret_value("neo4jPassword"),
+        qdrant=_load_qdrant(common),
     )
     _check_prod_policy(args)
     return args
