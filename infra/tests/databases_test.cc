@@ -372,7 +372,8 @@ TEST_P(DatabasesTest, BothDataVmsAreHardenedWithASnapshottedSsdDataDisk) {
     EXPECT_THAT(script, HasSubstr("bash /tmp/add-google-cloud-ops-agent-repo.sh --also-install"));
     EXPECT_THAT(script, HasSubstr("SECRET=" + secret + "\n"));
     EXPECT_THAT(script, HasSubstr("gcloud secrets versions list \"$SECRET\" --filter=state:ENABLED --limit=1"));
-    EXPECT_THAT(script, HasSubstr("openssl rand -base64 32 | tr -d '\\n' | gcloud secrets versions add \"$SECRET\" --data-file=-"));
+    EXPECT_THAT(script, HasSubstr("openssl rand -base64 32 | tr -d '\\n' | "
+                                  "gcloud secrets versions add \"$SECRET\" --data-file=-"));
     EXPECT_THAT(script, HasSubstr("APP_SECRET=\"$(gcloud secrets versions access latest --secret=\"$SECRET\")\""));
     EXPECT_THAT(script, Not(HasSubstr("<secret")));
     EXPECT_THAT(script, Not(HasSubstr("@")));  // every placeholder replaced (the image has no digest)
@@ -393,9 +394,11 @@ TEST_P(DatabasesTest, QdrantRunsItsPinnedImageUnderDockerOnTheDataDisk) {
   EXPECT_EQ(At(vm.inputs, "description"), PropertyValue("Qdrant vector search of the Apex Memory System"));
   std::string const script = At(vm.inputs, "metadataStartupScript").AsString();
   EXPECT_THAT(script, HasSubstr("apt-get install -y docker.io"));
-  EXPECT_THAT(script, HasSubstr("printf 'QDRANT__SERVICE__API_KEY=%s\\nQDRANT__TELEMETRY_DISABLED=true\\n' \"$APP_SECRET\" > /run/qdrant.env"));
+  EXPECT_THAT(script, HasSubstr("printf 'QDRANT__SERVICE__API_KEY=%s\\nQDRANT__TELEMETRY_DISABLED=true\\n' "
+                                "\"$APP_SECRET\" > /run/qdrant.env"));
   EXPECT_THAT(script, HasSubstr("docker run -d --name qdrant --restart=unless-stopped --env-file /run/qdrant.env \\\n"
-                                "  -p 6333:6333 -p 6334:6334 -v \"$DATA\":/qdrant/storage \"docker.io/qdrant/qdrant:v1.13.4\"\n"));
+                                "  -p 6333:6333 -p 6334:6334 -v \"$DATA\":/qdrant/storage "
+                                "\"docker.io/qdrant/qdrant:v1.13.4\"\n"));
   EXPECT_THAT(script, HasSubstr("rm -f /run/qdrant.env"));
   EXPECT_THAT(script, Not(HasSubstr("QDRANT__SERVICE__API_KEY=\"$APP_SECRET\"")));  // never on a command line
 }

@@ -101,7 +101,8 @@ void DatabaseCluster::CreatePostgres(pulumi::Context& ctx, std::string const& na
   postgres_private_ip = instance.private_ip_address();
   postgres_instance_name = instance.name();
   database_name = vectors.name();
-  postgres_ca_secret_id = StoreSecret(ctx, name + "-postgres-ca", args, "postgres", FirstCaCert(instance.server_ca_certs()));
+  postgres_ca_secret_id =
+      StoreSecret(ctx, name + "-postgres-ca", args, "postgres", FirstCaCert(instance.server_ca_certs()));
 }
 
 }  // namespace apex

@@ -82,7 +82,11 @@ DatabaseCluster::DataVm DatabaseCluster::CreateDataVm(pulumi::Context& ctx, std:
 
   compute::Disk data(
       ctx, vm_name + "-data",
-      {.labels = labels, .name = vm_name + "-data", .size = c.data_disk_size_gb, .type = c.data_disk_type, .zone = c.zone},
+      {.labels = labels,
+       .name = vm_name + "-data",
+       .size = c.data_disk_size_gb,
+       .type = c.data_disk_type,
+       .zone = c.zone},
       Child());
   compute::ResourcePolicy snapshots(
       ctx, vm_name + "-snapshots",
