@@ -3,6 +3,7 @@
 #include "apex/config.h"
 #include "apex/labels.h"
 #include "apex/monitoring.h"
+#include "apex/project_apis.h"
 #include "apex/stack_outputs.h"
 
 namespace apex::monitoring {
@@ -10,23 +11,29 @@ namespace apex::monitoring {
 void Program(pulumi::Context& ctx) {
   auto common = LoadCommonConfig(ctx);
   auto config = LoadMonitoringConfig(ctx);
+  auto apis = EnableApis(ctx, common, {"monitoring.googleapis.com"});
 
   pulumi::StackReference databases(ctx, "databases", {.name = ReferencedStack(ctx, common, "apex-databases")});
   pulumi::StackReference services(ctx, "services", {.name = ReferencedStack(ctx, common, "apex-services")});
   auto service = [&](char const* key) { return services.RequireOutput<std::string>(key); };
+  auto database = [&](char const* key) { return databases.RequireOutput<std::string>(key); };
 
   Monitoring monitoring(
       ctx, "apex",
       {.common = common,
        .labels = WithComponent(StandardLabels(ctx, common), "monitoring"),
        .config = config,
-       .gateway_uri = service(outputs::kApiGatewayUri),
-       // The Temporal worker pool serves no requests: it has no request metrics to alert on.
+       .public_url = service(outputs::kPublicUrl),
+       // The Temporal worker pool serves no requests: it is watched by its instances (worker_pool), not requests.
        .services = {{"api-gateway", service(outputs::kApiGatewayName)},
                     {"ingestion-worker", service(outputs::kIngestionWorkerName)},
                     {"query-router", service(outputs::kQueryRouterName)}},
-       .postgres_instance = databases.RequireOutput<std::string>(outputs::kPostgresInstanceName),
-       .redis_instance = databases.RequireOutput<std::string>(outputs::kRedisInstanceId)});
+       .postgres_instance = database(outputs::kPostgresInstanceName),
+       .redis_instance = database(outputs::kRedisInstanceId),
+       .vms = {{"neo4j", database(outputs::kNeo4jInstanceId), database(outputs::kNeo4jInstanceName)},
+               {"qdrant", database(outputs::kQdrantInstanceId), database(outputs::kQdrantInstanceName)}},
+       .worker_pool = service(outputs::kTemporalWorkerName)},
+      {.depends_on = apis});
 
   ctx.Export(outputs::kNotificationChannel, monitoring.notification_channel);
   ctx.Export(outputs::kUptimeCheckId, monitoring.uptime_check_id);

@@ -1,6 +1,7 @@
 // apex-monitoring through the mocks, for every stack, with the real stack files: apex-network and
-// apex-services run first, the apex-databases outputs given by hand. Checks the notification channel, the
-// gateway uptime check, every alert policy's filter, threshold, severity and channel, and the dashboard.
+// apex-services run first, the apex-databases outputs given by hand. Checks the Monitoring API, the notification
+// channel, the public URL's uptime check, every alert policy's filter, threshold, severity and channel (the data
+// VMs and the Temporal worker pool included), and the dashboard.
 #include "apex/stack_outputs.h"
 #include "apex/testing/gcp_mocks.h"
 #include "apex/testing/projects.h"
@@ -44,16 +45,28 @@ PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }
 // Per tier, as in the Pulumi.<stack>.yaml files.
 struct Tier {
   std::string email;
-  double latency_ms, error_ratio, sql_cpu, sql_disk, redis_memory;
+  double latency_ms, error_ratio, sql_cpu, sql_disk, redis_memory, vm_memory, vm_disk;
   std::string duration, auto_close, uptime_period;
 };
 
 Tier TierOf(std::string const& stack) {
-  if (stack == "dev") return {"apex-dev-alerts@apex-memory.example.com", 5000, 0.1, 0.9, 0.9, 0.9, "600s", "1800s", "300s"};
-  if (stack == "staging") {
-    return {"apex-staging-alerts@apex-memory.example.com", 3000, 0.05, 0.85, 0.85, 0.85, "300s", "3600s", "300s"};
+  if (stack == "dev") {
+    return {"apex-dev-alerts@apex-memory.example.com", 5000, 0.1, 0.9, 0.9, 0.9, 95, 90, "600s", "1800s", "300s"};
   }
-  return {"apex-oncall@apex-memory.example.com", 1500, 0.02, 0.8, 0.8, 0.8, "300s", "86400s", "60s"};
+  if (stack == "staging") {
+    return {"apex-staging-alerts@apex-memory.example.com", 3000, 0.05, 0.85, 0.85, 0.85, 90, 85, "300s", "3600s", "300s"};
+  }
+  return {"apex-oncall@apex-memory.example.com", 1500, 0.02, 0.8, 0.8, 0.8, 85, 80, "300s", "86400s", "60s"};
+}
+
+// The data VMs as DatabaseOutputs gives them: policy id, instance id, instance name.
+struct Vm {
+  std::string id, instance_id, name;
+};
+std::vector<Vm> VmsOf(std::string const& stack) {
+  auto out = DatabaseOutputs(stack);
+  return {{"neo4j", out.at(outputs::kNeo4jInstanceId).AsString(), out.at(outputs::kNeo4jInstanceName).AsString()},
+          {"qdrant", out.at(outputs::kQdrantInstanceId).AsString(), out.at(outputs::kQdrantInstanceName).AsString()}};
 }
 
 class MonitoringTest : public ::testing::TestWithParam<std::string> {
@@ -76,8 +89,9 @@ class MonitoringTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(r) << type << " " << name;
     return r ? *r : RegisteredResource{};
   }
-  PropertyMap const& Condition(RegisteredResource const& policy) const {
-    return Obj(Obj(policy.inputs.at("conditions").AsArray().at(0)).at("conditionThreshold"));
+  PropertyMap const& Condition(RegisteredResource const& policy, std::size_t i = 0,
+                               char const* kind = "conditionThreshold") const {
+    return Obj(Obj(policy.inputs.at("conditions").AsArray().at(i)).at(kind));
   }
   std::string project() const { return ProjectOf(GetParam()); }
 
@@ -95,11 +109,28 @@ TEST_P(MonitoringTest, EveryResourceIsParentedUnderTheComponent) {
     children.emplace_back(kPolicy, "apex-" + id + "-latency-p95");
     children.emplace_back(kPolicy, "apex-" + id + "-5xx-ratio");
   }
-  for (std::string id : {"cloudsql-cpu", "cloudsql-disk", "redis-memory", "gateway-uptime"}) {
+  for (std::string id : {"cloudsql-cpu", "cloudsql-disk", "redis-memory", "gateway-uptime", "neo4j-uptime",
+                         "neo4j-memory", "neo4j-disk", "qdrant-uptime", "qdrant-memory", "qdrant-disk",
+                         "temporal-worker-instances"}) {
     children.emplace_back(kPolicy, "apex-" + id);
   }
   for (auto const& [type, name] : children) EXPECT_EQ(Get(type, name).parent, component.urn) << name;
-  EXPECT_EQ(run_.deployment->OfType(kPolicy).size(), 10u);
+  EXPECT_EQ(run_.deployment->OfType(kPolicy).size(), 17u);
+}
+
+// Issue #11, point 5: the stack enables the Monitoring API, and everything it creates waits for it.
+TEST_P(MonitoringTest, EnablesTheMonitoringApiAndEveryResourceWaitsForIt) {
+  auto api = Get("gcp:projects/service:Service", "api-monitoring");
+  EXPECT_EQ(api.inputs, (PropertyMap{{"disableDependentServices", false},
+                                     {"disableOnDestroy", false},
+                                     {"project", project()},
+                                     {"service", "monitoring.googleapis.com"}}));
+  EXPECT_EQ(run_.deployment->OfType("gcp:projects/service:Service").size(), 1u);
+  for (auto const& r : run_.deployment->resources()) {
+    if (r.type.rfind("gcp:monitoring/", 0) == 0) {
+      EXPECT_THAT(r.dependencies, ::testing::Contains(api.urn)) << r.name;
+    }
+  }
 }
 
 TEST_P(MonitoringTest, AnEmailChannelWiredIntoEveryPolicy) {
@@ -116,13 +147,25 @@ TEST_P(MonitoringTest, AnEmailChannelWiredIntoEveryPolicy) {
     EXPECT_EQ(policy.inputs.at("enabled"), PropertyValue(true));
     EXPECT_EQ(policy.inputs.at("project"), Str(project()));
   }
+  EXPECT_EQ(run_.deployment->OfType(kPolicy).size(), 17u);
   EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kNotificationChannel), channel_name);
 }
 
-TEST_P(MonitoringTest, TheUptimeCheckProbesTheGatewayHealthOverHttps) {
-  auto gateway_uri = services_.deployment->stack_outputs().at(outputs::kApiGatewayUri).AsString();
-  ASSERT_EQ(gateway_uri.rfind("https://", 0), 0u);
-  std::string host = gateway_uri.substr(8);
+// Issue #11: the uptime check probes where users reach the API: the custom domain behind the load balancer in
+// prod, the gateway's run.app host elsewhere (apex-services' publicUrl).
+TEST_P(MonitoringTest, TheUptimeCheckProbesThePublicUrlsHealthOverHttps) {
+  auto const& services = services_.deployment->stack_outputs();
+  ASSERT_TRUE(services.contains(outputs::kPublicUrl)) << "apex-services exports no " << outputs::kPublicUrl;
+  std::string host;
+  if (GetParam() == "prod") {
+    host = services_.config.config.at("apex:publicDomain");
+  } else {
+    auto gateway_uri = services.at(outputs::kApiGatewayUri).AsString();
+    ASSERT_EQ(gateway_uri.rfind("https://", 0), 0u);
+    host = gateway_uri.substr(8);
+    EXPECT_THAT(host, ::testing::EndsWith(".run.app"));
+  }
+  EXPECT_EQ(services.at(outputs::kPublicUrl), Str("https://" + host));
   auto uptime = Get("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", "apex-gateway-uptime");
   EXPECT_EQ(uptime.inputs.at("monitoredResource"),
             PropertyValue(PropertyMap{{"labels", PropertyMap{{"host", host}, {"project_id", project()}}}, {"type", "uptime_url"}}));
@@ -185,8 +228,9 @@ TEST_P(MonitoringTest, CloudSqlAndRedisPolicies) {
            {"apex-cloudsql-cpu", sql + "cpu/utilization\"", "WARNING", t.sql_cpu},
            {"apex-cloudsql-disk", sql + "disk/utilization\"", "CRITICAL", t.sql_disk},
            {"apex-redis-memory",
-            "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"projects/" + project() +
-                "/locations/us-central1/instances/apex-redis\" AND metric.type = \"redis.googleapis.com/stats/memory/usage_ratio\"",
+            "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"" +
+                DatabaseOutputs(GetParam()).at(outputs::kRedisInstanceId).AsString() +
+                "\" AND metric.type = \"redis.googleapis.com/stats/memory/usage_ratio\"",
             "WARNING", t.redis_memory}}) {
     auto policy = Get(kPolicy, c.name);
     EXPECT_EQ(Condition(policy).at("filter"), Str(c.filter)) << c.name;
@@ -199,21 +243,100 @@ TEST_P(MonitoringTest, CloudSqlAndRedisPolicies) {
   }
 }
 
+// Issue #11, point 8: each data VM is watched for being down, and for memory and disk (Ops Agent) above the
+// stack's thresholds.
+TEST_P(MonitoringTest, EachDataVmIsWatchedForUptimeMemoryAndDisk) {
+  Tier t = TierOf(GetParam());
+  for (auto const& vm : VmsOf(GetParam())) {
+    std::string instance = "resource.type = \"gce_instance\" AND resource.labels.instance_id = \"" + vm.instance_id + "\"";
+    auto uptime = Get(kPolicy, "apex-" + vm.id + "-uptime");
+    EXPECT_EQ(Obj(uptime.inputs.at("conditions").AsArray().at(0)),
+              (PropertyMap{{"conditionAbsent",
+                            PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
+                                                                                   {"perSeriesAligner", "ALIGN_RATE"}}}},
+                                        {"duration", t.duration},
+                                        {"filter", instance + " AND metric.type = \"compute.googleapis.com/instance/uptime\""},
+                                        {"trigger", PropertyMap{{"count", 1}}}}},
+                           {"displayName", vm.id + " VM not running"}}));
+    EXPECT_EQ(uptime.inputs.at("severity"), Str("CRITICAL"));
+
+    struct Case {
+      std::string policy, metric, severity;
+      double threshold;
+    };
+    for (auto const& c : std::vector<Case>{{"memory", "memory/percent_used", "WARNING", t.vm_memory},
+                                           {"disk", "disk/percent_used", "CRITICAL", t.vm_disk}}) {
+      auto policy = Get(kPolicy, "apex-" + vm.id + "-" + c.policy);
+      EXPECT_EQ(Condition(policy).at("filter"), Str(instance + " AND metric.type = \"agent.googleapis.com/" + c.metric +
+                                                    "\" AND metric.labels.state = \"used\""))
+          << vm.id << " " << c.policy;
+      EXPECT_EQ(Condition(policy).at("thresholdValue"), PropertyValue(c.threshold)) << vm.id << " " << c.policy;
+      EXPECT_EQ(Condition(policy).at("comparison"), Str("COMPARISON_GT"));
+      EXPECT_EQ(Condition(policy).at("duration"), Str(t.duration));
+      EXPECT_EQ(Condition(policy).at("aggregations"),
+                PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
+      EXPECT_EQ(policy.inputs.at("severity"), Str(c.severity));
+    }
+  }
+}
+
+// Issue #11, point 8: the Temporal worker pool alerts when it has no instance, counted or reported.
+TEST_P(MonitoringTest, TheTemporalWorkerPoolIsWatchedForInstances) {
+  auto pool = services_.deployment->stack_outputs().at(outputs::kTemporalWorkerName).AsString();
+  EXPECT_EQ(pool, "apex-temporal-worker");
+  std::string filter = "resource.type = \"cloud_run_worker_pool\" AND resource.labels.worker_pool_name = \"" + pool +
+                       "\" AND metric.type = \"run.googleapis.com/container/instance_count\"";
+  auto policy = Get(kPolicy, "apex-temporal-worker-instances");
+  ASSERT_EQ(policy.inputs.at("conditions").AsArray().size(), 2u);
+  EXPECT_EQ(Condition(policy),
+            (PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
+                                                                    {"crossSeriesReducer", "REDUCE_SUM"},
+                                                                    {"groupByFields", PropertyArray{"resource.label.worker_pool_name"}},
+                                                                    {"perSeriesAligner", "ALIGN_MAX"}}}},
+                         {"comparison", "COMPARISON_LT"},
+                         {"duration", TierOf(GetParam()).duration},
+                         {"filter", filter},
+                         {"thresholdValue", 1},
+                         {"trigger", PropertyMap{{"count", 1}}}}));
+  EXPECT_EQ(Condition(policy, 1, "conditionAbsent"),
+            (PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MAX"}}}},
+                         {"duration", TierOf(GetParam()).duration},
+                         {"filter", filter},
+                         {"trigger", PropertyMap{{"count", 1}}}}));
+  EXPECT_EQ(policy.inputs.at("severity"), Str("CRITICAL"));
+}
+
 TEST_P(MonitoringTest, TheDashboardChartsWhatThePoliciesWatch) {
   auto dashboard = Get("gcp:monitoring/dashboard:Dashboard", "apex-dashboard");
   auto json = nlohmann::json::parse(dashboard.inputs.at("dashboardJson").AsString());
   EXPECT_EQ(json["displayName"], "Apex Memory System (" + GetParam() + ")");
   EXPECT_EQ(json["labels"]["environment"], GetParam());
   auto tiles = json["mosaicLayout"]["tiles"];
-  ASSERT_EQ(tiles.size(), 10u);
+  ASSERT_EQ(tiles.size(), 15u);
   std::vector<std::string> titles;
   for (auto const& t : tiles) titles.push_back(t["widget"]["title"]);
+  auto vms = VmsOf(GetParam());
   EXPECT_THAT(titles, ::testing::ElementsAre("apex-api-gateway: request latency p95 (ms)", "apex-api-gateway: 5xx ratio",
                                              "apex-ingestion-worker: request latency p95 (ms)",
                                              "apex-ingestion-worker: 5xx ratio",
                                              "apex-query-router: request latency p95 (ms)", "apex-query-router: 5xx ratio",
                                              "Requests per second by service", "Cloud SQL CPU utilization",
-                                             "Cloud SQL disk utilization", "Redis memory usage ratio"));
+                                             "Cloud SQL disk utilization", "Redis memory usage ratio",
+                                             vms[0].name + ": memory used (%)", vms[0].name + ": disk used (%)",
+                                             vms[1].name + ": memory used (%)", vms[1].name + ": disk used (%)",
+                                             "apex-temporal-worker: instances"));
+  // The VM and worker pool charts query what their policies watch, with the thresholds.
+  for (auto const& [tile, policy] : std::vector<std::pair<int, std::string>>{{10, "apex-neo4j-memory"},
+                                                                             {11, "apex-neo4j-disk"},
+                                                                             {12, "apex-qdrant-memory"},
+                                                                             {13, "apex-qdrant-disk"},
+                                                                             {14, "apex-temporal-worker-instances"}}) {
+    auto chart = tiles[tile]["widget"]["xyChart"];
+    EXPECT_EQ(chart["dataSets"][0]["timeSeriesQuery"]["timeSeriesFilter"]["filter"],
+              Condition(Get(kPolicy, policy)).at("filter").AsString())
+        << policy;
+    EXPECT_EQ(chart["thresholds"][0]["value"], Condition(Get(kPolicy, policy)).at("thresholdValue").AsNumber()) << policy;
+  }
   auto sql_cpu = tiles[7]["widget"]["xyChart"];
   EXPECT_EQ(sql_cpu["dataSets"][0]["timeSeriesQuery"]["timeSeriesFilter"]["filter"],
             Condition(Get(kPolicy, "apex-cloudsql-cpu")).at("filter").AsString());
@@ -225,7 +348,7 @@ TEST_P(MonitoringTest, LabelledResourcesCarryTheStandardLabels) {
   int labelled = 0;
   for (auto const& r : run_.deployment->resources()) {
     auto labels = r.inputs.find("userLabels");
-    if (r.type == "gcp:monitoring/dashboard:Dashboard" || r.type.rfind("gcp:", 0) != 0) continue;
+    if (r.type == "gcp:monitoring/dashboard:Dashboard" || r.type.rfind("gcp:monitoring/", 0) != 0) continue;
     ASSERT_NE(labels, r.inputs.end()) << r.name;
     ++labelled;
     for (auto const& [key, want] : std::map<std::string, std::string>{{"environment", GetParam()},
@@ -235,7 +358,7 @@ TEST_P(MonitoringTest, LabelledResourcesCarryTheStandardLabels) {
       EXPECT_EQ(Obj(labels->second).at(key), Str(want)) << r.name << " " << key;
     }
   }
-  EXPECT_EQ(labelled, 12);  // the channel, the uptime check, ten policies; the dashboard has labels in its JSON
+  EXPECT_EQ(labelled, 19);  // the channel, the uptime check, 17 policies; the dashboard has labels in its JSON
 }
 
 TEST_P(MonitoringTest, ReadsTheDatabasesAndServicesStacks) {
@@ -261,7 +384,9 @@ TEST(MonitoringConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
            {"apex:uptimeCheckPeriodSeconds: \"60\"", "apex:uptimeCheckPeriodSeconds: \"120\"",
             "'apex:uptimeCheckPeriodSeconds': 120 is not one of 60, 300, 600, 900"},
            {"apex:alertAutoCloseSeconds: \"86400\"", "apex:alertAutoCloseSeconds: \"600\"",
-            "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"}}) {
+            "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"},
+           {"apex:vmDiskThreshold: \"80\"", "apex:vmDiskThreshold: \"120\"",
+            "Invalid configuration 'apex:vmDiskThreshold': 120 is outside (0, 100]"}}) {
     auto run = apex::testing::RunStackEdited("apex-monitoring", "prod", apex::testing::ReplaceText(c.line, c.replacement));
     EXPECT_NE(run.exit_code, 0) << c.line;
     EXPECT_THAT(Logs(*run.deployment), HasSubstr(c.message));

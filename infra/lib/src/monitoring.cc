@@ -15,11 +15,13 @@ namespace mon = pulumi::gcp::monitoring;
 
 std::string Seconds(int s) { return std::to_string(s) + "s"; }
 
-// One threshold condition over a metric (or a ratio of two), and what to tell the on-call engineer.
+// One condition over a metric (or a ratio of two): a threshold, or the metric's absence for `duration`.
 struct ThresholdAlert {
   std::string id{};  // the policy's resource name: "<component>-<id>"
   std::string display_name{};
   std::string severity{};  // CRITICAL, ERROR or WARNING
+  bool absent = false;     // fires when the series stops reporting, not on its value
+  std::string comparison = "COMPARISON_GT";
   pulumi::Output<std::string> filter{};
   std::optional<pulumi::Output<std::string>> denominator_filter{};
   std::string aligner{};
@@ -29,6 +31,7 @@ struct ThresholdAlert {
   double threshold = 0;
   std::string duration{};
   std::string runbook{};
+  std::vector<ThresholdAlert> or_conditions{};  // more conditions of the same policy (OR), by display name
 };
 
 std::vector<mon::AlertPolicyConditionConditionThresholdAggregationArgs> Aggregations(ThresholdAlert const& a) {
@@ -58,12 +61,35 @@ std::optional<pulumi::Input<std::string>> DenominatorFilter(ThresholdAlert const
   return *a.denominator_filter;
 }
 
+mon::AlertPolicyConditionArgs Condition(ThresholdAlert const& a) {
+  if (a.absent) {
+    mon::AlertPolicyConditionConditionAbsentAggregationArgs agg{.alignment_period = a.alignment_period,
+                                                                .per_series_aligner = a.aligner};
+    return {.condition_absent = mon::AlertPolicyConditionConditionAbsentArgs{
+                .aggregations = std::vector{agg},
+                .duration = a.duration,
+                .filter = a.filter,
+                .trigger = mon::AlertPolicyConditionConditionAbsentTriggerArgs{.count = 1}},
+            .display_name = a.display_name};
+  }
+  return {.condition_threshold = mon::AlertPolicyConditionConditionThresholdArgs{
+              .aggregations = Aggregations(a),
+              .comparison = a.comparison,
+              .denominator_aggregations = DenominatorAggregations(a),
+              .denominator_filter = DenominatorFilter(a),
+              .duration = a.duration,
+              .filter = a.filter,
+              .threshold_value = a.threshold,
+              .trigger = mon::AlertPolicyConditionConditionThresholdTriggerArgs{.count = 1}},
+          .display_name = a.display_name};
+}
+
 }  // namespace
 
 Monitoring::Monitoring(pulumi::Context& ctx, std::string const& name, MonitoringArgs const& args,
                        pulumi::ResourceOptions const& opts)
     : pulumi::ComponentResource(ctx, kType, name, opts) {
-  pulumi::ResourceOptions child{.parent = *this};
+  pulumi::ResourceOptions child{.parent = *this, .depends_on = opts.depends_on};
   auto const& common = args.common;
   auto const& config = args.config;
   std::string env = " (" + common.environment + ")";
@@ -79,11 +105,11 @@ Monitoring::Monitoring(pulumi::Context& ctx, std::string const& name, Monitoring
                                    child);
   notification_channel = channel.name();
 
-  auto host = args.gateway_uri.ToOutput().Apply([](std::string const& uri) { return internal::UriHost(uri); });
+  auto host = args.public_url.ToOutput().Apply([](std::string const& uri) { return internal::UriHost(uri); });
   mon::UptimeCheckConfig uptime(
       ctx, name + "-gateway-uptime",
       {.checker_type = "STATIC_IP_CHECKERS",
-       .display_name = "Apex API gateway" + env,
+       .display_name = "Apex public API" + env,
        .http_check = mon::UptimeCheckConfigHttpCheckArgs{
            .accepted_response_status_codes =
                std::vector<mon::UptimeCheckConfigHttpCheckAcceptedResponseStatusCodeArgs>{
@@ -106,21 +132,13 @@ Monitoring::Monitoring(pulumi::Context& ctx, std::string const& name, Monitoring
   uptime_check_id = uptime.uptime_check_id();
 
   auto create = [&](ThresholdAlert const& a) {
+    std::vector<mon::AlertPolicyConditionArgs> conditions{Condition(a)};
+    for (auto const& more : a.or_conditions) conditions.push_back(Condition(more));
     mon::AlertPolicy policy(
         ctx, name + "-" + a.id,
         {.alert_strategy = mon::AlertPolicyAlertStrategyArgs{.auto_close = Seconds(config.auto_close_seconds)},
          .combiner = "OR",
-         .conditions = std::vector<mon::AlertPolicyConditionArgs>{
-             {.condition_threshold = mon::AlertPolicyConditionConditionThresholdArgs{
-                  .aggregations = Aggregations(a),
-                  .comparison = "COMPARISON_GT",
-                  .denominator_aggregations = DenominatorAggregations(a),
-                  .denominator_filter = DenominatorFilter(a),
-                  .duration = a.duration,
-                  .filter = a.filter,
-                  .threshold_value = a.threshold,
-                  .trigger = mon::AlertPolicyConditionConditionThresholdTriggerArgs{.count = 1}},
-              .display_name = a.display_name}},
+         .conditions = conditions,
          .display_name = a.display_name + env,
          .documentation = mon::AlertPolicyDocumentationArgs{.content = a.runbook,
                                                             .mime_type = "text/markdown",
@@ -208,7 +226,7 @@ Monitoring::Monitoring(pulumi::Context& ctx, std::string const& name, Monitoring
                      "raise the memory size (apex-databases config)."});
   // Google's recommended uptime alert: fires when more than one checker region reports a failure.
   create({.id = "gateway-uptime",
-          .display_name = "API gateway uptime check failing",
+          .display_name = "Public API uptime check failing",
           .severity = "CRITICAL",
           .filter = uptime.uptime_check_id().Apply([](std::string const& id) {
             return "metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id = \"" +
@@ -220,14 +238,84 @@ Monitoring::Monitoring(pulumi::Context& ctx, std::string const& name, Monitoring
           .alignment_period = "1200s",
           .threshold = 1,
           .duration = "60s",
-          .runbook = "The public API gateway does not answer its health check from several regions."});
+          .runbook = "The public API does not answer its health check from several regions."});
+
+  // The data VMs: down (no uptime reported), memory and disk from the Ops Agent. The disk condition watches every
+  // file system of the VM: the data disk's device name is the kernel's (sdb, nvme0n2), and a full boot disk stops
+  // the database as surely.
+  std::vector<pulumi::Output<std::string>> vm_ids, vm_names;
+  for (auto const& vm : args.vms) {
+    auto instance = vm.instance_id.ToOutput();
+    vm_ids.push_back(instance);
+    vm_names.push_back(vm.instance_name.ToOutput());
+    auto filter = [&](std::string metric, std::string labels = "") {
+      return instance.Apply([metric, labels](std::string const& id) { return internal::GceFilter(id, metric, labels); });
+    };
+    create({.id = vm.id + "-uptime",
+            .display_name = vm.id + " VM not running",
+            .severity = "CRITICAL",
+            .absent = true,
+            .filter = filter("compute.googleapis.com/instance/uptime"),
+            .aligner = "ALIGN_RATE",
+            .duration = duration,
+            .runbook = "The " + vm.id + " VM reports no uptime: it is stopped, being repaired or crashed. Check its "
+                       "serial console and `gcloud compute instances describe`; the services that use " + vm.id +
+                       " fail meanwhile."});
+    create({.id = vm.id + "-memory",
+            .display_name = vm.id + " VM memory usage high",
+            .severity = "WARNING",
+            .filter = filter("agent.googleapis.com/memory/percent_used", " AND metric.labels.state = \"used\""),
+            .aligner = "ALIGN_MEAN",
+            .threshold = config.vm_memory_percent,
+            .duration = duration,
+            .runbook = "The " + vm.id + " VM is close to running out of memory. Check the container's heap and cache "
+                       "settings, or give the VM a larger machine type (apex-databases config)."});
+    create({.id = vm.id + "-disk",
+            .display_name = vm.id + " VM disk usage high",
+            .severity = "CRITICAL",
+            .filter = filter("agent.googleapis.com/disk/percent_used", " AND metric.labels.state = \"used\""),
+            .aligner = "ALIGN_MEAN",
+            .threshold = config.vm_disk_percent,
+            .duration = duration,
+            .runbook = "A file system of the " + vm.id + " VM is filling up. Grow the data disk (apex-databases config, "
+                       "then resize2fs on the VM), or free space on the boot disk."});
+  }
+
+  // The Temporal worker pool serves no requests: it is watched by its instance count, which must not fall to zero.
+  auto worker_pool = args.worker_pool.ToOutput();
+  auto pool_instances = worker_pool.Apply(
+      [](std::string const& pool) { return internal::WorkerPoolFilter(pool, "container/instance_count"); });
+  std::string const pool_runbook =
+      "The Temporal worker pool has no running instance: workflows and activities are not processed. Check the "
+      "worker pool's revisions and logs, and its connection to Temporal.";
+  create({.id = "temporal-worker-instances",
+          .display_name = "Temporal worker pool has no instance",
+          .severity = "CRITICAL",
+          .comparison = "COMPARISON_LT",
+          .filter = pool_instances,
+          .aligner = "ALIGN_MAX",
+          .reducer = "REDUCE_SUM",
+          .group_by = {"resource.label.worker_pool_name"},
+          .threshold = 1,
+          .duration = duration,
+          .runbook = pool_runbook,
+          .or_conditions = {{.display_name = "Temporal worker pool reports no instance",
+                             .absent = true,
+                             .filter = pool_instances,
+                             .aligner = "ALIGN_MAX",
+                             .duration = duration}}});
 
   std::vector<pulumi::Output<std::string>> names;
   for (auto const& s : args.services) names.push_back(s.service_name.ToOutput());
-  auto json = pulumi::All(pulumi::All(names), database_id, redis_id)
+  auto json = pulumi::All(pulumi::All(names), database_id, redis_id, pulumi::All(vm_ids), pulumi::All(vm_names),
+                          worker_pool)
                   .Apply([display = "Apex Memory System" + env, labels = args.labels, config](
-                             std::vector<std::string> const& services, std::string const& db, std::string const& redis) {
-                    return internal::DashboardJson(display, labels, services, db, redis, config);
+                             std::vector<std::string> const& services, std::string const& db, std::string const& redis,
+                             std::vector<std::string> const& ids, std::vector<std::string> const& vm_names,
+                             std::string const& pool) {
+                    std::vector<internal::DashboardVm> vms;
+                    for (std::size_t i = 0; i < ids.size(); ++i) vms.push_back({vm_names[i], ids[i]});
+                    return internal::DashboardJson(display, labels, services, db, redis, vms, pool, config);
                   });
   mon::Dashboard dashboard(ctx, name + "-dashboard", {.dashboard_json = json, .project = common.gcp_project}, child);
   dashboard_id = dashboard.id();

@@ -43,6 +43,8 @@ MonitoringConfig LoadMonitoringConfig(pulumi::Context& ctx) {
   c.sql_cpu_utilization = GetDoubleInRange(ctx, "sqlCpuThreshold", c.sql_cpu_utilization, 0, 1);
   c.sql_disk_utilization = GetDoubleInRange(ctx, "sqlDiskThreshold", c.sql_disk_utilization, 0, 1);
   c.redis_memory_usage = GetDoubleInRange(ctx, "redisMemoryThreshold", c.redis_memory_usage, 0, 1);
+  c.vm_memory_percent = GetDoubleInRange(ctx, "vmMemoryThreshold", c.vm_memory_percent, 0, 100);
+  c.vm_disk_percent = GetDoubleInRange(ctx, "vmDiskThreshold", c.vm_disk_percent, 0, 100);
   c.alert_duration_seconds = GetMinutes(ctx, "alertDurationSeconds", c.alert_duration_seconds, 60, 86400);
   // Cloud Monitoring closes incidents automatically after 30 minutes to 7 days.
   c.auto_close_seconds = GetMinutes(ctx, "alertAutoCloseSeconds", c.auto_close_seconds, 1800, 604800);

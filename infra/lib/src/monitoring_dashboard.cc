@@ -32,7 +32,8 @@ json Chart(std::string const& title, json query, std::string const& y_label, dou
 
 std::string DashboardJson(std::string const& display_name, Labels const& labels,
                           std::vector<std::string> const& service_names, std::string const& database_id,
-                          std::string const& redis_instance_id, MonitoringConfig const& config) {
+                          std::string const& redis_instance_id, std::vector<DashboardVm> const& vms,
+                          std::string const& worker_pool, MonitoringConfig const& config) {
   std::vector<json> widgets;
   for (auto const& service : service_names) {
     widgets.push_back(Chart(service + ": request latency p95 (ms)",
@@ -62,6 +63,22 @@ std::string DashboardJson(std::string const& display_name, Labels const& labels,
   widgets.push_back(Chart("Redis memory usage ratio",
                           Query(RedisFilter(redis_instance_id, "stats/memory/usage_ratio"), Aggregation("ALIGN_MEAN")),
                           "usage ratio", config.redis_memory_usage));
+  std::string const used = " AND metric.labels.state = \"used\"";
+  for (auto const& vm : vms) {
+    widgets.push_back(Chart(vm.name + ": memory used (%)",
+                            Query(GceFilter(vm.instance_id, "agent.googleapis.com/memory/percent_used", used),
+                                  Aggregation("ALIGN_MEAN")),
+                            "percent", config.vm_memory_percent));
+    widgets.push_back(Chart(vm.name + ": disk used (%)",
+                            Query(GceFilter(vm.instance_id, "agent.googleapis.com/disk/percent_used", used),
+                                  Aggregation("ALIGN_MEAN")),
+                            "percent", config.vm_disk_percent));
+  }
+  json pool = Aggregation("ALIGN_MAX");
+  pool["crossSeriesReducer"] = "REDUCE_SUM";
+  pool["groupByFields"] = json::array({"resource.label.worker_pool_name"});
+  widgets.push_back(Chart(worker_pool + ": instances", Query(WorkerPoolFilter(worker_pool, "container/instance_count"), pool),
+                          "instances", 1));
 
   json tiles = json::array();
   for (std::size_t i = 0; i < widgets.size(); ++i) {

@@ -21,6 +21,16 @@ std::string RedisFilter(std::string const& instance_id, std::string const& metri
          "\" AND metric.type = \"redis.googleapis.com/" + metric + "\"";
 }
 
+std::string GceFilter(std::string const& instance_id, std::string const& metric, std::string const& metric_labels) {
+  return "resource.type = \"gce_instance\" AND resource.labels.instance_id = \"" + instance_id +
+         "\" AND metric.type = \"" + metric + "\"" + metric_labels;
+}
+
+std::string WorkerPoolFilter(std::string const& worker_pool_name, std::string const& metric) {
+  return "resource.type = \"cloud_run_worker_pool\" AND resource.labels.worker_pool_name = \"" + worker_pool_name +
+         "\" AND metric.type = \"run.googleapis.com/" + metric + "\"";
+}
+
 std::string RedisInstanceId(std::string const& project, std::string const& region, std::string const& instance) {
   if (instance.rfind("projects/", 0) == 0) return instance;
   return "projects/" + project + "/locations/" + region + "/instances/" + instance;
