@@ -38,12 +38,7 @@ inline pulumi::PropertyMap DatabaseOutputs(std::string const& stack) {
           {outputs::kQdrantUrl, "http://10.10.0.6:6333"},
           {outputs::kQdrantApiKeySecretId, secrets + "apex-db-qdrant-api-key"},
           {outputs::kQdrantInstanceId, "2718281828459045235"},
-          {outputs::kQdrantInstanceName, "apex-db-qdrant"},
-          // Obsolete: still read by apex-services until its move to IAM auth and the Qdrant VM.
-          {outputs::kDatabaseUser, "apex"},
-          {outputs::kDbPasswordSecretId, "apex-db-password"},
-          {outputs::kQdrantUri, "http://10.10.0.6:6333"},
-          {outputs::kQdrantServiceName, "apex-db-qdrant"}};
+          {outputs::kQdrantInstanceName, "apex-db-qdrant"}};
 }
 
 }  // namespace apex::test_support

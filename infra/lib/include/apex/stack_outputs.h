@@ -42,11 +42,6 @@ inline constexpr char kQdrantInstanceName[] = "qdrantInstanceName";
 inline constexpr char kQdrantUrl[] = "qdrantUrl";
 /// Secret Manager secret holding Qdrant's API key (a version is written by the VM at first boot).
 inline constexpr char kQdrantApiKeySecretId[] = "qdrantApiKeySecretId";
-// No longer exported by apex-databases (issue #11): go when apex-services stops reading them.
-inline constexpr char kDatabaseUser[] = "databaseUser";
-inline constexpr char kDbPasswordSecretId[] = "dbPasswordSecretId";
-inline constexpr char kQdrantUri[] = "qdrantUri";
-inline constexpr char kQdrantServiceName[] = "qdrantServiceName";
 
 // apex-services
 inline constexpr char kApiGatewayUri[] = "apiGatewayUri";
