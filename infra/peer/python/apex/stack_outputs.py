@@ -39,3 +39,8 @@ TEMPORAL_WORKER_NAME = "temporalWorkerName"
 PUBLIC_URL = "publicUrl"
 PUBLIC_IP_ADDRESS = "publicIpAddress"
 MIGRATION_JOB_NAME = "migrationJobName"
+
+# apex-monitoring
+NOTIFICATION_CHANNEL = "notificationChannel"
+UPTIME_CHECK_ID = "uptimeCheckId"
+DASHBOARD_ID = "dashboardId"
