@@ -219,7 +219,7 @@ TEST_P(PlanStackTest, PrintsTheTreeWithComponentsAndKeyProperties) {
   auto const& network = runs.front();
   ASSERT_EQ(network.config.project, "apex-network");
   EXPECT_THAT(plan.out, HasSubstr("pulumi:pulumi:Stack"));
-  EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x94\xE2\x94\x80 apex:network:Network"));  // └─
+  EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x9C\xE2\x94\x80 apex:network:Network"));  // ├─ (the APIs follow it)
   EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x9C\xE2\x94\x80 gcp:compute:Subnetwork"));  // ├─
   std::regex cidr("ipCidrRange +: \"" + RegexEscape(network.config.config.at("apex:subnetCidr")) + "\"\n");
   EXPECT_TRUE(std::regex_search(plan.out, cidr));

@@ -61,6 +61,10 @@ class ApexSimTest : public ::testing::Test {
   void Deploy(std::string const& project) {
     auto up = Run(project, {"up", "--yes"});
     ASSERT_EQ(up.code, 0) << project << ": " << Describe(up);
+    if (project == "apex-databases") {
+      std::string error;
+      ASSERT_TRUE(BootApexDataVms(*ws_, &error)) << error;
+    }
   }
 
   void DeployAll() {
@@ -86,12 +90,14 @@ class ApexSimTest : public ::testing::Test {
     }
   }
 
-  /// The secrets a deployment handles: the stack's secret config and the Redis AUTH string the cloud made.
+  /// The secrets a deployment handles: none from config (issue #11); the Redis AUTH string the cloud made, and
+  /// what the VMs generated at first boot into Secret Manager.
   std::vector<std::string> Secrets() {
     std::vector<std::string> out;
-    for (auto const* key : {"apex:dbPassword", "apex:neo4jPassword"}) {
-      auto r = Run("apex-databases", {"config", "get", key});
-      if (r.code == 0) out.push_back(r.output.substr(0, r.output.find_last_not_of("\n") + 1));
+    for (auto const& version : Cloud(kSecretVersion)) {
+      if (!version.name.ends_with("-first-boot")) continue;
+      auto const& data = version.inputs.at("secretData");
+      out.push_back(data.is_secret() ? data.SecretElement().AsString() : data.AsString());
     }
     for (auto const& redis : Cloud(kRedis)) {
       auto it = redis.outputs.find("authString");
@@ -136,7 +142,7 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     EXPECT_NE(refused_db.code, 0);
     EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection"));
     EXPECT_EQ(Cloud("gcp:sql/databaseInstance:DatabaseInstance").size(), 1u);
-    EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 4u);  // three services and Qdrant
+    EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 3u);
     if (stack == "prod") {
       // Turning protection off alone is refused by the program itself: prod needs apex:decommission too.
       ASSERT_EQ(Run("apex-databases", {"config", "set", "apex:deletionProtection", "false"}).code, 0);
@@ -155,10 +161,15 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     auto destroy = Run(*it, {"destroy", "--yes"});
     ASSERT_EQ(destroy.code, 0) << *it << ": " << Describe(destroy);
   }
-  // What is left is what was there before the stacks: the Temporal API key secret and its version.
-  auto left = Cloud();
+  // What is left is what was there before the stacks (the Temporal API key secret and its version), and the APIs
+  // the stacks enabled, which stay on (disableOnDestroy false).
+  std::vector<StoredResource> left;
+  for (auto& r : Cloud()) {
+    if (r.type != "gcp:projects/service:Service") left.push_back(std::move(r));
+  }
   EXPECT_EQ(left.size(), 2u);
   for (auto const& r : left) EXPECT_EQ(r.urn, "") << r.type << " " << r.id << " outlived its stack";
+  EXPECT_GE(Cloud("gcp:projects/service:Service").size(), 6u);
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryStack, LifecycleTest, ::testing::Values("dev", "staging", "prod"),
@@ -215,10 +226,13 @@ TEST_F(ApexSimTest, AConfigChangeUpdatesInPlaceAndAForceNewChangeReplaces) {
   EXPECT_EQ(redis_after.inputs.at("memorySizeGb"), PropertyValue(2.0));
   EXPECT_EQ(redis_after.outputs.at("host"), redis_before.outputs.at("host"));
 
-  // A new password is new secret data, which Secret Manager only takes as a new version: a replacement.
+  // An operator rotates Redis's AUTH string (gcloud redis instances update --rotate-auth-string... here behind
+  // Pulumi's back): the next `up --refresh` reads the new string, which Secret Manager only takes as a new
+  // version of the AUTH secret: a replacement.
   auto versions_before = Cloud(kSecretVersion);
-  ASSERT_EQ(Run("apex-databases", {"config", "set", "--secret", "apex:dbPassword", "rotated-Pa55word!"}).code, 0);
-  auto rotate = Run("apex-databases", {"up", "--yes"});
+  auto rotated_auth = ws_->GcpSim({"set", redis_after.id, "authString=rotated-auth-0123456789"});
+  ASSERT_EQ(rotated_auth.code, 0) << rotated_auth.output;
+  auto rotate = Run("apex-databases", {"up", "--refresh", "--yes"});
   ASSERT_EQ(rotate.code, 0) << Describe(rotate);
   EXPECT_THAT(ResourceSummary(rotate.output), HasSubstr("replaced"));
   auto versions_after = Cloud(kSecretVersion);
@@ -226,7 +240,7 @@ TEST_F(ApexSimTest, AConfigChangeUpdatesInPlaceAndAForceNewChangeReplaces) {
   bool rotated = false;
   for (auto const& v : versions_after) rotated = rotated || v.id.ends_with("/versions/2");
   EXPECT_TRUE(rotated) << "no secret got a second version";
-  EXPECT_THAT(ws_->StateFile("apex-databases"), Not(HasSubstr("rotated-Pa55word!")));
+  EXPECT_THAT(ws_->StateFile("apex-databases"), Not(HasSubstr("rotated-auth-0123456789")));
   auto again = Run("apex-databases", {"up", "--yes", "--expect-no-changes"});
   EXPECT_EQ(again.code, 0) << Describe(again);
 }
