@@ -104,7 +104,10 @@ int main(int argc, char** argv) {
     for (auto it = std::rbegin(kApexProjects); it != std::rend(kApexProjects); ++it) {
       std::string failure;
       if (!Step(ws, *it, "destroy", {"destroy", "--yes"}, "", &failure)) {
-        if (failure.find("deletion_protection") == std::string::npos) return 1;
+        if (failure.find("deletion_protection") == std::string::npos &&
+            failure.find("protected against deletion") == std::string::npos) {
+          return 1;
+        }
         std::cerr << "apex-sim: the " << options.stack << " stacks keep deletion protection on (apex:deletionProtection); "
                   << "README.md, \"A deliberate teardown of prod\", says how to lift it on purpose\n";
         return 1;

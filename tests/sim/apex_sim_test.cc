@@ -140,7 +140,9 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     EXPECT_THAT(refused.output, HasSubstr("without setting deletion_protection=false"));
     auto refused_db = Run("apex-databases", {"destroy", "--yes"});
     EXPECT_NE(refused_db.code, 0);
-    EXPECT_THAT(refused_db.output, HasSubstr("deletion_protection"));
+    // Whichever protected resource the engine tries first refuses: Cloud SQL, Redis, a secret or a data VM.
+    EXPECT_THAT(refused_db.output,
+                ::testing::AnyOf(HasSubstr("deletion_protection"), HasSubstr("protected against deletion")));
     EXPECT_EQ(Cloud("gcp:sql/databaseInstance:DatabaseInstance").size(), 1u);
     EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 3u);
     if (stack == "prod") {

@@ -7,15 +7,6 @@
 #include <stdexcept>
 
 namespace apex {
-namespace {
-
-// EnableApis hands back the API services as plain resources; their ids are what tells a preview from a deploy.
-class EnabledApi : public pulumi::CustomResource {
- public:
-  explicit EnabledApi(pulumi::Resource const& r) : pulumi::CustomResource(r.internal_state()) {}
-};
-
-}  // namespace
 
 std::string DefaultNetworkRefusal(std::string const& project) {
   return "project " + project + " still has the auto-created 'default' network, which policy row 24 forbids (its "
@@ -24,14 +15,10 @@ std::string DefaultNetworkRefusal(std::string const& project) {
 }
 
 pulumi::Output<std::string> ProjectWithoutDefaultNetwork(pulumi::Context& ctx, CommonConfig const& common,
-                                                         std::vector<pulumi::Resource> const& apis) {
+                                                         EnabledApis const& apis) {
   // The project as an output of the enabled APIs: the list is asked for once Compute Engine answers (enabling it
   // is what creates `default`), and a preview that still has to enable them lists nothing (unknown).
-  std::vector<pulumi::Output<std::string>> ids;
-  for (auto const& api : apis) ids.push_back(EnabledApi(api).id());
-  auto project = pulumi::All(ids).Apply(
-      [project = common.gcp_project](std::vector<std::string> const&) { return project; });
-  return pulumi::gcp::compute::GetNetworks(ctx, {.project = project})
+  return pulumi::gcp::compute::GetNetworks(ctx, {.project = apis.project})
       .Apply([project = common.gcp_project](pulumi::gcp::compute::GetNetworksResult const& result) {
         auto const names = result.networks.value_or(std::vector<std::string>{});
         if (std::find(names.begin(), names.end(), "default") != names.end()) {

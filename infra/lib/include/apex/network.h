@@ -13,6 +13,7 @@
 
 #include "apex/config.h"
 #include "apex/labels.h"
+#include "apex/project_apis.h"
 #include "pulumi/pulumi.h"
 
 #include <string>
@@ -29,7 +30,7 @@ inline std::vector<std::string> const kNetworkApis = {"compute.googleapis.com", 
 /// the rule and the command that deletes the network, if `default` is among them. What must not be created in
 /// such a project takes the result as its `project`, so nothing is.
 pulumi::Output<std::string> ProjectWithoutDefaultNetwork(pulumi::Context& ctx, CommonConfig const& common,
-                                                         std::vector<pulumi::Resource> const& apis);
+                                                         EnabledApis const& apis);
 
 /// The refusal's message for `project` (what ProjectWithoutDefaultNetwork fails with).
 std::string DefaultNetworkRefusal(std::string const& project);
