@@ -3,7 +3,8 @@
 // refresh --expect-no-changes, then destroy in reverse order; drift made behind Pulumi's back with gcp-sim is
 // detected and repaired; a config change updates in place and a force-new one replaces; an interrupted up is
 // completed by a rerun; staging and prod refuse destroy while deletion protection is on. State files never hold a
-// plaintext secret.
+// plaintext secret. The prerequisites of issue #11 hold through the real engine: a project with the `default`
+// network is refused, and the services deploy only once the data VMs have written their generated secrets.
 #include "apex_prerequisites.h"
 #include "store.h"
 #include "subprocess.h"
@@ -245,6 +246,45 @@ TEST_F(ApexSimTest, AConfigChangeUpdatesInPlaceAndAForceNewChangeReplaces) {
   EXPECT_THAT(ws_->StateFile("apex-databases"), Not(HasSubstr("rotated-auth-0123456789")));
   auto again = Run("apex-databases", {"up", "--yes", "--expect-no-changes"});
   EXPECT_EQ(again.code, 0) << Describe(again);
+}
+
+TEST_F(ApexSimTest, TheNetworkStackRefusesAProjectThatHasTheDefaultNetwork) {
+  ASSERT_NO_FATAL_FAILURE(Start("dev"));
+  // What Google makes in a new project when Compute Engine is enabled (policy row 24).
+  auto made = ws_->GcpSim({"create", "gcp:compute/network:Network", "default", "name=default",
+                           "autoCreateSubnetworks=true", "--project", "apex-dev-123456"});
+  ASSERT_EQ(made.code, 0) << made.output;
+  auto refused = Run("apex-network", {"up", "--yes"});
+  EXPECT_NE(refused.code, 0);
+  EXPECT_THAT(refused.output, HasSubstr("project apex-dev-123456 still has the auto-created 'default' network"));
+  EXPECT_THAT(refused.output, HasSubstr("gcloud compute networks delete default --project apex-dev-123456"));
+  EXPECT_EQ(Cloud("gcp:compute/network:Network").size(), 1u) << "nothing but the APIs may be made beside it";
+  ASSERT_EQ(ws_->GcpSim({"delete", "projects/apex-dev-123456/global/networks/default"}).code, 0);
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-network"));
+}
+
+TEST_F(ApexSimTest, TheServicesDeployOnceTheDataVmsHaveWrittenTheirSecrets) {
+  ASSERT_NO_FATAL_FAILURE(Start("dev"));
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-network"));
+  auto databases = Run("apex-databases", {"up", "--yes"});
+  ASSERT_EQ(databases.code, 0) << Describe(databases);
+  // The VMs have not booted: their secrets have no version yet, and Cloud Run will not make a revision.
+  auto early = Run("apex-services", {"up", "--yes"});
+  EXPECT_NE(early.code, 0);
+  EXPECT_THAT(early.output, ::testing::ContainsRegex("secrets/apex-db-(neo4j-password|qdrant-api-key)/versions/latest "
+                                                     "was not found"));
+  std::string error;
+  ASSERT_TRUE(BootApexDataVms(*ws_, &error)) << error;
+  ASSERT_NO_FATAL_FAILURE(Deploy("apex-services"));
+  // One IAM database user per workload that uses Postgres, the migration job's among them; no password anywhere.
+  int iam_users = 0;
+  for (auto const& user : Cloud("gcp:sql/user:User")) {
+    EXPECT_EQ(user.inputs.at("type"), PropertyValue("CLOUD_IAM_SERVICE_ACCOUNT")) << user.name;
+    EXPECT_FALSE(user.inputs.contains("password")) << user.name;
+    ++iam_users;
+  }
+  EXPECT_EQ(iam_users, 4);
+  EXPECT_EQ(Cloud("gcp:cloudrunv2/job:Job").size(), 1u);
 }
 
 TEST_F(ApexSimTest, AnInterruptedUpIsCompletedByARerun) {
