@@ -3,7 +3,7 @@
 # module libraries are imported; otherwise pulumi_add_package generates and compiles them here.
 include_guard(GLOBAL)
 set(APEX_GCP_MODULES compute servicenetworking sql redis serviceaccount projects secretmanager cloudrunv2 storage
-    artifactregistry
+    artifactregistry kms iam
     monitoring)
 set(APEX_GCP_BINDINGS_DIR "" CACHE PATH "A build of infra/cmake/gcp-bindings to link instead of compiling")
 
