@@ -1,0 +1,3 @@
+#include "apex_bootstrap/program.h"
+
+int main() { return pulumi::Run(apex::bootstrap::Program); }
