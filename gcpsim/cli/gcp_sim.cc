@@ -331,6 +331,49 @@ int CreateCommand(Invocation const& in) {
   return kOk;
 }
 
+/// Runs a Cloud Run job the way `gcloud run jobs execute JOB --wait` does, as far as the cloud can tell: the job
+/// gets an execution that succeeded (the simulator runs no container).
+int Execute(Invocation const& in) {
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  std::string execution;
+  auto status = (*store)->Write([&](Store& st) -> absl::Status {
+    auto job = Resolve(st, in.args[0]);
+    if (!job.ok()) return job.status();
+    if (job->type != "gcp:cloudrunv2/job:Job") {
+      return absl::InvalidArgumentError(in.args[0] + " is a " + job->type + ", not a Cloud Run job");
+    }
+    auto const* count = Lookup(job->outputs, "executionCount");
+    double n = (count && count->is_number() ? count->AsNumber() : 0) + 1;
+    auto now = NowRfc3339();
+    execution = job->id + "/executions/" + LastSegment(job->id) + "-" +
+                StableHex(job->id + std::to_string(n) + now, 5);
+    job->outputs["executionCount"] = n;
+    job->outputs["latestCreatedExecutions"] = PropertyArray{PropertyMap{
+        {"name", LastSegment(execution)}, {"createTime", now}, {"completionTime", now},
+        {"completionStatus", "EXECUTION_SUCCEEDED"}, {"deleteTime", ""}}};
+    job->updated = now;
+    return st.Put(*job);
+  });
+  if (!status.ok()) return Fail(status);
+  std::cout << "execution " << execution << " succeeded\n";
+  return kOk;
+}
+
+/// Lets the time pass for the VMs that have yet to boot (GCPSIM_VM_BOOT_SECONDS): they boot now.
+int Boot(Invocation const& in) {
+  auto catalog = Catalog::Load(DefaultSchemaPath());
+  if (!catalog.ok()) return Fail(catalog.status());
+  auto store = OpenStore(in);
+  if (!store.ok()) return Fail(store.status());
+  Cloud cloud(**store, **catalog, Placement{"gcpsim-project", "us-central1", "us-central1-a"});
+  auto booted = cloud.BootDueVms(/*all=*/true);
+  if (!booted.ok()) return Fail(booted.status());
+  for (auto const& id : *booted) std::cout << "booted " << id << "\n";
+  if (booted->empty()) std::cout << "no VM was waiting to boot\n";
+  return kOk;
+}
+
 int Help(Invocation const& in);
 
 constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
@@ -344,6 +387,10 @@ constexpr Command kCommands[] = {
     {"create", "TYPE NAME [KEY=VALUE...] [--project P]", "create a resource outside Pulumi (checked like the provider's)",
      "--project", "", 2, kMany, CreateCommand},
     {"delete", "RESOURCE", "remove a resource from the cloud", "", "", 1, 1, Delete},
+    {"execute", "JOB", "run a Cloud Run job (an execution that succeeds, as gcloud run jobs execute --wait)", "", "",
+     1, 1, Execute},
+    {"boot", "", "boot the VMs still waiting for GCPSIM_VM_BOOT_SECONDS (their startup scripts' secret versions)",
+     "", "", 0, 0, Boot},
     {"reset", "", "empty the cloud", "", "", 0, 0, Reset},
     {"export", "[--reveal]", "print every resource as a JSON array (secrets masked)", "", "--reveal", 0, 0, Export},
     {"help", "", "print this help", "", "", 0, 0, Help},

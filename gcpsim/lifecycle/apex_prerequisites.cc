@@ -1,9 +1,5 @@
 #include "apex_prerequisites.h"
 
-#include "pulumi/gcpsim/model.h"
-#include "store.h"
-
-#include <random>
 #include <vector>
 
 namespace pulumi::gcpsim {
@@ -19,17 +15,6 @@ std::string PulumiValue(Workspace const& ws, std::string const& project, std::ve
 
 std::string ConfigValue(Workspace const& ws, std::string const& project, std::string const& key) {
   return PulumiValue(ws, project, {"config", "get", key});
-}
-
-std::string StackOutput(Workspace const& ws, std::string const& project, std::string const& key) {
-  return PulumiValue(ws, project, {"stack", "output", key});
-}
-
-std::string RandomValue() {
-  std::random_device rd;
-  std::string out;
-  for (int i = 0; i < 32; ++i) out += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rd() % 62];
-  return out;
 }
 
 }  // namespace
@@ -65,40 +50,6 @@ bool CreateApexPrerequisites(Workspace const& ws, std::string* error) {
   if (version.code != 0) {
     *error = "creating a version of " + secret_id + " failed:\n" + version.output;
     return false;
-  }
-  return true;
-}
-
-bool BootApexDataVms(Workspace const& ws, std::string* error) {
-  auto project = ConfigValue(ws, "apex-databases", "gcp:project");
-  auto store = Store::Open(ws.database());
-  if (!store.ok()) {
-    *error = "opening the cloud: " + std::string(store.status().message());
-    return false;
-  }
-  // apex/stack_outputs.h: kNeo4jPasswordSecretId, kQdrantApiKeySecretId.
-  for (auto const* output : {"neo4jPasswordSecretId", "qdrantApiKeySecretId"}) {
-    auto secret = StackOutput(ws, "apex-databases", output);
-    if (secret.empty()) {
-      *error = "apex-databases has no output " + std::string(output) + " (is it deployed?)";
-      return false;
-    }
-    auto secret_id = LastSegment(secret);
-    auto versions = (*store)->List("gcp:secretmanager/secretVersion:SecretVersion");
-    if (!versions.ok()) {
-      *error = std::string(versions.status().message());
-      return false;
-    }
-    bool has_version = false;
-    for (auto const& v : *versions) has_version |= v.id.find("/secrets/" + secret_id + "/") != std::string::npos;
-    if (has_version) continue;
-    auto version = ws.GcpSim({"create", "gcp:secretmanager/secretVersion:SecretVersion", secret_id + "-first-boot",
-                              "secret=projects/" + project + "/secrets/" + secret_id, "secretData=" + RandomValue(),
-                              "--project", project});
-    if (version.code != 0) {
-      *error = "adding the first version of " + secret_id + " failed:\n" + version.output;
-      return false;
-    }
   }
   return true;
 }

@@ -30,11 +30,6 @@ WorkspaceOptions ApexWorkspaceOptions(ApexBuild const& build, std::string const&
 /// Creates them in the workspace's cloud, as the stack's config names them; false with *error on failure.
 bool CreateApexPrerequisites(Workspace const& ws, std::string* error);
 
-/// What the Neo4j and Qdrant VMs of apex-databases do at their first boot, which the simulator cannot run:
-/// each generates its password or API key and adds it as the first version of its Secret Manager secret
-/// (apex-databases' outputs neo4jPasswordSecretId and qdrantApiKeySecretId). Until then the services, which read
-/// those secrets, cannot deploy. Idempotent; false with *error on failure.
-bool BootApexDataVms(Workspace const& ws, std::string* error);
 
 }  // namespace pulumi::gcpsim
 

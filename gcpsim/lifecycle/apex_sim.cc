@@ -84,10 +84,6 @@ int main(int argc, char** argv) {
   for (auto const* p : kApexProjects) {
     if (!Step(ws, p, "preview", {"preview"})) return 1;
     if (!Step(ws, p, "up", {"up", "--yes"})) return 1;
-    if (std::string(p) == "apex-databases" && !pulumi::gcpsim::BootApexDataVms(ws, &error)) {
-      std::cerr << "apex-sim: " << error << "\n";
-      return 1;
-    }
   }
   for (auto const* p : kApexProjects) {
     if (!Step(ws, p, "drift", {"refresh", "--preview-only", "--expect-no-changes"}, "no drift")) return 1;

@@ -87,6 +87,7 @@ PropertyValue Plausible(codegen::Property const& p, std::string const& id, std::
 }
 
 constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
+constexpr char kInstance[] = "gcp:compute/instance:Instance";
 
 /// Secret Manager numbers a secret's versions 1, 2, 3, ...: the model says 1, the cloud knows how many came
 /// before (a replacement creates the next version before the old one is destroyed).
@@ -141,24 +142,39 @@ ModelOutput Cloud::PreviewCreate(std::string const& type, std::string const& nam
   return Compute(type, name, inputs, true, "", none);
 }
 
+absl::StatusOr<ModelOutput> Cloud::CreateIn(Store& store, std::string const& type, std::string const& urn,
+                                            std::string const& name, PropertyMap const& inputs) {
+  if (auto s = CheckReferences(store, type, inputs, defaults_); !s.ok()) return s;
+  StoreAddresses addresses(store);
+  auto created = NowRfc3339();
+  ModelOutput out = Compute(type, name, inputs, false, created, addresses);
+  if (!addresses.error.ok()) return addresses.error;
+  if (type == kSecretVersion) NumberVersion(store, out);
+  auto existing = store.Get(type, out.id);
+  if (!existing.ok()) return existing.status();
+  // Enabling an API that is on already succeeds (two stacks may enable one API); everything else conflicts.
+  if (*existing && type != "gcp:projects/service:Service") {
+    return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id + "' already exists, alreadyExists");
+  }
+  if (auto s = store.Put({.type = type, .id = out.id, .name = name, .urn = urn, .inputs = inputs,
+                          .outputs = out.outputs, .created = created, .updated = created});
+      !s.ok()) {
+    return s;
+  }
+  if (type == kInstance) {
+    if (auto s = ScheduleFirstBoot(store, out.id); !s.ok()) return s;
+  }
+  return out;
+}
+
 absl::StatusOr<ModelOutput> Cloud::Create(std::string const& type, std::string const& urn, std::string const& name,
                                           PropertyMap const& inputs) {
   ModelOutput out;
   auto status = store_.Write([&](Store& store) -> absl::Status {
-    if (auto s = CheckReferences(store, type, inputs, defaults_); !s.ok()) return s;
-    StoreAddresses addresses(store);
-    auto created = NowRfc3339();
-    out = Compute(type, name, inputs, false, created, addresses);
-    if (!addresses.error.ok()) return addresses.error;
-    if (type == kSecretVersion) NumberVersion(store, out);
-    auto existing = store.Get(type, out.id);
-    if (!existing.ok()) return existing.status();
-    // Enabling an API that is on already succeeds (two stacks may enable one API); everything else conflicts.
-    if (*existing && type != "gcp:projects/service:Service") {
-      return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id + "' already exists, alreadyExists");
-    }
-    return store.Put({.type = type, .id = out.id, .name = name, .urn = urn, .inputs = inputs, .outputs = out.outputs,
-                      .created = created, .updated = created});
+    auto created = CreateIn(store, type, urn, name, inputs);
+    if (!created.ok()) return created.status();
+    out = *std::move(created);
+    return BootDueVmsIn(store, false).status();
   });
   if (!status.ok()) return status;
   return out;
@@ -197,8 +213,12 @@ absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string c
     out = Compute(type, name, news, false, (*old)->created, addresses);
     keep_computed(**old, out);
     if (!addresses.error.ok()) return addresses.error;
-    return store.Put({.type = type, .id = id, .name = name, .urn = urn.empty() ? (*old)->urn : urn, .inputs = news,
-                      .outputs = out.outputs, .created = (*old)->created});
+    if (auto s = store.Put({.type = type, .id = id, .name = name, .urn = urn.empty() ? (*old)->urn : urn,
+                            .inputs = news, .outputs = out.outputs, .created = (*old)->created});
+        !s.ok()) {
+      return s;
+    }
+    return BootDueVmsIn(store, false).status();
   });
   if (!status.ok()) return status;
   return out;
@@ -206,6 +226,7 @@ absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string c
 
 absl::Status Cloud::Delete(std::string const& type, std::string const& id, PropertyMap const& state) {
   return store_.Write([&](Store& store) -> absl::Status {
+    if (auto booted = BootDueVmsIn(store, false); !booted.ok()) return booted.status();
     auto old = store.Get(type, id);
     if (!old.ok()) return old.status();
     if (!*old) return absl::OkStatus();

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pulumi::gcpsim {
 
@@ -36,7 +37,20 @@ class Cloud {
   /// A provider function (data source).
   absl::StatusOr<PropertyMap> Invoke(std::string const& token, PropertyMap const& args);
 
+  /// VMs boot GCPSIM_VM_BOOT_SECONDS (default 0) after they are created, at the next create, update or delete
+  /// (or here). A boot does what the simulator understands of the VM's startup script: the first version of a
+  /// secret that the script adds with `gcloud secrets versions add` (cloud_boot.cc). `all`: every pending VM
+  /// boots now, as if the time had passed. Returns the ids of the VMs that booted.
+  absl::StatusOr<std::vector<std::string>> BootDueVms(bool all = false);
+
  private:
+  /// A create inside a write transaction.
+  absl::StatusOr<ModelOutput> CreateIn(Store& store, std::string const& type, std::string const& urn,
+                                       std::string const& name, PropertyMap const& inputs);
+  absl::StatusOr<std::vector<std::string>> BootDueVmsIn(Store& store, bool all);
+  absl::Status FirstBoot(Store& store, StoredResource const& vm);
+  static absl::Status ScheduleFirstBoot(Store& store, std::string const& instance);
+
   ModelOutput Compute(std::string const& type, std::string const& name, PropertyMap const& inputs, bool preview,
                       std::string const& create_time, AddressSpace& addresses) const;
 

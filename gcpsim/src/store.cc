@@ -27,6 +27,8 @@ CREATE INDEX IF NOT EXISTS allocations_owner ON allocations (owner);
 CREATE TABLE IF NOT EXISTS producers (
   network TEXT NOT NULL, producer TEXT NOT NULL,
   PRIMARY KEY (network, producer));
+CREATE TABLE IF NOT EXISTS boots (
+  instance TEXT NOT NULL PRIMARY KEY, due INTEGER NOT NULL);
 )sql";
 
 absl::Status SqlError(sqlite3* db, std::string const& what) {
@@ -199,7 +201,7 @@ absl::Status Store::Remove(std::string const& type, std::string const& id) {
 }
 
 absl::Status Store::RemoveAll() {
-  return Exec("DELETE FROM resources; DELETE FROM allocations; DELETE FROM producers;");
+  return Exec("DELETE FROM resources; DELETE FROM allocations; DELETE FROM producers; DELETE FROM boots;");
 }
 
 absl::StatusOr<std::string> Store::Allocate(std::string const& pool, std::string const& cidr, std::string const& owner) {
@@ -284,6 +286,35 @@ absl::Status Store::ForgetProducers(std::string const& network) {
   st.Bind(1, network);
   if (st.Step() != SQLITE_DONE) return SqlError(db_, "forgetting the producers of " + network);
   return absl::OkStatus();
+}
+
+absl::Status Store::ScheduleBoot(std::string const& instance, std::int64_t due) {
+  Statement st(db_, "INSERT OR REPLACE INTO boots (instance, due) VALUES (?1, ?2)");
+  if (!st.ok()) return SqlError(db_, "scheduling the boot of " + instance);
+  st.Bind(1, instance);
+  st.Bind(2, due);
+  if (st.Step() != SQLITE_DONE) return SqlError(db_, "scheduling the boot of " + instance);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> Store::TakeDueBoots(std::int64_t now) {
+  std::vector<std::string> due;
+  {
+    Statement st(db_, "SELECT instance FROM boots WHERE ?1 < 0 OR due <= ?1 ORDER BY due, instance");
+    if (!st.ok()) return SqlError(db_, "reading the pending boots");
+    st.Bind(1, now);
+    for (int rc = st.Step(); rc != SQLITE_DONE; rc = st.Step()) {
+      if (rc != SQLITE_ROW) return SqlError(db_, "reading the pending boots");
+      due.push_back(st.Text(0));
+    }
+  }
+  for (auto const& instance : due) {
+    Statement st(db_, "DELETE FROM boots WHERE instance = ?1");
+    if (!st.ok()) return SqlError(db_, "forgetting the boot of " + instance);
+    st.Bind(1, instance);
+    if (st.Step() != SQLITE_DONE) return SqlError(db_, "forgetting the boot of " + instance);
+  }
+  return due;
 }
 
 }  // namespace pulumi::gcpsim

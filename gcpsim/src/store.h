@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,11 @@ class Store {
   absl::Status RecordProducer(std::string const& network, std::string const& producer);
   absl::StatusOr<std::vector<std::string>> Producers(std::string const& network);
   absl::Status ForgetProducers(std::string const& network);
+
+  /// VMs that have yet to boot (see Cloud::BootDueVms): the instance's id and when it boots (Unix seconds).
+  absl::Status ScheduleBoot(std::string const& instance, std::int64_t due);
+  /// The instances due at `now` (every pending one when `now` is negative), forgotten as they are returned.
+  absl::StatusOr<std::vector<std::string>> TakeDueBoots(std::int64_t now);
 
  private:
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

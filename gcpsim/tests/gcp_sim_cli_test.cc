@@ -312,6 +312,27 @@ TEST_F(GcpSimCliTest, BadUsageExitsTwo) {
   EXPECT_EQ(Run({"--db"}, /*with_db=*/false).code, 2);
 }
 
+TEST_F(GcpSimCliTest, ExecuteRunsACloudRunJob) {
+  constexpr char kJob[] = "projects/demo/locations/us-central1/jobs/migrate";
+  Put({.type = "gcp:cloudrunv2/job:Job", .id = kJob, .name = "migrate", .urn = "",
+       .inputs = {{"name", "migrate"}}, .outputs = {{"name", "migrate"}, {"executionCount", 0.0}}});
+  auto first = Run({"execute", "migrate"});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_THAT(first.out, ::testing::MatchesRegex("execution " + std::string(kJob) +
+                                                 "/executions/migrate-[0-9a-f]{5} succeeded\n"));
+  ASSERT_EQ(Run({"execute", kJob}).code, 0);
+  EXPECT_EQ(Get("gcp:cloudrunv2/job:Job", kJob).outputs.at("executionCount"), PropertyValue(2.0));
+  auto not_a_job = Run({"execute", "cache"});
+  EXPECT_EQ(not_a_job.code, 1);
+  EXPECT_THAT(not_a_job.err, HasSubstr("not a Cloud Run job"));
+}
+
+TEST_F(GcpSimCliTest, BootWithNothingWaitingSaysSo) {
+  auto r = Run({"boot"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "no VM was waiting to boot\n");
+}
+
 TEST_F(GcpSimCliTest, HelpListsTheCommands) {
   for (auto const& flag : {"help", "--help"}) {
     auto r = Run({flag});

@@ -1,9 +1,14 @@
 // The relationships the real APIs enforce, each broken once through the provider, with the API's kind of error;
 // and the same operations succeeding once the relationship holds.
+#include "catalog.h"
+#include "cloud.h"
 #include "harness.h"
+#include "store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 namespace pulumi::gcpsim {
 namespace {
@@ -198,6 +203,67 @@ TEST(RulesTest, ACloudRunJobsSecretVolumeNeedsAVersion) {
                   .status.ok());
   auto created = h.Create("gcp:cloudrunv2/job:Job", "migrate", job);
   EXPECT_TRUE(created.status.ok()) << created.status.error_message();
+}
+
+PropertyMap VmWithScript(std::string const& subnet, std::string const& script) {
+  return {{"name", "neo4j"},
+          {"zone", "us-central1-a"},
+          {"machineType", "e2-standard-4"},
+          {"bootDisk", PropertyMap{{"initializeParams", PropertyMap{{"image", "debian-12"}}}}},
+          {"networkInterfaces", PropertyArray{PropertyMap{{"subnetwork", subnet}}}},
+          {"metadataStartupScript", script}};
+}
+
+constexpr char kFirstBootScript[] = R"sh(#!/bin/bash
+SECRET=projects/apex-dev/secrets/neo4j-password
+if [ -z "$(gcloud secrets versions list "$SECRET" --limit=1 --format='value(name)')" ]; then
+  openssl rand -base64 32 | gcloud secrets versions add "$SECRET" --data-file=-
+fi
+gcloud secrets versions add ${UNKNOWN_ON_THE_GUEST} --data-file=/dev/null
+)sh";
+
+TEST(RulesTest, AVmsFirstBootAddsTheSecretVersionItsScriptAdds) {
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto subnet = h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", vpc.id}, {"ipCidrRange", "10.10.0.0/24"}});
+  ASSERT_TRUE(h.Create(kSecret, "pw", {{"secretId", "neo4j-password"}, {"replication", Replication()}}).status.ok());
+  auto vm = h.Create("gcp:compute/instance:Instance", "neo4j", VmWithScript(subnet.id, kFirstBootScript));
+  ASSERT_TRUE(vm.status.ok()) << vm.status.error_message();
+  auto versions = h.Stored(kSecretVersion);
+  ASSERT_EQ(versions.size(), 1u) << "the VM booted at once and generated its password";
+  EXPECT_EQ(versions[0].id, "projects/" + ProjectNumber("apex-dev") + "/secrets/neo4j-password/versions/1");
+  EXPECT_EQ(versions[0].name, "neo4j-password-first-boot");
+  EXPECT_EQ(versions[0].urn, "") << "made by the guest, not by a stack";
+  auto const& data = versions[0].inputs.at("secretData");
+  ASSERT_TRUE(data.is_secret());
+  EXPECT_EQ(data.SecretElement().AsString().size(), 44u);
+  // A second boot (a replaced VM) finds a version and adds none.
+  ASSERT_TRUE(h.Delete("gcp:compute/instance:Instance", "neo4j", vm.id, vm.outputs).ok());
+  ASSERT_TRUE(h.Create("gcp:compute/instance:Instance", "neo4j", VmWithScript(subnet.id, kFirstBootScript)).status.ok());
+  EXPECT_EQ(h.Stored(kSecretVersion).size(), 1u);
+}
+
+TEST(RulesTest, AVmBootsAfterGcpsimVmBootSeconds) {
+  ::setenv("GCPSIM_VM_BOOT_SECONDS", "3600", 1);
+  Harness h;
+  h.Configure();
+  auto vpc = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
+  auto subnet = h.Create(kSubnetwork, "subnet", {{"name", "subnet"}, {"network", vpc.id}, {"ipCidrRange", "10.10.0.0/24"}});
+  ASSERT_TRUE(h.Create(kSecret, "pw", {{"secretId", "neo4j-password"}, {"replication", Replication()}}).status.ok());
+  auto vm = h.Create("gcp:compute/instance:Instance", "neo4j", VmWithScript(subnet.id, kFirstBootScript));
+  ::unsetenv("GCPSIM_VM_BOOT_SECONDS");
+  ASSERT_TRUE(vm.status.ok()) << vm.status.error_message();
+  EXPECT_TRUE(h.Stored(kSecretVersion).empty()) << "still booting";
+  auto store = Store::Open(h.database());
+  ASSERT_TRUE(store.ok());
+  auto catalog = Catalog::Load(DefaultSchemaPath());
+  ASSERT_TRUE(catalog.ok());
+  Cloud cloud(**store, **catalog, Placement{"apex-dev", "us-central1", "us-central1-a"});
+  auto booted = cloud.BootDueVms(/*all=*/true);
+  ASSERT_TRUE(booted.ok()) << booted.status();
+  EXPECT_EQ(*booted, std::vector<std::string>{vm.id});
+  EXPECT_EQ(h.Stored(kSecretVersion).size(), 1u);
 }
 
 TEST(RulesTest, ADiskAttachesOnlyInItsInstancesZone) {
