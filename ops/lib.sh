@@ -167,11 +167,12 @@ ops_report_finish() {
   if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then cat "$OPS_REPORT" >>"$GITHUB_STEP_SUMMARY"; fi
 }
 
-# The "Resources:" block of a pulumi up/preview text output, on one line ("+ 15 created, 38 unchanged").
+# The last "Resources:" block of a pulumi up text output (the update's, after the preview's), on one line
+# ("+ 15 created, 38 unchanged").
 ops_resource_summary() {
-  awk '/^Resources:/ {on = 1; next}
-       on && /^[[:space:]]*$/ {if (out != "") exit; next}
-       on && /^[^[:space:]]/ {exit}
+  awk '/^Resources:/ {on = 1; out = ""; next}
+       on && /^[[:space:]]*$/ {if (out != "") on = 0; next}
+       on && /^[^[:space:]]/ {on = 0; next}
        on {sub(/^[[:space:]]+/, ""); out = out (out == "" ? "" : ", ") $0}
        END {print out}' "$1"
 }
@@ -180,6 +181,7 @@ ops_resource_summary() {
 # change, one per changed property, with old and new values. Secrets never show: the engine prints them as
 # "[secret]" (the whole value, or the container holding them), and a property whose name says it holds a
 # credential is masked whatever its value.
+# shellcheck disable=SC2016  # a jq program: its $names are jq's
 OPS_JQ_CHANGES='
 def maskname: test("password|passphrase|token|apikey|api_key|authstring|privatekey|private_key|secretdata|credential"; "i");
 def parts: [scan("\\[\"[^\"]*\"\\]|\\[[0-9]+\\]|[^.\\[\\]]+")]
