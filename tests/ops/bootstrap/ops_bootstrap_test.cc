@@ -45,7 +45,8 @@ std::string Describe(ScriptRun const& r) { return "exit " + std::to_string(r.cod
 /// A workspace with apex-bootstrap only, whose cloud starts empty.
 class BootstrapWorkspace {
  public:
-  explicit BootstrapWorkspace(std::string const& name) : ws_(Options(name)) {}
+  /// A previous run's bootstrap state (encrypted with that run's passphrase) is removed with the workspace.
+  explicit BootstrapWorkspace(std::string const& name) : ws_(Options(name)) { fs::remove_all(state_dir()); }
 
   static WorkspaceOptions Options(std::string const& name) {
     auto o = ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR,
@@ -227,6 +228,23 @@ TEST_F(BootstrappedTest, TheDeployerWithItsRolesAndGrants) {
                                                      "apex-pulumi/cryptoKeys/stack-secrets"));
   EXPECT_EQ(At(key[0], "role"), PropertyValue("roles/cloudkms.cryptoKeyEncrypterDecrypter"));
   EXPECT_EQ(At(key[0], "member"), PropertyValue(std::string("serviceAccount:") + kDeployer));
+}
+
+// What google-github-actions/auth and the deployer's binding need are Google's resource names, with the project
+// number: this needs the simulator's models of the pool and the provider (their `name`), as Google computes it.
+TEST_F(BootstrappedTest, TheFederationIsNamedAsGoogleNamesIt) {
+  std::string line;
+  std::istringstream out(first_->output);
+  for (std::string l; std::getline(out, l);) {
+    if (l.find("APEX_STAGING_WORKLOAD_IDENTITY_PROVIDER=") != std::string::npos) line = l.substr(l.find('=') + 1);
+  }
+  EXPECT_THAT(line, ::testing::MatchesRegex("projects/[0-9]+/locations/global/workloadIdentityPools/github/"
+                                            "providers/github-actions"));
+  auto wif = boot_->Cloud("gcp:serviceaccount/iAMMember:IAMMember");
+  ASSERT_EQ(wif.size(), 1u);
+  EXPECT_THAT(At(wif[0], "member").AsString(),
+              ::testing::MatchesRegex("principalSet://iam\\.googleapis\\.com/projects/[0-9]+/locations/global/"
+                                      "workloadIdentityPools/github/attribute\\.repository/apex-memory/apex"));
 }
 
 TEST_F(BootstrappedTest, ARerunChangesNothing) {
