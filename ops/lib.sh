@@ -105,6 +105,8 @@ ops_secrets_provider() {
 # fails deep inside a run. An empty variable counts as missing (a CI secret that is not set expands to "").
 ops_check_secrets() {
   local p=$1 provider
+  # pulumi takes a set but empty PULUMI_CONFIG_PASSPHRASE over PULUMI_CONFIG_PASSPHRASE_FILE.
+  [[ -n ${PULUMI_CONFIG_PASSPHRASE:-} ]] || unset PULUMI_CONFIG_PASSPHRASE
   provider=$(ops_secrets_provider "$p")
   [[ $provider == passphrase ]] || return 0
   if [[ -n ${PULUMI_CONFIG_PASSPHRASE_FILE:-} ]]; then

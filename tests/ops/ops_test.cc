@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace pulumi::gcpsim {
@@ -56,9 +57,11 @@ class OpsWorkspace {
   std::string backend() const { return "file://" + (work() / "state").string(); }
 
   /// ops/<script> --projects-dir <workspace>/projects --summary FILE ARGS..., with the workspace's environment,
-  /// the backend and stack from the environment (as CI sets them), and `overrides` on top.
+  /// the backend and stack from the environment (as CI sets them), and `overrides` on top. `watch` sees the
+  /// output so far as it grows.
   ScriptRun Script(std::string const& script, std::vector<std::string> args,
-                   std::map<std::string, std::string> const& overrides = {}) {
+                   std::map<std::string, std::string> const& overrides = {},
+                   std::function<void(std::string const&)> const& watch = nullptr) {
     auto summary = work() / ("summary-" + std::to_string(++runs_) + ".md");
     std::vector<std::string> argv = {std::string(OPS_DIR) + "/" + script, "--projects-dir",
                                      (work() / "projects").string(), "--summary", summary.string()};
@@ -74,7 +77,16 @@ class OpsWorkspace {
     env["PULUMI_CONFIG_PASSPHRASE_FILE"] = "";
     for (auto const& [k, v] : overrides) env[k] = v;
     ScriptRun r;
-    r.code = host::RunCapture({.argv = argv, .cwd = work().string(), .env = env}, &r.output);
+    std::string error;
+    auto process = host::Subprocess::Start({.argv = argv, .cwd = work().string(), .env = env, .capture = true}, &error);
+    if (!process) {
+      r.output = error;
+      return r;
+    }
+    r.code = process->Wait([&](host::Stream, std::string_view data) {
+      r.output.append(data);
+      if (watch) watch(r.output);
+    });
     r.summary = ReadFile(summary);
     return r;
   }
@@ -119,10 +131,17 @@ class DeployedOpsTest : public ::testing::Test {
         return;
       }
     }
-    first_deploy_ = new ScriptRun(ops_->Script("deploy", {}));
+    // The data VMs boot only when the test lets the time pass (gcp-sim boot), once the deploy waits for them.
+    first_boot_ = new std::string;
+    first_deploy_ = new ScriptRun(ops_->Script("deploy", {}, {{"GCPSIM_VM_BOOT_SECONDS", "3600"}}, [](auto const& out) {
+      if (first_boot_->empty() && out.find("waiting for the first version of") != std::string::npos) {
+        *first_boot_ = ops_->ws().GcpSim({"boot"}).output;
+      }
+    }));
   }
   static void TearDownTestSuite() {
     delete first_deploy_;
+    delete first_boot_;
     delete setup_error_;
     delete ops_;
   }
@@ -133,11 +152,13 @@ class DeployedOpsTest : public ::testing::Test {
 
   static OpsWorkspace* ops_;
   static ScriptRun* first_deploy_;
+  static std::string* first_boot_;  ///< what `gcp-sim boot` printed during the first deploy
   static std::string* setup_error_;
 };
 
 OpsWorkspace* DeployedOpsTest::ops_ = nullptr;
 ScriptRun* DeployedOpsTest::first_deploy_ = nullptr;
+std::string* DeployedOpsTest::first_boot_ = nullptr;
 std::string* DeployedOpsTest::setup_error_ = nullptr;
 
 TEST_F(DeployedOpsTest, DeployFromNothingCreatesTheStacksWaitsForTheSecretsAndRunsTheMigrationJob) {
@@ -147,7 +168,10 @@ TEST_F(DeployedOpsTest, DeployFromNothingCreatesTheStacksWaitsForTheSecretsAndRu
     EXPECT_NE(ops_->ws().Export(p), nullptr) << p << " has no stack";
   }
   EXPECT_THAT(r.summary, HasSubstr("(stack created)"));
-  EXPECT_THAT(r.summary, HasSubstr("the data VMs' secrets have a version: `apex-db-neo4j-password` `apex-db-qdrant-api-key`"));
+  // It waited for the VMs' first boot, which wrote the secrets.
+  EXPECT_THAT(*first_boot_, HasSubstr("booted "));
+  EXPECT_THAT(r.summary, HasSubstr("the data VMs' secrets have a version: `apex-db-neo4j-password` `apex-db-qdrant-api-key` "
+                                   "(after "));
   EXPECT_THAT(r.summary, HasSubstr("migration job `apex-db-migrate`: execution "));
   EXPECT_EQ(ops_->MigrationExecutions(), 1);
   // The order of the steps: the secrets before the services, the migration job after them, monitoring last.
@@ -235,8 +259,11 @@ TEST_F(DeployedOpsTest, TheWaitForTheDataVmsSecretsIsBounded) {
   ASSERT_FALSE(version.empty());
   ASSERT_EQ(ops_->ws().GcpSim({"delete", version}).code, 0);
   auto r = ops_->Script("deploy", {"--secrets-timeout", "2"});
-  std::string error;
-  ASSERT_TRUE(BootApexDataVms(ops_->ws(), &error)) << error;  // the version again, for what follows
+  // The version again, for what follows, as the VM would have written it.
+  auto again = ops_->ws().GcpSim({"create", kSecretVersion, "apex-db-neo4j-password-again",
+                                  "secret=projects/apex-dev-123456/secrets/apex-db-neo4j-password",
+                                  "secretData=generated-at-boot", "--project", "apex-dev-123456"});
+  ASSERT_EQ(again.code, 0) << again.output;
 
   EXPECT_EQ(r.code, 1) << Describe(r);
   EXPECT_THAT(r.summary, HasSubstr("**Deploy failed**: after 2 s, the secret(s) apex-db-neo4j-password still have no version"));
@@ -285,8 +312,9 @@ TEST_F(OpsErrorsTest, NoPassphraseForAPassphraseStack) {
     EXPECT_THAT(r.output, HasSubstr("stack dev of apex-network uses the passphrase secrets provider"));
     EXPECT_THAT(r.output, HasSubstr("neither PULUMI_CONFIG_PASSPHRASE nor PULUMI_CONFIG_PASSPHRASE_FILE is set"));
   }
-  // The passphrase from a file does as well.
-  auto file = ops_->work() / "passphrase";
+  // The passphrase from a file does as well (pulumi takes the file's bytes as they are: no newline).
+  auto file = ops_->work() / "passphrase-file";
+  std::ofstream(file) << ops_->ws().options().passphrase;
   auto r = ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", file.string()}});
   EXPECT_EQ(r.code, 0) << Describe(r);
   auto missing = ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", "/nonexistent"}});
