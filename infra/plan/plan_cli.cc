@@ -1,5 +1,7 @@
 #include "plan_cli.h"
 
+#include "architecture.h"
+#include "architecture_dot.h"
 #include "plan_dot.h"
 #include "plan_json.h"
 #include "plan_printer.h"
@@ -17,7 +19,10 @@ constexpr char kUsage[] =
     "\n"
     "Plans every Apex project for a stack offline: runs the programs in preview mode against a simulated\n"
     "Google Cloud (no credentials, no network), in dependency order, and prints what `pulumi preview` would\n"
-    "create. Writes DIR/plan-<stack>.json, DIR/plan-<stack>.dot and, with Graphviz, DIR/plan-<stack>.svg.\n"
+    "create. Writes DIR/plan-<stack>.json; the inventory of resources per project and component as\n"
+    "DIR/plan-<stack>.dot; the architecture derived from them (public entry, service calls, data stores,\n"
+    "secrets, network boundaries, cross-stack references) as DIR/plan-<stack>-architecture.dot; and, with\n"
+    "Graphviz, each diagram as .svg.\n"
     "\n"
     "  --stack NAME  the stack whose Pulumi.<stack>.yaml files to plan (default: dev)\n"
     "  --out DIR     where to write the files (default: ./apex-plan-out)\n"
@@ -101,24 +106,30 @@ int RunPlan(PlanOptions const& options, std::ostream& out, std::ostream& err) {
     err << "apex-plan: cannot create " << dir.string() << ": " << ec.message() << "\n";
     return kExitOutputFailed;
   }
-  auto base = dir / ("plan-" + options.stack);
-  auto json_file = base.string() + ".json";
-  auto dot_file = base.string() + ".dot";
-  auto svg_file = base.string() + ".svg";
-  for (auto const& [path, text] : {std::pair{json_file, PlanJson(result.plan)}, std::pair{dot_file, PlanDot(result.plan)}}) {
+  auto base = (dir / ("plan-" + options.stack)).string();
+  auto json_file = base + ".json";
+  auto dot_file = base + ".dot";
+  auto svg_file = base + ".svg";
+  auto architecture_dot = base + "-architecture.dot";
+  auto architecture_svg = base + "-architecture.svg";
+  for (auto const& [path, text] : {std::pair{json_file, PlanJson(result.plan)}, std::pair{dot_file, PlanDot(result.plan)},
+                                   std::pair{architecture_dot, ArchitectureDot(BuildArchitecture(result.plan))}}) {
     if (auto error = WriteFile(path, text)) {
       err << "apex-plan: " << *error << "\n";
       return kExitOutputFailed;
     }
   }
   if (dot) {
-    if (auto error = RenderSvg(*dot, dot_file, svg_file)) {
-      err << "apex-plan: " << *error << "\n";
-      return kExitOutputFailed;
+    for (auto const& [from, to] : {std::pair{dot_file, svg_file}, std::pair{architecture_dot, architecture_svg}}) {
+      if (auto error = RenderSvg(*dot, from, to)) {
+        err << "apex-plan: " << *error << "\n";
+        return kExitOutputFailed;
+      }
     }
   }
-  out << "\nWrote " << json_file << ", " << dot_file << (dot ? ", " + svg_file : std::string(" (no SVG: --no-svg)"))
-      << "\n";
+  out << "\nWrote " << json_file << "\n"
+      << "  inventory:    " << (dot ? svg_file : dot_file + " (no SVG: --no-svg)") << "\n"
+      << "  architecture: " << (dot ? architecture_svg : architecture_dot + " (no SVG: --no-svg)") << "\n";
   return kExitOk;
 }
 

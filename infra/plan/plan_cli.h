@@ -30,8 +30,8 @@ struct ParsedArgs {
 
 ParsedArgs ParseArgs(std::vector<std::string> const& args);
 
-/// Plans every project for options.stack: prints the plan to `out`, writes DIR/plan-<stack>.{json,dot,svg},
-/// reports failures on `err`; returns one of the kExit* codes.
+/// Plans every project for options.stack: prints the plan to `out`, writes DIR/plan-<stack>.{json,dot,svg} (the
+/// inventory) and DIR/plan-<stack>-architecture.{dot,svg}, reports failures on `err`; returns a kExit* code.
 int RunPlan(PlanOptions const& options, std::ostream& out, std::ostream& err);
 
 /// The whole command: `args` without the program name.

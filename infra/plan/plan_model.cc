@@ -77,7 +77,10 @@ ProjectPlan Describe(apex::testing::StackRun const& run, std::vector<apex::testi
   for (auto const& r : run.deployment->resources()) {
     std::vector<std::string> leaks;
     PlannedResource planned{.urn = r.urn, .type = r.type, .name = r.name, .parent_urn = r.parent, .custom = r.custom,
-                            .read = r.read, .inputs = EraseAll(r.inputs, plaintext_secrets, "", leaks)};
+                            .read = r.read, .inputs = EraseAll(r.inputs, plaintext_secrets, "", leaks), .id = r.id,
+                            .outputs = {}};
+    std::vector<std::string> echoed;  // the outputs repeat the inputs: their leaks are reported once, above
+    planned.outputs = EraseAll(r.outputs, plaintext_secrets, "", echoed);
     for (auto const& leak : leaks) {
       p.warnings.push_back(r.urn + ": input " + leak + " holds a secret in plaintext (not marked secret)");
     }

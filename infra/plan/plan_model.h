@@ -27,6 +27,8 @@ struct PlannedResource {
   bool read = false;  ///< a read (StackReference), not a create
   /// As sent by the program; secrets are secret wrappers around null, unknowns are computed.
   pulumi::PropertyMap inputs;
+  std::string id{};               ///< as the simulated cloud returned it
+  pulumi::PropertyMap outputs{};  ///< as the simulated cloud returned them (ids, IPs, URIs), erased like the inputs
 };
 
 /// A StackReference the project reads, and which of the referenced stack's outputs it uses.
