@@ -228,13 +228,16 @@ TEST_F(DeployedOpsTest, DriftCheckPassesWhenTheCloudIsAsDeployed) {
   for (auto const* p : kApexProjects) EXPECT_THAT(r.summary, HasSubstr("### " + std::string(p) + "\n\nNo drift."));
 }
 
-TEST_F(DeployedOpsTest, DriftCheckNamesTheResourceAndPropertyChangedBehindPulumisBack) {
+TEST_F(DeployedOpsTest, DriftCheckNamesTheResourceAndPropertyChangedBehindPulumisBackAndADeployRepairsIt) {
   auto redis = ops_->Cloud(kRedis).at(0);
   auto set = ops_->ws().GcpSim({"set", redis.id, "memorySizeGb=5"});
   ASSERT_EQ(set.code, 0) << set.output;
   auto r = ops_->Script("drift", {});
-  auto restore = ops_->ws().GcpSim({"set", redis.id, "memorySizeGb=1"});
-  ASSERT_EQ(restore.code, 0) << restore.output;
+  // A deploy, which refreshes first, puts it back.
+  auto repair = ops_->Script("deploy", {});
+  ASSERT_EQ(repair.code, 0) << Describe(repair);
+  EXPECT_THAT(repair.summary, HasSubstr("`apex-databases`: ~ 1 updated"));
+  EXPECT_EQ(ops_->Cloud(kRedis).at(0).inputs.at("memorySizeGb"), PropertyValue(1.0));
 
   EXPECT_EQ(r.code, 1) << Describe(r);
   EXPECT_THAT(r.summary, HasSubstr("**Drift found**: 1 resource(s) in apex-databases."));
