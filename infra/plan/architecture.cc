@@ -16,14 +16,6 @@ ArchEdge const* Architecture::Edge(std::string const& from, std::string const& t
   return it == edges.end() ? nullptr : &*it;
 }
 
-std::vector<ArchEdge const*> Architecture::EdgesFrom(std::string const& from) const {
-  std::vector<ArchEdge const*> out;
-  for (auto const& e : edges) {
-    if (e.from == from) out.push_back(&e);
-  }
-  return out;
-}
-
 Architecture BuildArchitecture(Plan const& plan) { return arch::Builder(plan).Build(); }
 
 namespace arch {

@@ -70,7 +70,6 @@ struct Architecture {
 
   ArchNode const* Node(std::string const& id) const;
   ArchEdge const* Edge(std::string const& from, std::string const& to) const;
-  std::vector<ArchEdge const*> EdgesFrom(std::string const& from) const;
 };
 
 Architecture BuildArchitecture(Plan const& plan);
