@@ -415,6 +415,36 @@ void ServiceIamMember(ModelInput const& in, AddressSpace&, std::string& id, Prop
   IamMember(name, in, id, s);
 }
 
+void CryptoKeyIamMember(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  IamMember(Str(in.inputs, "cryptoKeyId"), in, id, s);
+}
+void ServiceAccountIamMember(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  IamMember(Str(in.inputs, "serviceAccountId"), in, id, s);
+}
+
+// --- KMS and workload identity federation (the bootstrap) -------------------------------------------------------
+
+void KeyRing(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&) {
+  id = "projects/" + Project(in) + "/locations/" + Location(in) + "/keyRings/" + Name(in);
+}
+void CryptoKey(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  id = Str(in.inputs, "keyRing") + "/cryptoKeys/" + Name(in);
+  s["primaries"] = Computed(in, PropertyArray{PropertyMap{{"name", id + "/cryptoKeyVersions/1"}, {"state", "ENABLED"}}});
+}
+void WorkloadIdentityPool(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  auto const pool = "/locations/global/workloadIdentityPools/" + Str(in.inputs, "workloadIdentityPoolId", in.name);
+  id = "projects/" + Project(in) + pool;
+  s["name"] = "projects/" + ProjectNumber(Project(in)) + pool;
+  s["state"] = Computed(in, "ACTIVE");
+}
+void WorkloadIdentityPoolProvider(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
+  auto const provider = "/locations/global/workloadIdentityPools/" + Str(in.inputs, "workloadIdentityPoolId") +
+                        "/providers/" + Str(in.inputs, "workloadIdentityPoolProviderId", in.name);
+  id = "projects/" + Project(in) + provider;
+  s["name"] = "projects/" + ProjectNumber(Project(in)) + provider;
+  s["state"] = Computed(in, "ACTIVE");
+}
+
 void Bucket(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   id = Name(in);
   s["url"] = "gs://" + id;
@@ -483,6 +513,12 @@ std::map<std::string, Fill> const& Models() {
       {"gcp:storage/bucketIAMMember:BucketIAMMember", BucketIamMember},
       {"gcp:cloudrunv2/serviceIamMember:ServiceIamMember", ServiceIamMember},
       {"gcp:storage/bucket:Bucket", Bucket},
+      {"gcp:kms/keyRing:KeyRing", KeyRing},
+      {"gcp:kms/cryptoKey:CryptoKey", CryptoKey},
+      {"gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", CryptoKeyIamMember},
+      {"gcp:serviceaccount/iAMMember:IAMMember", ServiceAccountIamMember},
+      {"gcp:iam/workloadIdentityPool:WorkloadIdentityPool", WorkloadIdentityPool},
+      {"gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", WorkloadIdentityPoolProvider},
       {"gcp:monitoring/alertPolicy:AlertPolicy", AlertPolicy},
       {"gcp:monitoring/notificationChannel:NotificationChannel", NotificationChannel},
       {"gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", UptimeCheckConfig},

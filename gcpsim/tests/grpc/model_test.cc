@@ -187,6 +187,22 @@ TEST(ModelTest, LoadBalancerPartsAndAnExternalAddress) {
   EXPECT_EQ(backend.id, "projects/apex-prod/global/backendServices/apex-gw-backend");
 }
 
+TEST(ModelTest, KmsKeysAndWorkloadIdentityAreNamedAsGoogleNamesThem) {
+  Harness h;
+  h.Configure("apex-prod", "us-central1");
+  auto ring = h.Create("gcp:kms/keyRing:KeyRing", "ring", {{"name", "apex-pulumi"}, {"location", "us-central1"}});
+  ASSERT_TRUE(ring.status.ok()) << ring.status.error_message();
+  EXPECT_EQ(ring.id, "projects/apex-prod/locations/us-central1/keyRings/apex-pulumi");
+  auto key = h.Create("gcp:kms/cryptoKey:CryptoKey", "key", {{"name", "stack-secrets"}, {"keyRing", ring.id}});
+  ASSERT_TRUE(key.status.ok()) << key.status.error_message();
+  EXPECT_EQ(key.id, ring.id + "/cryptoKeys/stack-secrets");
+  auto pool = h.Create("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "pool", {{"workloadIdentityPoolId", "github"}});
+  ASSERT_TRUE(pool.status.ok()) << pool.status.error_message();
+  EXPECT_EQ(pool.id, "projects/apex-prod/locations/global/workloadIdentityPools/github");
+  EXPECT_EQ(S(pool.outputs, "name"),
+            "projects/" + ProjectNumber("apex-prod") + "/locations/global/workloadIdentityPools/github");
+}
+
 TEST(ModelTest, ATypeWithoutAHandModelGetsTheGenericOne) {
   Harness h;
   h.Configure();
