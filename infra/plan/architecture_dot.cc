@@ -1,22 +1,13 @@
 #include "architecture_dot.h"
 
+#include "dot_text.h"
+
 #include <algorithm>
 #include <map>
 #include <sstream>
 
 namespace apex::plan {
 namespace {
-
-std::string Escape(std::string const& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string Quote(std::string const& text) { return "\"" + Escape(text) + "\""; }
 
 std::string Html(std::string const& text) {
   std::string out;
@@ -102,7 +93,7 @@ std::string EdgeStyle(ArchEdge const& e) {
     case EdgeKind::kReference: colour = "#555555"; style = "style=dashed"; break;
   }
   if (e.warning) colour = "#d00000";
-  return "color=" + Quote(colour) + ", fontcolor=" + Quote(colour) + ", " + style;
+  return "color=" + DotQuote(colour) + ", fontcolor=" + DotQuote(colour) + ", " + style;
 }
 
 std::string ClusterStyle(std::string const& id) {
@@ -166,7 +157,7 @@ class Writer {
       reads.warning = reads.warning || e.warning;
       if (reads.first_secret.empty()) reads.first_secret = e.to;
     }
-    out_ << "digraph " << Quote("apex-architecture-" + a_.stack) << " {\n"
+    out_ << "digraph " << DotQuote("apex-architecture-" + a_.stack) << " {\n"
          << "  graph [rankdir=LR, newrank=true, compound=true, nodesep=0.3, ranksep=0.9, fontname=\"Helvetica\", "
             "fontsize=12, labelloc=t, label="
          << Lines("Apex architecture (" + a_.stack +
@@ -178,9 +169,9 @@ class Writer {
     Clusters("", "  ");
     for (auto const& [from, reads] : secrets_read_) {
       auto const* secret = a_.Node(reads.first_secret);
-      out_ << "  " << Quote(from) << " -> " << Quote(reads.first_secret) << " [lhead="
-           << Quote("cluster_" + (secret ? secret->cluster : std::string())) << ", color="
-           << Quote(reads.warning ? "#d00000" : "#9c6ade") << ", style=dashed, arrowsize=0.7, tooltip="
+      out_ << "  " << DotQuote(from) << " -> " << DotQuote(reads.first_secret) << " [lhead="
+           << DotQuote("cluster_" + (secret ? secret->cluster : std::string())) << ", color="
+           << DotQuote(reads.warning ? "#d00000" : "#9c6ade") << ", style=dashed, arrowsize=0.7, tooltip="
            << Lines("reads " + Join(reads.names)) << "];\n";
     }
     if (!a_.edges.empty()) {
@@ -192,12 +183,12 @@ class Writer {
     // The secrets in one column beside the data stores (only one of them is the end of a drawn read).
     std::string column;
     for (auto const& n : a_.nodes) {
-      if (n.kind == NodeKind::kSecret) column += " " + Quote(n.id) + ";";
+      if (n.kind == NodeKind::kSecret) column += " " + DotQuote(n.id) + ";";
     }
     if (!column.empty()) out_ << "  { rank=same;" << column << " }\n";
     // A policy sits beside what it guards, not a step further along the flow.
     for (auto const& e : a_.edges) {
-      if (e.kind == EdgeKind::kPolicy) out_ << "  { rank=same; " << Quote(e.from) << "; " << Quote(e.to) << "; }\n";
+      if (e.kind == EdgeKind::kPolicy) out_ << "  { rank=same; " << DotQuote(e.from) << "; " << DotQuote(e.to) << "; }\n";
     }
     out_ << "}\n";
     return out_.str();
@@ -210,7 +201,7 @@ class Writer {
     }
     for (auto const& c : a_.clusters) {
       if (c.parent != parent) continue;
-      out_ << indent << "subgraph " << Quote("cluster_" + c.id) << " {\n"
+      out_ << indent << "subgraph " << DotQuote("cluster_" + c.id) << " {\n"
            << indent << "  label=" << Lines(c.label) << "; " << ClusterStyle(c.id) << "; fontsize=11;\n";
       Clusters(c.id, indent + "  ");
       out_ << indent << "}\n";
@@ -223,13 +214,13 @@ class Writer {
       extra = Wrap(reads->second.names, 44);
       extra.front() = "secrets: " + extra.front();
     }
-    out_ << indent << Quote(n.id) << " [label=" << NodeLabel(n, extra) << ", " << NodeStyle(n.kind);
-    if (n.kind != NodeKind::kInternet) out_ << ", fillcolor=" << Quote(ProjectFill(a_.projects, n.project));
+    out_ << indent << DotQuote(n.id) << " [label=" << NodeLabel(n, extra) << ", " << NodeStyle(n.kind);
+    if (n.kind != NodeKind::kInternet) out_ << ", fillcolor=" << DotQuote(ProjectFill(a_.projects, n.project));
     out_ << "];\n";
   }
 
   void Edge(ArchEdge const& e) {
-    out_ << "  " << Quote(e.from) << " -> " << Quote(e.to) << " [label=" << Lines(e.label) << ", " << EdgeStyle(e);
+    out_ << "  " << DotQuote(e.from) << " -> " << DotQuote(e.to) << " [label=" << Lines(e.label) << ", " << EdgeStyle(e);
     if (!e.tooltip.empty()) out_ << ", tooltip=" << Lines(e.tooltip);
     // Side relations must not push the main flow apart.
     if (e.kind == EdgeKind::kSecretWrite) out_ << ", constraint=false";

@@ -1,5 +1,6 @@
 #include "plan_dot.h"
 
+#include "dot_text.h"
 #include "property_text.h"
 
 #include <spawn.h>
@@ -17,20 +18,9 @@ extern char** environ;
 namespace apex::plan {
 namespace {
 
-std::string Escape(std::string const& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string Quote(std::string const& text) { return "\"" + Escape(text) + "\""; }
-
 // Two lines in a Graphviz label (its own \n escape).
 std::string Label(std::string const& first, std::string const& second) {
-  return "\"" + Escape(first) + "\\n" + Escape(second) + "\"";
+  return "\"" + DotEscape(first) + "\\n" + DotEscape(second) + "\"";
 }
 
 // A fill colour per kind of resource, so the tiers read at a glance.
@@ -52,9 +42,9 @@ class DotWriter {
   explicit DotWriter(Plan const& plan) : plan_(plan) {}
 
   std::string Write() {
-    out_ << "digraph " << Quote("apex-plan-" + plan_.stack) << " {\n"
+    out_ << "digraph " << DotQuote("apex-plan-" + plan_.stack) << " {\n"
          << "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", fontsize=12, labelloc=t, "
-         << "label=" << Quote("Apex plan (" + plan_.stack + ") - offline preview, simulated Google Cloud") << "];\n"
+         << "label=" << DotQuote("Apex plan (" + plan_.stack + ") - offline preview, simulated Google Cloud") << "];\n"
          << "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\", "
             "fontsize=10];\n"
          << "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n";
@@ -66,10 +56,10 @@ class DotWriter {
 
  private:
   static std::string NodeId(std::size_t project, std::size_t resource) {
-    return Quote("p" + std::to_string(project) + "_r" + std::to_string(resource));
+    return DotQuote("p" + std::to_string(project) + "_r" + std::to_string(resource));
   }
   static std::string OutputId(std::size_t project, std::string const& output) {
-    return Quote("p" + std::to_string(project) + "_out_" + output);
+    return DotQuote("p" + std::to_string(project) + "_out_" + output);
   }
 
   void Project(std::size_t p) {
@@ -88,7 +78,7 @@ class DotWriter {
         children_[parent->second].push_back(i);
       }
     }
-    out_ << "  subgraph " << Quote("cluster_p" + std::to_string(p)) << " {\n"
+    out_ << "  subgraph " << DotQuote("cluster_p" + std::to_string(p)) << " {\n"
          << "    label=" << Label(project.project, project.qualified_name)
          << "; style=\"rounded,filled\"; fillcolor=\"#f7f9fc\"; color=\"#6c8ebf\"; fontsize=14;\n";
     std::vector<std::string> leaves;
@@ -97,12 +87,12 @@ class DotWriter {
     }
     Grid(leaves, "    ");
     if (!project.outputs.empty()) {
-      out_ << "    subgraph " << Quote("cluster_p" + std::to_string(p) + "_outputs")
+      out_ << "    subgraph " << DotQuote("cluster_p" + std::to_string(p) + "_outputs")
            << " {\n      label=\"Outputs\"; style=dashed; color=\"#999999\";\n";
       std::vector<std::string> outputs;
       for (auto const& [name, value] : project.outputs) {
         outputs.push_back(OutputId(p, name));
-        out_ << "      " << outputs.back() << " [shape=note, fillcolor=\"#fffbe6\", label=" << Quote(name) << "];\n";
+        out_ << "      " << outputs.back() << " [shape=note, fillcolor=\"#fffbe6\", label=" << DotQuote(name) << "];\n";
       }
       Grid(outputs, "      ");
       out_ << "    }\n";
@@ -127,11 +117,11 @@ class DotWriter {
     if (kids == children_.end()) {
       out_ << indent << NodeId(p, i) << " [label=" << Label(ShortType(r.type), r.name);
       if (r.read) out_ << ", shape=cds, fillcolor=\"#ffffff\"";
-      else out_ << ", fillcolor=" << Quote(r.custom ? FillFor(r.type) : "#ffffff");
+      else out_ << ", fillcolor=" << DotQuote(r.custom ? FillFor(r.type) : "#ffffff");
       out_ << "];\n";
       return true;
     }
-    out_ << indent << "subgraph " << Quote("cluster_p" + std::to_string(p) + "_r" + std::to_string(i)) << " {\n"
+    out_ << indent << "subgraph " << DotQuote("cluster_p" + std::to_string(p) + "_r" + std::to_string(i)) << " {\n"
          << indent << "  label=" << Label(ShortType(r.type), r.name)
          << "; style=\"rounded,filled\"; fillcolor=\"#ffffff\"; color=\"#82b366\";\n";
     std::vector<std::string> leaves;

@@ -5,9 +5,7 @@
 // passes when clean and names the resource and property changed behind Pulumi's back; a missing backend,
 // passphrase or stack is a clear error (exit 2).
 #include "apex_prerequisites.h"
-#include "store.h"
-#include "subprocess.h"
-#include "workspace.h"
+#include "ops_script.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -22,27 +20,13 @@ namespace pulumi::gcpsim {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace ops_test;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr char kRedis[] = "gcp:redis/instance:Instance";
 constexpr char kJob[] = "gcp:cloudrunv2/job:Job";
 constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
-
-std::string ReadFile(fs::path const& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct ScriptRun {
-  int code = -1;
-  std::string output;   ///< stdout and stderr
-  std::string summary;  ///< the --summary file
-};
-
-std::string Describe(ScriptRun const& r) { return "exit " + std::to_string(r.code) + "\n" + r.output; }
 
 /// A dev workspace of the four Apex projects, and the scripts run in it as a CI job would run them.
 class OpsWorkspace {
@@ -56,6 +40,18 @@ class OpsWorkspace {
   fs::path work() const { return ws_.options().work_dir; }
   std::string backend() const { return "file://" + (work() / "state").string(); }
 
+  /// The variables a CI job sets, under `overrides`.
+  std::map<std::string, std::string> WithCi(std::map<std::string, std::string> overrides) const {
+    for (auto const& [k, v] : std::map<std::string, std::string>{{"PULUMI_BACKEND_URL", backend()},
+                                                                 {"APEX_STACK", "dev"},
+                                                                 {"GCP_SIM", ws_.options().gcp_sim},
+                                                                 {"APEX_POLL_SECONDS", "1"},
+                                                                 {"GITHUB_STEP_SUMMARY", (work() / "step-summary.md").string()}}) {
+      overrides.try_emplace(k, v);
+    }
+    return overrides;
+  }
+
   /// ops/<script> --projects-dir <workspace>/projects --summary FILE ARGS..., with the workspace's environment,
   /// the backend and stack from the environment (as CI sets them), and `overrides` on top. `watch` sees the
   /// output so far as it grows.
@@ -66,38 +62,12 @@ class OpsWorkspace {
     std::vector<std::string> argv = {std::string(OPS_DIR) + "/" + script, "--projects-dir",
                                      (work() / "projects").string(), "--summary", summary.string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    auto env = ws_.Env();
-    char const* path = std::getenv("PATH");
-    env["PATH"] = ws_.options().engine_bin_dir + ":" + (path ? path : "/usr/bin:/bin");
-    env["PULUMI_BACKEND_URL"] = backend();
-    env["APEX_STACK"] = "dev";
-    env["GCP_SIM"] = ws_.options().gcp_sim;
-    env["APEX_POLL_SECONDS"] = "1";
-    env["GITHUB_STEP_SUMMARY"] = (work() / "step-summary.md").string();
-    env["PULUMI_CONFIG_PASSPHRASE_FILE"] = "";
-    for (auto const& [k, v] : overrides) env[k] = v;
-    ScriptRun r;
-    std::string error;
-    auto process = host::Subprocess::Start({.argv = argv, .cwd = work().string(), .env = env, .capture = true}, &error);
-    if (!process) {
-      r.output = error;
-      return r;
-    }
-    r.code = process->Wait([&](host::Stream, std::string_view data) {
-      r.output.append(data);
-      if (watch) watch(r.output);
-    });
+    auto r = RunScript(ws_, argv, WithCi(overrides), watch);
     r.summary = ReadFile(summary);
     return r;
   }
 
-  std::vector<StoredResource> Cloud(std::string const& type) {
-    auto store = Store::Open(ws_.database());
-    EXPECT_TRUE(store.ok()) << store.status();
-    if (!store.ok()) return {};
-    auto list = (*store)->List(type);
-    return list.ok() ? *list : std::vector<StoredResource>{};
-  }
+  std::vector<StoredResource> Cloud(std::string const& type) { return CloudOf(ws_, type); }
 
   /// How many times the migration job has run in the cloud (-1: no job).
   int MigrationExecutions() {

@@ -4,9 +4,7 @@
 // the `pulumi login` and `secretsprovider:` lines to use; a rerun changes nothing; bad arguments, a wrong project,
 // a missing backend or passphrase are clear errors (exit 2) before anything is created.
 #include "apex_prerequisites.h"
-#include "store.h"
-#include "subprocess.h"
-#include "workspace.h"
+#include "../ops_script.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -20,6 +18,7 @@ namespace pulumi::gcpsim {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace ops_test;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -27,20 +26,6 @@ constexpr char kStack[] = "staging";
 constexpr char kProject[] = "apex-staging-345678";
 constexpr char kRepository[] = "apex-memory/apex";
 constexpr char kDeployer[] = "apex-deployer@apex-staging-345678.iam.gserviceaccount.com";
-
-std::string ReadFile(fs::path const& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct ScriptRun {
-  int code = -1;
-  std::string output;  ///< stdout and stderr
-};
-
-std::string Describe(ScriptRun const& r) { return "exit " + std::to_string(r.code) + "\n" + r.output; }
 
 /// A workspace with apex-bootstrap only, whose cloud starts empty.
 class BootstrapWorkspace {
@@ -66,17 +51,7 @@ class BootstrapWorkspace {
   ScriptRun Script(std::vector<std::string> args, std::map<std::string, std::string> const& overrides = {}) {
     std::vector<std::string> argv = {std::string(OPS_DIR) + "/bootstrap", "--projects-dir", (work() / "projects").string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    auto env = ws_.Env();
-    char const* path = std::getenv("PATH");
-    env["PATH"] = ws_.options().engine_bin_dir + ":" + (path ? path : "/usr/bin:/bin");
-    env["PULUMI_BACKEND_URL"] = "";
-    env["APEX_STACK"] = "";
-    env["GITHUB_STEP_SUMMARY"] = "";
-    env["PULUMI_CONFIG_PASSPHRASE_FILE"] = "";
-    for (auto const& [k, v] : overrides) env[k] = v;
-    ScriptRun r;
-    r.code = host::RunCapture({.argv = argv, .cwd = work().string(), .env = env}, &r.output);
-    return r;
+    return RunScript(ws_, argv, overrides);
   }
 
   std::vector<std::string> Args() const {
@@ -84,13 +59,7 @@ class BootstrapWorkspace {
             state_dir().string()};
   }
 
-  std::vector<StoredResource> Cloud(std::string const& type) {
-    auto store = Store::Open(ws_.database());
-    EXPECT_TRUE(store.ok()) << store.status();
-    if (!store.ok()) return {};
-    auto list = (*store)->List(type);
-    return list.ok() ? *list : std::vector<StoredResource>{};
-  }
+  std::vector<StoredResource> Cloud(std::string const& type) { return CloudOf(ws_, type); }
 
  private:
   Workspace ws_;
