@@ -1,5 +1,7 @@
 #include "language_host.h"
 
+#include "local_dependencies.h"
+#include "package_artifacts.h"
 #include "program.h"
 #include "pulumi/codegen/generator.h"
 #include "pulumi/codegen/schema_loader.h"
@@ -41,10 +43,9 @@ RuntimeOptions OptionsOf(pulumirpc::ProgramInfo const& info) {
   return o;
 }
 
-/// The project name from Pulumi.yaml, for the default CMake target (read without a YAML library: the
-/// top-level `name:` line).
-std::string ProjectName(std::string const& root_dir) {
-  std::ifstream in(fs::path(root_dir) / "Pulumi.yaml");
+/// The top-level `name:` of a YAML file (read without a YAML library), or "".
+std::string YamlName(fs::path const& file) {
+  std::ifstream in(file);
   std::string line;
   while (std::getline(in, line)) {
     if (line.rfind("name:", 0) == 0) {
@@ -55,6 +56,20 @@ std::string ProjectName(std::string const& root_dir) {
     }
   }
   return "";
+}
+
+/// The project name from Pulumi.yaml, for the default CMake target.
+std::string ProjectName(std::string const& root_dir) { return YamlName(fs::path(root_dir) / "Pulumi.yaml"); }
+
+/// The default CMake target of a plugin (policy pack, component provider): the name in PulumiPlugin.yaml,
+/// PulumiPolicy.yaml or Pulumi.yaml, else the directory's name.
+std::string PluginName(std::string const& dir) {
+  for (char const* file : {"PulumiPlugin.yaml", "PulumiPolicy.yaml", "Pulumi.yaml"}) {
+    if (auto name = YamlName(fs::path(dir) / file); !name.empty()) return name;
+  }
+  auto path = fs::path(dir).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();  // "dir/"
+  return path.filename().string();
 }
 
 grpc::Status ManifestPackages(pulumirpc::ProgramInfo const& info, std::vector<PackageRequirement>* out) {
@@ -135,8 +150,12 @@ grpc::Status LanguageHost::InstallDependencies(grpc::ServerContext*, pulumirpc::
   auto dir = ProgramDirectory(req->info(), req->directory());
   auto options = OptionsOf(req->info());
   if (!options.binary.empty()) return grpc::Status::OK;  // a prebuilt program needs nothing
-  auto target = options.target.empty() ? ProjectName(req->info().root_directory().empty() ? dir : req->info().root_directory())
-                                       : options.target;
+  if (!fs::is_directory(dir)) {
+    return {grpc::StatusCode::INVALID_ARGUMENT, "InstallDependencies: the directory " + dir + " does not exist"};
+  }
+  std::string target = options.target;
+  if (target.empty() && req->is_plugin()) target = PluginName(dir);
+  if (target.empty()) target = ProjectName(req->info().root_directory().empty() ? dir : req->info().root_directory());
   if (target.empty()) return {grpc::StatusCode::FAILED_PRECONDITION, "no project name in " + dir + "/Pulumi.yaml"};
   std::mutex write_mu;
   auto result = BuildProgram(dir, target, options, [&](Stream s, std::string_view data) {
@@ -152,15 +171,19 @@ grpc::Status LanguageHost::InstallDependencies(grpc::ServerContext*, pulumirpc::
 grpc::Status LanguageHost::GetProgramDependencies(grpc::ServerContext*,
                                                   pulumirpc::GetProgramDependenciesRequest const* req,
                                                   pulumirpc::GetProgramDependenciesResponse* resp) {
+  // The SDK the program builds against: the linked core SDK's version, else the one this host came with.
+  std::string error;
+  auto sdk_version = LinkedSdkVersion(ProgramDirectory(req->info(), ""), &error);
+  if (!error.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, error};
   auto* sdk = resp->add_dependencies();
   sdk->set_name("pulumi-cpp");
-  sdk->set_version(PULUMI_CPP_VERSION);
+  sdk->set_version(sdk_version.empty() ? PULUMI_CPP_VERSION : sdk_version);
   std::vector<PackageRequirement> packages;
   if (auto s = ManifestPackages(req->info(), &packages); !s.ok()) return s;
   for (auto const& p : packages) {
     auto* d = resp->add_dependencies();
-    d->set_name(p.name);
-    d->set_version(p.version);
+    d->set_name(PackageName(p));
+    d->set_version(PackageVersion(p));
   }
   return grpc::Status::OK;
 }
@@ -278,10 +301,47 @@ grpc::Status LanguageHost::GeneratePackage(grpc::ServerContext*, pulumirpc::Gene
     for (auto const& e : generated.errors) error(e);
     return grpc::Status::OK;
   }
+  if (auto e = AddPackageFiles(req->schema(), *loaded.package, &generated.files); !e.empty()) {
+    error(e);
+    return grpc::Status::OK;
+  }
   for (auto const& [path, content] : req->extra_files()) generated.files[path] = content;
   if (auto err = codegen::WriteTree(generated.files, req->directory())) {
     return {grpc::StatusCode::INTERNAL, "writing the package: " + *err};
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status LanguageHost::Pack(grpc::ServerContext*, pulumirpc::PackRequest const* req, pulumirpc::PackResponse* resp) {
+  auto packed = host::Pack(req->package_directory(), req->destination_directory());
+  if (!packed.error.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, packed.error};
+  resp->set_artifact_path(packed.artifact);
+  return grpc::Status::OK;
+}
+
+grpc::Status LanguageHost::Link(grpc::ServerContext*, pulumirpc::LinkRequest const* req, pulumirpc::LinkResponse* resp) {
+  auto dir = ProgramDirectory(req->info(), "");
+  if (!fs::is_directory(dir)) return {grpc::StatusCode::INVALID_ARGUMENT, "Link: the directory " + dir + " does not exist"};
+  std::map<std::string, std::string> links;
+  std::string instructions;
+  for (auto const& dep : req->packages()) {
+    auto const& p = dep.package();
+    std::string name = p.has_parameterization() && !p.parameterization().name().empty() ? p.parameterization().name()
+                                                                                       : p.name();
+    if (name.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "Link: a package without a name"};
+    if (dep.path().empty() || !fs::is_directory(fs::path(dir) / dep.path())) {
+      return {grpc::StatusCode::INVALID_ARGUMENT,
+              "Link: the directory '" + dep.path() + "' of package " + name + " does not exist"};
+    }
+    links[name] = dep.path();
+    if (name == "pulumi") {
+      instructions += "find_package(PulumiCpp REQUIRED)\n";
+    } else {
+      instructions += "find_package(pulumi-" + name + " REQUIRED)  # target pulumi::" + name + "\n";
+    }
+  }
+  if (auto e = AddLocalDependencies(dir, links)) return {grpc::StatusCode::INTERNAL, "Link: " + *e};
+  resp->set_import_instructions(instructions);
   return grpc::Status::OK;
 }
 

@@ -37,10 +37,17 @@ class LanguageHost final : public pulumirpc::LanguageRuntime::Service {
   grpc::Status About(grpc::ServerContext*, pulumirpc::AboutRequest const* req, pulumirpc::AboutResponse* resp) override;
   grpc::Status Run(grpc::ServerContext*, pulumirpc::RunRequest const* req, pulumirpc::RunResponse* resp) override;
   grpc::Status Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) override;
-  /// Writes the C++ bindings of a package schema (pulumi-gen-cpp's output) into the request's directory; a
-  /// bad schema gives one error diagnostic per problem, naming its JSON path, and writes nothing.
+  /// Writes the C++ bindings of a package schema (pulumi-gen-cpp's output) and its CMake package files
+  /// (package_artifacts.h) into the request's directory; a bad schema gives one error diagnostic per
+  /// problem, naming its JSON path, and writes nothing.
   grpc::Status GeneratePackage(grpc::ServerContext*, pulumirpc::GeneratePackageRequest const* req,
                                pulumirpc::GeneratePackageResponse* resp) override;
+
+  /// Copies a generated package to <destination>/<name>-<version>/, or packs the core SDK's source
+  /// (doc/adr/0010-conformance-packaging.md); returns the artifact's absolute path.
+  grpc::Status Pack(grpc::ServerContext*, pulumirpc::PackRequest const* req, pulumirpc::PackResponse* resp) override;
+  /// Records the packages' directories in the program's pulumi-local-dependencies.json.
+  grpc::Status Link(grpc::ServerContext*, pulumirpc::LinkRequest const* req, pulumirpc::LinkResponse* resp) override;
 
   /// Forwards SIGINT to the running program, then kills it after the grace period (also for Cancel).
   /// Returns false when no program is running.

@@ -1,5 +1,8 @@
 #include "program.h"
 
+#include "base64.h"
+#include "local_dependencies.h"
+
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
@@ -50,6 +53,48 @@ std::string StringField(nlohmann::json const& j, char const* key, std::string co
 
 }  // namespace
 
+std::optional<PackageRequirement> ParsePackageEntry(nlohmann::json const& p, std::string const& at,
+                                                    std::string* error) {
+  if (!p.is_object() || !p.contains("name") || !p["name"].is_string()) {
+    *error = at + ".name must be a string";
+    return std::nullopt;
+  }
+  PackageRequirement r;
+  r.name = p["name"].get<std::string>();
+  r.version = StringField(p, "version", at, error);
+  r.server = StringField(p, "server", at, error);
+  if (p.contains("parameterization")) {
+    auto const& q = p["parameterization"];
+    auto where = at + ".parameterization";
+    if (!q.is_object()) {
+      *error = where + " must be an object";
+      return std::nullopt;
+    }
+    r.parameterization_name = StringField(q, "name", where, error);
+    r.parameterization_version = StringField(q, "version", where, error);
+    auto value = StringField(q, "value", where, error);
+    if (error->empty() && r.parameterization_name.empty()) *error = where + ".name must be a non-empty string";
+    if (error->empty()) {
+      auto bytes = DecodeBase64(value);
+      if (!bytes) {
+        *error = where + ".value must be base64";
+      } else {
+        r.parameterization_value = std::move(*bytes);
+      }
+    }
+  }
+  if (!error->empty()) return std::nullopt;
+  return r;
+}
+
+std::string PackageName(PackageRequirement const& p) {
+  return p.parameterization_name.empty() ? p.name : p.parameterization_name;
+}
+
+std::string PackageVersion(PackageRequirement const& p) {
+  return p.parameterization_name.empty() ? p.version : p.parameterization_version;
+}
+
 std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_dir, std::string* error) {
   std::vector<PackageRequirement> out;
   fs::path path = fs::path(program_dir) / "pulumi-packages.json";
@@ -67,27 +112,12 @@ std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_d
     return {};
   }
   for (std::size_t i = 0; i < j["packages"].size(); ++i) {
-    auto const& p = j["packages"][i];
-    std::string at = "$.packages[" + std::to_string(i) + "]";
-    if (!p.is_object() || !p.contains("name") || !p["name"].is_string()) {
-      *error = where + ": " + at + ".name must be a string";
-      return {};
-    }
-    PackageRequirement r;
-    r.name = p["name"].get<std::string>();
-    r.version = StringField(p, "version", at, error);
-    r.server = StringField(p, "server", at, error);
-    if (p.contains("parameterization")) {
-      auto const& q = p["parameterization"];
-      r.parameterization_name = StringField(q, "name", at + ".parameterization", error);
-      r.parameterization_version = StringField(q, "version", at + ".parameterization", error);
-      r.parameterization_value = StringField(q, "value", at + ".parameterization", error);
-    }
-    if (!error->empty()) {
+    auto r = ParsePackageEntry(j["packages"][i], "$.packages[" + std::to_string(i) + "]", error);
+    if (!r) {
       *error = where + ": " + *error;
       return {};
     }
-    out.push_back(std::move(r));
+    out.push_back(std::move(*r));
   }
   return out;
 }
@@ -128,11 +158,16 @@ std::vector<PackageRequirement> ReadCMakePackages(std::string const& program_dir
 std::vector<PackageRequirement> RequiredPackages(std::string const& program_dir, std::string* error) {
   auto packages = ReadPackageManifest(program_dir, error);
   if (!error->empty()) return {};
-  for (auto& p : ReadCMakePackages(program_dir)) {
-    bool named = false;
-    for (auto const& q : packages) named = named || q.name == p.name;
-    if (!named) packages.push_back(std::move(p));
-  }
+  auto add = [&](PackageRequirement p) {
+    for (auto const& q : packages) {
+      if (PackageName(q) == PackageName(p)) return;
+    }
+    packages.push_back(std::move(p));
+  };
+  for (auto& p : ReadCMakePackages(program_dir)) add(std::move(p));
+  auto linked = LinkedPackages(program_dir, error);
+  if (!error->empty()) return {};
+  for (auto& l : linked) add(std::move(l.requirement));
   return packages;
 }
 
@@ -168,19 +203,42 @@ BuildResult BuildProgram(std::string const& program_dir, std::string const& targ
     }
     return p->Wait(tee);
   };
-  if (!fs::exists(fs::path(build_dir) / "CMakeCache.txt")) {
-    std::vector<std::string> configure = {"cmake", "-S", program_dir, "-B", build_dir, "-G", "Ninja",
-                                          "-DCMAKE_BUILD_TYPE=" + options.build_type,
-                                          "-DPulumiCpp_DIR=" + SdkPackageDirectory(),
-                                          "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=" + build_dir + "/bin"};
-    if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
+  std::string link_error;
+  auto links = ResolvedLocalDependencies(program_dir, &link_error);
+  if (!link_error.empty()) {
+    result.error = link_error;
+    return result;
+  }
+  std::string sdk_dir = SdkPackageDirectory();
+  std::vector<std::string> package_dirs;
+  for (auto const& [name, dir] : links) {
+    if (name == "pulumi") {
+      sdk_dir = dir;
+    } else {
+      package_dirs.push_back("-Dpulumi-" + name + "_DIR=" + dir);
+    }
+  }
+  std::vector<std::string> configure = {"cmake", "-S", program_dir, "-B", build_dir, "-G", "Ninja",
+                                        "-DCMAKE_BUILD_TYPE=" + options.build_type, "-DPulumiCpp_DIR=" + sdk_dir,
+                                        "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=" + build_dir + "/bin"};
+  configure.insert(configure.end(), package_dirs.begin(), package_dirs.end());
+  if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
+  // Configured once; again when the arguments change (e.g. Link pointed a package elsewhere).
+  std::string arguments;
+  for (auto const& a : configure) arguments += a + "\n";
+  fs::path arguments_file = fs::path(build_dir) / "pulumi-configure-arguments";
+  std::string previous;
+  if (std::ifstream in(arguments_file); in) previous.assign(std::istreambuf_iterator<char>(in), {});
+  if (!fs::exists(fs::path(build_dir) / "CMakeCache.txt") || previous != arguments) {
     if (run(configure) != 0) {
       // A failed configure must not leave a cache that later builds would trust.
       std::error_code ec;
       fs::remove(fs::path(build_dir) / "CMakeCache.txt", ec);
+      fs::remove(arguments_file, ec);
       result.error = "configuring the C++ program in " + program_dir + " failed:\n" + Tail(log, 4000);
       return result;
     }
+    std::ofstream(arguments_file, std::ios::trunc) << arguments;
   }
   if (run({"cmake", "--build", build_dir, "--target", target}) != 0) {
     result.error = "building the C++ program (target '" + target + "') failed:\n" + Tail(log, 4000);

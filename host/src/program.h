@@ -5,6 +5,8 @@
 
 #include "subprocess.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +29,18 @@ struct PackageRequirement {
   std::string server;  // plugin download URL
   std::string parameterization_name;
   std::string parameterization_version;
-  std::string parameterization_value;  // base64
+  std::string parameterization_value;  // the parameter's bytes (base64 in the JSON files)
 };
+
+/// One package entry in the format of pulumi-packages.json (also a generated package's pulumi-package.json):
+/// {"name": "gcp", "version": "9.3.0", "server": "...", "parameterization": {"name", "version", "value"}},
+/// where `value` is base64. `at` is the entry's JSON path, used in errors ("<at>.name must be a string").
+std::optional<PackageRequirement> ParsePackageEntry(nlohmann::json const& entry, std::string const& at,
+                                                    std::string* error);
+
+/// The package's own name and version: the parameterized ones for a parameterized package.
+std::string PackageName(PackageRequirement const& p);
+std::string PackageVersion(PackageRequirement const& p);
 
 /// Reads `pulumi-packages.json` in the program directory (absent means no packages):
 /// {"packages": [{"name": "gcp", "version": "9.3.0", "server": "...", "parameterization": {...}}]}.
@@ -41,7 +53,8 @@ std::vector<PackageRequirement> ReadPackageManifest(std::string const& program_d
 /// variable are skipped.
 std::vector<PackageRequirement> ReadCMakePackages(std::string const& program_dir);
 
-/// The program's packages: pulumi-packages.json, plus the pulumi_add_package calls it does not name.
+/// The program's packages: pulumi-packages.json, plus the pulumi_add_package calls and the linked packages
+/// (local_dependencies.h) it does not name.
 std::vector<PackageRequirement> RequiredPackages(std::string const& program_dir, std::string* error);
 
 /// The directory where the program is built, outside the project: <root>/<name>-<hash>, where root is

@@ -45,7 +45,10 @@ class LanguageHostTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     std::string error;
-    host_ = Subprocess::Start({.argv = {LANGUAGE_HOST, engine_.address()}, .capture = true}, &error);
+    host_ = Subprocess::Start({.argv = {LANGUAGE_HOST, engine_.address()},
+                               .env = {{"PULUMI_CPP_PROGRAM_BUILD_ROOT", (dir_ / "builds").string()}},
+                               .capture = true},
+                              &error);
     ASSERT_TRUE(host_) << error;
     // The first stdout line is the port.
     reader_ = std::thread([this] {
@@ -158,6 +161,150 @@ TEST_F(LanguageHostTest, GeneratePackageWritesTheBindingsOrNamesTheProblems) {
   EXPECT_EQ(bad.diagnostics(0).severity(), pulumirpc::codegen::DIAG_ERROR);
   EXPECT_THAT(bad.diagnostics(0).summary(), HasSubstr("$.resources[\"acme:x:X\"].inputProperties.a.$ref"));
   EXPECT_FALSE(fs::exists(dir_ / "bad"));
+}
+
+/// Every file under `dir`, relative path -> content.
+std::map<std::string, std::string> Tree(fs::path const& dir) {
+  std::map<std::string, std::string> out;
+  for (auto const& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path());
+    out[fs::relative(e.path(), dir).string()] = std::string((std::istreambuf_iterator<char>(in)), {});
+  }
+  return out;
+}
+
+constexpr char kSimpleSchema[] = R"({"name": "simple", "version": "2.0.0",
+  "resources": {"simple:index:Resource": {
+    "properties": {"value": {"type": "boolean"}}, "required": ["value"],
+    "inputProperties": {"value": {"type": "boolean"}}, "requiredInputs": ["value"]}}})";
+
+TEST_F(LanguageHostTest, GeneratePackageIsDeterministicAndACMakePackage) {
+  for (auto const* sub : {"a", "b"}) {
+    pulumirpc::GeneratePackageRequest req;
+    req.set_directory((dir_ / sub / "sdks/simple-2.0.0").string());
+    req.set_schema(kSimpleSchema);
+    (*req.mutable_local_dependencies())["pulumi"] = (dir_ / sub / "artifacts/pulumi-cpp-0.1.0").string();
+    pulumirpc::GeneratePackageResponse resp;
+    grpc::ClientContext ctx;
+    ASSERT_TRUE(stub_->GeneratePackage(&ctx, req, &resp).ok());
+    ASSERT_EQ(resp.diagnostics_size(), 0) << resp.diagnostics(0).summary();
+  }
+  auto a = Tree(dir_ / "a/sdks/simple-2.0.0");
+  EXPECT_EQ(a, Tree(dir_ / "b/sdks/simple-2.0.0"));
+  EXPECT_TRUE(a.count("pulumi-simpleConfig.cmake"));
+  EXPECT_TRUE(a.count("pulumi-simpleConfigVersion.cmake"));
+  EXPECT_TRUE(a.count("pulumi-package.json"));
+  EXPECT_TRUE(a.count("include/pulumi/simple/resource.h"));
+}
+
+TEST_F(LanguageHostTest, PackedAndLinkedPackagesAreWhatTheProgramReports) {
+  pulumirpc::GeneratePackageRequest gen;
+  gen.set_directory((dir_ / "sdks/simple-2.0.0").string());
+  gen.set_schema(kSimpleSchema);
+  pulumirpc::GeneratePackageResponse generated;
+  grpc::ClientContext ctx;
+  ASSERT_TRUE(stub_->GeneratePackage(&ctx, gen, &generated).ok());
+
+  pulumirpc::PackRequest pack;
+  pack.set_package_directory((dir_ / "sdks/simple-2.0.0").string());
+  pack.set_destination_directory((dir_ / "artifacts").string());
+  pulumirpc::PackResponse packed;
+  grpc::ClientContext ctx2;
+  auto status = stub_->Pack(&ctx2, pack, &packed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(packed.artifact_path(), (dir_ / "artifacts/simple-2.0.0").string());
+
+  fs::create_directories(dir_ / "projects/test");
+  pulumirpc::LinkRequest link;
+  link.mutable_info()->set_root_directory((dir_ / "projects/test").string());
+  link.mutable_info()->set_program_directory((dir_ / "projects/test").string());
+  auto* dep = link.add_packages();
+  dep->mutable_package()->set_name("simple");
+  dep->mutable_package()->set_version("2.0.0");
+  dep->set_path(packed.artifact_path());
+  pulumirpc::LinkResponse linked;
+  grpc::ClientContext ctx3;
+  status = stub_->Link(&ctx3, link, &linked);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(linked.import_instructions(), HasSubstr("find_package(pulumi-simple REQUIRED)"));
+
+  pulumirpc::GetRequiredPackagesRequest req;
+  *req.mutable_info() = link.info();
+  pulumirpc::GetRequiredPackagesResponse packages;
+  grpc::ClientContext ctx4;
+  ASSERT_TRUE(stub_->GetRequiredPackages(&ctx4, req, &packages).ok());
+  ASSERT_EQ(packages.packages_size(), 1);
+  EXPECT_EQ(packages.packages(0).name(), "simple");
+  EXPECT_EQ(packages.packages(0).version(), "2.0.0");
+
+  pulumirpc::GetProgramDependenciesRequest deps_req;
+  *deps_req.mutable_info() = link.info();
+  deps_req.set_transitivedependencies(true);
+  pulumirpc::GetProgramDependenciesResponse deps;
+  grpc::ClientContext ctx5;
+  ASSERT_TRUE(stub_->GetProgramDependencies(&ctx5, deps_req, &deps).ok());
+  ASSERT_EQ(deps.dependencies_size(), 2);
+  EXPECT_EQ(deps.dependencies(0).name(), "pulumi-cpp");
+  EXPECT_EQ(deps.dependencies(0).version(), PULUMI_CPP_VERSION);
+  EXPECT_EQ(deps.dependencies(1).name(), "simple");
+  EXPECT_EQ(deps.dependencies(1).version(), "2.0.0");
+}
+
+TEST_F(LanguageHostTest, PackAndLinkNameAMissingDirectory) {
+  pulumirpc::PackRequest pack;
+  pack.set_package_directory((dir_ / "no-such-sdk").string());
+  pack.set_destination_directory((dir_ / "artifacts").string());
+  pulumirpc::PackResponse packed;
+  grpc::ClientContext ctx;
+  auto status = stub_->Pack(&ctx, pack, &packed);
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(status.error_message(), HasSubstr((dir_ / "no-such-sdk").string() + " does not exist"));
+
+  pulumirpc::LinkRequest link;
+  link.mutable_info()->set_program_directory(dir_.string());
+  auto* dep = link.add_packages();
+  dep->mutable_package()->set_name("pulumi");
+  dep->set_path((dir_ / "no-such-artifact").string());
+  pulumirpc::LinkResponse linked;
+  grpc::ClientContext ctx2;
+  status = stub_->Link(&ctx2, link, &linked);
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(status.error_message(), HasSubstr((dir_ / "no-such-artifact").string() + "' of package pulumi"));
+}
+
+TEST_F(LanguageHostTest, InstallDependenciesBuildsAPluginNamedByItsYaml) {
+  auto plugin = dir_ / "policy_packs/my-pack";
+  fs::create_directories(plugin);
+  std::ofstream(plugin / "PulumiPolicy.yaml") << "runtime: cpp\nname: my-pack\n";
+  std::ofstream(plugin / "CMakeLists.txt")
+      << "cmake_minimum_required(VERSION 3.25)\nproject(my-pack LANGUAGES CXX)\nadd_executable(my-pack main.cc)\n";
+  std::ofstream(plugin / "main.cc") << "int main() { return 0; }\n";
+  pulumirpc::InstallDependenciesRequest req;
+  req.mutable_info()->set_root_directory(plugin.string());
+  req.mutable_info()->set_program_directory(plugin.string());
+  req.set_is_plugin(true);
+  grpc::ClientContext ctx;
+  auto reader = stub_->InstallDependencies(&ctx, req);
+  pulumirpc::InstallDependenciesResponse chunk;
+  std::string output;
+  while (reader->Read(&chunk)) output += chunk.stdout() + chunk.stderr();
+  auto status = reader->Finish();
+  ASSERT_TRUE(status.ok()) << status.error_message() << "\n" << output;
+  bool built = false;
+  for (auto const& e : fs::recursive_directory_iterator(dir_ / "builds")) built = built || e.path().filename() == "my-pack";
+  EXPECT_TRUE(built);
+
+  pulumirpc::InstallDependenciesRequest missing;
+  missing.mutable_info()->set_program_directory((dir_ / "nowhere").string());
+  missing.set_is_plugin(true);
+  grpc::ClientContext ctx2;
+  auto reader2 = stub_->InstallDependencies(&ctx2, missing);
+  while (reader2->Read(&chunk)) {
+  }
+  status = reader2->Finish();
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(status.error_message(), HasSubstr((dir_ / "nowhere").string() + " does not exist"));
 }
 
 TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {

@@ -45,7 +45,7 @@ TEST_F(ProgramTest, ReadsPackagesWithParameterization) {
   EXPECT_EQ(packages[0].version, "9.35.0");
   EXPECT_EQ(packages[0].server, "https://example.invalid");
   EXPECT_EQ(packages[1].parameterization_name, "netbox");
-  EXPECT_EQ(packages[1].parameterization_value, "e30=");
+  EXPECT_EQ(packages[1].parameterization_value, "{}");  // the bytes of "e30="
 }
 
 TEST_F(ProgramTest, MalformedManifestNamesTheFileAndThePath) {
@@ -104,6 +104,32 @@ TEST_F(ProgramTest, BuildDirectoryIsStablePerProgram) {
 TEST_F(ProgramTest, BuildRootCanBeMovedByTheEnvironment) {
   setenv("PULUMI_CPP_PROGRAM_BUILD_ROOT", "/tmp/builds-here", 1);
   EXPECT_THAT(BuildDirectory(dir_.string()), ::testing::StartsWith("/tmp/builds-here/" + dir_.filename().string() + "-"));
+  unsetenv("PULUMI_CPP_PROGRAM_BUILD_ROOT");
+}
+
+TEST_F(ProgramTest, BuildsWithTheLinkedPackagesAndReconfiguresWhenTheyChange) {
+  setenv("PULUMI_CPP_PROGRAM_BUILD_ROOT", (dir_ / "builds").c_str(), 1);
+  auto program = dir_ / "program";
+  fs::create_directories(program);
+  std::ofstream(program / "CMakeLists.txt") << "cmake_minimum_required(VERSION 3.25)\nproject(p LANGUAGES CXX)\n"
+                                               "message(STATUS \"simple at ${pulumi-simple_DIR}\")\n"
+                                               "add_executable(p main.cc)\n";
+  std::ofstream(program / "main.cc") << "int main() { return 0; }\n";
+  auto first = BuildProgram(program.string(), "p", {}, nullptr);
+  ASSERT_TRUE(first.ok) << first.error;
+
+  fs::create_directories(dir_ / "artifacts/simple-2.0.0");
+  std::ofstream(program / "pulumi-local-dependencies.json") << R"({"simple": "../artifacts/simple-2.0.0"})";
+  std::string output;
+  auto second = BuildProgram(program.string(), "p", {}, [&](Stream, std::string_view d) { output.append(d); });
+  ASSERT_TRUE(second.ok) << second.error;
+  EXPECT_THAT(output, HasSubstr("simple at " + (dir_ / "artifacts/simple-2.0.0").string()));
+
+  // A link to a directory that is not there fails the build with its name.
+  std::ofstream(program / "pulumi-local-dependencies.json") << R"({"pulumi": "../nowhere"})";
+  auto third = BuildProgram(program.string(), "p", {}, nullptr);
+  EXPECT_FALSE(third.ok);
+  EXPECT_THAT(third.error, HasSubstr((program / "../nowhere").string()));
   unsetenv("PULUMI_CPP_PROGRAM_BUILD_ROOT");
 }
 
