@@ -2,7 +2,7 @@
 // pulumi-language-cpp, with hand-written C++ programs as program overrides.
 //
 //   conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N] [--skips FILE]
-//                      [--only REGEX] [--try-all]
+//                      [--only REGEX] [--try-all] [--snapshots DIR] [--core-sdk DIR]
 //
 // It starts pulumi-test-language (which prints "127.0.0.1:<port>" on stdout and closes it) and the language
 // host (`pulumi-language-cpp <test-language-address>`, which prints its port as its first stdout line), calls
@@ -10,6 +10,11 @@
 // Tests without a program are skipped with the reason from the skips file. It prints one PASS/FAIL/SKIP line
 // per test, then `conformance: P passed, F failed, S skipped` and the names, and exits non-zero if a test
 // that has a program fails.
+//
+// The suite compares each provider SDK that GeneratePackage writes with <snapshots>/sdks/<name>-<version>
+// (default <work>/snapshots; PULUMI_ACCEPT=1 rewrites them). --core-sdk <repository root> has the suite Pack
+// the core SDK first (core_sdk_directory) and check that programs report it at this SDK's version
+// (doc/adr/0010-conformance-packaging.md); off by default.
 //
 // Program layout: programs/<test>/ holds a project (Pulumi.yaml, CMakeLists.txt, main.cc). A test with several
 // runs on separate sources has programs/<test>/0/, programs/<test>/1/, ...; a test whose runs share one source
@@ -70,6 +75,8 @@ struct Options {
   std::string work;
   std::string skips;
   std::string only;
+  std::string snapshots;
+  std::string core_sdk;
   int jobs = 2;
   bool try_all = false;
 };
@@ -77,7 +84,8 @@ struct Options {
 [[noreturn]] void Usage(std::string const& error) {
   std::cerr << "conformance_driver: " << error << "\n"
             << "usage: conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N]\n"
-            << "                          [--skips FILE] [--only REGEX] [--try-all]\n";
+            << "                          [--skips FILE] [--only REGEX] [--try-all] [--snapshots DIR]\n"
+            << "                          [--core-sdk DIR]\n";
   std::exit(2);
 }
 
@@ -101,6 +109,10 @@ Options ParseOptions(int argc, char** argv) {
       o.skips = value();
     } else if (a == "--only") {
       o.only = value();
+    } else if (a == "--snapshots") {
+      o.snapshots = value();
+    } else if (a == "--core-sdk") {
+      o.core_sdk = value();
     } else if (a == "--jobs") {
       try {
         o.jobs = std::max(1, std::stoi(value()));
@@ -358,8 +370,13 @@ int main(int argc, char** argv) {
     pulumirpc::testing::PrepareLanguageTestsRequest prepare;
     prepare.set_language_plugin_name("cpp");
     prepare.set_language_plugin_target("127.0.0.1:" + host_port);
-    prepare.set_snapshot_directory((work / "snapshots").string());
+    prepare.set_snapshot_directory(opts.snapshots.empty() ? (work / "snapshots").string()
+                                                          : fs::absolute(opts.snapshots).string());
     prepare.set_temporary_directory((work / "tmp").string());
+    if (!opts.core_sdk.empty()) {
+      prepare.set_core_sdk_directory(fs::absolute(opts.core_sdk).string());
+      prepare.set_core_sdk_version(PULUMI_CPP_VERSION);
+    }
     std::vector<std::string> to_run;
     for (auto const& test : all.tests()) {
       if (only && !std::regex_search(test, *only)) continue;
