@@ -33,15 +33,14 @@ systemctl restart neo4j
 
 void DatabaseCluster::CreateNeo4j(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                                   DatabaseNetwork const& network) {
-  std::string script = kNeo4jScript;
-  script.replace(script.find("@VERSION@"), 9, args.neo4j.version);
   neo4j_password_secret_id = CreateSecret(ctx, name + "-neo4j-password", args, "neo4j");
   DataVm vm = CreateDataVm(ctx, name, args, network,
                            {.component = "neo4j",
                             .description = "Neo4j knowledge graph of the Apex Memory System",
                             .config = args.neo4j.vm,
                             .secret_id = neo4j_password_secret_id,
-                            .app_script = script});
+                            .app_script = kNeo4jScript,
+                            .placeholders = {{"@VERSION@", args.neo4j.version}}});
   neo4j_internal_ip = vm.internal_ip;
   neo4j_instance_id = vm.instance_id;
   neo4j_instance_name = vm.instance_name;

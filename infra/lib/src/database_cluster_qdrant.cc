@@ -29,17 +29,14 @@ rm -f /run/qdrant.env
 
 void DatabaseCluster::CreateQdrant(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                                    DatabaseNetwork const& network) {
-  std::string script = kQdrantScript;
-  for (auto pos = script.find("@IMAGE@"); pos != std::string::npos; pos = script.find("@IMAGE@")) {
-    script.replace(pos, 7, args.qdrant.image);
-  }
   qdrant_api_key_secret_id = CreateSecret(ctx, name + "-qdrant-api-key", args, "qdrant");
   DataVm vm = CreateDataVm(ctx, name, args, network,
                            {.component = "qdrant",
                             .description = "Qdrant vector search of the Apex Memory System",
                             .config = args.qdrant.vm,
                             .secret_id = qdrant_api_key_secret_id,
-                            .app_script = script});
+                            .app_script = kQdrantScript,
+                            .placeholders = {{"@IMAGE@", args.qdrant.image}}});
   qdrant_url = vm.internal_ip.Apply(
       [](std::string const& ip) { return "http://" + ip + ":" + std::to_string(kQdrantHttpPort); });
   qdrant_instance_id = vm.instance_id;

@@ -107,9 +107,11 @@ DatabaseCluster::DataVm DatabaseCluster::CreateDataVm(pulumi::Context& ctx, std:
   compute::DiskResourcePolicyAttachment attachment(
       ctx, vm_name + "-data-snapshots", {.disk = data.name(), .name = snapshots.name(), .zone = c.zone}, Child());
 
+  std::string script = std::string(kCommonScript) + spec.app_script;
+  for (auto const& [placeholder, value] : spec.placeholders) script = ReplaceAll(script, placeholder, value);
   pulumi::Output<std::string> startup_script = spec.secret_id.Apply(
-      [component = spec.component, app = spec.app_script](std::string const& secret) {
-        return ReplaceAll(ReplaceAll(std::string(kCommonScript) + app, "@COMPONENT@", component), "@SECRET@", secret);
+      [component = spec.component, script](std::string const& secret) {
+        return ReplaceAll(ReplaceAll(script, "@COMPONENT@", component), "@SECRET@", secret);
       });
 
   // The script fills and reads the secret at the first boot: the VM waits for its grants.

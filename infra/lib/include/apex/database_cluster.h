@@ -23,6 +23,7 @@
 #include "apex/labels.h"
 #include "pulumi/pulumi.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,8 @@ class DatabaseCluster : public pulumi::ComponentResource {
     /// The part of the startup script after the common one, which has mounted the data disk at
     /// /mnt/<component>-data and set APP_SECRET from the secret. "@SECRET@" becomes the secret's id.
     std::string app_script;
+    /// Further placeholders of app_script and what they become everywhere in it, e.g. {"@VERSION@", "5.26.0"}.
+    std::map<std::string, std::string> placeholders{};
   };
   struct DataVm {
     pulumi::Output<std::string> internal_ip;
