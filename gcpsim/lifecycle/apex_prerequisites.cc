@@ -1,20 +1,13 @@
 #include "apex_prerequisites.h"
 
-#include <vector>
-
 namespace pulumi::gcpsim {
 namespace {
 
-/// The trimmed output of `pulumi <args>` in a project, "" when it fails.
-std::string PulumiValue(Workspace const& ws, std::string const& project, std::vector<std::string> args) {
-  auto r = ws.Pulumi(project, std::move(args));
+std::string ConfigValue(Workspace const& ws, std::string const& project, std::string const& key) {
+  auto r = ws.Pulumi(project, {"config", "get", key});
   if (r.code != 0) return "";
   auto end = r.output.find_last_not_of("\r\n");
   return end == std::string::npos ? "" : r.output.substr(0, end + 1);
-}
-
-std::string ConfigValue(Workspace const& ws, std::string const& project, std::string const& key) {
-  return PulumiValue(ws, project, {"config", "get", key});
 }
 
 }  // namespace
