@@ -3,6 +3,7 @@
 //
 //   conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N] [--skips FILE]
 //                      [--only REGEX] [--try-all] [--snapshots DIR] [--core-sdk DIR]
+//                      [--prebuild DIR --prebuild-source DIR --sdk-package DIR [--host-built REGEX]]
 //
 // It starts pulumi-test-language (which prints "127.0.0.1:<port>" on stdout and closes it) and the language
 // host (`pulumi-language-cpp <test-language-address>`, which prints its port as its first stdout line), calls
@@ -16,9 +17,14 @@
 // the core SDK first (core_sdk_directory) and check that programs report it at this SDK's version
 // (doc/adr/0010-conformance-packaging.md); off by default.
 //
+// --prebuild builds every selected program in one CMake build (prebuild.h) and hands it to the suite with
+// runtime.options.binary; the programs of tests matching --host-built (and any the build cannot hold) are
+// built by the language host from the suite's Pack artifacts, as a user's program would be.
+//
 // Program layout: programs/<test>/ holds a project (Pulumi.yaml, CMakeLists.txt, main.cc). A test with several
 // runs on separate sources has programs/<test>/0/, programs/<test>/1/, ...; a test whose runs share one source
 // has a single project whose `.runs` file holds the number of runs.
+#include "prebuild.h"
 #include "subprocess.h"
 
 #include "pulumi/testing/language.grpc.pb.h"
@@ -77,6 +83,10 @@ struct Options {
   std::string only;
   std::string snapshots;
   std::string core_sdk;
+  std::string prebuild;
+  std::string prebuild_source;
+  std::string sdk_package;
+  std::string host_built;
   int jobs = 2;
   bool try_all = false;
 };
@@ -85,7 +95,8 @@ struct Options {
   std::cerr << "conformance_driver: " << error << "\n"
             << "usage: conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N]\n"
             << "                          [--skips FILE] [--only REGEX] [--try-all] [--snapshots DIR]\n"
-            << "                          [--core-sdk DIR]\n";
+            << "                          [--core-sdk DIR] [--prebuild DIR --prebuild-source DIR --sdk-package DIR\n"
+            << "                          [--host-built REGEX]]\n";
   std::exit(2);
 }
 
@@ -113,6 +124,14 @@ Options ParseOptions(int argc, char** argv) {
       o.snapshots = value();
     } else if (a == "--core-sdk") {
       o.core_sdk = value();
+    } else if (a == "--prebuild") {
+      o.prebuild = value();
+    } else if (a == "--prebuild-source") {
+      o.prebuild_source = value();
+    } else if (a == "--sdk-package") {
+      o.sdk_package = value();
+    } else if (a == "--host-built") {
+      o.host_built = value();
     } else if (a == "--jobs") {
       try {
         o.jobs = std::max(1, std::stoi(value()));
@@ -139,6 +158,9 @@ Options ParseOptions(int argc, char** argv) {
   if (o.host.empty()) Usage("--host is required");
   if (o.programs.empty()) Usage("--programs is required");
   if (o.work.empty()) Usage("--work is required");
+  if (!o.prebuild.empty() && (o.prebuild_source.empty() || o.sdk_package.empty())) {
+    Usage("--prebuild needs --prebuild-source and --sdk-package");
+  }
   return o;
 }
 
@@ -378,12 +400,12 @@ int main(int argc, char** argv) {
       prepare.set_core_sdk_version(PULUMI_CPP_VERSION);
     }
     std::vector<std::string> to_run;
+    std::vector<std::string> with_program;
     for (auto const& test : all.tests()) {
       if (only && !std::regex_search(test, *only)) continue;
       fs::path dir = programs / test;
       if (fs::is_directory(dir)) {
-        auto& o = (*prepare.mutable_program_overrides())[test];
-        for (auto const& p : OverridePaths(dir)) o.add_paths(p);
+        with_program.push_back(test);
         to_run.push_back(test);
         continue;
       }
@@ -402,6 +424,39 @@ int main(int argc, char** argv) {
     }
     for (auto const& [test, r] : results) std::cout << "SKIP " << test << ": " << r.detail << "\n";
     std::cout.flush();
+
+    std::optional<std::regex> host_built;
+    if (!opts.host_built.empty()) host_built.emplace(opts.host_built);
+    conformance::Prebuilt prebuilt;
+    if (!opts.prebuild.empty()) {
+      std::vector<std::string> prebuild_tests;
+      for (auto const& t : with_program) {
+        if (!host_built || !std::regex_search(t, *host_built)) prebuild_tests.push_back(t);
+      }
+      auto t0 = Clock::now();
+      conformance::PrebuildSpec spec{.source = fs::absolute(opts.prebuild_source),
+                                     .build = fs::absolute(opts.prebuild),
+                                     .programs = programs,
+                                     .snapshots = fs::path(prepare.snapshot_directory()),
+                                     .sdk_package = fs::absolute(opts.sdk_package),
+                                     .log = work / "prebuild.log"};
+      prebuilt = conformance::BuildPrograms(spec, prebuild_tests);
+      std::cout << "conformance: prebuilt " << prebuilt.binaries.size() << " programs in "
+                << static_cast<int>(std::chrono::duration<double>(Clock::now() - t0).count()) << "s ("
+                << spec.log.string() << ")" << (prebuilt.error.empty() ? "" : "; " + prebuilt.error) << std::endl;
+    }
+    for (auto const& test : with_program) {
+      fs::path dir = programs / test;
+      auto paths = OverridePaths(dir);
+      if (!prebuilt.binaries.empty() && (!host_built || !std::regex_search(test, *host_built))) {
+        std::string error;
+        auto staged = conformance::StageWithBinaries(dir, test, work / "prebuilt-overrides" / test, prebuilt, paths,
+                                                     &error);
+        if (error.empty()) paths = staged;  // else the host builds it (and shows why it fails, if it does)
+      }
+      auto& o = (*prepare.mutable_program_overrides())[test];
+      for (auto const& p : paths) o.add_paths(p);
+    }
 
     pulumirpc::testing::PrepareLanguageTestsResponse prepared;
     {
