@@ -10,6 +10,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -259,6 +260,66 @@ grpc::Status LanguageHost::Run(grpc::ServerContext*, pulumirpc::RunRequest const
   } else if (code != 0) {
     resp->set_error("program exited with non-zero exit code: " + std::to_string(code));
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status LanguageHost::RunPlugin(grpc::ServerContext* ctx, pulumirpc::RunPluginRequest const* req,
+                                     grpc::ServerWriter<pulumirpc::RunPluginResponse>* writer) {
+  auto dir = ProgramDirectory(req->info(), req->pwd());
+  auto options = OptionsOf(req->info());
+  std::string binary;
+  if (!options.binary.empty()) {
+    auto found = FindBinary(dir, options.binary);
+    if (!found) {
+      return {grpc::StatusCode::NOT_FOUND,
+              "runtime.options.binary '" + options.binary + "' was not found in " + dir + " or in PATH"};
+    }
+    binary = *found;
+  } else {
+    auto target = options.target.empty() ? PluginName(dir) : options.target;
+    auto build = BuildProgram(dir, target, options, nullptr);
+    if (!build.ok) return {grpc::StatusCode::FAILED_PRECONDITION, build.error};
+    binary = build.binary;
+  }
+  ProcessSpec spec{.argv = {binary}, .cwd = req->pwd().empty() ? dir : req->pwd(), .env = {}, .capture = true};
+  for (auto const& a : req->args()) spec.argv.push_back(a);
+  for (auto const& e : req->env()) {
+    auto eq = e.find('=');
+    if (eq != std::string::npos) spec.env[e.substr(0, eq)] = e.substr(eq + 1);
+  }
+  std::string error;
+  auto plugin = Subprocess::Start(spec, &error);
+  if (!plugin) return {grpc::StatusCode::INTERNAL, "starting " + binary + ": " + error};
+  // The engine ends a plugin by hanging up on this stream: SIGTERM, then SIGKILL after the grace period.
+  std::atomic<bool> done{false};
+  std::thread watcher([&] {
+    bool terminated = false;
+    auto since = std::chrono::steady_clock::now();
+    while (!done.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (!ctx->IsCancelled() || done.load()) continue;
+      if (!terminated) {
+        plugin->Signal(SIGTERM);
+        terminated = true;
+        since = std::chrono::steady_clock::now();
+      } else if (std::chrono::steady_clock::now() - since > std::chrono::seconds(kCancelGraceSeconds)) {
+        plugin->Signal(SIGKILL);
+        return;
+      }
+    }
+  });
+  std::mutex write_mu;
+  int code = plugin->Wait([&](Stream s, std::string_view data) {
+    pulumirpc::RunPluginResponse chunk;
+    (s == Stream::kStdout ? *chunk.mutable_stdout() : *chunk.mutable_stderr()) = std::string(data);
+    std::lock_guard lock(write_mu);
+    writer->Write(chunk);
+  });
+  done = true;
+  watcher.join();
+  pulumirpc::RunPluginResponse exit;
+  exit.set_exitcode(code);
+  writer->Write(exit);
   return grpc::Status::OK;
 }
 

@@ -37,6 +37,10 @@ class LanguageHost final : public pulumirpc::LanguageRuntime::Service {
   grpc::Status About(grpc::ServerContext*, pulumirpc::AboutRequest const* req, pulumirpc::AboutResponse* resp) override;
   grpc::Status Run(grpc::ServerContext*, pulumirpc::RunRequest const* req, pulumirpc::RunResponse* resp) override;
   grpc::Status Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) override;
+  /// Builds a plugin directory (policy pack, component provider) like a program and runs it, streaming its
+  /// output; the engine reads the plugin's port from that stream. Ends the plugin when the engine hangs up.
+  grpc::Status RunPlugin(grpc::ServerContext* ctx, pulumirpc::RunPluginRequest const* req,
+                         grpc::ServerWriter<pulumirpc::RunPluginResponse>* writer) override;
   /// Writes the C++ bindings of a package schema (pulumi-gen-cpp's output) and its CMake package files
   /// (package_artifacts.h) into the request's directory; a bad schema gives one error diagnostic per
   /// problem, naming its JSON path, and writes nothing.

@@ -342,6 +342,60 @@ TEST_F(LanguageHostTest, CancelInterruptsTheProgram) {
   EXPECT_EQ(resp.error(), "program exited with non-zero exit code: 5");
 }
 
+TEST_F(LanguageHostTest, RunPluginStreamsThePluginsOutputAndExitCode) {
+  auto path = dir_ / "plugin.sh";
+  std::ofstream(path) << "#!/bin/sh\necho 4242\necho \"args=$* mode=$PLUGIN_MODE\" >&2\nexit 3\n";
+  fs::permissions(path, fs::perms::owner_all);
+  pulumirpc::RunPluginRequest req;
+  req.set_pwd(dir_.string());
+  req.set_kind("analyzer");
+  req.add_args("127.0.0.1:9");
+  req.add_env("PLUGIN_MODE=policy");
+  req.mutable_info()->set_program_directory(dir_.string());
+  (*req.mutable_info()->mutable_options()->mutable_fields())["binary"].set_string_value("./plugin.sh");
+  grpc::ClientContext ctx;
+  auto reader = stub_->RunPlugin(&ctx, req);
+  std::string out, err;
+  int code = -1;
+  pulumirpc::RunPluginResponse chunk;
+  while (reader->Read(&chunk)) {
+    if (chunk.has_stdout()) out += chunk.stdout();
+    if (chunk.has_stderr()) err += chunk.stderr();
+    if (chunk.output_case() == pulumirpc::RunPluginResponse::kExitcode) code = chunk.exitcode();
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_EQ(out, "4242\n");
+  EXPECT_EQ(err, "args=127.0.0.1:9 mode=policy\n");
+  EXPECT_EQ(code, 3);
+}
+
+TEST_F(LanguageHostTest, RunPluginEndsThePluginWhenTheEngineHangsUp) {
+  auto path = dir_ / "plugin.sh";
+  auto marker = dir_ / "terminated";
+  std::ofstream(path) << "#!/bin/sh\ntrap 'touch " << marker.string() << "; exit 0' TERM\necho 4242\nsleep 30 &\nwait\n";
+  fs::permissions(path, fs::perms::owner_all);
+  pulumirpc::RunPluginRequest req;
+  req.set_pwd(dir_.string());
+  req.mutable_info()->set_program_directory(dir_.string());
+  (*req.mutable_info()->mutable_options()->mutable_fields())["binary"].set_string_value("./plugin.sh");
+  {
+    grpc::ClientContext ctx;
+    auto reader = stub_->RunPlugin(&ctx, req);
+    pulumirpc::RunPluginResponse chunk;
+    ASSERT_TRUE(reader->Read(&chunk));
+    EXPECT_EQ(chunk.stdout(), "4242\n");
+    ctx.TryCancel();
+    while (reader->Read(&chunk)) {
+    }
+  }
+  // The plugin got SIGTERM (its trap ran) well before its 30 s sleep would have ended.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kCancelGraceSecondsForTest);
+  while (!fs::exists(marker) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(fs::exists(marker));
+}
+
 TEST_F(LanguageHostTest, SigintIsForwardedToTheProgramAndTheHostStays) {
   std::thread interrupt([this] {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
