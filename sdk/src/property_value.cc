@@ -213,12 +213,12 @@ bool PropertyValue::operator==(PropertyValue const& other) const {
   return false;
 }
 
-PropertyValue FileAsset(std::string path) { return Asset{Asset::Source::kPath, std::move(path), ""}; }
-PropertyValue StringAsset(std::string text) { return Asset{Asset::Source::kText, std::move(text), ""}; }
-PropertyValue RemoteAsset(std::string uri) { return Asset{Asset::Source::kUri, std::move(uri), ""}; }
-PropertyValue FileArchive(std::string path) { return Archive{Archive::Source::kPath, std::move(path), nullptr, ""}; }
-PropertyValue RemoteArchive(std::string uri) { return Archive{Archive::Source::kUri, std::move(uri), nullptr, ""}; }
-PropertyValue AssetArchive(PropertyMap assets) {
+Asset FileAsset(std::string path) { return Asset{Asset::Source::kPath, std::move(path), ""}; }
+Asset StringAsset(std::string text) { return Asset{Asset::Source::kText, std::move(text), ""}; }
+Asset RemoteAsset(std::string uri) { return Asset{Asset::Source::kUri, std::move(uri), ""}; }
+Archive FileArchive(std::string path) { return Archive{Archive::Source::kPath, std::move(path), nullptr, ""}; }
+Archive RemoteArchive(std::string uri) { return Archive{Archive::Source::kUri, std::move(uri), nullptr, ""}; }
+Archive AssetArchive(PropertyMap assets) {
   return Archive{Archive::Source::kAssets, "", std::make_shared<PropertyMap const>(std::move(assets)), ""};
 }
 

@@ -141,13 +141,14 @@ class PropertyValue {
       v_;
 };
 
-/// Assets and archives, as in Pulumi's other SDKs.
-PropertyValue FileAsset(std::string path);
-PropertyValue StringAsset(std::string text);
-PropertyValue RemoteAsset(std::string uri);
-PropertyValue FileArchive(std::string path);
-PropertyValue RemoteArchive(std::string uri);
-PropertyValue AssetArchive(PropertyMap assets);
+/// Assets and archives, as in Pulumi's other SDKs. Typed, so they fill the Asset and Archive inputs of
+/// generated resources; each converts to a PropertyValue where any value goes.
+Asset FileAsset(std::string path);
+Asset StringAsset(std::string text);
+Asset RemoteAsset(std::string uri);
+Archive FileArchive(std::string path);
+Archive RemoteArchive(std::string uri);
+Archive AssetArchive(PropertyMap assets);
 
 /// GoogleTest's printer (found by argument-dependent lookup): ToString(), so secrets stay hidden.
 void PrintTo(PropertyValue const& value, std::ostream* os);

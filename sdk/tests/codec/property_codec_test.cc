@@ -430,14 +430,14 @@ TEST(PropertyValueTest, KindsAndAccessors) {
   EXPECT_EQ(PropertyValue(PropertyArray{1, 2}).AsArray().size(), 2u);
   EXPECT_EQ(PropertyValue(PropertyMap{{"a", 1}}).AsObject().at("a"), PropertyValue(1));
   EXPECT_TRUE(PropertyValue::MakeComputed().is_computed());
-  EXPECT_TRUE(StringAsset("x").is_asset());
-  EXPECT_TRUE(FileArchive("x").is_archive());
+  EXPECT_TRUE(PropertyValue(StringAsset("x")).is_asset());
+  EXPECT_TRUE(PropertyValue(FileArchive("x")).is_archive());
   EXPECT_THROW(PropertyValue(1).AsString(), std::logic_error);
   EXPECT_THROW(PropertyValue("1").AsNumber(), std::logic_error);
   EXPECT_THROW(PropertyValue().SecretElement(), std::logic_error);
   EXPECT_THROW(PropertyValue::MakeSecret(1).AsNumber(), std::logic_error);
   EXPECT_THROW(PropertyValue(PropertyArray{}).AsObject(), std::logic_error);
-  EXPECT_THROW(StringAsset("x").AsArchive(), std::logic_error);
+  EXPECT_THROW(PropertyValue(StringAsset("x")).AsArchive(), std::logic_error);
 }
 
 TEST(PropertyValueTest, MakeSecretDoesNotNest) {
@@ -450,8 +450,8 @@ TEST(PropertyValueTest, ToStringRendersJsonLikeText) {
   PropertyValue v = PropertyMap{{"b", PropertyArray{1, 2.5, true, nullptr}}, {"a", "q\"\n"}};
   EXPECT_EQ(v.ToString(), R"({"a":"q\"\n","b":[1,2.5,true,null]})");
   EXPECT_EQ(PropertyValue::MakeComputed().ToString(), "[unknown]");
-  EXPECT_EQ(StringAsset("text").ToString(), "[asset]");
-  EXPECT_EQ(AssetArchive({}).ToString(), "[archive]");
+  EXPECT_EQ(PropertyValue(StringAsset("text")).ToString(), "[asset]");
+  EXPECT_EQ(PropertyValue(AssetArchive({})).ToString(), "[archive]");
   EXPECT_EQ(PropertyValue(ResourceReference{"urn:x", std::string("i"), ""}).ToString(), "[resource urn:x]");
 }
 
