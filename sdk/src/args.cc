@@ -59,6 +59,15 @@ Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutpu
   });
 }
 
+namespace internal {
+Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<PropertyValue>>> entries) {
+  std::vector<std::pair<std::string, MaybeOutputValue>> members;
+  members.reserve(entries.size());
+  for (auto& [k, v] : entries) members.emplace_back(std::move(k), std::move(v));
+  return ObjectOutput(std::move(members));
+}
+}  // namespace internal
+
 Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements) {
   return JoinSettled(elements, [](std::vector<PropertyValue> v) { return PropertyValue(PropertyArray(std::move(v))); });
 }

@@ -75,6 +75,21 @@ TEST(ArgsTest, SecretAndUnknownMembersStayInsideTheObject) {
                                                              {"diskSizeGb", 10}})));
 }
 
+TEST(ArgsTest, AMapOfOutputsKeepsEachValuesSecrecy) {
+  // As Go's StringMap{"key2": secret}: the engine gets the one secret value, not a secret map.
+  std::map<std::string, Output<std::string>> labels{{"team", Output<std::string>("apex")},
+                                                     {"token", MakeSecret(Output<std::string>("hidden"))}};
+  SettingsArgs settings{.tier = "x", .user_labels = labels};
+  EXPECT_THAT(AwaitForTest(ToOutputValue(settings)),
+              IsKnownWith(PropertyValue(PropertyMap{
+                  {"tier", "x"},
+                  {"userLabels", PropertyMap{{"team", "apex"}, {"token", PropertyValue::MakeSecret("hidden")}}}})));
+  // The map as a program sees it is secret as a whole.
+  auto whole = AwaitForTest(settings.user_labels->ToOutput());
+  EXPECT_THAT(whole, ::testing::AllOf(IsSecret(), IsKnownWith(std::map<std::string, std::string>{
+                                                      {"team", "apex"}, {"token", "hidden"}})));
+}
+
 TEST(ArgsTest, AFailedMemberFailsTheObject) {
   auto failed = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>("x").Apply([](std::string const&) -> std::string {
                                              throw std::runtime_error("no tier");
@@ -92,6 +107,19 @@ TEST(ArgsTest, RequiredValuesAndSecretValues) {
   EXPECT_THAT(AwaitForTest(*hidden), ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue("pw"))));
   EXPECT_FALSE(SecretValue(std::nullopt).has_value());
   EXPECT_THAT(AwaitForTest(PlainOutputValue(std::optional<int>(3)).value()), IsKnownWith(PropertyValue(3)));
+}
+
+TEST(ArgsTest, AListOfObjectsFromAnOutput) {
+  // As l3-for-resource: a list whose length is known only once another resource's output is.
+  Output<std::vector<std::map<std::string, std::string>>> computed(
+      std::vector<std::map<std::string, std::string>>{{{"key", "env"}}});
+  RequiredValue<std::vector<LabelArgs>> labels = computed;
+  EXPECT_THAT(AwaitForTest(ToOutputValue(labels)), IsKnownWith(PropertyValue(PropertyArray{PropertyMap{{"key", "env"}}})));
+  EXPECT_THROW(labels.value(), std::logic_error);
+  RequiredValue<std::vector<LabelArgs>> unknown = Output<PropertyValue>::Unknown(/*secret=*/true);
+  EXPECT_THAT(AwaitForTest(ToOutputValue(unknown)), ::testing::AllOf(IsUnknown(), IsSecret()));
+  // Plain values stay values.
+  static_assert(!std::is_constructible_v<RequiredValue<std::vector<std::string>>, Output<std::vector<std::string>>>);
 }
 
 TEST(ArgsTest, ArgsBuilderAndMemberCodecs) {

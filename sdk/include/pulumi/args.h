@@ -20,6 +20,7 @@
 
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -44,6 +45,17 @@ class Required {
   Input<T> input_;
 };
 
+namespace internal {
+/// True for the input form of an object, or a list or map of objects: args structs (e.g. DetailArgs,
+/// std::vector<DetailArgs>), which no ToPropertyValue overload takes, unlike plain values.
+template <typename T>
+struct IsStructForm : std::bool_constant<!requires(T const& t) { ToPropertyValue(t); }> {};
+template <typename E>
+struct IsStructForm<std::vector<E>> : IsStructForm<E> {};
+template <typename E>
+struct IsStructForm<std::map<std::string, E>> : IsStructForm<E> {};
+}  // namespace internal
+
 /// A required member whose value is not an Input (a nested args struct, a vector of them, or a plain
 /// value): like Required, leaving it out of a designated initializer does not compile.
 template <typename T>
@@ -53,11 +65,25 @@ class RequiredValue {
   template <typename U>
     requires std::is_constructible_v<T, U&&>
   RequiredValue(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
+  /// An object, or a list or map of objects, may also come whole from an output of its value form, e.g.
+  /// another resource's Output<std::vector<Detail>> for a RequiredValue<std::vector<DetailArgs>>, or the
+  /// result of an Apply that builds the list (its length known only then). Sent as the output's value.
+  template <typename U>
+    requires(internal::IsStructForm<T>::value && requires(U const& u) { ToPropertyValue(u); })
+  RequiredValue(Output<U> const& output)  // NOLINT(google-explicit-constructor)
+      : output_(output.Apply([](U const& u) { return PropertyValue(ToPropertyValue(u)); })) {}
 
-  T const& value() const { return value_; }
+  /// The value; throws std::logic_error when the member was given an output.
+  T const& value() const {
+    if (!value_) throw std::logic_error("RequiredValue::value(): the member holds an output");
+    return *value_;
+  }
+  /// The output the member was given, if any (SDK-internal, for ToOutputValue).
+  std::optional<Output<PropertyValue>> const& internal_output() const { return output_; }
 
  private:
-  T value_;
+  std::optional<T> value_{};
+  std::optional<Output<PropertyValue>> output_{};
 };
 
 /// An input that refers to a resource of type R (or derived from it); sent as a resource reference.
@@ -67,12 +93,16 @@ class ResourceInput {
  public:
   template <typename U>
     requires std::is_base_of_v<R, U>
-  ResourceInput(U const& resource) : resource_(resource) {}  // NOLINT(google-explicit-constructor)
+  ResourceInput(U const& resource) : value_(ReferenceTo(resource)) {}  // NOLINT(google-explicit-constructor)
+  /// A reference to such a resource that another resource returned, e.g. a component's output of type R.
+  ResourceInput(Output<ResourceReference> const& ref)  // NOLINT(google-explicit-constructor)
+      : value_(ref.Apply([](ResourceReference const& r) { return PropertyValue(r); })) {}
 
-  Resource const& resource() const { return resource_; }
+  /// The reference, as it is sent.
+  Output<PropertyValue> const& value() const { return value_; }
 
  private:
-  Resource resource_;
+  Output<PropertyValue> value_;
 };
 
 /// An absent optional member: left out of the object sent to the engine.
@@ -115,6 +145,7 @@ Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in);
 
 template <typename T>
 Output<PropertyValue> ToOutputValue(Input<T> const& in) {
+  if (auto const& entries = in.internal_entries()) return *entries;
   if constexpr (std::is_same_v<T, PropertyValue>) {
     return in.ToOutput();
   } else {
@@ -129,12 +160,13 @@ Output<PropertyValue> ToOutputValue(Required<T> const& in) {
 
 template <typename T>
 Output<PropertyValue> ToOutputValue(RequiredValue<T> const& in) {
+  if (auto const& output = in.internal_output()) return *output;
   return ToOutputValue(in.value());
 }
 
 template <typename R>
 Output<PropertyValue> ToOutputValue(ResourceInput<R> const& in) {
-  return ReferenceTo(in.resource());
+  return in.value();
 }
 
 template <typename T>

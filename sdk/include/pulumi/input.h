@@ -10,6 +10,9 @@
 #include "pulumi/output.h"
 #include "pulumi/property_value.h"
 
+#include <map>
+#include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -40,6 +43,10 @@ concept InputConvertible =
     !std::is_same_v<std::decay_t<U>, T> && !IsOutput<std::decay_t<U>>::value && !IsInput<std::decay_t<U>>::value &&
     (std::is_convertible_v<U, T> ||
      (std::is_same_v<T, PropertyValue> && requires(U const& u) { ToPropertyValue(u); }));
+
+/// One object value from named outputs, each entry keeping its own secrecy, unknownness and dependencies
+/// (ObjectOutput of pulumi/args.h).
+Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<PropertyValue>>> entries);
 }  // namespace internal
 
 template <typename T>
@@ -69,10 +76,48 @@ class Input {
     requires std::is_same_v<T, std::vector<E>>
   Input(std::vector<Output<E>> const& elements) : output_(All(elements)) {}  // NOLINT(google-explicit-constructor)
 
+  /// A map from one output per value. ToOutput() joins them with All (secret if any value is); the engine
+  /// gets each value with its own secrecy, so one secret value does not make the whole map secret.
+  template <typename E>
+    requires std::is_same_v<T, std::map<std::string, E>>
+  Input(std::map<std::string, Output<E>> const& entries)  // NOLINT(google-explicit-constructor)
+      : output_(JoinEntries(entries)), entries_(EntriesValue(entries)) {}
+
   Output<T> const& ToOutput() const { return output_; }
+  /// The value to send to the engine when it keeps more than ToOutput() does (per-entry secrecy), else
+  /// nothing (SDK-internal, for ToOutputValue).
+  std::optional<Output<PropertyValue>> const& internal_entries() const { return entries_; }
 
  private:
+  template <typename E>
+  static Output<T> JoinEntries(std::map<std::string, Output<E>> const& entries) {
+    std::vector<std::string> keys;
+    std::vector<Output<E>> values;
+    for (auto const& [k, v] : entries) {
+      keys.push_back(k);
+      values.push_back(v);
+    }
+    return All(values).Apply([keys](std::vector<E> const& vs) {
+      T m;
+      for (std::size_t i = 0; i < keys.size(); ++i) m.emplace(keys[i], vs[i]);
+      return m;
+    });
+  }
+  template <typename E>
+  static Output<PropertyValue> EntriesValue(std::map<std::string, Output<E>> const& entries) {
+    std::vector<std::pair<std::string, Output<PropertyValue>>> values;
+    for (auto const& [k, v] : entries) {
+      if constexpr (std::is_same_v<E, PropertyValue>) {
+        values.emplace_back(k, v);
+      } else {
+        values.emplace_back(k, v.Apply([](E const& e) { return PropertyValue(ToPropertyValue(e)); }));
+      }
+    }
+    return internal::EntriesOutput(std::move(values));
+  }
+
   Output<T> output_;
+  std::optional<Output<PropertyValue>> entries_{};
 };
 
 }  // namespace pulumi
