@@ -1,5 +1,6 @@
 #include "internal/stubs.h"
 
+#include "internal/deep_call.h"
 #include "pulumi/engine.grpc.pb.h"
 #include "pulumi/resource.grpc.pb.h"
 
@@ -13,7 +14,7 @@ constexpr int kMaxMessageBytes = 400 * 1024 * 1024;
 class GrpcMonitorStub : public MonitorStub {
  public:
   explicit GrpcMonitorStub(std::shared_ptr<grpc::Channel> channel)
-      : stub_(pulumirpc::ResourceMonitor::NewStub(std::move(channel))) {}
+      : channel_(channel), stub_(pulumirpc::ResourceMonitor::NewStub(std::move(channel))) {}
 
   grpc::Status GetDeploymentInfo(pulumirpc::DeploymentInfo* response) override {
     grpc::ClientContext ctx;
@@ -24,10 +25,10 @@ class GrpcMonitorStub : public MonitorStub {
     grpc::ClientContext ctx;
     return stub_->SupportsFeature(&ctx, request, response);
   }
+  // Responses with resource properties are parsed without protobuf's default nesting limit (deep_call.h).
   grpc::Status RegisterResource(pulumirpc::RegisterResourceRequest const& request,
                                 pulumirpc::RegisterResourceResponse* response) override {
-    grpc::ClientContext ctx;
-    return stub_->RegisterResource(&ctx, request, response);
+    return DeepUnaryCall(channel_, "/pulumirpc.ResourceMonitor/RegisterResource", request, response);
   }
   grpc::Status RegisterResourceOutputs(pulumirpc::RegisterResourceOutputsRequest const& request) override {
     grpc::ClientContext ctx;
@@ -36,13 +37,11 @@ class GrpcMonitorStub : public MonitorStub {
   }
   grpc::Status ReadResource(pulumirpc::ReadResourceRequest const& request,
                             pulumirpc::ReadResourceResponse* response) override {
-    grpc::ClientContext ctx;
-    return stub_->ReadResource(&ctx, request, response);
+    return DeepUnaryCall(channel_, "/pulumirpc.ResourceMonitor/ReadResource", request, response);
   }
   grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& request,
                       pulumirpc::ResourceInvokeResponse* response) override {
-    grpc::ClientContext ctx;
-    return stub_->Invoke(&ctx, request, response);
+    return DeepUnaryCall(channel_, "/pulumirpc.ResourceMonitor/Invoke", request, response);
   }
   grpc::Status SignalAndWaitForShutdown() override {
     grpc::ClientContext ctx;
@@ -51,6 +50,7 @@ class GrpcMonitorStub : public MonitorStub {
   }
 
  private:
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<pulumirpc::ResourceMonitor::Stub> stub_;
 };
 

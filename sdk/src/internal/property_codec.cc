@@ -172,7 +172,9 @@ absl::StatusOr<PropertyValue> DecodeSigObject(Struct const& s, std::string_view 
   return PathError(path, "unknown signature '" + std::string(sig) + "'");
 }
 
-constexpr int kMaxDepth = 256;
+// Deep enough for what Pulumi's engine and other SDKs accept in practice (the conformance suite's
+// l2-large-map nests a map 300 levels), shallow enough that decoding cannot overflow a thread's stack.
+constexpr int kMaxDepth = 1000;
 
 absl::StatusOr<PropertyValue> Decode(Value const& v, std::string const& path, int depth) {
   if (depth > kMaxDepth) return PathError(path, "value is nested too deeply");

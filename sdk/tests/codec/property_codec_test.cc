@@ -1,5 +1,6 @@
 // Property values on the wire: table-driven protocol fixtures (fixtures/*.json, described in fixtures/README.md)
 // plus unit tests of PropertyValue itself.
+#include "internal/deep_call.h"
 #include "internal/property_codec.h"
 #include "support/property_debug.h"
 #include "pulumi/property_value.h"
@@ -7,6 +8,7 @@
 #include <absl/status/status.h>
 #include <absl/strings/escaping.h>
 #include <google/protobuf/struct.pb.h>
+#include <grpcpp/support/byte_buffer.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/message_differencer.h>
 #include <gmock/gmock.h>
@@ -355,12 +357,32 @@ TEST(PropertyCodecTest, MissingKindDecodesAsNull) {
 TEST(PropertyCodecTest, DeepNestingIsAnErrorNotACrash) {
   google::protobuf::Value root;
   google::protobuf::Value* cur = &root;
-  for (int i = 0; i < 1000; ++i) cur = cur->mutable_list_value()->add_values();
+  for (int i = 0; i < 2000; ++i) cur = cur->mutable_list_value()->add_values();
   cur->set_string_value("leaf");
   auto d = DecodeValue(root);
   ASSERT_FALSE(d.ok());
   EXPECT_THAT(std::string(d.status().message()), HasSubstr("nested too deeply"));
   EXPECT_THAT(std::string(d.status().message()), HasSubstr("[0][0][0]"));
+}
+
+TEST(PropertyCodecTest, AMapNested300LevelsDecodesFromTheWire) {
+  // As the conformance suite's l2-large-map: {"next": {"next": ... {"value": "leaf"}}}, 300 levels.
+  google::protobuf::Struct root;
+  google::protobuf::Struct* cur = &root;
+  for (int i = 0; i < 300; ++i) cur = (*cur->mutable_fields())["next"].mutable_struct_value();
+  (*cur->mutable_fields())["value"].set_string_value("leaf");
+  grpc::Slice bytes(root.SerializeAsString());
+  grpc::ByteBuffer buffer(&bytes, 1);
+  // protobuf's own parser stops at 100 levels; ParseDeep, which the monitor stub uses, does not.
+  google::protobuf::Struct shallow;
+  EXPECT_FALSE(shallow.ParseFromString(root.SerializeAsString()));
+  google::protobuf::Struct parsed;
+  ASSERT_TRUE(internal::ParseDeep(&buffer, &parsed));
+  auto d = DecodeMap(parsed);
+  ASSERT_TRUE(d.ok()) << d.status();
+  PropertyValue const* v = &d->at("next");
+  for (int i = 1; i < 300; ++i) v = &v->AsObject().at("next");
+  EXPECT_EQ(v->AsObject().at("value"), PropertyValue("leaf"));
 }
 
 TEST(PropertyCodecTest, ModerateNestingDecodes) {
