@@ -72,14 +72,22 @@ Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements) {
   return JoinSettled(elements, [](std::vector<PropertyValue> v) { return PropertyValue(PropertyArray(std::move(v))); });
 }
 
+namespace {
+// A value that is secret as a whole: secrets nested inside it (members the schema also marks secret) are
+// redundant, and the engine would store them doubled, so they are dropped.
+Output<PropertyValue> WholeSecret(Output<PropertyValue> const& value) {
+  return MakeSecret(value.Apply([](PropertyValue const& v) { return v.WithoutSecrets(); }));
+}
+}  // namespace
+
 MaybeOutputValue SecretValue(MaybeOutputValue value) {
   if (!value) return std::nullopt;
-  return MakeSecret(*value);
+  return WholeSecret(*value);
 }
 
 void ArgsBuilder::Put(char const* name, MaybeOutputValue value, bool secret) {
   if (!value) return;
-  members_.emplace_back(name, secret ? MakeSecret(*value) : std::move(*value));
+  members_.emplace_back(name, secret ? WholeSecret(*value) : std::move(*value));
 }
 
 Output<PropertyValue> ArgsBuilder::Object() && { return ObjectOutput(std::move(members_)); }

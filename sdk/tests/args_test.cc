@@ -122,6 +122,22 @@ TEST(ArgsTest, AListOfObjectsFromAnOutput) {
   static_assert(!std::is_constructible_v<RequiredValue<std::vector<std::string>>, Output<std::vector<std::string>>>);
 }
 
+TEST(ArgsTest, ASecretMemberHoldsNoSecretsInside) {
+  // A secret object whose own members are secret is sent as one secret of plain members.
+  ArgsBuilder inner;
+  inner.Add("password", Input<std::string>("pw"), /*secret=*/true);
+  inner.Add("user", Input<std::string>("admin"));
+  auto object = std::move(inner).Object();
+  ArgsBuilder outer;
+  outer.Add("credentials", Input<PropertyValue>(object), /*secret=*/true);
+  outer.Add("copy", Input<PropertyValue>(object));
+  auto inputs = std::move(outer).Inputs();
+  EXPECT_THAT(AwaitForTest(inputs.at("credentials").ToOutput()),
+              ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue(PropertyMap{{"password", "pw"}, {"user", "admin"}}))));
+  EXPECT_THAT(AwaitForTest(inputs.at("copy").ToOutput()),
+              IsKnownWith(PropertyValue(PropertyMap{{"password", PropertyValue::MakeSecret("pw")}, {"user", "admin"}})));
+}
+
 TEST(ArgsTest, ArgsBuilderAndMemberCodecs) {
   ArgsBuilder b;
   b.Add("tier", std::optional<Input<std::string>>("db-f1"));

@@ -1,5 +1,6 @@
 #include "internal/registration.h"
 
+#include "internal/hook_state.h"
 #include "internal/property_codec.h"
 
 #include <utility>
@@ -18,6 +19,34 @@ EncodeOptions RequestEncoding(Runtime const& rt) {
 std::string Describe(ResourceState const& r) { return "resource '" + r.name + "' of type " + r.type; }
 
 void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> const& aliases, bool specs) {
+template <typename Hook>
+void AddHookNames(google::protobuf::RepeatedPtrField<std::string>* names, std::vector<Hook> const& hooks) {
+  for (auto const& h : hooks) *names->Add() = h.name();
+}
+
+void FillHooks(pulumirpc::RegisterResourceRequest& req, ResourceHookBinding const& hooks) {
+  if (hooks.empty()) return;
+  auto* b = req.mutable_hooks();
+  AddHookNames(b->mutable_before_create(), hooks.before_create);
+  AddHookNames(b->mutable_after_create(), hooks.after_create);
+  AddHookNames(b->mutable_before_update(), hooks.before_update);
+  AddHookNames(b->mutable_after_update(), hooks.after_update);
+  AddHookNames(b->mutable_before_delete(), hooks.before_delete);
+  AddHookNames(b->mutable_after_delete(), hooks.after_delete);
+  AddHookNames(b->mutable_on_error(), hooks.on_error);
+}
+
+/// The registrations of the hooks bound to a resource, which its registration waits for.
+std::vector<std::shared_ptr<OutputStateBase>> HookRegistrations(ResourceHookBinding const& hooks) {
+  std::vector<std::shared_ptr<OutputStateBase>> out;
+  for (auto const* list : {&hooks.before_create, &hooks.after_create, &hooks.before_update, &hooks.after_update,
+                           &hooks.before_delete, &hooks.after_delete}) {
+    for (auto const& h : *list) out.push_back(h.internal_state()->registered);
+  }
+  for (auto const& h : hooks.on_error) out.push_back(h.internal_state()->registered);
+  return out;
+}
+
   for (auto const& a : aliases) {
     if (a.urn) {
       req.add_aliasurns(*a.urn);
@@ -193,10 +222,13 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
 
   // Registration proper, once the id to read (if any) is known: await the inputs, then the resources they
   // and the options name, then call the engine.
-  auto register_with = [rt, res, parent, provider, explicit_providers, opts,
+  // The replacement trigger (an input of its own), settled before registration starts.
+  auto trigger = std::make_shared<ResolvedInputs>();
+  auto register_with = [rt, res, parent, provider, explicit_providers, opts, trigger,
                         inputs = std::move(inputs)](std::optional<std::string> id_to_read_opt,
                                                     Dependencies id_deps) mutable {
-    AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, reading = id_to_read_opt.has_value(),
+    AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, trigger,
+                         reading = id_to_read_opt.has_value(),
                          id_to_read = id_to_read_opt.value_or(""), id_deps = std::move(id_deps)](
                             std::optional<std::string> error, ResolvedInputs in) mutable {
       if (error) {
@@ -223,7 +255,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
       }
 
-      AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, in = std::move(in),
+      AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, trigger, in = std::move(in),
                                  explicit_deps, reading, id_to_read](std::optional<std::string> dep_error) {
         if (dep_error) {
           res->RejectPending(*dep_error);
@@ -258,6 +290,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
               }
               if (resp.result() != pulumirpc::SUCCESS) {
                 auto message = "reading " + Describe(*res) + " failed";
+      MergeDependencies(in.all_deps, trigger->all_deps);
                 rt->ReportError(message, resp.urn());
                 res->RejectPending(message);
                 return;
@@ -274,6 +307,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_name(res->name);
         if (parent) req.set_parent(KnownUrn(parent));
         req.set_custom(res->custom);
+      for (auto const& r : opts.replace_with) MergeDependencies(urns, {r.internal_state()});
         *req.mutable_object() = EncodeMap(in.values, enc);
         if (opts.protect) req.set_protect(*opts.protect);
         for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
@@ -330,16 +364,55 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     });
   };
 
-  if (!read_id) {
-    register_with(std::nullopt, {});
+  auto start = [res, read_id = std::move(read_id), register_with = std::move(register_with)]() mutable {
+    if (!read_id) {
+      register_with(std::nullopt, {});
+      return;
+    }
+    auto id_state = read_id->ToOutput().internal_state();
+    id_state->OnSettled([id_state, res, register_with = std::move(register_with)]() mutable {
+      switch (id_state->state()) {
+        case State::kRejected: res->RejectPending(id_state->error()); return;
+        case State::kKnown: register_with(id_state->value(), id_state->deps()); return;
+        default: register_with(std::string(kUnknownStringValue), id_state->deps()); return;
+      }
+    });
+  };
+  auto await_trigger = [res, trigger, replacement_trigger = opts.replacement_trigger,
+                        start = std::move(start)]() mutable {
+    if (!replacement_trigger) {
+      start();
+      return;
+    }
+    AwaitInputs({{"replacementTrigger", *replacement_trigger}},
+                [res, trigger, start = std::move(start)](std::optional<std::string> error, ResolvedInputs in) mutable {
+          t->set_read(opts.custom_timeouts->read);
+                  if (error) {
+                    res->RejectPending(*error);
+                    return;
+                  }
+                  *trigger = std::move(in);
+                  start();
+                });
+  };
+  auto hooks = HookRegistrations(opts.hooks);
+  if (hooks.empty()) {
+    await_trigger();
+        for (auto const& s : opts.hide_diffs) req.add_hidediffs(s);
+        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(r.internal_state()));
+        if (auto it = trigger->values.find("replacementTrigger"); it != trigger->values.end()) {
+          *req.mutable_replacement_trigger() = EncodeValue(it->second, enc);
+        }
+        for (auto const& [k, v] : opts.env_var_mappings) (*req.mutable_envvarmappings())[k] = v;
+        FillHooks(req, opts.hooks);
     return res;
   }
-  auto id_state = read_id->ToOutput().internal_state();
-  id_state->OnSettled([id_state, res, register_with = std::move(register_with)]() mutable {
-    switch (id_state->state()) {
-      case State::kRejected: res->RejectPending(id_state->error()); return;
-      case State::kKnown: register_with(id_state->value(), id_state->deps()); return;
-      default: register_with(std::string(kUnknownStringValue), id_state->deps()); return;
+  WhenAllSettled(hooks, [res, hooks, await_trigger = std::move(await_trigger)]() mutable {
+    for (auto const& h : hooks) {
+      if (h->state() == State::kRejected) {
+        res->RejectPending(h->error());  // reported where the registration failed
+        return;
+      }
     }
   });
   return res;
@@ -362,3 +435,4 @@ void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const&
 }
 
 }  // namespace pulumi::internal
+    await_trigger();
