@@ -181,6 +181,46 @@ TEST(ResourceTest, OptionsReachTheEngine) {
   EXPECT_EQ(provider->inputs, (PropertyMap{{"region", "europe-west1"}}));
 }
 
+TEST(ResourceTest, NewerOptionsReachTheEngine) {
+  MockDeployment d;
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    CustomResource first(ctx, "test:index:Thing", "first", {});
+    CustomResource second(ctx, "test:index:Thing", "second", {},
+                          {.custom_timeouts = CustomTimeouts{.read = "5m"},
+                           .hide_diffs = {"value", "nested.field"},
+                           .replace_with = {first},
+                           .replacement_trigger = MakeSecret(MakeOutput(std::vector<int>{1, 2})),
+                           .env_var_mappings = {{"MY_VAR", "PROVIDER_VAR"}}});
+    CustomResource plain(ctx, "test:index:Thing", "plain", {});
+  }), 0);
+  auto first_urn = "urn:pulumi:stack::project::test:index:Thing::first";
+  auto r = d.Find("test:index:Thing", "second");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->custom_timeouts.at("read"), "5m");
+  EXPECT_THAT(r->hide_diffs, ElementsAre("value", "nested.field"));
+  EXPECT_THAT(r->replace_with, ElementsAre(first_urn));
+  EXPECT_EQ(r->replacement_trigger, PropertyValue::MakeSecret(PropertyArray{1, 2}));
+  EXPECT_EQ(r->env_var_mappings, (std::map<std::string, std::string>{{"MY_VAR", "PROVIDER_VAR"}}));
+  auto plain = d.Find("test:index:Thing", "plain");
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(plain->replacement_trigger.is_null());
+  EXPECT_TRUE(plain->hide_diffs.empty());
+  EXPECT_TRUE(plain->replace_with.empty());
+}
+
+TEST(ResourceTest, AnOutputReplacementTriggerIsAwaitedAndADependency) {
+  MockDeployment d(std::make_shared<IpMocks>(), MockOptions{.dry_run = true});
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    CustomResource vm(ctx, "test:index:Instance", "vm", {});
+    CustomResource unknown(ctx, "test:index:Thing", "unknown", {}, {.replacement_trigger = vm.GetOutput("ip")});
+  }), 0);
+  auto vm_urn = "urn:pulumi:stack::project::test:index:Instance::vm";
+  auto unknown = d.Find("test:index:Thing", "unknown");
+  ASSERT_TRUE(unknown);
+  EXPECT_TRUE(unknown->replacement_trigger.is_computed());
+  EXPECT_THAT(unknown->dependencies, ElementsAre(vm_urn));
+}
+
 TEST(ResourceTest, ChildrenInheritProvidersFromTheirParent) {
   MockDeployment d;
   ASSERT_EQ(d.Run([&](Context& ctx) {

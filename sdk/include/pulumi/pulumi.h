@@ -6,6 +6,7 @@
 #include "pulumi/context.h"
 #include "pulumi/convert.h"
 #include "pulumi/format.h"
+#include "pulumi/hooks.h"
 #include "pulumi/input.h"
 #include "pulumi/invoke.h"
 #include "pulumi/output.h"

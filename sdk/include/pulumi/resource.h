@@ -14,6 +14,7 @@
 #define PULUMI_RESOURCE_H
 
 #include "pulumi/convert.h"
+#include "pulumi/hooks.h"
 #include "pulumi/input.h"
 #include "pulumi/output.h"
 #include "pulumi/property_value.h"
@@ -109,6 +110,7 @@ struct CustomTimeouts {
   std::string create{};  // Go duration strings, e.g. "30m"
   std::string update{};
   std::string del{};
+  std::string read{};
 };
 
 /// An earlier identity of a resource, so that renames or re-parenting do not replace it.
@@ -141,6 +143,17 @@ struct ResourceOptions {
   std::string plugin_download_url{};
   std::string import_id{};
   std::vector<std::string> additional_secret_outputs{};
+  /// Property paths whose changes are not displayed in diffs (e.g. "value", "nested.field").
+  std::vector<std::string> hide_diffs{};
+  /// Resources whose replacement also replaces this one.
+  std::vector<Resource> replace_with{};
+  /// A value the engine compares with the last deployment's: when both are set and differ, the resource is
+  /// replaced. May be an output (an unknown one replaces in a preview) or a secret.
+  std::optional<Input<PropertyValue>> replacement_trigger{};
+  /// For providers: environment variable mappings, source variable name to the name the provider sees.
+  std::map<std::string, std::string> env_var_mappings{};
+  /// Hooks the engine runs around this resource's create, update and delete (pulumi/hooks.h).
+  ResourceHookBinding hooks{};
 };
 
 /// A reference to a resource as an input value: sent as a resource reference where the engine accepts

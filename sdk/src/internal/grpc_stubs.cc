@@ -48,6 +48,16 @@ class GrpcMonitorStub : public MonitorStub {
     google::protobuf::Empty empty;
     return stub_->SignalAndWaitForShutdown(&ctx, google::protobuf::Empty(), &empty);
   }
+  grpc::Status RegisterResourceHook(pulumirpc::RegisterResourceHookRequest const& request) override {
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    return stub_->RegisterResourceHook(&ctx, request, &empty);
+  }
+  grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& request) override {
+    grpc::ClientContext ctx;
+    google::protobuf::Empty empty;
+    return stub_->RegisterErrorHook(&ctx, request, &empty);
+  }
 
  private:
   std::shared_ptr<grpc::Channel> channel_;

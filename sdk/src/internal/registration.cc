@@ -18,7 +18,6 @@ EncodeOptions RequestEncoding(Runtime const& rt) {
 
 std::string Describe(ResourceState const& r) { return "resource '" + r.name + "' of type " + r.type; }
 
-void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> const& aliases, bool specs) {
 template <typename Hook>
 void AddHookNames(google::protobuf::RepeatedPtrField<std::string>* names, std::vector<Hook> const& hooks) {
   for (auto const& h : hooks) *names->Add() = h.name();
@@ -47,6 +46,7 @@ std::vector<std::shared_ptr<OutputStateBase>> HookRegistrations(ResourceHookBind
   return out;
 }
 
+void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> const& aliases, bool specs) {
   for (auto const& a : aliases) {
     if (a.urn) {
       req.add_aliasurns(*a.urn);
@@ -236,6 +236,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         return;
       }
       MergeDependencies(in.all_deps, id_deps);
+      MergeDependencies(in.all_deps, trigger->all_deps);
       Dependencies explicit_deps;
       for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
       Dependencies urns = in.all_deps;
@@ -251,6 +252,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         MergeDependencies(ids, {p});
       }
       if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
+      for (auto const& r : opts.replace_with) MergeDependencies(urns, {r.internal_state()});
       for (auto const& a : opts.aliases) {
         if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
       }
@@ -290,7 +292,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
               }
               if (resp.result() != pulumirpc::SUCCESS) {
                 auto message = "reading " + Describe(*res) + " failed";
-      MergeDependencies(in.all_deps, trigger->all_deps);
                 rt->ReportError(message, resp.urn());
                 res->RejectPending(message);
                 return;
@@ -307,7 +308,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_name(res->name);
         if (parent) req.set_parent(KnownUrn(parent));
         req.set_custom(res->custom);
-      for (auto const& r : opts.replace_with) MergeDependencies(urns, {r.internal_state()});
         *req.mutable_object() = EncodeMap(in.values, enc);
         if (opts.protect) req.set_protect(*opts.protect);
         for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
@@ -330,6 +330,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           t->set_create(opts.custom_timeouts->create);
           t->set_update(opts.custom_timeouts->update);
           t->set_delete_(opts.custom_timeouts->del);
+          t->set_read(opts.custom_timeouts->read);
         }
         req.set_supportspartialvalues(true);
         req.set_acceptresources(rt->features().resource_references);
@@ -340,6 +341,13 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         if (opts.deleted_with && rt->features().deleted_with) {
           req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
         }
+        for (auto const& s : opts.hide_diffs) req.add_hidediffs(s);
+        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(r.internal_state()));
+        if (auto it = trigger->values.find("replacementTrigger"); it != trigger->values.end()) {
+          *req.mutable_replacement_trigger() = EncodeValue(it->second, enc);
+        }
+        for (auto const& [k, v] : opts.env_var_mappings) (*req.mutable_envvarmappings())[k] = v;
+        FillHooks(req, opts.hooks);
         req.set_supportsresultreporting(true);
 
         rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
@@ -386,7 +394,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     }
     AwaitInputs({{"replacementTrigger", *replacement_trigger}},
                 [res, trigger, start = std::move(start)](std::optional<std::string> error, ResolvedInputs in) mutable {
-          t->set_read(opts.custom_timeouts->read);
                   if (error) {
                     res->RejectPending(*error);
                     return;
@@ -398,13 +405,6 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
   auto hooks = HookRegistrations(opts.hooks);
   if (hooks.empty()) {
     await_trigger();
-        for (auto const& s : opts.hide_diffs) req.add_hidediffs(s);
-        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(r.internal_state()));
-        if (auto it = trigger->values.find("replacementTrigger"); it != trigger->values.end()) {
-          *req.mutable_replacement_trigger() = EncodeValue(it->second, enc);
-        }
-        for (auto const& [k, v] : opts.env_var_mappings) (*req.mutable_envvarmappings())[k] = v;
-        FillHooks(req, opts.hooks);
     return res;
   }
   WhenAllSettled(hooks, [res, hooks, await_trigger = std::move(await_trigger)]() mutable {
@@ -414,6 +414,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         return;
       }
     }
+    await_trigger();
   });
   return res;
 }
@@ -435,4 +436,3 @@ void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const&
 }
 
 }  // namespace pulumi::internal
-    await_trigger();

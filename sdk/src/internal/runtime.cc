@@ -1,5 +1,6 @@
 #include "internal/runtime.h"
 
+#include "internal/callbacks.h"
 #include "internal/resource_state.h"
 
 #include <nlohmann/json.hpp>
@@ -128,6 +129,10 @@ void Runtime::Stop() {
     if (t.joinable()) t.join();
   }
   pool_.clear();
+  {
+    std::lock_guard lock(callbacks_mu_);
+    if (callbacks_) callbacks_->Shutdown();
+  }
   std::vector<ResourceStatePtr> resources;
   {
     std::lock_guard lock(mu_);
@@ -257,6 +262,8 @@ void Runtime::NegotiateFeatures() {
         case pulumirpc::RESOURCE_MONITOR_FEATURE_OUTPUT_VALUES: features_.output_values = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_ALIAS_SPECS: features_.alias_specs = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_DELETED_WITH: features_.deleted_with = true; break;
+        case pulumirpc::RESOURCE_MONITOR_FEATURE_RESOURCE_HOOKS: features_.resource_hooks = true; break;
+        case pulumirpc::RESOURCE_MONITOR_FEATURE_ERROR_HOOKS: features_.error_hooks = true; break;
         default: break;
       }
     }
@@ -274,7 +281,9 @@ void Runtime::NegotiateFeatures() {
                           Legacy{"resourceReferences", &features_.resource_references},
                           Legacy{"outputValues", &features_.output_values},
                           Legacy{"aliasSpecs", &features_.alias_specs},
-                          Legacy{"deletedWith", &features_.deleted_with}}) {
+                          Legacy{"deletedWith", &features_.deleted_with},
+                          Legacy{"resourceHooks", &features_.resource_hooks},
+                          Legacy{"errorHooks", &features_.error_hooks}}) {
     pulumirpc::SupportsFeatureRequest request;
     request.set_id(id);
     pulumirpc::SupportsFeatureResponse response;
@@ -285,6 +294,12 @@ void Runtime::NegotiateFeatures() {
     }
     *flag = response.hassupport();
   }
+}
+
+CallbackServer* Runtime::callbacks(std::string* error) {
+  std::lock_guard lock(callbacks_mu_);
+  if (!callbacks_) callbacks_ = CallbackServer::Start(error);
+  return callbacks_.get();
 }
 
 void Runtime::Log(LogSeverity severity, std::string message, std::string urn) {

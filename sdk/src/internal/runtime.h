@@ -44,7 +44,11 @@ struct Features {
   bool output_values = false;
   bool alias_specs = false;
   bool deleted_with = false;
+  bool resource_hooks = false;
+  bool error_hooks = false;
 };
+
+class CallbackServer;
 
 enum class LogSeverity { kDebug = 0, kInfo = 1, kWarning = 2, kError = 3 };
 
@@ -78,6 +82,8 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   bool RunTasksUntil(std::function<bool()> const& done);
 
   MonitorStub& monitor() { return *monitor_; }
+  /// The program's Callbacks server, started on first use; null, with the reason in error, if it cannot start.
+  CallbackServer* callbacks(std::string* error);
   EngineStub& engine() { return *engine_; }
 
   void Log(LogSeverity severity, std::string message, std::string urn = "");
@@ -109,6 +115,8 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   Features features_;
   std::unique_ptr<MonitorStub> monitor_;
   std::unique_ptr<EngineStub> engine_;
+  std::mutex callbacks_mu_;
+  std::unique_ptr<CallbackServer> callbacks_;  // stopped by Stop, after the engine is done with the program
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;

@@ -27,6 +27,8 @@ class MonitorStub {
   virtual grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& request,
                               pulumirpc::ResourceInvokeResponse* response) = 0;
   virtual grpc::Status SignalAndWaitForShutdown() = 0;
+  virtual grpc::Status RegisterResourceHook(pulumirpc::RegisterResourceHookRequest const& request) = 0;
+  virtual grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& request) = 0;
 };
 
 class EngineStub {

@@ -5,6 +5,7 @@
 #include "internal/property_codec.h"
 #include "internal/runtime.h"
 #include "internal/stubs.h"
+#include "pulumi/callback.grpc.pb.h"
 #include "internal/urn.h"
 #include "pulumi/internal/output_state.h"
 #include "pulumi/mocks/mocks.h"
@@ -17,6 +18,7 @@ namespace pulumi::mocks {
 namespace {
 
 using internal::DecodeMap;
+using internal::DecodeValue;
 using internal::EncodeMap;
 
 constexpr char kStackType[] = "pulumi:pulumi:Stack";
@@ -54,6 +56,8 @@ struct MockDeployment::Impl {
   bool shutdown_signalled = false;
   std::vector<std::string> state;  // URNs the stack holds, in registration order
   std::vector<std::string> deleted;
+  std::map<std::string, pulumirpc::RegisterResourceHookRequest> resource_hooks;  // by name, for the run
+  std::map<std::string, pulumirpc::RegisterErrorHookRequest> error_hooks;
 
   /// The engine's step after the program exited: deletes only after the shutdown signal.
   void SettleState() {
@@ -105,9 +109,10 @@ class MockMonitor : public internal::MonitorStub {
     response->set_stack(impl_->options.stack);
     response->set_organization(impl_->options.organization);
     response->set_dryrun(impl_->options.dry_run);
-    // Like Go's mocks: secrets, references, alias specs and deleted-with; no output values.
+    // Like Go's mocks: secrets, references, alias specs and deleted-with; no output values. And hooks.
     for (auto f : {pulumirpc::RESOURCE_MONITOR_FEATURE_SECRETS, pulumirpc::RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES,
-                   pulumirpc::RESOURCE_MONITOR_FEATURE_ALIAS_SPECS, pulumirpc::RESOURCE_MONITOR_FEATURE_DELETED_WITH}) {
+                   pulumirpc::RESOURCE_MONITOR_FEATURE_ALIAS_SPECS, pulumirpc::RESOURCE_MONITOR_FEATURE_DELETED_WITH,
+                   pulumirpc::RESOURCE_MONITOR_FEATURE_RESOURCE_HOOKS, pulumirpc::RESOURCE_MONITOR_FEATURE_ERROR_HOOKS}) {
       response->add_supportedfeatures(f);
     }
     return grpc::Status::OK;
@@ -150,13 +155,35 @@ class MockMonitor : public internal::MonitorStub {
     if (req.has_customtimeouts()) {
       r.custom_timeouts = {{"create", req.customtimeouts().create()},
                            {"update", req.customtimeouts().update()},
-                           {"delete", req.customtimeouts().delete_()}};
+                           {"delete", req.customtimeouts().delete_()},
+                         {"read", req.customtimeouts().read()}};
+    }
+    r.hide_diffs = ToVector(req.hidediffs());
+    r.replace_with = ToVector(req.replace_with());
+    if (req.has_replacement_trigger()) {
+      auto trigger = DecodeValue(req.replacement_trigger());
+      if (!trigger.ok()) return {grpc::StatusCode::INVALID_ARGUMENT, std::string(trigger.status().message())};
+      r.replacement_trigger = *trigger;
+    }
+    r.env_var_mappings = {req.envvarmappings().begin(), req.envvarmappings().end()};
+    if (req.has_hooks()) {
+      auto const& h = req.hooks();
+      for (auto const& [step, names] : {std::pair{"before_create", &h.before_create()},
+                                        std::pair{"after_create", &h.after_create()},
+                                        std::pair{"before_update", &h.before_update()},
+                                        std::pair{"after_update", &h.after_update()},
+                                        std::pair{"before_delete", &h.before_delete()},
+                                        std::pair{"after_delete", &h.after_delete()},
+                                        std::pair{"on_error", &h.on_error()}}) {
+        if (!names->empty()) r.hooks[step] = ToVector(*names);
+      }
     }
     resp->set_urn(r.urn);
     if (req.type() != kStackType) {
       MockResourceArgs args{.type = req.type(), .name = req.name(), .inputs = r.inputs, .provider = req.provider(),
                             .id = req.importid(), .custom = req.custom(), .read = false,
                             .dry_run = impl_->options.dry_run};
+      if (auto s = RunHooks(req.hooks().before_create(), "before", r, nullptr); !s.ok()) return s;
       MockResourceResult result;
       try {
         result = impl_->CallNewResource(args);
@@ -165,6 +192,7 @@ class MockMonitor : public internal::MonitorStub {
       }
       r.id = req.custom() ? result.id : "";
       r.outputs = result.state;
+      if (auto s = RunHooks(req.hooks().after_create(), "after", r, &result.state); !s.ok()) return s;
       resp->set_id(r.id);
       *resp->mutable_object() = EncodeMap(result.state);
     }
@@ -231,9 +259,77 @@ class MockMonitor : public internal::MonitorStub {
     return grpc::Status::OK;
   }
 
+  grpc::Status RegisterResourceHook(pulumirpc::RegisterResourceHookRequest const& req) override {
+    std::lock_guard lock(impl_->mu);
+    if (impl_->resource_hooks.contains(req.name()) || impl_->error_hooks.contains(req.name())) {
+      return {grpc::StatusCode::INVALID_ARGUMENT, "resource hook already registered for name \"" + req.name() + "\""};
+    }
+    impl_->resource_hooks[req.name()] = req;
+    return grpc::Status::OK;
+  }
+
+  grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& req) override {
+    std::lock_guard lock(impl_->mu);
+    if (impl_->resource_hooks.contains(req.name()) || impl_->error_hooks.contains(req.name())) {
+      return {grpc::StatusCode::INVALID_ARGUMENT, "resource hook already registered for name \"" + req.name() + "\""};
+    }
+    impl_->error_hooks[req.name()] = req;
+    return grpc::Status::OK;
+  }
+
   grpc::Status SignalAndWaitForShutdown() override {
     std::lock_guard lock(impl_->mu);
     impl_->shutdown_signalled = true;
+    return grpc::Status::OK;
+  }
+
+  /// Calls the program's hooks through its callback server, as the engine does: a failing hook fails the
+  /// registration, or is a warning if it ignores errors.
+  grpc::Status RunHooks(google::protobuf::RepeatedPtrField<std::string> const& names, std::string const& when,
+                        RegisteredResource const& r, PropertyMap const* outputs) {
+    for (auto const& name : names) {
+      pulumirpc::RegisterResourceHookRequest hook;
+      {
+        std::lock_guard lock(impl_->mu);
+        auto it = impl_->resource_hooks.find(name);
+        if (it == impl_->resource_hooks.end()) {
+          return {grpc::StatusCode::INVALID_ARGUMENT, "hook \"" + name + "\" was not registered"};
+        }
+        hook = it->second;
+      }
+      if (impl_->options.dry_run && !hook.on_dry_run()) continue;
+      pulumirpc::ResourceHookRequest request;
+      request.set_urn(r.urn);
+      request.set_id(r.id);
+      request.set_name(r.name);
+      request.set_type(r.type);
+      *request.mutable_new_inputs() = EncodeMap(r.inputs);
+      if (outputs) *request.mutable_new_outputs() = EncodeMap(*outputs);
+      pulumirpc::CallbackInvokeRequest invoke;
+      invoke.set_token(hook.callback().token());
+      invoke.set_request(request.SerializeAsString());
+      pulumirpc::CallbackInvokeResponse invoked;
+      auto stub = pulumirpc::Callbacks::NewStub(grpc::CreateChannel(hook.callback().target(),
+                                                                    grpc::InsecureChannelCredentials()));
+      grpc::ClientContext ctx;
+      auto status = stub->Invoke(&ctx, invoke, &invoked);
+      pulumirpc::ResourceHookResponse response;
+      std::string error;
+      if (!status.ok()) {
+        error = status.error_message();
+      } else if (!response.ParseFromString(invoked.response())) {
+        error = "malformed ResourceHookResponse";
+      } else {
+        error = response.error();
+      }
+      if (error.empty()) continue;
+      if (hook.ignore_errors()) {
+        std::lock_guard lock(impl_->mu);
+        impl_->logs.push_back({"warning", when + " hook \"" + name + "\" failed: " + error, r.urn});
+        continue;
+      }
+      return {grpc::StatusCode::UNKNOWN, when + " hook \"" + name + "\" failed: " + error};
+    }
     return grpc::Status::OK;
   }
 
@@ -280,6 +376,8 @@ int MockDeployment::Run(std::function<void(Context&)> const& body) {
     impl_->logs.clear();
     impl_->invokes.clear();
     impl_->shutdown_signalled = false;
+    impl_->resource_hooks.clear();
+    impl_->error_hooks.clear();
   }
   auto const& o = impl_->options;
   internal::RunInfo info;

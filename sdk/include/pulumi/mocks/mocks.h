@@ -18,6 +18,10 @@
 //   EXPECT_EQ(db->inputs.at("databaseVersion"), "POSTGRES_16");
 //
 // In dry-run mode (`.dry_run = true`) outputs that the mocks do not return stay unknown, as in a preview.
+//
+// Resource hooks run as the engine runs them for a create: the before_create hooks before NewResource, the
+// after_create ones after it (in a dry run only those with on_dry_run). Every registration is a create here,
+// so update, delete and error hooks are only recorded (RegisteredResource::hooks).
 #ifndef PULUMI_MOCKS_MOCKS_H
 #define PULUMI_MOCKS_MOCKS_H
 
@@ -111,7 +115,14 @@ struct RegisteredResource {
   std::string import_id{};
   std::string version{};
   std::string plugin_download_url{};
-  std::map<std::string, std::string> custom_timeouts{};  // "create"/"update"/"delete"
+  std::map<std::string, std::string> custom_timeouts{};  // "create"/"update"/"delete"/"read"
+  std::vector<std::string> hide_diffs{};
+  std::vector<std::string> replace_with{};  // URNs
+  /// As sent: secret-wrapped or computed where the trigger was; null when not set.
+  PropertyValue replacement_trigger{};
+  std::map<std::string, std::string> env_var_mappings{};
+  /// The hooks bound to the resource by step ("before_create", ..., "on_error"), by name.
+  std::map<std::string, std::vector<std::string>> hooks{};
   /// Outputs registered by a component (or the stack) with RegisterOutputs.
   PropertyMap registered_outputs{};
 };
