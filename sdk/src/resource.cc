@@ -1,5 +1,6 @@
 #include "pulumi/resource.h"
 
+#include "internal/property_codec.h"
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
@@ -21,6 +22,39 @@ Output<T> WithSelfDependency(std::shared_ptr<internal::OutputState<T>> const& sr
   return Output<T>(std::move(out));
 }
 
+/// One output property of a resource: absent ones are null, or unknown in a preview or when the engine
+/// left the resource's outputs unknown.
+Output<PropertyValue> OutputProperty(internal::ResourceStatePtr const& self, std::string const& property) {
+  auto src = self->outputs;
+  auto out = std::make_shared<internal::OutputState<PropertyValue>>(src->runtime());
+  src->OnSettled([src, out, self, property] {
+    internal::Dependencies deps{self};
+    switch (src->state()) {
+      case State::kRejected: out->Reject(src->error(), false, deps); return;
+      case State::kUnknown: out->SettleUnknown(false, deps); return;
+      default: break;
+    }
+    auto const& props = src->value();
+    auto it = props.find(property);
+    if (it == props.end()) {
+      auto rt = src->runtime();
+      if ((rt && rt->info().dry_run) || self->missing_outputs_unknown) {
+        out->SettleUnknown(false, deps);
+      } else {
+        out->Resolve(PropertyValue(), false, deps);
+      }
+      return;
+    }
+    bool secret = it->second.ContainsSecrets();
+    if (it->second.ContainsUnknowns()) {
+      out->SettleUnknown(secret, deps);
+    } else {
+      out->Resolve(it->second.WithoutSecrets(), secret, deps);
+    }
+  });
+  return Output<PropertyValue>(std::move(out));
+}
+
 }  // namespace
 
 Output<std::string> Resource::urn() const { return WithSelfDependency(state_->urn, state_); }
@@ -39,40 +73,58 @@ CustomResource CustomResource::Get(Context& ctx, std::string type, std::string n
                                                    std::move(state), opts, std::move(id)));
 }
 
+CustomResource CustomResource::FromReference(Context& ctx, ResourceReference const& ref) {
+  auto rt = ctx.internal_runtime();
+  auto parts = internal::ParseUrn(ref.urn).value_or(internal::UrnParts{});
+  auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, true);
+  state->urn->Resolve(ref.urn, false, {});
+  if (ref.id && !ref.id->empty()) {
+    state->id->Resolve(*ref.id, false, {});
+  } else {
+    state->id->SettleUnknown(false, {});
+  }
+  // The engine's state of the resource (pulumi:pulumi:getResource), as Pulumi's SDKs hydrate references.
+  pulumirpc::ResourceInvokeRequest req;
+  req.set_tok("pulumi:pulumi:getResource");
+  (*req.mutable_args()->mutable_fields())["urn"].set_string_value(ref.urn);
+  req.set_acceptresources(rt->features().resource_references);
+  rt->CallAsync([rt, state, req = std::move(req)] {
+    pulumirpc::ResourceInvokeResponse resp;
+    auto status = rt->monitor().Invoke(req, &resp);
+    rt->Post([rt, state, status, resp = std::move(resp)] {
+      std::string what = "reading the state of " + state->name + " (" + state->type + ")";
+      if (!status.ok() || resp.failures_size() > 0) {
+        std::string message = what + " failed: " +
+                              (status.ok() ? resp.failures(0).reason() : std::string(status.error_message()));
+        if (!status.ok()) rt->ReportRpcFailure(what, status);
+        else rt->ReportError(message, state->urn->value());
+        state->outputs->Reject(message);
+        return;
+      }
+      auto const& fields = resp.return_().fields();
+      auto it = fields.find("state");
+      google::protobuf::Struct empty;
+      auto decoded = internal::DecodeMap(it != fields.end() ? it->second.struct_value() : empty);
+      if (!decoded.ok()) {
+        std::string message = what + ": malformed state: " + std::string(decoded.status().message());
+        rt->ReportError(message);
+        state->outputs->Reject(message);
+        return;
+      }
+      PropertyMap outputs;
+      for (auto const& [k, v] : *decoded) outputs.emplace(k, internal::NormalizeOutputValues(v));
+      state->outputs->Resolve(std::move(outputs), false, {});
+    });
+  });
+  return CustomResource(std::move(state));
+}
+
 Output<std::string> CustomResource::id() const { return WithSelfDependency(state_->id, state_); }
 
 Output<PropertyMap> CustomResource::outputs() const { return WithSelfDependency(state_->outputs, state_); }
 
 Output<PropertyValue> CustomResource::GetOutput(std::string const& property) const {
-  auto src = state_->outputs;
-  auto self = state_;
-  auto out = std::make_shared<internal::OutputState<PropertyValue>>(src->runtime());
-  src->OnSettled([src, out, self, property] {
-    internal::Dependencies deps{self};
-    switch (src->state()) {
-      case State::kRejected: out->Reject(src->error(), false, deps); return;
-      case State::kUnknown: out->SettleUnknown(false, deps); return;
-      default: break;
-    }
-    auto const& props = src->value();
-    auto it = props.find(property);
-    if (it == props.end()) {
-      auto rt = src->runtime();
-      if (rt && rt->info().dry_run) {
-        out->SettleUnknown(false, deps);
-      } else {
-        out->Resolve(PropertyValue(), false, deps);
-      }
-      return;
-    }
-    bool secret = it->second.ContainsSecrets();
-    if (it->second.ContainsUnknowns()) {
-      out->SettleUnknown(secret, deps);
-    } else {
-      out->Resolve(it->second.WithoutSecrets(), secret, deps);
-    }
-  });
-  return Output<PropertyValue>(std::move(out));
+  return OutputProperty(state_, property);
 }
 
 ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
@@ -90,6 +142,18 @@ ComponentResource::ComponentResource(Context& ctx, std::string type, std::string
                                      ResourceOptions const& opts)
     : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
                                           std::move(inputs), opts)) {}
+
+ComponentResource ComponentResource::Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                                            ResourceOptions const& opts) {
+  return ComponentResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+                                                      std::move(inputs), opts, std::nullopt, "", /*remote=*/true));
+}
+
+Output<PropertyMap> ComponentResource::outputs() const { return WithSelfDependency(state_->outputs, state_); }
+
+Output<PropertyValue> ComponentResource::GetOutput(std::string const& property) const {
+  return OutputProperty(state_, property);
+}
 
 void ComponentResource::RegisterOutputs(PropertyInputs outputs) {
   auto rt = state_->urn->runtime();

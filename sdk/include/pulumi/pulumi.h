@@ -2,6 +2,7 @@
 #ifndef PULUMI_PULUMI_H
 #define PULUMI_PULUMI_H
 
+#include "pulumi/call.h"
 #include "pulumi/config.h"
 #include "pulumi/context.h"
 #include "pulumi/convert.h"

@@ -64,6 +64,10 @@ class CustomResource : public Resource {
   static CustomResource Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
                             PropertyInputs state, ResourceOptions const& opts);
 
+  /// A handle to the resource a reference names (e.g. a component's output), with the outputs the engine
+  /// holds for it; nothing is registered or read. Generated classes wrap it in their own type.
+  static CustomResource FromReference(Context& ctx, ResourceReference const& ref);
+
   /// The provider-assigned id; unknown during a preview of a create.
   Output<std::string> id() const;
   /// All output properties. Secret properties keep their secret wrapper.
@@ -100,6 +104,20 @@ class ComponentResource : public Resource {
 
   /// Registers the component's outputs; call once, at the end of the constructor.
   void RegisterOutputs(PropertyInputs outputs);
+
+  /// A component that its package's provider constructs (a multi-language component): the provider
+  /// registers its children and returns its outputs. The generated classes of schema components use it.
+  static ComponentResource Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                                  ResourceOptions const& opts);
+
+  /// All output properties: a remote component's are those its provider returned.
+  Output<PropertyMap> outputs() const;
+  /// One output property: secret if the property is secret, unknown if not yet known.
+  Output<PropertyValue> GetOutput(std::string const& property) const;
+  template <typename T>
+  Output<T> GetOutput(std::string const& property) const {
+    return GetOutput(property).Apply([](PropertyValue const& v) { return FromPropertyValue<T>(v); });
+  }
 
  protected:
   /// For the root Stack, which the SDK registers itself.

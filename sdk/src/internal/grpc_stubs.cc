@@ -43,6 +43,10 @@ class GrpcMonitorStub : public MonitorStub {
                       pulumirpc::ResourceInvokeResponse* response) override {
     return DeepUnaryCall(channel_, "/pulumirpc.ResourceMonitor/Invoke", request, response);
   }
+  grpc::Status Call(pulumirpc::ResourceCallRequest const& request, pulumirpc::CallResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->Call(&ctx, request, response);
+  }
   grpc::Status SignalAndWaitForShutdown() override {
     grpc::ClientContext ctx;
     google::protobuf::Empty empty;

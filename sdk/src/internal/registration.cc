@@ -82,6 +82,7 @@ void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& 
     return;
   }
   bool preview = rt->info().dry_run || unknown;
+  res->missing_outputs_unknown = unknown;
   PropertyMap outputs;
   for (auto const& [k, v] : *decoded) outputs.emplace(k, NormalizeOutputValues(v));
   for (auto const& [k, v] : inputs) {
@@ -95,6 +96,15 @@ void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& 
     res->id->Resolve(id, false, {});
   }
   res->outputs->Resolve(std::move(outputs), false, {});
+}
+
+/// A registration or read the engine reports as failed (it has shown the provider's error; with
+/// --continue-on-error the deployment goes on): the outputs are unknown, so the rest of the program still
+/// runs and what depends on them is skipped or stays unknown, as in Pulumi's other SDKs.
+void SettleFailed(ResourceStatePtr const& res, std::string const& urn) {
+  res->urn->Resolve(urn, false, {});
+  res->id->SettleUnknown(false, {});
+  res->outputs->SettleUnknown(false, {});
 }
 
 }  // namespace
@@ -194,10 +204,12 @@ std::string ProviderReference(ResourceStatePtr const& provider) {
 
 ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
                                   bool custom, PropertyInputs inputs, ResourceOptions const& opts,
-                                  std::optional<Input<std::string>> read_id, std::string provider_package) {
+                                  std::optional<Input<std::string>> read_id, std::string provider_package,
+                                  bool remote) {
   auto res = std::make_shared<ResourceState>(rt, std::move(type), std::move(name), custom);
   res->is_provider = !provider_package.empty();
   res->package = std::move(provider_package);
+  res->remote = remote;
   rt->Track(res);
 
   ResourceStatePtr parent;
@@ -216,9 +228,12 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     explicit_providers[opts.provider->package()] = opts.provider->internal_state();
   }
   for (auto const& [pkg, p] : explicit_providers) res->providers[pkg] = p;
-  if (custom && !provider && !res->is_provider) {
+  if ((custom || remote) && !provider && !res->is_provider) {
     if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
   }
+  res->provider = provider;
+  res->version = opts.version;
+  res->plugin_download_url = opts.plugin_download_url;
 
   // Registration proper, once the id to read (if any) is known: await the inputs, then the resources they
   // and the options name, then call the engine.
@@ -284,20 +299,18 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
             pulumirpc::ReadResourceResponse resp;
             auto status = rt->monitor().ReadResource(req, &resp);
-            rt->Post([rt, res, status, resp = std::move(resp), inputs, id = req.id()] {
+            rt->Post([rt, res, status, resp = std::move(resp), inputs] {
               if (!status.ok()) {
                 rt->ReportRpcFailure("reading " + Describe(*res), status);
                 res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
                 return;
               }
               if (resp.result() != pulumirpc::SUCCESS) {
-                auto message = "reading " + Describe(*res) + " failed";
-                rt->ReportError(message, resp.urn());
-                res->RejectPending(message);
+                SettleFailed(res, resp.urn());
                 return;
               }
-              ResolveOutputs(rt, res, resp.urn(), resp.id().empty() ? id : resp.id(), resp.properties(), resp.unknown(),
-                             inputs);
+              // The id is the provider's (which may differ from the one asked for); none means unknown.
+              ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.properties(), resp.unknown(), inputs);
             });
           });
           return;
@@ -308,6 +321,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_name(res->name);
         if (parent) req.set_parent(KnownUrn(parent));
         req.set_custom(res->custom);
+        req.set_remote(res->remote);
         *req.mutable_object() = EncodeMap(in.values, enc);
         if (opts.protect) req.set_protect(*opts.protect);
         for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
@@ -360,9 +374,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
               return;
             }
             if (resp.result() != pulumirpc::SUCCESS) {
-              auto message = Describe(*res) + " failed to register";
-              rt->ReportError(message, resp.urn());
-              res->RejectPending(message);
+              SettleFailed(res, resp.urn());
               return;
             }
             ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs);

@@ -42,11 +42,12 @@ std::vector<std::string> KnownUrns(Dependencies const& deps);
 /// "<urn>::<id>" for a provider whose URN and id have settled.
 std::string ProviderReference(ResourceStatePtr const& provider);
 
-/// Creates and registers (or reads, when read_id is set) a resource.
+/// Creates and registers (or reads, when read_id is set) a resource. `remote`: a component that its
+/// provider constructs (Construct), with the provider of its package like a custom resource's.
 ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
                                   bool custom, PropertyInputs inputs, ResourceOptions const& opts,
                                   std::optional<Input<std::string>> read_id = std::nullopt,
-                                  std::string provider_package = "");
+                                  std::string provider_package = "", bool remote = false);
 
 /// Sends RegisterResourceOutputs once the outputs and the resource's URN have settled.
 void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs);

@@ -24,6 +24,7 @@ struct ResourceState {
   std::string const name;
   bool const custom;
   bool is_provider = false;
+  bool remote = false;  // a component its provider constructs
   std::string package;  // for providers: the package they serve
 
   // Their dependencies do not include this resource (that would be a reference cycle); the public
@@ -34,6 +35,15 @@ struct ResourceState {
 
   /// Providers by package, inherited by children.
   std::map<std::string, ResourceStatePtr> providers;
+
+  /// The provider, version and download URL the resource was registered with, which calls of its methods use.
+  ResourceStatePtr provider;
+  std::string version;
+  std::string plugin_download_url;
+
+  /// Output properties the engine did not return are unknown rather than absent: the engine skipped the
+  /// registration (a dependency failed) or left its outputs unknown. Set before `outputs` settles.
+  bool missing_outputs_unknown = false;
 
   /// Rejects every output that is still pending (used when the program ends early).
   void RejectPending(std::string const& error) {

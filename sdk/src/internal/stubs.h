@@ -26,6 +26,10 @@ class MonitorStub {
                                     pulumirpc::ReadResourceResponse* response) = 0;
   virtual grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& request,
                               pulumirpc::ResourceInvokeResponse* response) = 0;
+  /// A method of a resource (ResourceMonitor.Call); monitors without them answer UNIMPLEMENTED.
+  virtual grpc::Status Call(pulumirpc::ResourceCallRequest const& /*request*/, pulumirpc::CallResponse* /*response*/) {
+    return {grpc::StatusCode::UNIMPLEMENTED, "this resource monitor does not support method calls"};
+  }
   virtual grpc::Status SignalAndWaitForShutdown() = 0;
   virtual grpc::Status RegisterResourceHook(pulumirpc::RegisterResourceHookRequest const& request) = 0;
   virtual grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& request) = 0;

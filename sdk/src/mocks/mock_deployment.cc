@@ -238,8 +238,24 @@ class MockMonitor : public internal::MonitorStub {
     }
     r.outputs = state;
     resp->set_urn(r.urn);
+    resp->set_id(r.id);
     *resp->mutable_properties() = EncodeMap(state);
     impl_->Record(std::move(r));
+    return grpc::Status::OK;
+  }
+
+  // Method calls go to Mocks::Call like invokes; their arguments include `__self__`.
+  grpc::Status Call(pulumirpc::ResourceCallRequest const& req, pulumirpc::CallResponse* resp) override {
+    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), req.version(), req.plugindownloadurl()};
+    {
+      std::lock_guard lock(impl_->mu);
+      impl_->invokes.push_back(record);
+    }
+    try {
+      *resp->mutable_return_() = EncodeMap(impl_->mocks->Call(MockCallArgs{record.token, record.args, record.provider}));
+    } catch (std::exception const& e) {
+      resp->add_failures()->set_reason(e.what());
+    }
     return grpc::Status::OK;
   }
 

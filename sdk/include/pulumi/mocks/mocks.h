@@ -71,7 +71,8 @@ class Mocks {
  public:
   virtual ~Mocks() = default;
   virtual MockResourceResult NewResource(MockResourceArgs const& args);
-  /// Provider functions (invokes). Throw to make the invoke fail with that message.
+  /// Provider functions (invokes) and methods of resources (pulumi::Call; `args` then has `__self__`).
+  /// Throw to make the invoke fail with that message.
   virtual PropertyMap Call(MockCallArgs const& args);
 };
 
