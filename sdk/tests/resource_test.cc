@@ -72,6 +72,17 @@ TEST(ResourceTest, DryRunLeavesUnreturnedOutputsUnknown) {
   EXPECT_THAT(AwaitForTest(size), IsKnownWith(std::string("small")));
 }
 
+TEST(ResourceTest, DryRunKeepsUnreturnedAdditionalSecretOutputsSecret) {
+  // As a provider that leaves its unknown outputs out of a preview (l2-resource-schema-secret).
+  MockDeployment d(std::make_shared<IpMocks>(), MockOptions{.dry_run = true});
+  Output<std::string> ip;
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}}, {.additional_secret_outputs = {"ip"}});
+    ip = vm.GetOutput<std::string>("ip");
+  }), 0);
+  EXPECT_THAT(AwaitForTest(ip), ::testing::AllOf(IsUnknown(), IsSecret()));
+}
+
 TEST(ResourceTest, OutputsFlowIntoInputsWithDependencies) {
   MockDeployment d(std::make_shared<IpMocks>());
   ASSERT_EQ(d.Run([&](Context& ctx) {

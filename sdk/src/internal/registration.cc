@@ -72,7 +72,7 @@ void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> con
 /// Resolves the resource's outputs from what the engine returned.
 void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& res, std::string const& urn,
                     std::string const& id, google::protobuf::Struct const& object, bool unknown,
-                    PropertyMap const& inputs) {
+                    PropertyMap const& inputs, google::protobuf::RepeatedPtrField<std::string> const& secret_outputs) {
   auto decoded = DecodeMap(object);
   if (!decoded.ok()) {
     auto message = "the engine returned malformed outputs for " + Describe(*res) + ": " +
@@ -88,6 +88,11 @@ void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& 
   for (auto const& [k, v] : inputs) {
     if (outputs.contains(k)) continue;
     outputs.emplace(k, preview ? PropertyValue::MakeComputed() : v);
+  }
+  // The engine marks the additional secret outputs it has; one the provider left out of a preview is
+  // still unknown, and secret.
+  if (preview) {
+    for (auto const& k : secret_outputs) outputs.try_emplace(k, PropertyValue::MakeSecret(PropertyValue::MakeComputed()));
   }
   res->urn->Resolve(urn, false, {});
   if (res->custom && id.empty() && preview) {
@@ -299,7 +304,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
             pulumirpc::ReadResourceResponse resp;
             auto status = rt->monitor().ReadResource(req, &resp);
-            rt->Post([rt, res, status, resp = std::move(resp), inputs] {
+            rt->Post([rt, res, status, resp = std::move(resp), inputs, secret_outputs = req.additionalsecretoutputs()] {
               if (!status.ok()) {
                 rt->ReportRpcFailure("reading " + Describe(*res), status);
                 res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
@@ -310,7 +315,8 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
                 return;
               }
               // The id is the provider's (which may differ from the one asked for); none means unknown.
-              ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.properties(), resp.unknown(), inputs);
+              ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.properties(), resp.unknown(), inputs,
+                             secret_outputs);
             });
           });
           return;
@@ -367,7 +373,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
           pulumirpc::RegisterResourceResponse resp;
           auto status = rt->monitor().RegisterResource(req, &resp);
-          rt->Post([rt, res, status, resp = std::move(resp), inputs] {
+          rt->Post([rt, res, status, resp = std::move(resp), inputs, secret_outputs = req.additionalsecretoutputs()] {
             if (!status.ok()) {
               rt->ReportRpcFailure("registering " + Describe(*res), status);
               res->RejectPending("registering " + Describe(*res) + " failed: " + status.error_message());
@@ -377,7 +383,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
               SettleFailed(res, resp.urn());
               return;
             }
-            ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs);
+            ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs, secret_outputs);
           });
         });
       });
