@@ -56,6 +56,10 @@ std::string ValueOf(Context const& ctx, TypeRef const& t, Form form, std::string
       use(t.token);
       return ctx.Qualified(t.token, from_ns, form == Form::kInput);
     case TypeKind::kResource:
+      // Any resource will do for one of another package, so that no other package's SDK is needed.
+      if (t.foreign) {
+        return form == Form::kOutput ? "::pulumi::ResourceReference" : "::pulumi::ResourceInput<::pulumi::Resource>";
+      }
       uses.modules.insert(ctx.entity(t.token).module);
       if (form == Form::kOutput) return "::pulumi::ResourceReference";
       uses.forward_resources.insert(t.token);

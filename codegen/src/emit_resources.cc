@@ -41,6 +41,76 @@ std::string InputsFunction(std::string const& fn, std::string const& args, std::
   return s + "  return std::move(b).Inputs();\n}\n\n";
 }
 
+/// The C++ pieces of a resource's methods: declarations in the class, types before it, definitions.
+struct MethodCode {
+  std::string types;                ///< args and result structs, before the class
+  std::string declarations;         ///< member functions
+  std::string decoders;             ///< PropertyDecoder specializations, after the namespace
+  std::string definitions;          ///< member function definitions
+  std::string decoder_definitions;  ///< in namespace pulumi
+};
+
+MethodCode Methods(Context const& ctx, Resource const& resource, Entity const& e, std::set<std::string> taken,
+                   Uses& uses) {
+  MethodCode c;
+  std::string const& ns = e.ns;
+  for (auto const& m : resource.methods) {
+    auto const& f = m.function;
+    std::string pascal = TypeName(m.name);
+    std::string args = e.name + pascal + "Args";
+    std::string result = e.name + pascal + "Result";
+    std::string fn = MemberName(m.name);
+    while (taken.count(fn)) fn += "_";
+    taken.insert(fn);
+    std::vector<Property> inputs = f.inputs.value_or(std::vector<Property>{});
+    std::vector<Property> outputs = f.outputs.value_or(std::vector<Property>{});
+    bool any_required = AnyRequired(inputs);
+    if (!inputs.empty()) {
+      c.types += ArgsStruct(ctx, args, "/// The arguments of " + e.name + "::" + fn + ".\n", inputs, false, ns, uses);
+    }
+    std::string q = "::" + ns + "::" + result;
+    std::string decode;
+    if (f.return_type) {
+      c.types += "using " + result + " = " + TypeOf(ctx, *f.return_type, Form::kOutput, ns, "", uses) + ";\n\n";
+      decode = "[](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<" + result +
+               ">(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); }";
+    } else {
+      auto members = MemberNames(outputs);
+      c.types += "/// The result of " + e.name + "::" + fn + ".\nstruct " + result + " {\n";
+      for (std::size_t i = 0; i < outputs.size(); ++i) {
+        c.types += DocComment(outputs[i].description, "  ") + DeprecatedComment(outputs[i].deprecation, "  ");
+        c.types += "  " + MemberTypeOf(ctx, outputs[i], outputs[i].required, Form::kOutput, ns, "", uses) + " " +
+                   members[i] + "{};\n";
+      }
+      c.types += "};\n\n";
+      c.decoders += "template <>\nstruct PropertyDecoder<" + q + "> {\n  static " + q +
+                    " Decode(PropertyValue const& value);\n};\n";
+      std::string dec = q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
+      dec += "  auto const& object = ObjectOf(value, " + Quote("an object (" + f.token + " result)") + ");\n";
+      dec += "  " + q + " out{};\n";
+      for (std::size_t i = 0; i < outputs.size(); ++i) {
+        dec += "  DecodeMember(object, " + Quote(outputs[i].name) + ", out." + members[i] + ");\n";
+      }
+      c.decoder_definitions += dec + "  return out;\n}\n";
+      decode = "[](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<" + result +
+               ">(::pulumi::PropertyValue(m)); }";
+    }
+    std::string params = inputs.empty() ? "" : args + " const& args" + std::string(any_required ? "" : " = {}");
+    std::string def_params = inputs.empty() ? "" : args + " const& args";
+    c.declarations += DocComment(f.description, "  ") + "  " + DeprecatedAttribute(f.deprecation) +
+                      "::pulumi::Output<" + result + "> " + fn + "(" + params + ") const;\n";
+    auto in_members = MemberNames(inputs);
+    c.definitions += "\n::pulumi::Output<" + result + "> " + e.name + "::" + fn + "(" + def_params + ") const {\n";
+    c.definitions += "  ::pulumi::ArgsBuilder b;\n";
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      c.definitions += AddMember(inputs[i], "args." + in_members[i], Form::kInput);
+    }
+    c.definitions += "  return ::pulumi::Call(" + Quote(f.token) + ", std::move(b).Inputs(), *this)\n      .Apply(" +
+                     decode + ");\n}\n";
+  }
+  return c;
+}
+
 }  // namespace
 
 void EmitResource(Context const& ctx, Resource const& resource, bool provider, ModuleOutput& out) {
@@ -54,18 +124,25 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
 
   std::string body = "namespace " + ns + " {\n\n";
   body += ArgsStruct(ctx, e.args, "/// The arguments of " + e.name + ".\n", resource.input_properties, false, ns, uses);
-  bool has_state = !provider && resource.state_inputs.has_value();
+  bool component = !provider && resource.is_component;
+  bool has_state = !provider && !component && resource.state_inputs.has_value();
   if (has_state) {
     body += ArgsStruct(ctx, state, "/// The known state of an existing " + e.name + ", for " + e.name + "::Get.\n",
                        *resource.state_inputs, true, ns, uses);
   }
+  std::string base = provider ? "::pulumi::ProviderResource"
+                              : (component ? "::pulumi::ComponentResource" : "::pulumi::CustomResource");
+  std::set<std::string> member_names;
+  for (auto const& m : MemberNames(resource.properties)) member_names.insert(AccessorName(m));
+  MethodCode methods = Methods(ctx, resource, e, member_names, uses);
+  if (!resource.methods.empty()) uses.headers.insert("pulumi/call.h");
+  body += methods.types;
   body += DocComment(resource.description, "");
-  std::string base = provider ? "::pulumi::ProviderResource" : "::pulumi::CustomResource";
   body += "class " + DeprecatedAttribute(resource.deprecation) + e.name + " : public " + base + " {\n public:\n";
   body += "  static constexpr char kType[] = " + Quote(resource.token) + ";\n\n";
   body += "  " + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args + " const& args" +
           (args_required ? "" : " = {}") + ", ::pulumi::ResourceOptions const& opts = {});\n";
-  if (!provider) {
+  if (!provider && !component) {
     body += "  /// Reads the existing " + e.name + " with the given id.\n";
     body += "  static " + e.name + " Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, " +
             (has_state ? state + " const& state = {}, " : std::string()) + "::pulumi::ResourceOptions const& opts = {});\n";
@@ -80,10 +157,12 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
     body += "  " + DeprecatedAttribute(p.deprecation) + "::pulumi::Output<" +
             MemberTypeOf(ctx, p, p.required, Form::kOutput, ns, "", uses) + "> " + accessors.back() + "() const;\n";
   }
-  if (!provider) {
+  if (!methods.declarations.empty()) body += "\n" + methods.declarations;
+  if (!provider && !component) {
     body += "\n private:\n  explicit " + e.name + "(::pulumi::CustomResource resource)\n      : ::pulumi::CustomResource(std::move(resource)) {}\n";
   }
   body += "};\n\n}  // namespace " + ns + "\n";
+  if (!methods.decoders.empty()) body += "\nnamespace pulumi {\n" + methods.decoders + "}  // namespace pulumi\n";
   out.headers[e.header] = Header(ctx, e.header, uses, body, e.header);
 
   // Definitions: inputs, options (package version, aliases, replaceOnChanges, secret outputs), accessors.
@@ -105,7 +184,11 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
     if (p.secret) code += "  opts.additional_secret_outputs.push_back(" + Quote(p.name) + ");\n";
   }
   code += "  return opts;\n}\n\n}  // namespace\n\n";
-  if (provider) {
+  if (component) {
+    code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
+            " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::ComponentResource(::pulumi::ComponentResource::Remote(ctx, kType, std::move(name), " +
+            inputs_fn + "(args), " + options_fn + "(opts))) {}\n\n";
+  } else if (provider) {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
             " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::ProviderResource(ctx, " +
             Quote(ctx.package().name) + ", std::move(name), " + inputs_fn + "(args), " + options_fn + "(opts)) {}\n\n";
@@ -125,9 +208,14 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
     code += "::pulumi::Output<" + t + "> " + e.name + "::" + accessors[i] + "() const {\n  return GetOutput<" + t +
             ">(" + Quote(p.name) + ");\n}\n";
   }
+  code += methods.definitions;
   std::size_t weight = 10 + 2 * resource.input_properties.size() + resource.properties.size() +
-                       (resource.state_inputs ? resource.state_inputs->size() : 0);
+                       (resource.state_inputs ? resource.state_inputs->size() : 0) + 5 * resource.methods.size();
   out.definitions.push_back({.code = code, .header = e.header, .weight = weight, .ns = ns, .uses = uses});
+  if (!methods.decoder_definitions.empty()) {
+    out.definitions.push_back(
+        {.code = methods.decoder_definitions, .header = e.header, .weight = resource.methods.size(), .ns = "pulumi"});
+  }
 }
 
 }  // namespace pulumi::codegen::emit

@@ -17,7 +17,7 @@ std::string ModuleId(std::string const& module) {
   return id;
 }
 
-ModuleOutput EmitModule(emit::Context const& ctx, std::string const& name, std::vector<std::string>& warnings) {
+ModuleOutput EmitModule(emit::Context const& ctx, std::string const& name, std::vector<std::string>& /*warnings*/) {
   ModuleOutput out;
   auto const& pkg = ctx.package();
   if (name == "index" && pkg.provider) emit::EmitResource(ctx, *pkg.provider, /*provider=*/true, out);
@@ -25,13 +25,7 @@ ModuleOutput EmitModule(emit::Context const& ctx, std::string const& name, std::
     auto const& m = it->second;
     for (auto const& t : m.object_types) emit::EmitObjectType(ctx, t, out);
     for (auto const& t : m.enum_types) emit::EmitEnum(ctx, t, out);
-    for (auto const& r : m.resources) {
-      if (r.is_component) {
-        warnings.push_back(r.token + ": component resources (remote components) are not generated yet");
-        continue;
-      }
-      emit::EmitResource(ctx, r, /*provider=*/false, out);
-    }
+    for (auto const& r : m.resources) emit::EmitResource(ctx, r, /*provider=*/false, out);
     for (auto const& f : m.functions) emit::EmitFunction(ctx, f, out);
   }
   for (auto const& d : out.definitions) out.deps.insert(d.uses.modules.begin(), d.uses.modules.end());
@@ -134,7 +128,7 @@ GeneratedPackage Generate(Package const& package, GeneratorOptions const& option
       emit::Uses umbrella;
       if (auto it = package.modules.find(name); it != package.modules.end()) {
         for (auto const& r : it->second.resources) {
-          if (!r.is_component) umbrella.headers.insert(ctx.entity(r.token).header);
+          umbrella.headers.insert(ctx.entity(r.token).header);
         }
         for (auto const& f : it->second.functions) umbrella.headers.insert(ctx.entity(f.token).header);
       }

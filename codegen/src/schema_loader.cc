@@ -205,8 +205,16 @@ bool Loader::ResolveRef(std::string const& ref, std::string const& path, TypeRef
                     " (expected #/types/<token>, #/resources/<token>, #/provider or pulumi.json#/<name>)");
     return false;
   }
+  // A resource of another package ("/<pkg>/v<version>/schema.json#/resources/<token>"): this package's code
+  // takes any resource there, so it needs nothing from the other package's SDK.
+  if (auto pos = ref.find("/schema.json#/resources/"); ref.rfind('/', 0) == 0 && pos != std::string::npos) {
+    t.kind = TypeKind::kResource;
+    t.token = PercentDecode(ref.substr(pos + std::string("/schema.json#/resources/").size()));
+    t.foreign = true;
+    return true;
+  }
   Error(path, "$ref to another package is not supported: " + Quote(ref) + " (only references within package " +
-                  Quote(package_name_) + " and to pulumi.json are)");
+                  Quote(package_name_) + ", to resources of other packages and to pulumi.json are)");
   return false;
 }
 
@@ -421,6 +429,21 @@ std::optional<Resource> Loader::ParseResource(std::string const& token, json con
     std::string state_path = JsonPathAppend(path, "stateInputs");
     if (CheckObject(*it, state_path)) r.state_inputs = ParseProperties(*it, "properties", "required", state_path);
   }
+  if (auto it = spec.find("methods"); it != spec.end()) {
+    std::string methods_path = JsonPathAppend(path, "methods");
+    if (CheckObject(*it, methods_path)) {
+      for (auto const& [name, function_token] : it->items()) {
+        if (!function_token.is_string()) {
+          Error(JsonPathAppend(methods_path, name), "must be a function token");
+          continue;
+        }
+        Method m;
+        m.name = name;
+        m.function.token = function_token.get<std::string>();
+        r.methods.push_back(std::move(m));
+      }
+    }
+  }
   if (auto it = spec.find("aliases"); it != spec.end()) {
     std::string aliases_path = JsonPathAppend(path, "aliases");
     if (!it->is_array()) {
@@ -604,6 +627,35 @@ LoadResult Loader::Run(std::string const& text) {
         continue;
       }
       ParseFunction(token, spec, JsonPathAppend("$.functions", token), pkg);
+    }
+  }
+  // Methods take their functions out of the modules: they are called on a resource, not invoked.
+  for (auto& [module_name, m] : pkg.modules) {
+    for (auto& r : m.resources) {
+      for (auto& method : r.methods) {
+        bool found = false;
+        for (auto& [_, fm] : pkg.modules) {
+          auto fit = std::find_if(fm.functions.begin(), fm.functions.end(),
+                                  [&](Function const& f) { return f.token == method.function.token; });
+          if (fit == fm.functions.end()) continue;
+          method.function = std::move(*fit);
+          fm.functions.erase(fit);
+          found = true;
+          break;
+        }
+        if (!found) {
+          Error(JsonPathAppend(JsonPathAppend(JsonPathAppend("$.resources", r.token), "methods"), method.name),
+                "names the function " + method.function.token + ", which is not in $.functions");
+          continue;
+        }
+        if (method.function.inputs) {
+          auto& in = *method.function.inputs;
+          in.erase(std::remove_if(in.begin(), in.end(), [](Property const& p) { return p.name == "__self__"; }),
+                   in.end());
+        }
+      }
+      std::sort(r.methods.begin(), r.methods.end(),
+                [](Method const& a, Method const& b) { return a.name < b.name; });
     }
   }
   if (auto it = root.find("provider"); it != root.end()) {

@@ -276,16 +276,28 @@ TEST(LoadErrorTest, UnknownAndMissingType) {
             "unknown type \"strng\" (expected string, integer, number, boolean, array or object)");
 }
 
-TEST(LoadErrorTest, ForeignPackageRef) {
+LoadResult LoadInline(std::string const& text) { return Load(text, "inline.json"); }
+
+TEST(LoadTest, ForeignResourceRefIsAnyResource) {
   auto r = LoadFile("foreign_ref.json");
-  ASSERT_FALSE(r);
-  ASSERT_EQ(r.errors.size(), 1u) << Errors(r);
-  EXPECT_EQ(r.errors[0].path, "$.resources[\"acme:index:Thing\"].properties.instance.$ref");
-  EXPECT_THAT(r.errors[0].message, HasSubstr("$ref to another package is not supported"));
-  EXPECT_THAT(r.errors[0].message, HasSubstr("/aws/v4.0.0/schema.json#/resources/aws:ec2%2Finstance:Instance"));
+  ASSERT_TRUE(r) << Errors(r);
+  auto const* thing = r.package->FindResource("acme:index:Thing");
+  ASSERT_NE(thing, nullptr);
+  auto const& instance = thing->properties.at(0).type;
+  EXPECT_EQ(instance.kind, TypeKind::kResource);
+  EXPECT_TRUE(instance.foreign);
+  EXPECT_EQ(instance.token, "aws:ec2/instance:Instance");
 }
 
-LoadResult LoadInline(std::string const& text) { return Load(text, "inline.json"); }
+TEST(LoadErrorTest, ForeignPackageTypeRef) {
+  auto r = LoadInline(R"({"name": "acme", "resources": {"acme:index:Thing": {"properties": {
+      "tags": {"$ref": "/aws/v4.0.0/schema.json#/types/aws:index:Tags"}}}}})");
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.errors.size(), 1u) << Errors(r);
+  EXPECT_EQ(r.errors[0].path, "$.resources[\"acme:index:Thing\"].properties.tags.$ref");
+  EXPECT_THAT(r.errors[0].message, HasSubstr("$ref to another package is not supported"));
+  EXPECT_THAT(r.errors[0].message, HasSubstr("/aws/v4.0.0/schema.json#/types/aws:index:Tags"));
+}
 
 TEST(LoadErrorTest, TokenPackageMismatch) {
   auto r = LoadInline(R"({"name": "acme", "resources": {"gcp:sql/x:X": {}},
@@ -308,6 +320,32 @@ TEST(LoadTest, ProviderMethodsAreSkippedNotRejected) {
   auto ok = LoadInline(R"({"name": "gcp", "functions": {"pulumi:providers:gcp/terraformConfig": {}}})");
   ASSERT_TRUE(ok) << ok.errors[0].ToString();
   EXPECT_THAT(ok.package->skipped_functions, ElementsAre("pulumi:providers:gcp/terraformConfig"));
+}
+
+TEST(LoadTest, MethodsTakeTheirFunctionsWithoutSelf) {
+  auto r = LoadInline(R"({"name": "acme", "resources": {"acme:index:Site": {"isComponent": true,
+      "methods": {"purge": "acme:index:Site/purge", "ping": "acme:index:Site/ping"}}},
+      "functions": {"acme:index:Site/purge": {"inputs": {"properties": {
+                        "__self__": {"$ref": "#/resources/acme:index:Site"}, "path": {"type": "string"}}}},
+                    "acme:index:Site/ping": {}, "acme:index:getThing": {}}})");
+  ASSERT_TRUE(r) << r.errors[0].ToString();
+  auto const* site = r.package->FindResource("acme:index:Site");
+  ASSERT_NE(site, nullptr);
+  ASSERT_EQ(site->methods.size(), 2u);
+  EXPECT_EQ(site->methods[0].name, "ping");
+  EXPECT_EQ(site->methods[1].name, "purge");
+  EXPECT_EQ(site->methods[1].function.token, "acme:index:Site/purge");
+  ASSERT_TRUE(site->methods[1].function.inputs);
+  ASSERT_EQ(site->methods[1].function.inputs->size(), 1u);
+  EXPECT_EQ((*site->methods[1].function.inputs)[0].name, "path");
+  // Methods are not functions of the module.
+  ASSERT_EQ(r.package->modules.at("index").functions.size(), 1u);
+  EXPECT_EQ(r.package->modules.at("index").functions[0].token, "acme:index:getThing");
+
+  auto dangling = LoadInline(R"({"name": "acme", "resources": {"acme:index:Site": {
+      "methods": {"purge": "acme:index:Site/purge"}}}})");
+  ASSERT_FALSE(dangling);
+  EXPECT_EQ(dangling.errors[0].path, "$.resources[\"acme:index:Site\"].methods.purge");
 }
 
 TEST(LoadTest, YamlSchemasReadLikeJson) {

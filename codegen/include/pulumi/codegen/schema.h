@@ -1,8 +1,8 @@
 // The resolved model of a Pulumi package schema, as read by pulumi::codegen::Load (schema_loader.h).
 //
 // Every `$ref` has been resolved and checked: a TypeRef of kind kObject/kEnum/kResource carries the token of
-// a type or resource that exists in the same Package. Containers are sorted by token (or by wire name for
-// properties), so walking the model is deterministic.
+// a type or resource that exists in the same Package (except a kResource marked `foreign`). Containers are
+// sorted by token (or by wire name for properties), so walking the model is deterministic.
 //
 //   auto result = pulumi::codegen::Load(text, "gcp.json");
 //   if (!result) { for (auto const& e : result.errors) std::cerr << e.ToString() << "\n"; return 1; }
@@ -53,6 +53,9 @@ struct TypeRef {
   std::string token;
   /// `plain: true`: the value is never an Input/Output (only meaningful for inputs).
   bool plain = false;
+  /// kResource only: a resource of another package (`/<pkg>/v<version>/schema.json#/resources/<token>`),
+  /// whose token is not in this Package.
+  bool foreign = false;
   /// The alternatives of kUnion, in schema order.
   std::vector<TypeRef> one_of;
 };
@@ -94,6 +97,24 @@ struct EnumType {
   std::vector<EnumValue> values;  ///< in schema order
 };
 
+struct Function {
+  std::string token;
+  std::string module;
+  std::string name;
+  std::string description;
+  std::string deprecation;
+  std::optional<std::vector<Property>> inputs;   ///< `inputs.properties`, when present
+  std::optional<std::vector<Property>> outputs;  ///< `outputs` when it is an object type (has "properties")
+  std::optional<TypeRef> return_type;            ///< `outputs` when it is any other type spec
+};
+
+/// A method of a resource: a function its provider implements on a resource (`Call`), whose first argument
+/// `__self__` is the resource itself (left out of `function.inputs`).
+struct Method {
+  std::string name;  ///< as the resource's `methods` names it, e.g. "prefixed"
+  Function function;  ///< the function the method names, e.g. "pkg:index:Component/prefixed"
+};
+
 struct Resource {
   std::string token;
   std::string module;
@@ -107,20 +128,11 @@ struct Resource {
   std::optional<std::vector<Property>> state_inputs;  ///< `stateInputs.properties`, when present
   std::vector<std::string> aliases;  ///< the `type` of each alias (aliases without a type are skipped)
   bool is_component = false;
+  /// `methods`, sorted by name; their functions are not among the module's functions.
+  std::vector<Method> methods;
   /// Property paths that force a replacement: the output properties marked `replaceOnChanges`, and nested
   /// ones through object types as "outer.inner" (arrays and maps are transparent), as Pulumi's SDKs do.
   std::vector<std::string> replace_on_changes;
-};
-
-struct Function {
-  std::string token;
-  std::string module;
-  std::string name;
-  std::string description;
-  std::string deprecation;
-  std::optional<std::vector<Property>> inputs;   ///< `inputs.properties`, when present
-  std::optional<std::vector<Property>> outputs;  ///< `outputs` when it is an object type (has "properties")
-  std::optional<TypeRef> return_type;            ///< `outputs` when it is any other type spec
 };
 
 struct Module {

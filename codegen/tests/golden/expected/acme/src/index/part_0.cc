@@ -2,6 +2,7 @@
 #include "pulumi/acme/config/vars.h"
 #include "pulumi/acme/get_versions.h"
 #include "pulumi/acme/provider.h"
+#include "pulumi/acme/website.h"
 
 #include <string>
 #include <utility>
@@ -32,6 +33,53 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 ::pulumi::Output<std::optional<std::string>> Provider::project() const {
   return GetOutput<std::optional<std::string>>("project");
 }
+
+namespace {
+
+::pulumi::PropertyInputs WebsiteInputs(WebsiteArgs const& args) {
+  ::pulumi::ArgsBuilder b;
+  b.Add("indexDocument", args.index_document);
+  return std::move(b).Inputs();
+}
+
+::pulumi::ResourceOptions WebsiteOptions(::pulumi::ResourceOptions opts) {
+  opts = pulumi::acme::internal::WithPackageDefaults(std::move(opts));
+  return opts;
+}
+
+}  // namespace
+
+Website::Website(::pulumi::Context& ctx, std::string name, WebsiteArgs const& args, ::pulumi::ResourceOptions const& opts)
+    : ::pulumi::ComponentResource(::pulumi::ComponentResource::Remote(ctx, kType, std::move(name), WebsiteInputs(args), WebsiteOptions(opts))) {}
+
+::pulumi::Output<::pulumi::ResourceReference> Website::bucket() const {
+  return GetOutput<::pulumi::ResourceReference>("bucket");
+}
+::pulumi::Output<std::string> Website::url() const {
+  return GetOutput<std::string>("url");
+}
+
+::pulumi::Output<WebsiteInvalidateResult> Website::invalidate(WebsiteInvalidateArgs const& args) const {
+  ::pulumi::ArgsBuilder b;
+  b.Add("paths", args.paths);
+  return ::pulumi::Call("acme:index:Website/invalidate", std::move(b).Inputs(), *this)
+      .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<WebsiteInvalidateResult>(::pulumi::PropertyValue(m)); });
+}
+
+}  // namespace pulumi::acme
+
+namespace pulumi {
+
+::pulumi::acme::WebsiteInvalidateResult PropertyDecoder<::pulumi::acme::WebsiteInvalidateResult>::Decode(PropertyValue const& value) {
+  auto const& object = ObjectOf(value, "an object (acme:index:Website/invalidate result)");
+  ::pulumi::acme::WebsiteInvalidateResult out{};
+  DecodeMember(object, "invalidated", out.invalidated);
+  return out;
+}
+
+}  // namespace pulumi
+
+namespace pulumi::acme {
 
 ::pulumi::Output<GetVersionsResult> GetVersions(::pulumi::Context& ctx, GetVersionsArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::ArgsBuilder b;

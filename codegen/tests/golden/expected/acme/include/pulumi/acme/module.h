@@ -11,6 +11,7 @@
 #include "pulumi/acme/config/vars.h"
 #include "pulumi/acme/get_versions.h"
 #include "pulumi/acme/provider.h"
+#include "pulumi/acme/website.h"
 
 #include <map>
 #include <optional>
