@@ -25,7 +25,9 @@ std::string EnumMemberName(std::string const& name_or_value, std::set<std::strin
 std::string WireValue(nlohmann::json const& value) {
   if (value.is_string()) return "::pulumi::PropertyValue(std::string(" + Quote(value.get<std::string>()) + "))";
   if (value.is_boolean()) return std::string("::pulumi::PropertyValue(") + (value.get<bool>() ? "true" : "false") + ")";
-  return "::pulumi::PropertyValue(" + value.dump() + ".0)";  // integers and numbers are doubles on the wire
+  // Integers and numbers are doubles on the wire; nlohmann dumps a float with its '.' or exponent ("0.1").
+  if (value.is_number_integer()) return "::pulumi::PropertyValue(" + value.dump() + ".0)";
+  return "::pulumi::PropertyValue(" + value.dump() + ")";
 }
 
 }  // namespace
