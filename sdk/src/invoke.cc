@@ -6,10 +6,50 @@
 #include "internal/runtime.h"
 
 #include <future>
+#include <set>
 
 namespace pulumi {
 
 namespace {
+
+/// The arguments as output values: each one that is secret or comes from resources carries that itself.
+PropertyMap OutputValueArguments(internal::ResolvedInputs const& in) {
+  PropertyMap args;
+  for (auto const& [k, v] : in.values) {
+    auto deps_it = in.property_deps.find(k);
+    auto urns = deps_it == in.property_deps.end() ? std::vector<std::string>() : internal::KnownUrns(deps_it->second);
+    if (!v.is_secret() && urns.empty()) {
+      args.emplace(k, v);
+      continue;
+    }
+    OutputValue o;
+    o.secret = v.is_secret();
+    o.value = std::make_shared<PropertyValue const>(v.is_secret() ? v.SecretElement() : v);
+    o.dependencies = std::move(urns);
+    args.emplace(k, PropertyValue(std::move(o)));
+  }
+  return args;
+}
+
+/// The URNs the output values inside `v` say they depend on.
+void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string>& urns) {
+  switch (v.kind()) {
+    case PropertyValue::Kind::kOutput: {
+      auto const& o = v.AsOutput();
+      urns.insert(o.dependencies.begin(), o.dependencies.end());
+      if (o.value) CollectOutputValueDependencies(*o.value, urns);
+      break;
+    }
+    case PropertyValue::Kind::kSecret: CollectOutputValueDependencies(v.SecretElement(), urns); break;
+    case PropertyValue::Kind::kArray:
+      for (auto const& e : v.AsArray()) CollectOutputValueDependencies(e, urns);
+      break;
+    case PropertyValue::Kind::kObject:
+      for (auto const& [k, e] : v.AsObject()) CollectOutputValueDependencies(e, urns);
+      break;
+    default: break;
+  }
+}
 
 // `report`: log a provider's failure as an error of the run. The plain form throws it to the caller instead,
 // who may handle it.
@@ -43,8 +83,16 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
       ids.push_back(provider);
     }
     if (parent) internal::MergeDependencies(urns, {parent});
-    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, report, in = std::move(in)](
-                                            std::optional<std::string> dep_error) {
+    // An engine without invoke dependsOn cannot tell whether those resources exist yet: as in Go, wait for
+    // the ids of the custom ones, and skip the invoke while one is unknown (not yet created).
+    bool check_ids = !rt->features().invoke_depends_on;
+    if (check_ids) {
+      for (auto const& d : deps) {
+        if (d->custom) internal::MergeDependencies(ids, {d});
+      }
+    }
+    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, explicit_deps, check_ids, report,
+                                         in = std::move(in)](std::optional<std::string> dep_error) {
       if (dep_error) {
         out->Reject(*dep_error, in.any_secret, deps);
         return;
@@ -54,19 +102,46 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         out->SettleUnknown(in.any_secret, deps);
         return;
       }
+      if (check_ids) {
+        for (auto const& d : deps) {
+          if (d->custom && d->id->state() != internal::OutputStateBase::State::kKnown) {
+            out->SettleUnknown(in.any_secret, deps);
+            return;
+          }
+        }
+      }
       pulumirpc::ResourceInvokeRequest req;
       req.set_tok(token);
-      // The SDK tracks secrecy itself, so the provider gets plain arguments (as Go sends them).
-      *req.mutable_args() = internal::EncodeMap(
-          in.values, {.keep_secrets = false, .keep_resources = rt->features().resource_references});
+      bool output_values = rt->features().invoke_output_values;
+      auto encode = internal::EncodeOptions{.keep_secrets = false, .keep_resources = rt->features().resource_references};
+      if (output_values) {
+        // Each argument carries its own secrecy and dependencies, and so does each value of the result.
+        encode.keep_secrets = true;
+        encode.keep_output_values = true;
+        *req.mutable_args() = internal::EncodeMap(OutputValueArguments(in), encode);
+        req.set_accept_output_values(true);
+      } else {
+        // The SDK tracks secrecy itself, so the provider gets plain arguments (as Go sends them).
+        *req.mutable_args() = internal::EncodeMap(in.values, encode);
+      }
+      // The engine answers "unknown" instead of calling the provider while a resource the invoke depends on
+      // (through its arguments or depends_on) is not yet created, e.g. in a preview.
+      if (rt->features().invoke_depends_on) {
+        for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
+      }
       if (provider) req.set_provider(internal::ProviderReference(provider));
       req.set_version(opts.version);
       req.set_plugindownloadurl(opts.plugin_download_url);
       req.set_acceptresources(rt->features().resource_references);
-      rt->CallAsync([rt, out, req = std::move(req), deps, report, secret = in.any_secret] {
+      // What the result depends on: everything, or (with output values) depends_on and what the provider
+      // says each returned value depends on, among the resources the arguments come from.
+      internal::Dependencies candidates = deps;
+      rt->CallAsync([rt, out, req = std::move(req), deps, explicit_deps, candidates, output_values, report,
+                     secret = in.any_secret] {
         pulumirpc::ResourceInvokeResponse resp;
         auto status = rt->monitor().Invoke(req, &resp);
-        rt->Post([rt, out, status, resp = std::move(resp), deps, secret, report, token = req.tok()] {
+        rt->Post([rt, out, status, resp = std::move(resp), deps, explicit_deps, candidates, output_values, secret,
+                  report, token = req.tok()] {
           if (!status.ok()) {
             rt->ReportRpcFailure("invoking " + token, status);
             out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
@@ -93,13 +168,21 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
             return;
           }
           PropertyMap result;
-          bool any_secret = secret;
+          bool any_secret = output_values ? false : secret;
+          internal::Dependencies result_deps = output_values ? explicit_deps : deps;
           for (auto const& [k, v] : *decoded) {
+            if (output_values) {
+              std::set<std::string> returned;
+              CollectOutputValueDependencies(v, returned);
+              for (auto const& d : candidates) {
+                if (returned.contains(internal::KnownUrn(d))) internal::MergeDependencies(result_deps, {d});
+              }
+            }
             auto n = internal::NormalizeOutputValues(v);
             any_secret = any_secret || n.ContainsSecrets();
             result.emplace(k, n.WithoutSecrets());
           }
-          out->Resolve(std::move(result), any_secret, deps);
+          out->Resolve(std::move(result), any_secret, result_deps);
         });
       });
     });

@@ -244,6 +244,21 @@ TEST(ResourceTest, ChildrenInheritProvidersFromTheirParent) {
   EXPECT_EQ(d.Find("other:index:Thing", "other")->provider, "");
 }
 
+TEST(ResourceTest, ChildrenInheritTheExplicitProviderOfACustomParent) {
+  MockDeployment d;
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    ProviderResource eu(ctx, "test", "eu", {});
+    CustomResource parent(ctx, "test:index:Thing", "parent", {}, {.provider = eu});
+    CustomResource child(ctx, "test:index:Thing", "child", {}, {.parent = parent});
+    CustomResource grandchild(ctx, "test:index:Thing", "grandchild", {}, {.parent = child});
+    CustomResource other(ctx, "other:index:Thing", "other", {}, {.parent = parent});
+  }), 0);
+  auto const eu_ref = "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id";
+  EXPECT_EQ(d.Find("test:index:Thing", "child")->provider, eu_ref);
+  EXPECT_EQ(d.Find("test:index:Thing", "grandchild")->provider, eu_ref);
+  EXPECT_EQ(d.Find("other:index:Thing", "other")->provider, "");
+}
+
 TEST(ResourceTest, ResourceReferencesGoBothWays) {
   MockDeployment d;
   Output<std::string> referenced_urn;

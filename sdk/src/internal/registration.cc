@@ -233,6 +233,8 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     explicit_providers[opts.provider->package()] = opts.provider->internal_state();
   }
   for (auto const& [pkg, p] : explicit_providers) res->providers[pkg] = p;
+  // A custom resource's own explicit provider is inherited by its children too (as in Go's mergeProviders).
+  if (custom && opts.provider) res->providers[opts.provider->package()] = provider;
   if ((custom || remote) && !provider && !res->is_provider) {
     if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
   }

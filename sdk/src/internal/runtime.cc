@@ -264,6 +264,8 @@ void Runtime::NegotiateFeatures() {
         case pulumirpc::RESOURCE_MONITOR_FEATURE_DELETED_WITH: features_.deleted_with = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_RESOURCE_HOOKS: features_.resource_hooks = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_ERROR_HOOKS: features_.error_hooks = true; break;
+        case pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON: features_.invoke_depends_on = true; break;
+        case pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_OUTPUT_VALUES: features_.invoke_output_values = true; break;
         default: break;
       }
     }

@@ -46,6 +46,10 @@ struct Features {
   bool deleted_with = false;
   bool resource_hooks = false;
   bool error_hooks = false;
+  /// Invokes: the engine skips an invoke whose `dependsOn` resources are not yet created (answers unknown).
+  bool invoke_depends_on = false;
+  /// Invokes: arguments and results may be output values, each carrying its own dependencies and secrecy.
+  bool invoke_output_values = false;
 };
 
 class CallbackServer;

@@ -581,6 +581,84 @@ TEST(RunIntegrationTest, InvokeSendsTokenAndPlainArguments) {
                                                            SecretJson(R"("1234")") + "}")));
 }
 
+TEST(RunIntegrationTest, InvokeNamesItsDependenciesForAnEngineThatChecksThem) {
+  FakeEngineOptions options;
+  options.features.push_back(pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON);
+  FakeEngine fake(options);
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}});
+                         CustomResource disk(ctx, "test:index:Disk", "disk", {});
+                         auto r = Invoke(ctx, "test:index:describe", {{"size", vm.GetOutput("size")}},
+                                         {.depends_on = {disk}});
+                         ctx.Export("size", r.Apply([](PropertyMap const& m) { return m.at("size"); }));
+                       }),
+            0);
+  auto invokes = fake.Requests<pulumirpc::ResourceInvokeRequest>("Invoke");
+  ASSERT_EQ(invokes.size(), 1u);
+  EXPECT_THAT(invokes[0].args(), EqualsProto(StructFromJson(R"({"size":"small"})")));
+  EXPECT_THAT(invokes[0].dependson(), ElementsAre(fake.MakeUrn("test:index:Instance", "vm", fake.StackUrn()),
+                                                   fake.MakeUrn("test:index:Disk", "disk", fake.StackUrn())));
+  EXPECT_FALSE(invokes[0].accept_output_values());
+}
+
+TEST(RunIntegrationTest, InvokeWithoutDependsOnSkipsWhileADependencyIsNotCreated) {
+  FakeEngineOptions options;
+  options.dry_run = true;
+  FakeEngine fake(options);
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         // Known text, but the resource has no id yet in this preview.
+                         CustomResource text(ctx, "test:index:Text", "text", {{"text", "hello"}});
+                         auto r = Invoke(ctx, "test:index:read", {{"text", text.GetOutput("text")}});
+                         CustomResource user(ctx, "test:index:User", "user",
+                                             {{"text", r.Apply([](PropertyMap const& m) { return m.at("text"); })}});
+                       }),
+            0);
+  EXPECT_THAT(fake.Requests<pulumirpc::ResourceInvokeRequest>("Invoke"), IsEmpty());
+  auto const user = FindRegistration(fake.RegisterResourceRequests(), "user");
+  ASSERT_TRUE(user.has_value());
+  EXPECT_THAT(Urns(user->propertydependencies().at("text").urns()),
+              ElementsAre(fake.MakeUrn("test:index:Text", "text", fake.StackUrn())));
+}
+
+TEST(RunIntegrationTest, InvokeOutputValuesCarryEachArgumentsAndResultsDependenciesAndSecrecy) {
+  FakeEngineOptions options;
+  options.features.push_back(pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_OUTPUT_VALUES);
+  std::string const a_urn = "urn:pulumi:dev::proj::test:index:Text::a";
+  std::string const b_urn = "urn:pulumi:dev::proj::test:index:Text::b";
+  // The provider returns its `second` argument as is: an output value that depends on b only.
+  options.on_invoke = [](pulumirpc::ResourceInvokeRequest const& req, pulumirpc::ResourceInvokeResponse& resp) {
+    resp.mutable_return_()->clear_fields();
+    (*resp.mutable_return_()->mutable_fields())["result"] = req.args().fields().at("second");
+  };
+  FakeEngine fake(options);
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         CustomResource a(ctx, "test:index:Text", "a", {{"text", "a"}});
+                         CustomResource b(ctx, "test:index:Text", "b", {{"text", "b"}});
+                         auto r = Invoke(ctx, "test:index:pickSecond",
+                                         {{"first", MakeSecret(a.GetOutput("text"))}, {"second", b.GetOutput("text")}});
+                         CustomResource d(ctx, "test:index:Text", "d",
+                                          {{"text", r.Apply([](PropertyMap const& m) { return m.at("result"); })}});
+                       }),
+            0);
+  auto invokes = fake.Requests<pulumirpc::ResourceInvokeRequest>("Invoke");
+  ASSERT_EQ(invokes.size(), 1u);
+  EXPECT_TRUE(invokes[0].accept_output_values());
+  constexpr char kOutputSig[] = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+  EXPECT_THAT(invokes[0].args(),
+              EqualsProto(StructFromJson(std::string(R"({"first":{")") + kSigKey + R"(":")" + kOutputSig +
+                                         R"(","value":"a","secret":true,"dependencies":[")" + a_urn +
+                                         R"("]},"second":{")" + kSigKey + R"(":")" + kOutputSig +
+                                         R"(","value":"b","dependencies":[")" + b_urn + R"("]}})")));
+  auto const d = FindRegistration(fake.RegisterResourceRequests(), "d");
+  ASSERT_TRUE(d.has_value());
+  // Only b, and not secret: what the provider said of the value it returned.
+  EXPECT_THAT(Urns(d->propertydependencies().at("text").urns()), ElementsAre(b_urn));
+  EXPECT_THAT(d->object(), EqualsProto(StructFromJson(R"({"text":"b"})")));
+}
+
 // --- logging and errors --------------------------------------------------------------------------------------
 
 TEST(RunIntegrationTest, LogMessagesReachTheEngineWithTheirSeverity) {
