@@ -50,11 +50,11 @@ std::string ValueOf(Context const& ctx, TypeRef const& t, Form form, std::string
     case TypeKind::kUnion: return "::pulumi::PropertyValue";
     case TypeKind::kAsset: return form == Form::kOutput ? "::pulumi::PropertyValue" : "::pulumi::Asset";
     case TypeKind::kArchive: return form == Form::kOutput ? "::pulumi::PropertyValue" : "::pulumi::Archive";
-    case TypeKind::kEnum: use(t.token); return ctx.Qualified(t.token, from_ns);
+    case TypeKind::kEnum: use(TypeKey(t.token)); return ctx.Qualified(TypeKey(t.token), from_ns);
     case TypeKind::kObject:
       if (ctx.InCycleWith(from_token, t.token)) return "::pulumi::PropertyValue";
-      use(t.token);
-      return ctx.Qualified(t.token, from_ns, form == Form::kInput);
+      use(TypeKey(t.token));
+      return ctx.Qualified(TypeKey(t.token), from_ns, form == Form::kInput);
     case TypeKind::kResource:
       // Any resource will do for one of another package, so that no other package's SDK is needed.
       if (t.foreign) {
@@ -91,8 +91,8 @@ Context::Context(Package const& package, GeneratorOptions const& options)
     };
     for (auto const& r : module.resources) add(r.token);
     for (auto const& f : module.functions) add(f.token);
-    for (auto const& o : module.object_types) add(o.token);
-    for (auto const& en : module.enum_types) add(en.token);
+    for (auto const& o : module.object_types) add(TypeKey(o.token));
+    for (auto const& en : module.enum_types) add(TypeKey(en.token));
     names_[name] = std::move(names);
   }
   if (package.provider) {

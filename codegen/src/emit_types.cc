@@ -33,7 +33,7 @@ std::string WireValue(nlohmann::json const& value) {
 }  // namespace
 
 void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& out) {
-  auto const& e = ctx.entity(type.token);
+  auto const& e = ctx.entity(TypeKey(type.token));
   Uses uses;
   auto members = MemberNames(type.properties);
   std::string body = "namespace " + e.ns + " {\n\n";
@@ -95,7 +95,7 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
 }
 
 void EmitEnum(Context const& ctx, EnumType const& type, ModuleOutput& out) {
-  auto const& e = ctx.entity(type.token);
+  auto const& e = ctx.entity(TypeKey(type.token));
   std::set<std::string> taken;
   std::vector<std::string> names;
   for (auto const& v : type.values) {

@@ -100,19 +100,19 @@ TEST(NamingTest, CollisionsInAModule) {
   EXPECT_EQ(names.types.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstance");
   EXPECT_EQ(names.types.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstance");
   EXPECT_EQ(names.types.at("acme:sql/types:types"), "Types_");
-  EXPECT_EQ(names.types.at("acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs"), "DatabaseInstanceArgs_");
-  EXPECT_EQ(names.types.at("acme:sql/DatabaseInstanceArgs_:DatabaseInstanceArgs_"), "DatabaseInstanceArgs_2");
-  EXPECT_EQ(names.types.at("acme:sql/DatabaseInstanceState:DatabaseInstanceState"), "DatabaseInstanceState_");
-  EXPECT_EQ(names.types.at("acme:sql/GetDatabaseInstanceResult:GetDatabaseInstanceResult"),
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs")), "DatabaseInstanceArgs_");
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/DatabaseInstanceArgs_:DatabaseInstanceArgs_")), "DatabaseInstanceArgs_2");
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/DatabaseInstanceState:DatabaseInstanceState")), "DatabaseInstanceState_");
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/GetDatabaseInstanceResult:GetDatabaseInstanceResult")),
             "GetDatabaseInstanceResult_");
-  EXPECT_EQ(names.types.at("acme:sql/DatabaseInstance:DatabaseInstance"), "DatabaseInstance_");
-  EXPECT_EQ(names.types.at("acme:sql/Settings:Settings"), "Settings");
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/DatabaseInstance:DatabaseInstance")), "DatabaseInstance_");
+  EXPECT_EQ(names.types.at(TypeKey("acme:sql/Settings:Settings")), "Settings");
   EXPECT_EQ(names.files.at("acme:sql/databaseInstance:DatabaseInstance"), "database_instance.h");
   EXPECT_EQ(names.files.at("acme:sql/types:Types"), "types_.h");
   EXPECT_EQ(names.files.at("acme:sql/types:types"), "types_2.h");
   EXPECT_EQ(names.files.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "get_database_instance.h");
-  EXPECT_EQ(names.files.at("acme:sql/Settings:Settings"), "types/settings.h");
-  EXPECT_EQ(names.args.at("acme:sql/Settings:Settings"), "SettingsArgs");
+  EXPECT_EQ(names.files.at(TypeKey("acme:sql/Settings:Settings")), "types/settings.h");
+  EXPECT_EQ(names.args.at(TypeKey("acme:sql/Settings:Settings")), "SettingsArgs");
   EXPECT_EQ(names.args.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceArgs");
   EXPECT_EQ(names.states.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceState");
   EXPECT_EQ(names.results.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstanceResult");
@@ -120,6 +120,20 @@ TEST(NamingTest, CollisionsInAModule) {
             "GetDatabaseInstancePlain");
   EXPECT_EQ(names.plain_args.at("acme:sql/getDatabaseInstance:getDatabaseInstance"),
             "GetDatabaseInstancePlainArgs");
+}
+
+TEST(NamingTest, AResourceAndATypeMayShareAToken) {
+  Module m;
+  m.name = "index";
+  m.resources.push_back({.token = "acme:index:ElementType", .name = "ElementType"});
+  m.object_types.push_back({.token = "acme:index:ElementType", .name = "ElementType"});
+  auto names = AssignNames(m);
+  EXPECT_EQ(names.types.at("acme:index:ElementType"), "ElementType");
+  EXPECT_EQ(names.args.at("acme:index:ElementType"), "ElementTypeArgs");
+  EXPECT_EQ(names.types.at(TypeKey("acme:index:ElementType")), "ElementType_");
+  EXPECT_EQ(names.args.at(TypeKey("acme:index:ElementType")), "ElementType_Args");
+  EXPECT_EQ(names.files.at("acme:index:ElementType"), "element_type.h");
+  EXPECT_EQ(names.files.at(TypeKey("acme:index:ElementType")), "types/element_type.h");
 }
 
 TEST(NamingTest, TheRootModuleReservesTheProvider) {

@@ -78,9 +78,14 @@ std::string FileName(std::string_view member);
 /// ModuleDirectory(package, module) + "/" + FileName(member).
 std::string HeaderPath(std::string_view package, std::string_view module, std::string_view member);
 
+/// The key of an object type or enum in ModuleNames and the generator's tables: "#/types/<token>", as the
+/// schema refers to it. A type may share its token with a resource (e.g. both `pkg:index:ElementType`), and
+/// the two still get distinct C++ names.
+std::string TypeKey(std::string_view token);
+
 /// The C++ names of everything a module defines, collisions resolved (see the rules above).
 struct ModuleNames {
-  /// Token of a resource, function, object type or enum -> its C++ name (a class, an output struct for an
+  /// Token of a resource or function, or TypeKey of an object type or enum -> its C++ name (a class, an output struct for an
   /// object type, or the output-form function for a function).
   std::map<std::string, std::string> types;
   /// Token of a resource, function or object type -> its args struct ("<Name>Args").
