@@ -34,10 +34,31 @@ std::string ArgsStruct(Context const& ctx, std::string const& name, std::string 
   return s + "};\n\n";
 }
 
-std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties) {
+/// `member` (an optional input), or the schema's default where it gives one of the member's scalar type,
+/// as Pulumi's other SDKs fill a resource input the program leaves out.
+std::string WithSchemaDefault(Property const& p, std::string const& member) {
+  auto const& d = p.default_value;
+  std::string literal;
+  switch (p.type.kind) {
+    case TypeKind::kString: literal = d.is_string() ? Quote(d.get<std::string>()) : ""; break;
+    case TypeKind::kBoolean: literal = d.is_boolean() ? (d.get<bool>() ? "true" : "false") : ""; break;
+    case TypeKind::kInteger: literal = d.is_number_integer() ? d.dump() : ""; break;
+    case TypeKind::kNumber: literal = d.is_number() ? d.dump() : ""; break;
+    default: break;
+  }
+  if (p.required || literal.empty()) return member;
+  return member + ".value_or(" + literal + ")";
+}
+
+/// The function turning an args struct into a resource's inputs; `defaults` fills schema defaults in.
+std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties,
+                           bool defaults) {
   auto members = MemberNames(properties);
   std::string s = "::pulumi::PropertyInputs " + fn + "(" + args + " const& args) {\n  ::pulumi::ArgsBuilder b;\n";
-  for (std::size_t i = 0; i < properties.size(); ++i) s += AddMember(properties[i], "args." + members[i], Form::kInput);
+  for (std::size_t i = 0; i < properties.size(); ++i) {
+    std::string member = "args." + members[i];
+    s += AddMember(properties[i], defaults ? WithSchemaDefault(properties[i], member) : member, Form::kInput);
+  }
   return s + "  return std::move(b).Inputs();\n}\n\n";
 }
 
@@ -170,8 +191,8 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
   std::string inputs_fn = e.name + "Inputs";
   std::string options_fn = e.name + "Options";
   code += "namespace {\n\n";
-  code += InputsFunction(inputs_fn, e.args, resource.input_properties);
-  if (has_state) code += InputsFunction(e.name + "StateInputs", state, *resource.state_inputs);
+  code += InputsFunction(inputs_fn, e.args, resource.input_properties, /*defaults=*/true);
+  if (has_state) code += InputsFunction(e.name + "StateInputs", state, *resource.state_inputs, /*defaults=*/false);
   code += "::pulumi::ResourceOptions " + options_fn + "(::pulumi::ResourceOptions opts) {\n";
   code += "  opts = " + ctx.package_ns() + "::internal::WithPackageDefaults(std::move(opts));\n";
   for (auto const& alias : resource.aliases) {

@@ -72,6 +72,12 @@ Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements) {
   return JoinSettled(elements, [](std::vector<PropertyValue> v) { return PropertyValue(PropertyArray(std::move(v))); });
 }
 
+namespace internal {
+Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements) {
+  return ArrayOutput(std::move(elements));
+}
+}  // namespace internal
+
 namespace {
 // A value that is secret as a whole: secrets nested inside it (members the schema also marks secret) are
 // redundant, and the engine would store them doubled, so they are dropped.

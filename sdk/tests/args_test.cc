@@ -90,6 +90,16 @@ TEST(ArgsTest, AMapOfOutputsKeepsEachValuesSecrecy) {
                                                       {"team", "apex"}, {"token", "hidden"}})));
 }
 
+TEST(ArgsTest, AListOfOutputsKeepsEachElementsUnknownnessAndSecrecy) {
+  // As Go's Float64Array{output}: a provider's Check sees an array with an unknown element in a preview.
+  Input<std::vector<int>> list =
+      std::vector<Output<int>>{Output<int>(1), Output<int>::Unknown(), MakeSecret(Output<int>(3))};
+  EXPECT_THAT(AwaitForTest(ToOutputValue(list)),
+              IsKnownWith(PropertyValue(PropertyArray{1, PropertyValue::MakeComputed(), PropertyValue::MakeSecret(3)})));
+  // The list as a program sees it is unknown as a whole.
+  EXPECT_THAT(AwaitForTest(list.ToOutput()), IsUnknown());
+}
+
 TEST(ArgsTest, AFailedMemberFailsTheObject) {
   auto failed = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>("x").Apply([](std::string const&) -> std::string {
                                              throw std::runtime_error("no tier");
@@ -168,6 +178,21 @@ TEST(ArgsTest, ArgsBuilderAndMemberCodecs) {
   EncodeMember(encoded, "required", RequiredValue<std::string>("r"));
   EXPECT_EQ(encoded, (PropertyMap{{"name", "x"}, {"required", "r"}}));
   EXPECT_THROW(ObjectOf(PropertyValue("not an object"), "an object (acme:x:X)"), PropertyTypeError);
+}
+
+TEST(ArgsTest, AnOptionalOutputFillsAnOptionalMemberAndSendsNullWhenItHoldsNone) {
+  // As l2-resource-optional: another resource's optional property passed on as is.
+  SettingsArgs unset{.tier = "x", .disk_size_gb = Output<std::optional<int>>(std::nullopt)};
+  EXPECT_THAT(AwaitForTest(ToOutputValue(unset)),
+              IsKnownWith(PropertyValue(PropertyMap{{"tier", "x"}, {"diskSizeGb", nullptr}})));
+  SettingsArgs set{.tier = "x", .disk_size_gb = MakeSecret(Output<std::optional<int>>(20))};
+  EXPECT_THAT(AwaitForTest(ToOutputValue(set)),
+              IsKnownWith(PropertyValue(PropertyMap{{"tier", "x"}, {"diskSizeGb", PropertyValue::MakeSecret(20)}})));
+  // The value as a program sees it: T{} where the output holds none.
+  EXPECT_THAT(AwaitForTest(unset.disk_size_gb->ToOutput()), IsKnownWith(0));
+  // A convertible value type converts, as for Output<U>.
+  Input<double> converted = Output<std::optional<int>>(3);
+  EXPECT_THAT(AwaitForTest(ToOutputValue(converted)), IsKnownWith(PropertyValue(3.0)));
 }
 
 TEST(ArgsTest, NestedContainersConvertInAnyOrder) {

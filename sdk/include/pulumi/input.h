@@ -47,6 +47,9 @@ concept InputConvertible =
 /// One object value from named outputs, each entry keeping its own secrecy, unknownness and dependencies
 /// (ObjectOutput of pulumi/args.h).
 Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<PropertyValue>>> entries);
+/// One array value from outputs, each element keeping its own secrecy, unknownness and dependencies
+/// (ArrayOutput of pulumi/args.h).
+Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements);
 }  // namespace internal
 
 template <typename T>
@@ -71,10 +74,22 @@ class Input {
   Input(Input<U> const& input)  // NOLINT(google-explicit-constructor)
       : Input(input.ToOutput()) {}
 
-  /// An array from one output per element, joined with All.
+  /// A value from an output that may hold none, e.g. another resource's optional property: the engine
+  /// gets null where it holds none (a provider treats that as not set), and ToOutput() holds T{} there.
+  template <typename U>
+    requires(!std::is_same_v<T, PropertyValue> && (std::is_same_v<U, T> || internal::InputConvertible<T, U>))
+  Input(Output<std::optional<U>> const& output)  // NOLINT(google-explicit-constructor)
+      : output_(output.Apply([](std::optional<U> const& v) { return v ? internal::ConvertInput<T>(*v) : T{}; })),
+        entries_(output.Apply([](std::optional<U> const& v) {
+          return v ? PropertyValue(ToPropertyValue(internal::ConvertInput<T>(*v))) : PropertyValue(nullptr);
+        })) {}
+
+  /// An array from one output per element. ToOutput() joins them with All; the engine gets each element
+  /// with its own secrecy and unknownness (an array with an unknown element, not an unknown array).
   template <typename E>
     requires std::is_same_v<T, std::vector<E>>
-  Input(std::vector<Output<E>> const& elements) : output_(All(elements)) {}  // NOLINT(google-explicit-constructor)
+  Input(std::vector<Output<E>> const& elements)  // NOLINT(google-explicit-constructor)
+      : output_(All(elements)), entries_(ElementsValue(elements)) {}
 
   /// A map from one output per value. ToOutput() joins them with All (secret if any value is); the engine
   /// gets each value with its own secrecy, so one secret value does not make the whole map secret.
@@ -84,8 +99,8 @@ class Input {
       : output_(JoinEntries(entries)), entries_(EntriesValue(entries)) {}
 
   Output<T> const& ToOutput() const { return output_; }
-  /// The value to send to the engine when it keeps more than ToOutput() does (per-entry secrecy), else
-  /// nothing (SDK-internal, for ToOutputValue).
+  /// The value to send to the engine when it keeps more than ToOutput() does (per-entry secrecy, or null),
+  /// else nothing (SDK-internal, for ToOutputValue).
   std::optional<Output<PropertyValue>> const& internal_entries() const { return entries_; }
 
  private:
@@ -102,6 +117,19 @@ class Input {
       for (std::size_t i = 0; i < keys.size(); ++i) m.emplace(keys[i], vs[i]);
       return m;
     });
+  }
+  template <typename E>
+  static Output<PropertyValue> ElementsValue(std::vector<Output<E>> const& elements) {
+    std::vector<Output<PropertyValue>> values;
+    values.reserve(elements.size());
+    for (auto const& e : elements) {
+      if constexpr (std::is_same_v<E, PropertyValue>) {
+        values.push_back(e);
+      } else {
+        values.push_back(e.Apply([](E const& v) { return PropertyValue(ToPropertyValue(v)); }));
+      }
+    }
+    return internal::ElementsOutput(std::move(values));
   }
   template <typename E>
   static Output<PropertyValue> EntriesValue(std::map<std::string, Output<E>> const& entries) {
