@@ -483,6 +483,28 @@ void Loader::ParseFunction(std::string const& token, json const& spec, std::stri
       }
     }
   }
+  if (auto it = spec.find("multiArgumentInputs"); it != spec.end()) {
+    std::string mpath = JsonPathAppend(path, "multiArgumentInputs");
+    if (!it->is_array()) {
+      Error(mpath, "must be an array of input names");
+    } else {
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        auto const& name = (*it)[i];
+        bool known = name.is_string() && f.inputs &&
+                     std::any_of(f.inputs->begin(), f.inputs->end(),
+                                 [&](Property const& p) { return p.name == name.get<std::string>(); });
+        if (!known) {
+          Error(JsonPathAppend(mpath, i), "must name a property of the function's inputs");
+          continue;
+        }
+        f.multi_argument_inputs.push_back(name.get<std::string>());
+      }
+      if (f.inputs && f.multi_argument_inputs.size() != f.inputs->size()) {
+        Error(mpath, "must list every property of the function's inputs");
+      }
+    }
+  }
+  GetBool(spec, "plain", path, f.plain_form);
   pkg.modules[*module].functions.push_back(std::move(f));
 }
 
@@ -591,6 +613,18 @@ LoadResult Loader::Run(std::string const& text) {
   GetString(root, "version", "$", pkg.version);
   GetString(root, "description", "$", pkg.description);
   GetString(root, "pluginDownloadURL", "$", pkg.plugin_download_url);
+  if (auto it = root.find("parameterization"); it != root.end() && CheckObject(*it, "$.parameterization")) {
+    Package::Parameterization p;
+    auto base = it->find("baseProvider");
+    if (base == it->end()) {
+      Error("$.parameterization.baseProvider", "is required");
+    } else if (CheckObject(*base, "$.parameterization.baseProvider")) {
+      GetString(*base, "name", "$.parameterization.baseProvider", p.base_name);
+      GetString(*base, "version", "$.parameterization.baseProvider", p.base_version);
+    }
+    GetString(*it, "parameter", "$.parameterization", p.parameter_base64);
+    pkg.parameterization = std::move(p);
+  }
   if (auto it = root.find("language"); it != root.end() && CheckObject(*it, "$.language")) pkg.language = *it;
   if (auto meta = root.find("meta"); meta != root.end() && CheckObject(*meta, "$.meta")) {
     if (GetString(*meta, "moduleFormat", "$.meta", pkg.module_format)) {

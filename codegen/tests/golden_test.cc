@@ -85,7 +85,7 @@ TEST_P(GoldenTest, GeneratesTheCommittedTree) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Schemas, GoldenTest, ::testing::Values("acme"));
+INSTANTIATE_TEST_SUITE_P(Schemas, GoldenTest, ::testing::Values("acme", "invokes"));
 
 }  // namespace
 }  // namespace pulumi::codegen

@@ -113,7 +113,7 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
       pulumirpc::ResourceInvokeRequest req;
       req.set_tok(token);
       bool output_values = rt->features().invoke_output_values;
-      auto encode = internal::EncodeOptions{.keep_secrets = false, .keep_resources = rt->features().resource_references};
+      internal::EncodeOptions encode{.keep_secrets = false, .keep_resources = rt->features().resource_references};
       if (output_values) {
         // Each argument carries its own secrecy and dependencies, and so does each value of the result.
         encode.keep_secrets = true;

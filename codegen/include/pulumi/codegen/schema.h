@@ -106,6 +106,11 @@ struct Function {
   std::optional<std::vector<Property>> inputs;   ///< `inputs.properties`, when present
   std::optional<std::vector<Property>> outputs;  ///< `outputs` when it is an object type (has "properties")
   std::optional<TypeRef> return_type;            ///< `outputs` when it is any other type spec
+  /// `multiArgumentInputs`: the inputs' names in the order the function takes them as positional arguments
+  /// (empty: one args struct).
+  std::vector<std::string> multi_argument_inputs;
+  /// `plain: false`: the function has only the output form.
+  bool plain_form = true;
 };
 
 /// A method of a resource: a function its provider implements on a resource (`Call`), whose first argument
@@ -147,6 +152,14 @@ struct Package {
   std::string name;
   std::string version;
   std::string plugin_download_url;
+  /// `parameterization`: this package is the base plugin given a parameter (e.g. a bridged Terraform
+  /// provider); its resources are registered with the package reference the engine returns for it.
+  struct Parameterization {
+    std::string base_name;
+    std::string base_version;
+    std::string parameter_base64;  ///< `parameter`, as the schema has it
+  };
+  std::optional<Parameterization> parameterization;
   std::string description;
   std::string module_format = "(.*)(?:/[^/]*)";  ///< `meta.moduleFormat`, or Pulumi's default
   std::vector<Property> config;  ///< `config.variables`; Property::required from `config.defaults`
