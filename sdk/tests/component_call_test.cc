@@ -80,6 +80,19 @@ TEST(ComponentCallTest, ReferencesReceivedAsOutputs) {
   EXPECT_THAT(AwaitForTest(name), IsKnownWith(std::string("logs")));
 }
 
+TEST(ComponentCallTest, HydratedReferenceAsAnInput) {
+  MockDeployment d(std::make_shared<SiteMocks>());
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    auto ref = MakeOutput(ResourceReference{"urn:pulumi:stack::project::test:index:Bucket::logs", "bucket-id", ""});
+    auto bucket = ref.Apply([&ctx](ResourceReference const& r) { return CustomResource::FromReference(ctx, r); });
+    CustomResource user(ctx, "test:index:User", "user", {{"bucket", ToOutputValue(ResourceInput<Resource>(bucket))}});
+  }), 0);
+  auto user = d.Find("test:index:User", "user");
+  ASSERT_TRUE(user);
+  ASSERT_TRUE(user->inputs.at("bucket").is_resource_reference());
+  EXPECT_EQ(user->inputs.at("bucket").AsResourceReference().id, "bucket-id");
+}
+
 TEST(ComponentCallTest, ReadTakesTheIdTheEngineAnswers) {
   MockDeployment d(std::make_shared<SiteMocks>());
   Output<std::string> id;

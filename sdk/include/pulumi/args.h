@@ -97,6 +97,11 @@ class ResourceInput {
   /// A reference to such a resource that another resource returned, e.g. a component's output of type R.
   ResourceInput(Output<ResourceReference> const& ref)  // NOLINT(google-explicit-constructor)
       : value_(ref.Apply([](ResourceReference const& r) { return PropertyValue(r); })) {}
+  /// Such a resource, known once the output is (e.g. a reference hydrated with CustomResource::FromReference).
+  template <typename U>
+    requires std::is_base_of_v<R, U>
+  ResourceInput(Output<U> const& resource)  // NOLINT(google-explicit-constructor)
+      : value_(resource.Apply([](U const& r) { return ReferenceTo(r); })) {}
 
   /// The reference, as it is sent.
   Output<PropertyValue> const& value() const { return value_; }
