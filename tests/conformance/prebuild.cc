@@ -42,7 +42,10 @@ Prebuilt BuildPrograms(PrebuildSpec const& spec, std::vector<std::string> const&
   // Configured on every run: a program's pulumi-local-dependencies.json decides which snapshot it links,
   // and CMake does not watch it. With a cache in place this takes seconds.
   std::vector<std::string> configure = {"cmake", "-S", spec.source.string(), "-B", spec.build.string(),
-                                        "-G", "Ninja", "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
+                                        "-G", "Ninja",
+                                        // The programs run for milliseconds: compile them fast, without
+                                        // debug info (the SDK library keeps its own build's flags).
+                                        "-DCMAKE_BUILD_TYPE=Conformance", "-DCMAKE_CXX_FLAGS_CONFORMANCE=-O0 -g0",
                                         "-DPulumiCpp_DIR=" + spec.sdk_package.string(),
                                         "-DCONFORMANCE_PROGRAMS=" + spec.programs.string(),
                                         "-DCONFORMANCE_SNAPSHOTS=" + spec.snapshots.string()};
