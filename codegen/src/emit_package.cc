@@ -38,8 +38,21 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
   body += "inline ::pulumi::InvokeOptions WithPackageDefaults(::pulumi::InvokeOptions opts) {\n";
   body += "  if (opts.version.empty()) opts.version = kPackageVersion;\n";
   body += "  if (opts.plugin_download_url.empty()) opts.plugin_download_url = kPluginDownloadUrl;\n  return opts;\n}\n\n";
+  Uses package_uses;
+  if (pkg.parameterization) {
+    auto const& p = *pkg.parameterization;
+    package_uses.headers.insert("pulumi/package.h");
+    body += "/// This package is the plugin " + p.base_name + " " + p.base_version +
+            " given a parameter: its resources name it by the\n/// reference the engine returns for it.\n";
+    body += "inline std::string PackageRef(::pulumi::Context& ctx) {\n";
+    body += "  return ::pulumi::PackageReference(\n      ctx, {.name = " + Quote(p.base_name) + ",\n           .version = " +
+            Quote(p.base_version) + ",\n           .download_url = kPluginDownloadUrl,\n" +
+            "           .parameterization = ::pulumi::PackageParameterization{\n               .name = kPackageName, "
+            ".version = kPackageVersion, .value_base64 = " +
+            Quote(p.parameter_base64) + "}});\n}\n\n";
+  }
   body += "}  // namespace " + ns + "\n";
-  files[path] = Header(ctx, path, {}, body, path);
+  files[path] = Header(ctx, path, package_uses, body, path);
 
   if (pkg.config.empty()) return;
   std::string config_ns = ctx.package_ns() + "::config";

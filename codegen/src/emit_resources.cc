@@ -205,18 +205,22 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
     if (p.secret) code += "  opts.additional_secret_outputs.push_back(" + Quote(p.name) + ");\n";
   }
   code += "  return opts;\n}\n\n}  // namespace\n\n";
+  // A parameterized package's resources carry its package reference.
+  std::string package_ref =
+      ctx.package().parameterization ? ", " + ctx.package_ns() + "::internal::PackageRef(ctx)" : std::string();
   if (component) {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
             " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::ComponentResource(::pulumi::ComponentResource::Remote(ctx, kType, std::move(name), " +
-            inputs_fn + "(args), " + options_fn + "(opts))) {}\n\n";
+            inputs_fn + "(args), " + options_fn + "(opts)" + package_ref + ")) {}\n\n";
   } else if (provider) {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
             " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::ProviderResource(ctx, " +
-            Quote(ctx.package().name) + ", std::move(name), " + inputs_fn + "(args), " + options_fn + "(opts)) {}\n\n";
+            Quote(ctx.package().name) + ", std::move(name), " + inputs_fn + "(args), " + options_fn + "(opts)" +
+            package_ref + ") {}\n\n";
   } else {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
             " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::CustomResource(ctx, kType, std::move(name), " +
-            inputs_fn + "(args), " + options_fn + "(opts)) {}\n\n";
+            inputs_fn + "(args), " + options_fn + "(opts)" + package_ref + ") {}\n\n";
     code += e.name + " " + e.name + "::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, " +
             (has_state ? state + " const& state, " : std::string()) + "::pulumi::ResourceOptions const& opts) {\n";
     code += "  return " + e.name + "(::pulumi::CustomResource::Get(ctx, kType, std::move(name), std::move(id), " +

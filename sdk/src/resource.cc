@@ -67,6 +67,11 @@ CustomResource::CustomResource(Context& ctx, std::string type, std::string name,
     : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
                                           std::move(inputs), opts)) {}
 
+CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                               ResourceOptions const& opts, std::string package_ref)
+    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
+                                          std::move(inputs), opts, std::nullopt, "", false, std::move(package_ref))) {}
+
 CustomResource CustomResource::Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
                                    PropertyInputs state, ResourceOptions const& opts) {
   return CustomResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
@@ -133,6 +138,12 @@ ProviderResource::ProviderResource(Context& ctx, std::string package, std::strin
                                                 std::move(name), true, std::move(inputs), opts, std::nullopt,
                                                 package)) {}
 
+ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+                                   ResourceOptions const& opts, std::string package_ref)
+    : CustomResource(internal::RegisterResource(ctx.internal_runtime(), "pulumi:providers:" + package,
+                                                std::move(name), true, std::move(inputs), opts, std::nullopt,
+                                                package, false, std::move(package_ref))) {}
+
 std::string const& ProviderResource::package() const { return state_->package; }
 
 ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name, ResourceOptions const& opts)
@@ -147,6 +158,13 @@ ComponentResource ComponentResource::Remote(Context& ctx, std::string type, std:
                                             ResourceOptions const& opts) {
   return ComponentResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
                                                       std::move(inputs), opts, std::nullopt, "", /*remote=*/true));
+}
+
+ComponentResource ComponentResource::Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                                            ResourceOptions const& opts, std::string package_ref) {
+  return ComponentResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+                                                      std::move(inputs), opts, std::nullopt, "", /*remote=*/true,
+                                                      std::move(package_ref)));
 }
 
 Output<PropertyMap> ComponentResource::outputs() const { return WithSelfDependency(state_->outputs, state_); }

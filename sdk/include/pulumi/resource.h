@@ -59,6 +59,9 @@ class CustomResource : public Resource {
   CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs);
   CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                  ResourceOptions const& opts);
+  /// A resource of a parameterized package: `package_ref` from PackageReference (pulumi/package.h).
+  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                 ResourceOptions const& opts, std::string package_ref);
 
   /// Reads an existing resource by id (like the `get` functions of other SDKs).
   static CustomResource Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
@@ -89,6 +92,9 @@ class ProviderResource : public CustomResource {
   ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs);
   ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
                    ResourceOptions const& opts);
+  /// The provider of a parameterized package: `package_ref` from PackageReference (pulumi/package.h).
+  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+                   ResourceOptions const& opts, std::string package_ref);
   /// The package this provider serves, e.g. "gcp".
   std::string const& package() const;
 };
@@ -109,6 +115,9 @@ class ComponentResource : public Resource {
   /// registers its children and returns its outputs. The generated classes of schema components use it.
   static ComponentResource Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                   ResourceOptions const& opts);
+  /// A remote component of a parameterized package: `package_ref` from PackageReference (pulumi/package.h).
+  static ComponentResource Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
+                                  ResourceOptions const& opts, std::string package_ref);
 
   /// All output properties: a remote component's are those its provider returned.
   Output<PropertyMap> outputs() const;

@@ -57,6 +57,11 @@ class GrpcMonitorStub : public MonitorStub {
     google::protobuf::Empty empty;
     return stub_->RegisterResourceHook(&ctx, request, &empty);
   }
+  grpc::Status RegisterPackage(pulumirpc::RegisterPackageRequest const& request,
+                               pulumirpc::RegisterPackageResponse* response) override {
+    grpc::ClientContext ctx;
+    return stub_->RegisterPackage(&ctx, request, response);
+  }
   grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& request) override {
     grpc::ClientContext ctx;
     google::protobuf::Empty empty;

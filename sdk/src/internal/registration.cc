@@ -210,11 +210,12 @@ std::string ProviderReference(ResourceStatePtr const& provider) {
 ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
                                   bool custom, PropertyInputs inputs, ResourceOptions const& opts,
                                   std::optional<Input<std::string>> read_id, std::string provider_package,
-                                  bool remote) {
+                                  bool remote, std::string package_ref) {
   auto res = std::make_shared<ResourceState>(rt, std::move(type), std::move(name), custom);
   res->is_provider = !provider_package.empty();
   res->package = std::move(provider_package);
   res->remote = remote;
+  res->package_ref = std::move(package_ref);
   rt->Track(res);
 
   ResourceStatePtr parent;
@@ -299,6 +300,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
           if (provider) req.set_provider(ProviderReference(provider));
           req.set_version(opts.version);
+          req.set_packageref(res->package_ref);
           req.set_acceptsecrets(true);
           req.set_acceptresources(rt->features().resource_references);
           for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
@@ -341,6 +343,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_deletebeforereplace(opts.delete_before_replace);
         req.set_deletebeforereplacedefined(opts.delete_before_replace);
         req.set_version(opts.version);
+        req.set_packageref(res->package_ref);
         for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
         req.set_acceptsecrets(true);
         for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);

@@ -25,6 +25,7 @@ struct ResourceState {
   bool const custom;
   bool is_provider = false;
   bool remote = false;  // a component its provider constructs
+  std::string package_ref;  // the engine's reference for a parameterized package (pulumi/package.h)
   std::string package;  // for providers: the package they serve
 
   // Their dependencies do not include this resource (that would be a reference cycle); the public

@@ -33,6 +33,11 @@ class MonitorStub {
   virtual grpc::Status SignalAndWaitForShutdown() = 0;
   virtual grpc::Status RegisterResourceHook(pulumirpc::RegisterResourceHookRequest const& request) = 0;
   virtual grpc::Status RegisterErrorHook(pulumirpc::RegisterErrorHookRequest const& request) = 0;
+  /// A parameterized package's reference for later requests (pulumi/package.h).
+  virtual grpc::Status RegisterPackage(pulumirpc::RegisterPackageRequest const& /*request*/,
+                                       pulumirpc::RegisterPackageResponse* /*response*/) {
+    return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "RegisterPackage is not supported here");
+  }
 };
 
 class EngineStub {
