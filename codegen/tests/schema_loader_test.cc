@@ -456,5 +456,18 @@ TEST(LoadTest, MinimalSchemaAndCustomModuleFormat) {
   EXPECT_FALSE(r.package->provider);
 }
 
+TEST(LoadTest, Parameterization) {
+  auto r = LoadInline(R"({"name": "goodbye", "version": "2.0.0", "parameterization": {
+      "baseProvider": {"name": "parameterized", "version": "1.2.3"}, "parameter": "R29vZGJ5ZQ=="}})");
+  ASSERT_TRUE(r) << Errors(r);
+  ASSERT_TRUE(r.package->parameterization.has_value());
+  EXPECT_EQ(r.package->parameterization->base_name, "parameterized");
+  EXPECT_EQ(r.package->parameterization->base_version, "1.2.3");
+  EXPECT_EQ(r.package->parameterization->parameter_base64, "R29vZGJ5ZQ==");
+  auto missing = LoadInline(R"({"name": "goodbye", "parameterization": {"parameter": "eA=="}})");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.errors[0].path, "$.parameterization.baseProvider");
+}
+
 }  // namespace
 }  // namespace pulumi::codegen
