@@ -109,6 +109,29 @@ TEST(OutputTest, AllRejectsWhenAnyRejects) {
   EXPECT_THAT(AwaitForTest(a), FailedWith(HasSubstr("bad input")));
 }
 
+TEST(OutputTest, DeferredOutputSettlesLikeItsLaterSource) {
+  auto [deferred, resolve] = DeferredOutput<int>();
+  // Used before its source exists, as mutually dependent components do.
+  auto doubled = deferred.Apply([](int v) { return v * 2; });
+  resolve(MakeSecret(Output<int>(21)));
+  auto awaited = AwaitForTest(doubled);
+  EXPECT_THAT(awaited, IsKnownWith(42));
+  EXPECT_THAT(awaited, IsSecret());
+}
+
+TEST(OutputTest, DeferredOutputOfAnUnknownIsUnknown) {
+  auto [deferred, resolve] = DeferredOutput<std::string>();
+  resolve(Output<std::string>::Unknown());
+  EXPECT_THAT(AwaitForTest(deferred), IsUnknown());
+}
+
+TEST(OutputTest, DeferredOutputResolvesOnlyOnce) {
+  auto [deferred, resolve] = DeferredOutput<int>();
+  resolve(Output<int>(1));
+  EXPECT_THROW(resolve(Output<int>(2)), std::logic_error);
+  EXPECT_THAT(AwaitForTest(deferred), IsKnownWith(1));
+}
+
 TEST(InputTest, AcceptsValuesAndOutputs) {
   Input<std::string> from_literal = "eu";
   Input<std::string> from_output = Output<std::string>("us");

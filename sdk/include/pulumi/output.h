@@ -17,9 +17,11 @@
 
 #include "pulumi/internal/output_state.h"
 
+#include <atomic>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -169,6 +171,27 @@ Output<T> Unsecret(Output<T> const& o) {
     }
   });
   return Output<T>(std::move(out));
+}
+
+/// An output used before the output it stands for exists, e.g. by components that take each other's
+/// outputs. Returns the output and its resolver: calling the resolver (once) with the source output makes
+/// the deferred output settle like the source, with its value, secrecy and dependencies. An output that is
+/// never resolved stays pending, and so do the resources that need it (the run then fails, naming them).
+///
+///   auto [second_out, resolve_second_out] = pulumi::DeferredOutput<bool>();
+///   First first(ctx, "first", {.input = second_out});
+///   Second second(ctx, "second", {.input = first.out});
+///   resolve_second_out(second.out);
+template <typename T>
+std::pair<Output<T>, std::function<void(Output<T> const&)>> DeferredOutput() {
+  auto out = std::make_shared<internal::OutputState<T>>(internal::CurrentRuntime());
+  auto resolved = std::make_shared<std::atomic<bool>>(false);
+  std::function<void(Output<T> const&)> resolve = [out, resolved](Output<T> const& source) {
+    if (resolved->exchange(true)) throw std::logic_error("a deferred output can be resolved only once");
+    auto src = source.internal_state();
+    src->OnSettled([src, out] { out->SettleFrom(*src, false, {}); });
+  };
+  return {Output<T>(std::move(out)), std::move(resolve)};
 }
 
 /// Joins outputs of different types into one Output<std::tuple<...>>. The result is unknown if any input
