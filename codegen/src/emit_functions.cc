@@ -146,7 +146,9 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
   out.headers[e.header] = Header(ctx, e.header, uses, body, e.header);
 
   std::string code;
-  std::string options = ctx.package_ns() + "::internal::WithPackageDefaults(opts)";
+  std::string options = ctx.package().parameterization
+                            ? ctx.package_ns() + "::internal::WithPackageRef(ctx, opts)"
+                            : ctx.package_ns() + "::internal::WithPackageDefaults(opts)";
   std::string decode = function.return_type
                            ? "[](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<" + result +
                                  ">(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); }"

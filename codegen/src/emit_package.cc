@@ -50,6 +50,9 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
             "           .parameterization = ::pulumi::PackageParameterization{\n               .name = kPackageName, "
             ".version = kPackageVersion, .value_base64 = " +
             Quote(p.parameter_base64) + "}});\n}\n\n";
+    body += "/// The options of this package's functions: they name the package by its reference.\n";
+    body += "inline ::pulumi::InvokeOptions WithPackageRef(::pulumi::Context& ctx, ::pulumi::InvokeOptions opts) {\n";
+    body += "  opts.package_ref = PackageRef(ctx);\n  return opts;\n}\n\n";
   }
   body += "}  // namespace " + ns + "\n";
   files[path] = Header(ctx, path, package_uses, body, path);

@@ -49,7 +49,9 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
       pulumirpc::ResourceCallRequest req;
       req.set_tok(token);
       *req.mutable_args() = internal::EncodeMap(
-          in.values, {.keep_secrets = true, .keep_resources = rt->features().resource_references});
+          in.values, {.keep_secrets = true,
+                      .keep_resources = rt->features().resource_references,
+                      .keep_byte_strings = rt->features().byte_strings});
       for (auto const& [k, deps] : in.property_deps) {
         auto& ad = (*req.mutable_argdependencies())[k];
         for (auto const& u : internal::KnownUrns(deps)) ad.add_urns(u);

@@ -113,7 +113,9 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
       pulumirpc::ResourceInvokeRequest req;
       req.set_tok(token);
       bool output_values = rt->features().invoke_output_values;
-      internal::EncodeOptions encode{.keep_secrets = false, .keep_resources = rt->features().resource_references};
+      internal::EncodeOptions encode{.keep_secrets = false,
+                                     .keep_resources = rt->features().resource_references,
+                                     .keep_byte_strings = rt->features().byte_strings};
       if (output_values) {
         // Each argument carries its own secrecy and dependencies, and so does each value of the result.
         encode.keep_secrets = true;
@@ -130,9 +132,14 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
-      req.set_version(opts.version);
-      req.set_plugindownloadurl(opts.plugin_download_url);
+      if (opts.package_ref.empty()) {
+        req.set_version(opts.version);
+        req.set_plugindownloadurl(opts.plugin_download_url);
+      } else {
+        req.set_packageref(opts.package_ref);
+      }
       req.set_acceptresources(rt->features().resource_references);
+      req.set_accepts_byte_string(true);
       // What the result depends on: everything, or (with output values) depends_on and what the provider
       // says each returned value depends on, among the resources the arguments come from.
       internal::Dependencies candidates = deps;
@@ -143,7 +150,11 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         rt->Post([rt, out, status, resp = std::move(resp), deps, explicit_deps, candidates, output_values, secret,
                   report, token = req.tok()] {
           if (!status.ok()) {
-            rt->ReportRpcFailure("invoking " + token, status);
+            // A lost engine always fails the run; a provider's error is the plain form's caller's to handle.
+            auto code = status.error_code();
+            if (report || code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::CANCELLED) {
+              rt->ReportRpcFailure("invoking " + token, status);
+            }
             out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
             return;
           }

@@ -93,6 +93,7 @@ CustomResource CustomResource::FromReference(Context& ctx, ResourceReference con
   req.set_tok("pulumi:pulumi:getResource");
   (*req.mutable_args()->mutable_fields())["urn"].set_string_value(ref.urn);
   req.set_acceptresources(rt->features().resource_references);
+  req.set_accepts_byte_string(true);
   rt->CallAsync([rt, state, req = std::move(req)] {
     pulumirpc::ResourceInvokeResponse resp;
     auto status = rt->monitor().Invoke(req, &resp);

@@ -25,6 +25,10 @@ struct InvokeOptions {
   std::vector<Resource> depends_on{};
   std::string version{};
   std::string plugin_download_url{};
+  /// The function of a parameterized package: the reference PackageReference (pulumi/package.h) returned
+  /// for it, which names the package instead of version and plugin_download_url. Its generated functions
+  /// set it.
+  std::string package_ref{};
 };
 
 Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args,

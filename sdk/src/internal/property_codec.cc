@@ -4,6 +4,7 @@
 #include <absl/strings/escaping.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace pulumi::internal {
@@ -27,6 +28,31 @@ Value StringValue(std::string_view s) {
   v.set_string_value(std::string(s));
   return v;
 }
+
+Value SigObject(std::string_view sig, Struct fields);
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 4;
+    if (n == 4 || s.size() - i <= n) return false;  // a stray continuation byte, or a sequence cut short
+    std::uint32_t cp = n == 0 ? c : c & (0x3Fu >> n);
+    for (std::size_t k = 1; k <= n; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+namespace {
 
 Value SigObject(std::string_view sig, Struct fields) {
   (*fields.mutable_fields())[std::string(kSigKey)] = StringValue(sig);
@@ -231,7 +257,15 @@ Value EncodeValue(PropertyValue const& v, EncodeOptions const& opts) {
     case K::kNull: out.set_null_value(google::protobuf::NULL_VALUE); break;
     case K::kBool: out.set_bool_value(v.AsBool()); break;
     case K::kNumber: out.set_number_value(v.AsNumber()); break;
-    case K::kString: out.set_string_value(v.AsString()); break;
+    case K::kString:
+      if (opts.keep_byte_strings && !IsValidUtf8(v.AsString())) {
+        Struct s;
+        (*s.mutable_fields())["value"] = StringValue(absl::Base64Escape(v.AsString()));
+        out = SigObject(kByteStringSig, std::move(s));
+      } else {
+        out.set_string_value(v.AsString());
+      }
+      break;
     case K::kArray: {
       auto* list = out.mutable_list_value();
       for (auto const& e : v.AsArray()) *list->add_values() = EncodeValue(e, opts);

@@ -33,7 +33,13 @@ struct EncodeOptions {
   bool keep_resources = true;
   /// Send output values as output value objects (else as plain, secret or unknown values).
   bool keep_output_values = false;
+  /// Send strings that are not valid UTF-8 as byte-string objects (protobuf's string fields cannot carry
+  /// them), when the engine accepts those (RESOURCE_MONITOR_FEATURE_BYTE_STRING).
+  bool keep_byte_strings = false;
 };
+
+/// True if `s` is well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
+bool IsValidUtf8(std::string_view s);
 
 google::protobuf::Value EncodeValue(PropertyValue const& v, EncodeOptions const& opts = {});
 google::protobuf::Struct EncodeMap(PropertyMap const& m, EncodeOptions const& opts = {});

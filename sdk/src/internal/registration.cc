@@ -13,7 +13,8 @@ using State = OutputStateBase::State;
 EncodeOptions RequestEncoding(Runtime const& rt) {
   return EncodeOptions{.keep_secrets = rt.features().secrets,
                        .keep_resources = rt.features().resource_references,
-                       .keep_output_values = false};
+                       .keep_output_values = false,
+                       .keep_byte_strings = rt.features().byte_strings};
 }
 
 std::string Describe(ResourceState const& r) { return "resource '" + r.name + "' of type " + r.type; }
@@ -303,6 +304,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           req.set_packageref(res->package_ref);
           req.set_acceptsecrets(true);
           req.set_acceptresources(rt->features().resource_references);
+          req.set_accepts_byte_string(true);
           for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
           req.set_plugindownloadurl(opts.plugin_download_url);
           rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
@@ -359,6 +361,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         }
         req.set_supportspartialvalues(true);
         req.set_acceptresources(rt->features().resource_references);
+        req.set_accepts_byte_string(true);
         for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
         for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
         req.set_plugindownloadurl(opts.plugin_download_url);

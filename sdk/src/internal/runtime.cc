@@ -266,6 +266,7 @@ void Runtime::NegotiateFeatures() {
         case pulumirpc::RESOURCE_MONITOR_FEATURE_ERROR_HOOKS: features_.error_hooks = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON: features_.invoke_depends_on = true; break;
         case pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_OUTPUT_VALUES: features_.invoke_output_values = true; break;
+        case pulumirpc::RESOURCE_MONITOR_FEATURE_BYTE_STRING: features_.byte_strings = true; break;
         default: break;
       }
     }

@@ -50,6 +50,8 @@ struct Features {
   bool invoke_depends_on = false;
   /// Invokes: arguments and results may be output values, each carrying its own dependencies and secrecy.
   bool invoke_output_values = false;
+  /// Strings that are not valid UTF-8 travel as byte-string objects, both ways.
+  bool byte_strings = false;
 };
 
 class CallbackServer;

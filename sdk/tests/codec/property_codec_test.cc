@@ -441,6 +441,35 @@ TEST(PropertyCodecTest, ByteStringBytesSurviveAsAString) {
   EXPECT_EQ(d->AsString(), std::string("\x00\xff\x80z", 4));
 }
 
+TEST(PropertyCodecTest, BytesThatAreNotUtf8TravelAsByteStringsWhenTheEngineTakesThem) {
+  std::string raw("\x00hello \x80\xfe\xff world\xf0(", 18);
+  auto w = EncodeValue(PropertyValue(raw), {.keep_byte_strings = true});
+  ASSERT_TRUE(w.has_struct_value());
+  auto const& f = w.struct_value().fields();
+  EXPECT_EQ(f.at(std::string(internal::kSigKey)).string_value(), internal::kByteStringSig);
+  EXPECT_EQ(f.at("value").string_value(), "AGhlbGxvIID+/yB3b3JsZPAo");
+  auto d = DecodeValue(w);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->AsString(), raw);
+  // Valid UTF-8 stays a plain string; without the engine's support, bytes are sent as they are.
+  EXPECT_EQ(EncodeValue(PropertyValue("h\xc3\xa9llo"), {.keep_byte_strings = true}).string_value(), "h\xc3\xa9llo");
+  EXPECT_EQ(EncodeValue(PropertyValue(raw)).string_value(), raw);
+}
+
+TEST(PropertyCodecTest, Utf8Validation) {
+  using internal::IsValidUtf8;
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("plain ascii"));
+  EXPECT_TRUE(IsValidUtf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"));  // é € 😀
+  EXPECT_FALSE(IsValidUtf8("\x80"));                // a stray continuation byte
+  EXPECT_FALSE(IsValidUtf8("\xc3"));                // cut short
+  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));            // cut short
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));            // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));        // a surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));    // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xff"));
+}
+
 // --- PropertyValue -------------------------------------------------------------------------------------------
 
 TEST(PropertyValueTest, KindsAndAccessors) {

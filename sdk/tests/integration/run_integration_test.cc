@@ -248,8 +248,8 @@ TEST(RunIntegrationTest, CustomResourceRequestIsExact) {
   expected.set_aliasspecs(true);
   expected.set_supportspartialvalues(true);
   expected.set_supportsresultreporting(true);
-  // No accepts_byte_string: the SDK cannot send non-UTF-8 byte strings back, so it does not ask for them.
-  expected.set_accepts_byte_string(false);
+  // Bytes that are not UTF-8 come back as byte-string objects (and go out as such where the engine takes them).
+  expected.set_accepts_byte_string(true);
   EXPECT_THAT(regs[1], EqualsProto(expected));
 }
 

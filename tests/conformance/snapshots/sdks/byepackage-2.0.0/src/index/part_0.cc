@@ -80,14 +80,14 @@ GoodbyeWorldComponent::GoodbyeWorldComponent(::pulumi::Context& ctx, std::string
   ::pulumi::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
-  return ::pulumi::Invoke(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageDefaults(opts))
+  return ::pulumi::Invoke(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageRef(ctx, opts))
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeWorldResult>(::pulumi::PropertyValue(m)); });
 }
 
 DoGoodbyeWorldResult DoGoodbyeWorldPlain(::pulumi::Context& ctx, DoGoodbyeWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
   ::pulumi::EncodeMember(inputs, "input", args.input);
-  auto m = ::pulumi::InvokePlain(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageDefaults(opts));
+  auto m = ::pulumi::InvokePlain(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
 

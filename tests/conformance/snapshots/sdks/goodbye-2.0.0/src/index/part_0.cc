@@ -80,14 +80,14 @@ GoodbyeComponent::GoodbyeComponent(::pulumi::Context& ctx, std::string name, Goo
   ::pulumi::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
-  return ::pulumi::Invoke(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageDefaults(opts))
+  return ::pulumi::Invoke(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageRef(ctx, opts))
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeResult>(::pulumi::PropertyValue(m)); });
 }
 
 DoGoodbyeResult DoGoodbyePlain(::pulumi::Context& ctx, DoGoodbyePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
   ::pulumi::EncodeMember(inputs, "input", args.input);
-  auto m = ::pulumi::InvokePlain(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageDefaults(opts));
+  auto m = ::pulumi::InvokePlain(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeResult>(::pulumi::PropertyValue(m)); })(m);
 }
 

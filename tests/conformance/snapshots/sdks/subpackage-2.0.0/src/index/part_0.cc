@@ -80,14 +80,14 @@ HelloWorldComponent::HelloWorldComponent(::pulumi::Context& ctx, std::string nam
   ::pulumi::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
-  return ::pulumi::Invoke(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageDefaults(opts))
+  return ::pulumi::Invoke(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageRef(ctx, opts))
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoHelloWorldResult>(::pulumi::PropertyValue(m)); });
 }
 
 DoHelloWorldResult DoHelloWorldPlain(::pulumi::Context& ctx, DoHelloWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
   ::pulumi::EncodeMember(inputs, "input", args.input);
-  auto m = ::pulumi::InvokePlain(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageDefaults(opts));
+  auto m = ::pulumi::InvokePlain(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoHelloWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
 

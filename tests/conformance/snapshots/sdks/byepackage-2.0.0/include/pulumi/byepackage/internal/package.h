@@ -46,6 +46,12 @@ inline std::string PackageRef(::pulumi::Context& ctx) {
                .name = kPackageName, .version = kPackageVersion, .value_base64 = "R29vZGJ5ZVdvcmxk"}});
 }
 
+/// The options of this package's functions: they name the package by its reference.
+inline ::pulumi::InvokeOptions WithPackageRef(::pulumi::Context& ctx, ::pulumi::InvokeOptions opts) {
+  opts.package_ref = PackageRef(ctx);
+  return opts;
+}
+
 }  // namespace pulumi::byepackage::internal
 
 #endif  // PULUMI_GENERATED_PULUMI_BYEPACKAGE_INTERNAL_PACKAGE_H_

@@ -46,6 +46,12 @@ inline std::string PackageRef(::pulumi::Context& ctx) {
                .name = kPackageName, .version = kPackageVersion, .value_base64 = "SGVsbG9Xb3JsZA=="}});
 }
 
+/// The options of this package's functions: they name the package by its reference.
+inline ::pulumi::InvokeOptions WithPackageRef(::pulumi::Context& ctx, ::pulumi::InvokeOptions opts) {
+  opts.package_ref = PackageRef(ctx);
+  return opts;
+}
+
 }  // namespace pulumi::hipackage::internal
 
 #endif  // PULUMI_GENERATED_PULUMI_HIPACKAGE_INTERNAL_PACKAGE_H_
