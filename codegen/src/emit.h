@@ -94,6 +94,9 @@ std::string DeprecatedComment(std::string_view message, std::string_view indent)
 std::string Initializer(bool required);
 /// A C++ string literal.
 std::string Quote(std::string_view text);
+/// `expr` (an optional input), or the schema's default where it gives one of the input's scalar type, as
+/// Pulumi's other SDKs fill an input the program leaves out (resource inputs and function arguments).
+std::string WithSchemaDefault(Property const& p, std::string const& expr);
 
 /// A generated header: banner, include guard, includes, body.
 std::string Header(Context const& ctx, std::string const& path, Uses const& uses, std::string const& body,

@@ -146,6 +146,20 @@ Context::Context(Package const& package, GeneratorOptions const& options)
   }
 }
 
+std::string WithSchemaDefault(Property const& p, std::string const& expr) {
+  auto const& d = p.default_value;
+  std::string literal;
+  switch (p.type.kind) {
+    case TypeKind::kString: literal = d.is_string() ? Quote(d.get<std::string>()) : ""; break;
+    case TypeKind::kBoolean: literal = d.is_boolean() ? (d.get<bool>() ? "true" : "false") : ""; break;
+    case TypeKind::kInteger: literal = d.is_number_integer() ? d.dump() : ""; break;
+    case TypeKind::kNumber: literal = d.is_number() ? d.dump() : ""; break;
+    default: break;
+  }
+  if (p.required || literal.empty()) return expr;
+  return expr + ".value_or(" + literal + ")";
+}
+
 std::string Context::Qualified(std::string const& token, std::string const& from_ns, bool args) const {
   auto const& e = entities_.at(token);
   std::string const& name = args ? e.args : e.name;

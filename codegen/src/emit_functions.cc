@@ -9,25 +9,6 @@
 namespace pulumi::codegen::emit {
 namespace {
 
-/// The C++ literal of an input's schema default, for the scalar types that have one; "" if none applies.
-std::string DefaultLiteral(Property const& p) {
-  auto const& d = p.default_value;
-  switch (p.type.kind) {
-    case TypeKind::kString: return d.is_string() ? Quote(d.get<std::string>()) : "";
-    case TypeKind::kBoolean: return d.is_boolean() ? (d.get<bool>() ? "true" : "false") : "";
-    case TypeKind::kInteger: return d.is_number_integer() ? d.dump() : "";
-    case TypeKind::kNumber: return d.is_number() ? d.dump() : "";
-    default: return "";
-  }
-}
-
-/// `expr`, or its default where the schema gives one for this optional input.
-std::string WithDefault(Property const& p, std::string const& expr) {
-  if (p.required) return expr;
-  std::string literal = DefaultLiteral(p);
-  return literal.empty() ? expr : expr + ".value_or(" + literal + ")";
-}
-
 /// A parameter name that cannot clash with the generated function's own (ctx, opts and locals).
 std::string ParameterName(std::string name) {
   static char const* const kReserved[] = {"ctx", "opts", "b", "inputs", "m", "args"};
@@ -161,7 +142,7 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
           "::pulumi::InvokeOptions const& opts) {\n";
   code += "  ::pulumi::ArgsBuilder b;\n";
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    code += AddMember(inputs[i], WithDefault(inputs[i], input_expr(i)), Form::kInput);
+    code += AddMember(inputs[i], WithSchemaDefault(inputs[i], input_expr(i)), Form::kInput);
   }
   if (inputs.empty()) code += "  static_cast<void>(args);\n";
   code += "  auto inputs = std::move(b).Inputs();\n";
@@ -174,7 +155,7 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
     code += "  ::pulumi::PropertyMap inputs;\n";
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       code += "  ::pulumi::EncodeMember(inputs, " + Quote(inputs[i].name) + ", " +
-              WithDefault(inputs[i], input_expr(i)) + ");\n";
+              WithSchemaDefault(inputs[i], input_expr(i)) + ");\n";
     }
     if (inputs.empty()) code += "  static_cast<void>(args);\n";
     code += "  auto m = ::pulumi::InvokePlain(ctx, " + Quote(function.token) + ", std::move(inputs), " + options +

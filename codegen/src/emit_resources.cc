@@ -34,22 +34,6 @@ std::string ArgsStruct(Context const& ctx, std::string const& name, std::string 
   return s + "};\n\n";
 }
 
-/// `member` (an optional input), or the schema's default where it gives one of the member's scalar type,
-/// as Pulumi's other SDKs fill a resource input the program leaves out.
-std::string WithSchemaDefault(Property const& p, std::string const& member) {
-  auto const& d = p.default_value;
-  std::string literal;
-  switch (p.type.kind) {
-    case TypeKind::kString: literal = d.is_string() ? Quote(d.get<std::string>()) : ""; break;
-    case TypeKind::kBoolean: literal = d.is_boolean() ? (d.get<bool>() ? "true" : "false") : ""; break;
-    case TypeKind::kInteger: literal = d.is_number_integer() ? d.dump() : ""; break;
-    case TypeKind::kNumber: literal = d.is_number() ? d.dump() : ""; break;
-    default: break;
-  }
-  if (p.required || literal.empty()) return member;
-  return member + ".value_or(" + literal + ")";
-}
-
 /// The function turning an args struct into a resource's inputs; `defaults` fills schema defaults in.
 std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties,
                            bool defaults) {

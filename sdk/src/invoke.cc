@@ -151,8 +151,7 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
                   report, token = req.tok()] {
           if (!status.ok()) {
             // A lost engine always fails the run; a provider's error is the plain form's caller's to handle.
-            auto code = status.error_code();
-            if (report || code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::CANCELLED) {
+            if (report || internal::IsEngineLoss(status)) {
               rt->ReportRpcFailure("invoking " + token, status);
             }
             out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);

@@ -60,10 +60,15 @@ Prebuilt BuildPrograms(PrebuildSpec const& spec, std::vector<std::string> const&
     auto tab = line.find('\t');
     if (tab != std::string::npos) targets[line.substr(0, tab)] = line.substr(tab + 1);
   }
+  std::map<std::string, std::string> selected;  // the programs of `tests`: rel dir -> executable
   std::vector<std::string> wanted;
   for (auto const& [rel, target] : targets) {
     for (auto const& t : tests) {
-      if (BelongsTo(rel, t)) wanted.push_back(target);
+      if (BelongsTo(rel, t)) {
+        selected[rel] = target;
+        wanted.push_back(target);
+        break;
+      }
     }
   }
   if (wanted.empty()) return out;
@@ -71,10 +76,7 @@ Prebuilt BuildPrograms(PrebuildSpec const& spec, std::vector<std::string> const&
   build.insert(build.end(), wanted.begin(), wanted.end());
   build.insert(build.end(), {"--", "-k", "0"});
   bool all_built = Run(build, log) == 0;
-  for (auto const& [rel, target] : targets) {
-    bool selected = false;
-    for (auto const& t : tests) selected = selected || BelongsTo(rel, t);
-    if (!selected) continue;
+  for (auto const& [rel, target] : selected) {
     // After a failed build, a target that ninja still has work for did not compile: its old executable
     // (if any) is stale, so the host builds that program and the test shows the compiler's message.
     if (!all_built) {

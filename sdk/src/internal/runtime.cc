@@ -329,8 +329,7 @@ void Runtime::ReportError(std::string const& message, std::string const& urn) {
 }
 
 void Runtime::ReportRpcFailure(std::string const& what, grpc::Status const& status) {
-  auto code = status.error_code();
-  if (code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::CANCELLED) {
+  if (IsEngineLoss(status)) {
     bool first = false;
     {
       std::lock_guard lock(mu_);

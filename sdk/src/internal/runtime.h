@@ -56,6 +56,11 @@ struct Features {
 
 class CallbackServer;
 
+/// True when a failed engine call means the engine is gone (the run fails however the caller handles it).
+inline bool IsEngineLoss(grpc::Status const& status) {
+  return status.error_code() == grpc::StatusCode::UNAVAILABLE || status.error_code() == grpc::StatusCode::CANCELLED;
+}
+
 enum class LogSeverity { kDebug = 0, kInfo = 1, kWarning = 2, kError = 3 };
 
 class Runtime : public std::enable_shared_from_this<Runtime> {
