@@ -8,8 +8,10 @@
 #include <google/protobuf/empty.pb.h>
 
 #include <chrono>
+#include <memory>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace apex::peer {
 namespace {
@@ -37,6 +39,32 @@ json List(Repeated const& r) {
   json a = json::array();
   for (auto const& e : r) a.push_back(e);
   return a;
+}
+
+/// `v` without output values (an unknown one becomes computed, a secret one secret), their dependencies
+/// added to `deps`.
+pulumi::PropertyValue StripOutputValues(pulumi::PropertyValue const& v, std::set<std::string>& deps) {
+  using Kind = pulumi::PropertyValue::Kind;
+  switch (v.kind()) {
+    case Kind::kOutput: {
+      auto const& o = v.AsOutput();
+      deps.insert(o.dependencies.begin(), o.dependencies.end());
+      auto inner = o.value ? StripOutputValues(*o.value, deps) : pulumi::PropertyValue::MakeComputed();
+      return o.secret ? pulumi::PropertyValue::MakeSecret(inner) : inner;
+    }
+    case Kind::kSecret: return pulumi::PropertyValue::MakeSecret(StripOutputValues(v.SecretElement(), deps));
+    case Kind::kArray: {
+      pulumi::PropertyArray out;
+      for (auto const& e : v.AsArray()) out.push_back(StripOutputValues(e, deps));
+      return out;
+    }
+    case Kind::kObject: {
+      pulumi::PropertyMap out;
+      for (auto const& [k, e] : v.AsObject()) out.emplace(k, StripOutputValues(e, deps));
+      return out;
+    }
+    default: return v;
+  }
 }
 
 grpc::Status Invalid(std::exception const& e) { return {grpc::StatusCode::INVALID_ARGUMENT, e.what()}; }
@@ -225,9 +253,19 @@ class RecordingMonitor::Monitor final : public pulumirpc::ResourceMonitor::Servi
     } catch (std::exception const& e) {
       return Invalid(e);
     }
+    // As the engine does for a provider that takes no output values: the provider (the mocks) gets plain
+    // arguments, and each returned value depends on everything the arguments and dependsOn depended on.
+    std::set<std::string> deps(req->dependson().begin(), req->dependson().end());
+    for (auto& [k, v] : args) v = StripOutputValues(v, deps);
     pulumi::PropertyMap result = m_->Mocks().Call({.token = req->tok(), .args = args, .provider = req->provider()});
     m_->Add("invokes", {{"token", req->tok()}, {"args", ToJson(args)}, {"provider", req->provider()},
                         {"version", req->version()}, {"result", ToJson(result)}});
+    if (req->accept_output_values() && !deps.empty()) {
+      for (auto& [k, v] : result) {
+        v = pulumi::OutputValue{.value = std::make_shared<pulumi::PropertyValue const>(v),
+                                .dependencies = std::vector<std::string>(deps.begin(), deps.end())};
+      }
+    }
     *response->mutable_return_() = ToWire(result);
     return grpc::Status::OK;
   }

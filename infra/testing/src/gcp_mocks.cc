@@ -22,6 +22,16 @@ pulumi::PropertyMap GcpMocks::Call(pulumi::mocks::MockCallArgs const& args) {
   if (args.token == "gcp:organizations/getProject:getProject") {
     return {{"projectId", project_}, {"number", pulumi::gcpsim::ProjectNumber(project_)}};
   }
+  if (args.token == "gcp:compute/getNetworks:getNetworks") {
+    // A project the mocks create fresh: no network yet (the simulator answers from its store).
+    auto project = args.args.contains("project") && args.args.at("project").is_string()
+                       ? args.args.at("project").AsString()
+                       : project_;
+    return {{"id", "projects/" + project + "/global/networks"},
+            {"networks", pulumi::PropertyArray{}},
+            {"project", project},
+            {"selfLink", "https://www.googleapis.com/compute/v1/projects/" + project + "/global/networks"}};
+  }
   return {};
 }
 

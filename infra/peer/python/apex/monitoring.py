@@ -162,8 +162,7 @@ class Monitoring(ComponentResource):
                     content=a.runbook, mime_type="text/markdown",
                     subject=f"[{a.severity}] Apex {common.environment}: {a.display_name}"),
                 enabled=True,
-                # One output for the list, as the C++ SDK sends it (a preview's unknown list, not [unknown]).
-                notification_channels=channel.name.apply(lambda n: [n]),
+                notification_channels=[channel.name],
                 project=common.gcp_project,
                 severity=a.severity,
                 user_labels=args.labels,
