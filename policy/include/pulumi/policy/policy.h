@@ -134,14 +134,14 @@ struct StackInfo {
 };
 
 /// Reports violations of the policy being run; urn defaults to the resource under analysis.
-using ReportViolation = std::function<void(std::string const& message, std::string const& urn)>;
+using ViolationReporter = std::function<void(std::string const& message, std::string const& urn)>;
 
 struct ResourceValidationArgs {
   AnalyzerResource const& resource;
   /// The policy's configuration properties (a JSON object, validated by the engine against the config schema).
   nlohmann::json const& config;
   StackInfo const& stack;
-  ReportViolation const& report;
+  ViolationReporter const& report;
   void ReportViolation(std::string const& message, std::string const& urn = "") const { report(message, urn); }
 };
 
@@ -149,7 +149,7 @@ struct StackValidationArgs {
   std::vector<AnalyzerResource> const& resources;
   nlohmann::json const& config;
   StackInfo const& stack;
-  ReportViolation const& report;
+  ViolationReporter const& report;
   void ReportViolation(std::string const& message, std::string const& urn = "") const { report(message, urn); }
 };
 
