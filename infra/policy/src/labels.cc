@@ -70,7 +70,7 @@ std::optional<std::string> LabelsPathOf(std::string const& type) {
 
 Policies LabelPolicies() {
   return {pp::ResourceValidationPolicy{
-      .name = "labels-required",
+      .name = "labels-present",
       .description = "Labelable resources carry the labels environment, project, managed-by and cost-center (APEX-11)",
       .enforcement_level = std::nullopt,
       .config_schema = pp::ConfigSchema{.properties = {{"requiredLabels",

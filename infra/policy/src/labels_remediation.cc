@@ -1,4 +1,4 @@
-// labels-add-missing: adds the standard labels a labelable resource lacks (APEX-11), with values from its config,
+// labels-remediate: adds the standard labels a labelable resource lacks (APEX-11), with values from its config,
 // else from the stack. It runs only when configured at level remediate; a label already set is never changed.
 #include "labels.h"
 #include "policies.h"
@@ -71,7 +71,7 @@ std::optional<PropertyMap> Remediate(PackOptions const& options, pp::ResourceRem
 
 Policies LabelRemediationPolicies(PackOptions const& options) {
   return {pp::ResourceRemediationPolicy{
-      .name = "labels-add-missing",
+      .name = "labels-remediate",
       .description = "Adds the labels environment, project, managed-by and cost-center that a labelable resource "
                      "lacks (APEX-11; runs only at level remediate)",
       .enforcement_level = pp::EnforcementLevel::kDisabled,

@@ -1,5 +1,5 @@
-// labels-add-missing: adds only the missing standard labels, only at level remediate, and what it returns then
-// passes labels-required.
+// labels-remediate: adds only the missing standard labels, only at level remediate, and what it returns then
+// passes labels-present.
 #include "policy_test_support.h"
 
 #include <gmock/gmock.h>
@@ -15,7 +15,7 @@ using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
 std::map<std::string, pp::PolicyConfig> Remediate(nlohmann::json properties = {{"costCenter", "apex-memory"}}) {
-  return {{"labels-add-missing", {.enforcement_level = pp::EnforcementLevel::kRemediate, .properties = properties}}};
+  return {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kRemediate, .properties = properties}}};
 }
 
 pp::AnalyzerResource Disk(PropertyMap labels) {
@@ -26,11 +26,11 @@ TEST(LabelsRemediationTest, NothingUnlessConfiguredAtRemediate) {
   auto disk = Disk({{"environment", "dev"}});
   EXPECT_THAT(AnalyzerFor("dev").Remediate(disk), IsEmpty());
   auto advisory = AnalyzerFor(
-      "dev", {{"labels-add-missing", {.enforcement_level = pp::EnforcementLevel::kAdvisory,
+      "dev", {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kAdvisory,
                                       .properties = {{"costCenter", "apex-memory"}}}}});
   EXPECT_THAT(advisory.Remediate(disk), IsEmpty());
   auto disabled = AnalyzerFor(
-      "dev", {{"labels-add-missing", {.enforcement_level = pp::EnforcementLevel::kDisabled}}});
+      "dev", {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kDisabled}}});
   EXPECT_THAT(disabled.Remediate(disk), IsEmpty());
 }
 
@@ -38,7 +38,7 @@ TEST(LabelsRemediationTest, AddsOnlyTheMissingLabels) {
   auto disk = Disk({{"environment", "sandbox"}, {"component", "neo4j"}});
   auto remediations = AnalyzerFor("dev", Remediate()).Remediate(disk);
   ASSERT_THAT(remediations, SizeIs(1));
-  EXPECT_EQ(remediations[0].policy_name, "labels-add-missing");
+  EXPECT_EQ(remediations[0].policy_name, "labels-remediate");
   auto const& p = remediations[0].properties;
   EXPECT_EQ(p.at("labels"), PropertyValue(PropertyMap{{"environment", "sandbox"},  // kept as set
                                                       {"component", "neo4j"},
@@ -86,8 +86,8 @@ TEST(LabelsRemediationTest, NestedCloudSqlUserLabels) {
   // What the engine then validates passes the labels policy.
   auto fixed = sql;
   fixed.properties = pp::Properties(remediations[0].properties);
-  EXPECT_THAT(Of("labels-required", analyzer.AnalyzeResource(fixed)), IsEmpty());
-  EXPECT_THAT(Of("labels-required", analyzer.AnalyzeResource(sql)), SizeIs(1));
+  EXPECT_THAT(Of("labels-present", analyzer.AnalyzeResource(fixed)), IsEmpty());
+  EXPECT_THAT(Of("labels-present", analyzer.AnalyzeResource(sql)), SizeIs(1));
 }
 
 TEST(LabelsRemediationTest, UnknownOrSecretLabelsAreNotTouched) {

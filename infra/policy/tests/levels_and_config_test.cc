@@ -85,8 +85,8 @@ TEST(ConfigTest, MaxRotationDays) {
 TEST(ConfigTest, RequiredLabels) {
   auto disk = Resource("gcp:compute/disk:Disk", {{"labels", StandardLabels()}});
   auto with_team = AnalyzerFor(
-      "prod", {{"labels-required", {.properties = {{"requiredLabels", {"environment", "team"}}}}}});
-  auto found = Of("labels-required", with_team.AnalyzeResource(disk));
+      "prod", {{"labels-present", {.properties = {{"requiredLabels", {"environment", "team"}}}}}});
+  auto found = Of("labels-present", with_team.AnalyzeResource(disk));
   ASSERT_THAT(found, SizeIs(1));
   EXPECT_THAT(found[0].message, HasSubstr("labels lacks team"));
 }

@@ -89,7 +89,7 @@ TEST(PackTest, RemediationIsOffUntilConfigured) {
     auto analyzer = testing_util::AnalyzerFor(stack);
     for (auto const& policy : analyzer.pack().policies()) {
       if (!std::holds_alternative<pp::ResourceRemediationPolicy>(policy)) continue;
-      EXPECT_EQ(pp::NameOf(policy), "labels-add-missing");
+      EXPECT_EQ(pp::NameOf(policy), "labels-remediate");
       EXPECT_EQ(analyzer.LevelOf(policy), pp::EnforcementLevel::kDisabled);
     }
   }

@@ -85,9 +85,9 @@ TEST(UnknownValuesTest, UnknownMemberOfAnUnrelatedRoleIsNotRead) {
 
 TEST(UnknownValuesTest, UnknownLabelsListAsCantRun) {
   auto disk = Resource("gcp:compute/disk:Disk", {{"labels", PropertyValue::MakeComputed()}});
-  auto found = Of("labels-required", AnalyzerFor("dev").AnalyzeResource(disk));
+  auto found = Of("labels-present", AnalyzerFor("dev").AnalyzeResource(disk));
   ASSERT_THAT(found, SizeIs(1));
-  EXPECT_THAT(found[0].message, HasSubstr("can't run policy 'labels-required'"));
+  EXPECT_THAT(found[0].message, HasSubstr("can't run policy 'labels-present'"));
 }
 
 }  // namespace

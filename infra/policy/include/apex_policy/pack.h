@@ -1,6 +1,6 @@
 // The Apex policy pack: the checks of policy-checks.md over the gcp resources the Apex stacks register.
 // Every validation policy is mandatory on a prod stack and advisory elsewhere; `--policy-pack-config` overrides
-// any policy's level per stack. The remediation `labels-add-missing` runs only when configured at `remediate`.
+// any policy's level per stack. The remediation `labels-remediate` runs only when configured at `remediate`.
 //
 //   auto options = apex::policy::OptionsFor("prod", std::nullopt);   // or OptionsFor(ctx) in main
 //   pulumi::policy::Analyzer analyzer(apex::policy::MakeApexPolicyPack(options), {.stack = "prod"});
