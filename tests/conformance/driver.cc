@@ -466,12 +466,16 @@ int main(int argc, char** argv) {
         exit_code = 2;
         break;
       }
-      std::string host;
+      std::string by_host;
       for (auto const& [pack, binary] : packs) {
-        if (binary.empty()) host += " " + pack;
+        if (binary.empty()) by_host += " " + pack;
       }
-      std::cout << "conformance: " << packs.size() << " policy packs in " << (work / "policies").string()
-                << (host.empty() ? "" : "; built by the host:" + host) << std::endl;
+      bool policy_tests = std::any_of(to_run.begin(), to_run.end(),
+                                      [](std::string const& t) { return t.rfind("policy-", 0) == 0; });
+      if (policy_tests) {
+        std::cout << "conformance: " << packs.size() << " policy packs in " << (work / "policies").string()
+                  << (by_host.empty() ? "" : "; built by the host:" + by_host) << std::endl;
+      }
       prepare.set_policy_pack_directory((work / "policies").string());
     }
     for (auto const& test : with_program) {
