@@ -44,6 +44,18 @@ RuntimeOptions OptionsOf(pulumirpc::ProgramInfo const& info) {
   return o;
 }
 
+/// A plugin's runtime options: those the request carries (the engine reads them from the plugin's YAML when it
+/// runs it), else those of PulumiPlugin.yaml or PulumiPolicy.yaml in its directory (the conformance suite's
+/// InstallDependencies for a policy pack sends none).
+RuntimeOptions PluginOptionsOf(pulumirpc::ProgramInfo const& info, std::string const& dir) {
+  if (info.options().fields_size() > 0) return OptionsOf(info);
+  for (char const* file : {"PulumiPlugin.yaml", "PulumiPolicy.yaml"}) {
+    std::ifstream in(fs::path(dir) / file);
+    if (in) return ParseRuntimeOptions(std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  return {};
+}
+
 /// The top-level `name:` of a YAML file (read without a YAML library), or "".
 std::string YamlName(fs::path const& file) {
   std::ifstream in(file);
@@ -149,7 +161,7 @@ grpc::Status LanguageHost::GetRequiredPackages(grpc::ServerContext*, pulumirpc::
 grpc::Status LanguageHost::InstallDependencies(grpc::ServerContext*, pulumirpc::InstallDependenciesRequest const* req,
                                                grpc::ServerWriter<pulumirpc::InstallDependenciesResponse>* writer) {
   auto dir = ProgramDirectory(req->info(), req->directory());
-  auto options = OptionsOf(req->info());
+  auto options = req->is_plugin() ? PluginOptionsOf(req->info(), dir) : OptionsOf(req->info());
   if (!options.binary.empty()) return grpc::Status::OK;  // a prebuilt program needs nothing
   if (!fs::is_directory(dir)) {
     return {grpc::StatusCode::INVALID_ARGUMENT, "InstallDependencies: the directory " + dir + " does not exist"};
@@ -266,7 +278,7 @@ grpc::Status LanguageHost::Run(grpc::ServerContext*, pulumirpc::RunRequest const
 grpc::Status LanguageHost::RunPlugin(grpc::ServerContext* ctx, pulumirpc::RunPluginRequest const* req,
                                      grpc::ServerWriter<pulumirpc::RunPluginResponse>* writer) {
   auto dir = ProgramDirectory(req->info(), req->pwd());
-  auto options = OptionsOf(req->info());
+  auto options = PluginOptionsOf(req->info(), dir);
   std::string binary;
   if (!options.binary.empty()) {
     auto found = FindBinary(dir, options.binary);

@@ -255,6 +255,50 @@ BuildResult BuildProgram(std::string const& program_dir, std::string const& targ
   return result;
 }
 
+RuntimeOptions ParseRuntimeOptions(std::string const& yaml) {
+  RuntimeOptions options;
+  std::istringstream in(yaml);
+  bool in_runtime = false, in_options = false;
+  std::size_t options_indent = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos || line[indent] == '#') continue;
+    std::string content = line.substr(indent);
+    if (indent == 0) {
+      in_runtime = content == "runtime:";
+      in_options = false;
+      continue;
+    }
+    if (!in_runtime) continue;
+    if (in_options && indent <= options_indent) in_options = false;
+    if (!in_options) {
+      if (content == "options:") {
+        in_options = true;
+        options_indent = indent;
+      }
+      continue;
+    }
+    auto colon = content.find(':');
+    if (colon == std::string::npos) continue;
+    std::string key = content.substr(0, colon);
+    std::string value = content.substr(colon + 1);
+    auto b = value.find_first_not_of(" \t");
+    value = b == std::string::npos ? "" : value.substr(b, value.find_last_not_of(" \t") - b + 1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (key == "binary") {
+      options.binary = value;
+    } else if (key == "target") {
+      options.target = value;
+    } else if (key == "buildType" && !value.empty()) {
+      options.build_type = value;
+    }
+  }
+  return options;
+}
+
 std::optional<std::string> FindBinary(std::string const& program_dir, std::string const& binary) {
   if (binary.find('/') != std::string::npos) {
     fs::path p = fs::path(binary).is_absolute() ? fs::path(binary) : fs::path(program_dir) / binary;

@@ -74,6 +74,11 @@ struct BuildResult {
 BuildResult BuildProgram(std::string const& program_dir, std::string const& target, RuntimeOptions const& options,
                          OutputSink const& sink);
 
+/// `runtime.options` of a Pulumi.yaml, PulumiPolicy.yaml or PulumiPlugin.yaml text, read without a YAML library:
+/// the block form (`runtime:`, indented `options:`, more indented `binary:`, `target:`, `buildType:`), with
+/// quotes around a value removed. Anything else leaves the defaults.
+RuntimeOptions ParseRuntimeOptions(std::string const& yaml);
+
 /// Finds a prebuilt binary: relative to the program directory, else in PATH.
 std::optional<std::string> FindBinary(std::string const& program_dir, std::string const& binary);
 

@@ -307,6 +307,42 @@ TEST_F(LanguageHostTest, InstallDependenciesBuildsAPluginNamedByItsYaml) {
   EXPECT_THAT(status.error_message(), HasSubstr((dir_ / "nowhere").string() + " does not exist"));
 }
 
+TEST_F(LanguageHostTest, InstallDependenciesOfAPluginWithoutOptionsReadsThemFromItsYaml) {
+  // The conformance suite sends a policy pack's directory without the runtime options of its PulumiPolicy.yaml.
+  auto install = [&](fs::path const& plugin) {
+    pulumirpc::InstallDependenciesRequest req;
+    req.mutable_info()->set_root_directory(plugin.string());
+    req.mutable_info()->set_program_directory(plugin.string());
+    req.set_is_plugin(true);
+    grpc::ClientContext ctx;
+    auto reader = stub_->InstallDependencies(&ctx, req);
+    pulumirpc::InstallDependenciesResponse chunk;
+    std::string output;
+    while (reader->Read(&chunk)) output += chunk.stdout() + chunk.stderr();
+    auto status = reader->Finish();
+    return status.ok() ? std::string() : status.error_message() + "\n" + output;
+  };
+  auto targeted = dir_ / "policy_packs/targeted";
+  fs::create_directories(targeted);
+  std::ofstream(targeted / "PulumiPolicy.yaml")
+      << "runtime:\n  name: cpp\n  options:\n    target: policy-pack-targeted\nversion: 1.0.0\n";
+  std::ofstream(targeted / "CMakeLists.txt") << "cmake_minimum_required(VERSION 3.25)\nproject(p LANGUAGES CXX)\n"
+                                                "add_executable(policy-pack-targeted main.cc)\n";
+  std::ofstream(targeted / "main.cc") << "int main() { return 0; }\n";
+  EXPECT_EQ(install(targeted), "");
+  bool built = false;
+  for (auto const& e : fs::recursive_directory_iterator(dir_ / "builds")) {
+    built = built || e.path().filename() == "policy-pack-targeted";
+  }
+  EXPECT_TRUE(built);
+
+  auto prebuilt = dir_ / "policy_packs/prebuilt";  // nothing to build
+  fs::create_directories(prebuilt);
+  std::ofstream(prebuilt / "PulumiPolicy.yaml")
+      << "runtime:\n  name: cpp\n  options:\n    binary: \"/bin/true\"\n    target: t\nversion: 1.0.0\n";
+  EXPECT_EQ(install(prebuilt), "");
+}
+
 TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {
   auto resp = RunScript(
       "test \"$PULUMI_PROJECT\" = proj && test \"$PULUMI_STACK\" = dev && test \"$PULUMI_DRY_RUN\" = true &&"

@@ -143,6 +143,25 @@ TEST_F(ProgramTest, FindsPrebuiltBinariesBesideTheProgramOrInPath) {
   EXPECT_FALSE(FindBinary(dir_.string(), "no-such-program-here").has_value());
 }
 
+TEST(RuntimeOptionsTest, ReadsTheOptionsBlockOfAProjectOrPluginYaml) {
+  auto o = ParseRuntimeOptions(
+      "runtime:\n  name: cpp\n  options:\n    binary: \"/b/policy-pack-x\"\n    target: policy-pack-x\n"
+      "    buildType: 'Debug'\nversion: 1.0.0\n");
+  EXPECT_EQ(o.binary, "/b/policy-pack-x");
+  EXPECT_EQ(o.target, "policy-pack-x");
+  EXPECT_EQ(o.build_type, "Debug");
+}
+
+TEST(RuntimeOptionsTest, OnlyKeysUnderRuntimeOptionsCount) {
+  auto o = ParseRuntimeOptions(
+      "name: p\ntarget: no\nruntime:\n  name: cpp\n  target: no\n  options:\n    # a comment\n\n    target: t\n"
+      "  other:\n    binary: no\noptions:\n  binary: no\n");
+  EXPECT_EQ(o.binary, "");
+  EXPECT_EQ(o.target, "t");
+  EXPECT_EQ(o.build_type, "RelWithDebInfo");
+  EXPECT_EQ(ParseRuntimeOptions("runtime: cpp\n").target, "");
+}
+
 TEST(SubprocessTest, CapturesOutputAndExitCodes) {
   std::string out;
   EXPECT_EQ(RunCapture({.argv = {"sh", "-c", "echo out; echo err >&2; exit 3"}}, &out), 3);

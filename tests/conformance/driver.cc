@@ -4,6 +4,7 @@
 //   conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N] [--skips FILE]
 //                      [--only REGEX] [--try-all] [--snapshots DIR] [--core-sdk DIR]
 //                      [--prebuild DIR --prebuild-source DIR --sdk-package DIR [--host-built REGEX]]
+//                      [--policies DIR]
 //
 // It starts pulumi-test-language (which prints "127.0.0.1:<port>" on stdout and closes it) and the language
 // host (`pulumi-language-cpp <test-language-address>`, which prints its port as its first stdout line), calls
@@ -20,6 +21,11 @@
 // --prebuild builds every selected program in one CMake build (prebuild.h) and hands it to the suite with
 // runtime.options.binary; the programs of tests matching --host-built (and any the build cannot hold) are
 // built by the language host from the suite's Pack artifacts, as a user's program would be.
+//
+// --policies DIR holds the policy packs of the policy-* tests (DIR/<pack>/PulumiPolicy.yaml). They are staged
+// in <work>/policies, the suite's policy_pack_directory; with --prebuild they are built in the same build and
+// name their binary through runtime.options.binary, except the pack of a test policy-<pack> that matches
+// --host-built, which the host builds (InstallDependencies with is_plugin, then RunPlugin) like a user's pack.
 //
 // Program layout: programs/<test>/ holds a project (Pulumi.yaml, CMakeLists.txt, main.cc). A test with several
 // runs on separate sources has programs/<test>/0/, programs/<test>/1/, ...; a test whose runs share one source
@@ -87,6 +93,7 @@ struct Options {
   std::string prebuild_source;
   std::string sdk_package;
   std::string host_built;
+  std::string policies;
   int jobs = 2;
   bool try_all = false;
 };
@@ -96,7 +103,7 @@ struct Options {
             << "usage: conformance_driver --engine-bin DIR --host PATH --programs DIR --work DIR [--jobs N]\n"
             << "                          [--skips FILE] [--only REGEX] [--try-all] [--snapshots DIR]\n"
             << "                          [--core-sdk DIR] [--prebuild DIR --prebuild-source DIR --sdk-package DIR\n"
-            << "                          [--host-built REGEX]]\n";
+            << "                          [--host-built REGEX]] [--policies DIR]\n";
   std::exit(2);
 }
 
@@ -132,6 +139,8 @@ Options ParseOptions(int argc, char** argv) {
       o.sdk_package = value();
     } else if (a == "--host-built") {
       o.host_built = value();
+    } else if (a == "--policies") {
+      o.policies = value();
     } else if (a == "--jobs") {
       try {
         o.jobs = std::max(1, std::stoi(value()));
@@ -439,11 +448,35 @@ int main(int argc, char** argv) {
                                      .programs = programs,
                                      .snapshots = fs::path(prepare.snapshot_directory()),
                                      .sdk_package = fs::absolute(opts.sdk_package),
+                                     .policies = opts.policies.empty() ? fs::path() : fs::absolute(opts.policies),
                                      .log = work / "prebuild.log"};
       prebuilt = conformance::BuildPrograms(spec, prebuild_tests);
       std::cout << "conformance: prebuilt " << prebuilt.binaries.size() << " programs in "
                 << static_cast<int>(std::chrono::duration<double>(Clock::now() - t0).count()) << "s ("
                 << spec.log.string() << ")" << (prebuilt.error.empty() ? "" : "; " + prebuilt.error) << std::endl;
+    }
+    if (!opts.policies.empty()) {
+      std::string error;
+      auto packs = conformance::StagePolicyPacks(
+          fs::absolute(opts.policies), work / "policies", prebuilt,
+          [&](std::string const& pack) { return host_built && std::regex_search("policy-" + pack, *host_built); },
+          &error);
+      if (!error.empty()) {
+        std::cerr << "conformance: staging the policy packs: " << error << "\n";
+        exit_code = 2;
+        break;
+      }
+      std::string by_host;
+      for (auto const& [pack, binary] : packs) {
+        if (binary.empty()) by_host += " " + pack;
+      }
+      bool policy_tests = std::any_of(to_run.begin(), to_run.end(),
+                                      [](std::string const& t) { return t.rfind("policy-", 0) == 0; });
+      if (policy_tests) {
+        std::cout << "conformance: " << packs.size() << " policy packs in " << (work / "policies").string()
+                  << (by_host.empty() ? "" : "; built by the host:" + by_host) << std::endl;
+      }
+      prepare.set_policy_pack_directory((work / "policies").string());
     }
     for (auto const& test : with_program) {
       fs::path dir = programs / test;

@@ -1,0 +1,7 @@
+// policy-config, run 0: a resource whose value is true, against a policy config that allows false.
+#include "pulumi/pulumi.h"
+#include "pulumi/simple/resource.h"
+
+int main() {
+  return pulumi::Run([](pulumi::Context& ctx) { pulumi::simple::Resource res(ctx, "res", {.value = true}); });
+}
