@@ -58,6 +58,33 @@ pulumi::PropertyValue const* RawAt(pp::Properties const& properties, std::string
   return current;
 }
 
+// The text of every scalar inside a secret (or secret output value) of `v`.
+void SecretTexts(pulumi::PropertyValue const& v, bool inside_secret, std::vector<std::string>& out) {
+  if (v.is_secret()) return SecretTexts(v.SecretElement(), true, out);
+  if (v.is_output()) {
+    if (v.AsOutput().value) SecretTexts(*v.AsOutput().value, inside_secret || v.AsOutput().secret, out);
+    return;
+  }
+  if (v.is_array()) {
+    for (auto const& e : v.AsArray()) SecretTexts(e, inside_secret, out);
+  } else if (v.is_object()) {
+    for (auto const& [k, e] : v.AsObject()) SecretTexts(e, inside_secret, out);
+  } else if (inside_secret && v.is_string() && !v.AsString().empty()) {
+    out.push_back(v.AsString());
+  } else if (inside_secret && v.is_number()) {
+    out.push_back(v.ToString());
+  }
+}
+
+std::string Redact(std::string message, std::vector<std::string> const& secrets) {
+  for (auto const& secret : secrets) {
+    for (auto at = message.find(secret); at != std::string::npos; at = message.find(secret, at + 8)) {
+      message.replace(at, secret.size(), "[secret]");
+    }
+  }
+  return message;
+}
+
 }  // namespace
 
 pp::ResourceValidationPolicy ForTypes(std::string name, std::string description, std::vector<std::string> types,
@@ -69,7 +96,15 @@ pp::ResourceValidationPolicy ForTypes(std::string name, std::string description,
       .enforcement_level = std::nullopt,
       .config_schema = std::move(config_schema),
       .validate = [types = std::move(types), validate = std::move(validate)](pp::ResourceValidationArgs const& args) {
-        if (Contains(types, args.resource.type)) validate(args);
+        if (!Contains(types, args.resource.type)) return;
+        // Messages quote the values they judge; one that is a secret shows as [secret].
+        std::vector<std::string> secrets;
+        for (auto const& [key, value] : args.resource.properties.raw()) SecretTexts(value, false, secrets);
+        if (secrets.empty()) return validate(args);
+        pp::ViolationReporter redacting = [&](std::string const& message, std::string const& urn) {
+          args.report(Redact(message, secrets), urn);
+        };
+        validate({.resource = args.resource, .config = args.config, .stack = args.stack, .report = redacting});
       }};
 }
 

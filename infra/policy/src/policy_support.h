@@ -17,7 +17,8 @@ namespace apex::policy {
 
 namespace pp = pulumi::policy;
 
-/// A resource validation policy that runs `validate` only on resources of one of `types`.
+/// A resource validation policy that runs `validate` only on resources of one of `types`. Any text of a secret
+/// input that a message quotes shows as [secret].
 pp::ResourceValidationPolicy ForTypes(std::string name, std::string description, std::vector<std::string> types,
                                       std::function<void(pp::ResourceValidationArgs const&)> validate,
                                       std::optional<pp::ConfigSchema> config_schema = std::nullopt);

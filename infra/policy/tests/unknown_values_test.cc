@@ -63,6 +63,17 @@ TEST(UnknownValuesTest, SecretValuesAreNeverPrinted) {
   for (auto const& d : all) EXPECT_THAT(d.message, Not(HasSubstr("hunter2"))) << d.policy_name;
 }
 
+TEST(UnknownValuesTest, QuotedSecretInputsShowAsSecret) {
+  PropertyMap network{{"name", PropertyValue::MakeSecret("partner-vpn-7f3a")}, {"value", "0.0.0.0/0"}};
+  PropertyMap ip{{"authorizedNetworks", PropertyArray{network}}};
+  auto sql = Resource("gcp:sql/databaseInstance:DatabaseInstance",
+                      {{"databaseVersion", "POSTGRES_18"}, {"settings", PropertyMap{{"ipConfiguration", ip}}}});
+  auto found = Of("sql-no-open-authorized-networks", AnalyzerFor("prod").AnalyzeResource(sql));
+  ASSERT_THAT(found, SizeIs(1));
+  EXPECT_THAT(found[0].message, HasSubstr("authorizedNetworks[0] ([secret]) is 0.0.0.0/0"));
+  EXPECT_THAT(found[0].message, Not(HasSubstr("partner-vpn")));
+}
+
 TEST(UnknownValuesTest, SecretInputsAreJudgedUnwrapped) {
   auto redis = Resource("gcp:redis/instance:Instance", {{"authEnabled", PropertyValue::MakeSecret(false)}});
   auto found = Of("redis-auth-enabled", AnalyzerFor("prod").AnalyzeResource(redis));
