@@ -25,6 +25,28 @@ void RunPolicy(std::string const& name, std::string const& description, std::str
   }
 }
 
+/// Runs every validation policy of type P that is not disabled (run calls its function); a violation without a
+/// URN is about `subject`.
+template <typename P, typename Run>
+std::vector<Diagnostic> ValidateEach(Analyzer const& analyzer, std::string const& subject, Run const& run) {
+  std::vector<Diagnostic> out;
+  for (auto const& policy : analyzer.pack().policies()) {
+    auto const* p = std::get_if<P>(&policy);
+    if (!p) continue;
+    auto level = analyzer.LevelOf(policy);
+    if (level == EnforcementLevel::kDisabled) continue;
+    ViolationReporter report = [&](std::string const& message, std::string const& urn) {
+      out.push_back({.policy_name = p->name,
+                     .description = p->description,
+                     .message = ViolationMessage(p->description, message),
+                     .urn = urn.empty() ? subject : urn,
+                     .enforcement_level = level});
+    };
+    RunPolicy(p->name, p->description, subject, [&] { run(*p, report); }, out);
+  }
+  return out;
+}
+
 }  // namespace
 
 Analyzer::Analyzer(PolicyPack pack, StackInfo stack) : pack_(std::move(pack)), stack_(std::move(stack)) {}
@@ -45,43 +67,17 @@ nlohmann::json const& Analyzer::ConfigOf(std::string const& policy) const {
 }
 
 std::vector<Diagnostic> Analyzer::AnalyzeResource(AnalyzerResource const& resource) const {
-  std::vector<Diagnostic> out;
-  for (auto const& policy : pack_.policies()) {
-    auto const* p = std::get_if<ResourceValidationPolicy>(&policy);
-    if (!p) continue;
-    auto level = LevelOf(policy);
-    if (level == EnforcementLevel::kDisabled) continue;
-    ViolationReporter report = [&](std::string const& message, std::string const& urn) {
-      out.push_back({.policy_name = p->name,
-                     .description = p->description,
-                     .message = ViolationMessage(p->description, message),
-                     .urn = urn.empty() ? resource.urn : urn,
-                     .enforcement_level = level});
-    };
-    ResourceValidationArgs args{.resource = resource, .config = ConfigOf(p->name), .stack = stack_, .report = report};
-    RunPolicy(p->name, p->description, resource.urn, [&] { p->validate(args); }, out);
-  }
-  return out;
+  return ValidateEach<ResourceValidationPolicy>(
+      *this, resource.urn, [&](ResourceValidationPolicy const& p, ViolationReporter const& report) {
+        p.validate({.resource = resource, .config = ConfigOf(p.name), .stack = stack_, .report = report});
+      });
 }
 
 std::vector<Diagnostic> Analyzer::AnalyzeStack(std::vector<AnalyzerResource> const& resources) const {
-  std::vector<Diagnostic> out;
-  for (auto const& policy : pack_.policies()) {
-    auto const* p = std::get_if<StackValidationPolicy>(&policy);
-    if (!p) continue;
-    auto level = LevelOf(policy);
-    if (level == EnforcementLevel::kDisabled) continue;
-    ViolationReporter report = [&](std::string const& message, std::string const& urn) {
-      out.push_back({.policy_name = p->name,
-                     .description = p->description,
-                     .message = ViolationMessage(p->description, message),
-                     .urn = urn,
-                     .enforcement_level = level});
-    };
-    StackValidationArgs args{.resources = resources, .config = ConfigOf(p->name), .stack = stack_, .report = report};
-    RunPolicy(p->name, p->description, "", [&] { p->validate(args); }, out);
-  }
-  return out;
+  return ValidateEach<StackValidationPolicy>(
+      *this, "", [&](StackValidationPolicy const& p, ViolationReporter const& report) {
+        p.validate({.resources = resources, .config = ConfigOf(p.name), .stack = stack_, .report = report});
+      });
 }
 
 std::vector<Remediation> Analyzer::Remediate(AnalyzerResource const& resource) const {

@@ -223,6 +223,15 @@ Analyzer* AnalyzerService::Get(grpc::Status* status) {
   return analyzer_ ? &*analyzer_ : nullptr;
 }
 
+template <typename Fn>
+grpc::Status AnalyzerService::WithAnalyzer(Fn const& fn) {
+  std::lock_guard lock(mu_);
+  grpc::Status status;
+  auto* analyzer = Get(&status);
+  if (!analyzer) return status;
+  return Guard([&] { return fn(*analyzer); });
+}
+
 grpc::Status AnalyzerService::ConfigureStack(grpc::ServerContext*,
                                              pulumirpc::AnalyzerStackConfigureRequest const* request,
                                              pulumirpc::AnalyzerStackConfigureResponse*) {
@@ -238,81 +247,67 @@ grpc::Status AnalyzerService::ConfigureStack(grpc::ServerContext*,
 
 grpc::Status AnalyzerService::GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*,
                                             pulumirpc::PluginInfo* response) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
-  response->set_version(analyzer->pack().version());
-  return grpc::Status::OK;
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    response->set_version(analyzer.pack().version());
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status AnalyzerService::GetAnalyzerInfo(grpc::ServerContext*, google::protobuf::Empty const*,
                                               pulumirpc::AnalyzerInfo* response) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
-  auto const& pack = analyzer->pack();
-  response->set_name(pack.name());
-  response->set_version(pack.version());
-  response->set_supportsconfig(true);
-  for (auto const& policy : pack.policies()) {
-    auto* info = response->add_policies();
-    std::visit(
-        [&](auto const& p) {
-          using P = std::decay_t<decltype(p)>;
-          info->set_name(p.name);
-          info->set_description(p.description);
-          info->set_policy_type(std::is_same_v<P, StackValidationPolicy> ? pulumirpc::POLICY_TYPE_STACK
-                                                                         : pulumirpc::POLICY_TYPE_RESOURCE);
-          if (p.config_schema) {
-            *info->mutable_configschema()->mutable_properties() = ToStruct(p.config_schema->properties);
-            for (auto const& r : p.config_schema->required) info->mutable_configschema()->add_required(r);
-          }
-        },
-        policy);
-    info->set_enforcementlevel(static_cast<pulumirpc::EnforcementLevel>(pack.DefaultLevel(policy)));
-  }
-  return grpc::Status::OK;
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    auto const& pack = analyzer.pack();
+    response->set_name(pack.name());
+    response->set_version(pack.version());
+    response->set_supportsconfig(true);
+    for (auto const& policy : pack.policies()) {
+      auto* info = response->add_policies();
+      std::visit(
+          [&](auto const& p) {
+            using P = std::decay_t<decltype(p)>;
+            info->set_name(p.name);
+            info->set_description(p.description);
+            info->set_policy_type(std::is_same_v<P, StackValidationPolicy> ? pulumirpc::POLICY_TYPE_STACK
+                                                                           : pulumirpc::POLICY_TYPE_RESOURCE);
+            if (p.config_schema) {
+              *info->mutable_configschema()->mutable_properties() = ToStruct(p.config_schema->properties);
+              for (auto const& r : p.config_schema->required) info->mutable_configschema()->add_required(r);
+            }
+          },
+          policy);
+      info->set_enforcementlevel(static_cast<pulumirpc::EnforcementLevel>(pack.DefaultLevel(policy)));
+    }
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status AnalyzerService::Configure(grpc::ServerContext*, pulumirpc::ConfigureAnalyzerRequest const* request,
                                         google::protobuf::Empty*) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
-  std::map<std::string, PolicyConfig> config;
-  for (auto const& [name, c] : request->policyconfig()) {
-    auto properties = nlohmann::json::object();
-    for (auto const& [k, v] : c.properties().fields()) properties[k] = ToJson(v);
-    config[name] = PolicyConfig{.enforcement_level = static_cast<EnforcementLevel>(c.enforcementlevel()),
-                                .properties = std::move(properties)};
-  }
-  analyzer->Configure(std::move(config));
-  return grpc::Status::OK;
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    std::map<std::string, PolicyConfig> config;
+    for (auto const& [name, c] : request->policyconfig()) {
+      auto properties = nlohmann::json::object();
+      for (auto const& [k, v] : c.properties().fields()) properties[k] = ToJson(v);
+      config[name] = PolicyConfig{.enforcement_level = static_cast<EnforcementLevel>(c.enforcementlevel()),
+                                  .properties = std::move(properties)};
+    }
+    analyzer.Configure(std::move(config));
+    return grpc::Status::OK;
+  });
 }
 
 grpc::Status AnalyzerService::Analyze(grpc::ServerContext*, pulumirpc::AnalyzeRequest const* request,
                                       pulumirpc::AnalyzeResponse* response) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
   auto resource = DecodeResource(*request);
   if (!resource.ok()) return Invalid(std::string(resource.status().message()));
-  return Guard([&] {
-    AddDiagnostics(analyzer->AnalyzeResource(*resource), analyzer->pack(), response);
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    AddDiagnostics(analyzer.AnalyzeResource(*resource), analyzer.pack(), response);
     return grpc::Status::OK;
   });
 }
 
 grpc::Status AnalyzerService::AnalyzeStack(grpc::ServerContext*, pulumirpc::AnalyzeStackRequest const* request,
                                            pulumirpc::AnalyzeResponse* response) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
   std::vector<AnalyzerResource> resources;
   for (auto const& r : request->resources()) {
     auto resource = DecodeResource(r);
@@ -324,26 +319,22 @@ grpc::Status AnalyzerService::AnalyzeStack(grpc::ServerContext*, pulumirpc::Anal
     }
     resources.push_back(std::move(*resource));
   }
-  return Guard([&] {
-    AddDiagnostics(analyzer->AnalyzeStack(resources), analyzer->pack(), response);
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    AddDiagnostics(analyzer.AnalyzeStack(resources), analyzer.pack(), response);
     return grpc::Status::OK;
   });
 }
 
 grpc::Status AnalyzerService::Remediate(grpc::ServerContext*, pulumirpc::AnalyzeRequest const* request,
                                         pulumirpc::RemediateResponse* response) {
-  std::lock_guard lock(mu_);
-  grpc::Status status;
-  auto* analyzer = Get(&status);
-  if (!analyzer) return status;
   auto resource = DecodeResource(*request);
   if (!resource.ok()) return Invalid(std::string(resource.status().message()));
-  return Guard([&] {
-    for (auto const& r : analyzer->Remediate(*resource)) {
+  return WithAnalyzer([&](Analyzer& analyzer) {
+    for (auto const& r : analyzer.Remediate(*resource)) {
       auto* out = response->add_remediations();
       out->set_policyname(r.policy_name);
-      out->set_policypackname(analyzer->pack().name());
-      out->set_policypackversion(analyzer->pack().version());
+      out->set_policypackname(analyzer.pack().name());
+      out->set_policypackversion(analyzer.pack().version());
       out->set_description(r.description);
       *out->mutable_properties() =
           internal::EncodeMap(r.properties, {.keep_secrets = true, .keep_resources = true, .keep_output_values = true});

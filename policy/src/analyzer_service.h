@@ -47,6 +47,9 @@ class AnalyzerService final : public pulumirpc::Analyzer::Service {
  private:
   /// The analyzer, building the pack first if ConfigureStack has not (e.g. a pack only asked for its info).
   Analyzer* Get(grpc::Status* status);
+  /// Under the lock: fn(analyzer) with the analyzer built, a policy's exception as the call's error.
+  template <typename Fn>
+  grpc::Status WithAnalyzer(Fn const& fn);
   grpc::Status Build(StackInfo stack, std::map<std::string, std::string> config, std::set<std::string> secret_keys);
 
   std::mutex mu_;
