@@ -88,6 +88,21 @@ ops_setup() {
   : >"$OPS_REPORT"
 }
 
+# The Apex policy pack that every preview and deploy runs (its prod rules are mandatory): a pack directory
+# (built by pulumi-language-cpp) or a prebuilt pack executable. --policy-pack PATH or $APEX_POLICY_PACK.
+OPS_POLICY_PACK=${APEX_POLICY_PACK:-$OPS_REPO/infra/policy}
+# ops_policy_flag "$@": the --policy-pack flag, for a script's ops_flag.
+ops_policy_flag() {
+  [[ $1 == --policy-pack ]] || return 0
+  (($# >= 2)) || ops_die 2 "--policy-pack needs a path"
+  OPS_POLICY_PACK=$2 OPS_SHIFT=2
+}
+# Dies (2) naming the path when the pack is neither a pack directory nor an executable.
+ops_require_policy_pack() {
+  [[ -f $OPS_POLICY_PACK/PulumiPolicy.yaml || ( -f $OPS_POLICY_PACK && -x $OPS_POLICY_PACK ) ]] ||
+    ops_die 2 "no policy pack at $OPS_POLICY_PACK (a directory with PulumiPolicy.yaml, or a pack executable; --policy-pack PATH)"
+}
+
 ops_project_dir() { printf '%s/%s' "$OPS_PROJECTS_DIR" "$1"; }
 
 # The stack file of a project: Pulumi.<stack>.yaml, the stack's last name part ("org/dev" -> dev).

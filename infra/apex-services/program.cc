@@ -203,7 +203,6 @@ void Program(pulumi::Context& ctx) {
   pulumi::Config apex(ctx, kConfigNamespace);
   // Everything from config first, so that a bad stack file fails before anything is registered.
   bool deletion_protection = apex.RequireBool("deletionProtection");
-  RequireProdDeletionProtection(ctx, common, deletion_protection);
   std::string log_level = RequireOneOf(ctx, "logLevel", {"debug", "info", "warning", "error"});
   auto gateway_sizing = LoadServiceSizing(ctx, "apiGateway");
   auto ingestion_sizing = LoadServiceSizing(ctx, "ingestionWorker");

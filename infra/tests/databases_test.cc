@@ -613,13 +613,18 @@ TEST(DatabasesConfigTest, NoStackFileHoldsAPasswordOrASecureValue) {
   }
 }
 
-TEST(DatabasesConfigTest, AnOlderPostgresIsRefusedInProdAndStaging) {
-  for (char const* stack : {"prod", "staging"}) {
-    ExpectRefused(RunEdited(stack, Replace("apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17")),
-                  stack,
-                  {"Invalid configuration 'apex:postgresVersion': 'POSTGRES_17' is older than POSTGRES_18",
-                   "policy-checks row 14"});
-  }
+TEST(DatabasesConfigTest, WhatProdMustChooseIsThePolicyPacksToJudge) {
+  // POSTGRES_17 and no deletion protection are valid config: the program registers them as given, and the
+  // pack (infra/policy, apex_policy_stacks_test) refuses them in prod.
+  auto run = RunEdited("prod", [](std::string text) {
+    text = Replace("apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17")(std::move(text));
+    return Replace("apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\"")(std::move(text));
+  });
+  ASSERT_EQ(run.exit_code, 0) << ErrorsOf(*run.deployment);
+  auto sql = run.deployment->OfType(kSqlInstance);
+  ASSERT_EQ(sql.size(), 1u);
+  EXPECT_EQ(sql[0].inputs.at("databaseVersion"), PropertyValue("POSTGRES_17"));
+  EXPECT_EQ(sql[0].inputs.at("deletionProtection"), PropertyValue(false));
 }
 
 TEST(DatabasesConfigTest, DevMayTryTheVersionBeforeButNothingOlder) {
@@ -638,23 +643,6 @@ TEST(DatabasesConfigTest, BackupsThatDoNotCoverTheLogRetentionAreRefused) {
        "logs (apex:postgresLogRetentionDays)"});
   ExpectRefused(RunEdited("prod", Replace("apex:postgresRetainedBackups: \"30\"", "apex:postgresRetainedBackups: \"3\"")),
                 "prod", {"apex:postgresRetainedBackups", "3 daily backups do not cover the 7 days"});
-}
-
-TEST(DatabasesConfigTest, ProdWithoutDeletionProtectionIsRefused) {
-  ExpectRefused(RunEdited("prod", Replace("apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\"")),
-                "prod", {"apex:deletionProtection", "prod requires true"});
-}
-
-TEST(DatabasesConfigTest, ProdLiftsDeletionProtectionOnlyForADeclaredDecommission) {
-  auto run = RunEdited("prod", Replace("apex:deletionProtection: \"true\"",
-                                       "apex:deletionProtection: \"false\"\n  apex:decommission: \"true\""));
-  ASSERT_EQ(run.exit_code, 0) << ErrorsOf(*run.deployment);
-  auto sql = run.deployment->OfType("gcp:sql/databaseInstance:DatabaseInstance");
-  ASSERT_EQ(sql.size(), 1u);
-  EXPECT_EQ(sql[0].inputs.at("deletionProtection"), pulumi::PropertyValue(false));
-  bool warned = false;
-  for (auto const& l : run.deployment->logs()) warned = warned || l.message.find("apex:decommission is set") != std::string::npos;
-  EXPECT_TRUE(warned);
 }
 
 TEST(DatabasesConfigTest, MaintenanceInsideTheBackupWindowIsRefused) {

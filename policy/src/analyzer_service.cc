@@ -42,6 +42,19 @@ class NoMonitor final : public internal::MonitorStub {
   }
 };
 
+/// Without an engine (a pack asked only for its info, or a test), what the pack logs goes to stderr.
+class NoEngine final : public internal::EngineStub {
+ public:
+  grpc::Status Log(pulumirpc::LogRequest const& request) override {
+    std::fprintf(stderr, "%s\n", request.message().c_str());
+    return grpc::Status::OK;
+  }
+  grpc::Status SetRootResource(pulumirpc::SetRootResourceRequest const&) override { return grpc::Status::OK; }
+  grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const&) override {
+    return {grpc::StatusCode::UNIMPLEMENTED, "a policy pack run without an engine cannot check its version"};
+  }
+};
+
 /// Seconds as Go prints a time.Duration ("5m0s", "1h0m0s", "1.5s"), as other policy SDKs show timeouts.
 std::string GoDuration(double seconds) {
   if (seconds <= 0) return "";
@@ -191,7 +204,8 @@ grpc::Status AnalyzerService::Build(StackInfo stack, std::map<std::string, std::
                          .parallel = 1,
                          .config = std::move(config),
                          .config_secret_keys = std::move(secret_keys)};
-  std::unique_ptr<internal::EngineStub> engine = internal::MakeGrpcEngineStub(engine_address_);
+  std::unique_ptr<internal::EngineStub> engine =
+      engine_address_.empty() ? std::make_unique<NoEngine>() : internal::MakeGrpcEngineStub(engine_address_);
   runtime_ = std::make_shared<internal::Runtime>(std::move(info), std::make_unique<NoMonitor>(), std::move(engine));
   runtime_->Start();
   context_ = std::make_unique<Context>(runtime_);

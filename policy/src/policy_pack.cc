@@ -83,7 +83,9 @@ PolicyPack::PolicyPack(std::string name, std::string version, std::vector<Policy
 }
 
 EnforcementLevel PolicyPack::DefaultLevel(Policy const& policy) const {
-  return OwnLevelOf(policy).value_or(default_level_);
+  if (auto const& own = OwnLevelOf(policy)) return *own;
+  // A remediation policy exists to remediate (as in Go's policyx); the pack's level is for validations.
+  return std::holds_alternative<ResourceRemediationPolicy>(policy) ? EnforcementLevel::kRemediate : default_level_;
 }
 
 }  // namespace pulumi::policy

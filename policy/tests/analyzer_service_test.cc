@@ -125,7 +125,7 @@ TEST_F(AnalyzerServiceTest, ServesThePackBuiltFromTheStacksConfig) {
             "number");
   EXPECT_EQ(info.policies(0).configschema().required(0), "limit");
   EXPECT_EQ(info.policies(1).policy_type(), pulumirpc::POLICY_TYPE_STACK);
-  EXPECT_EQ(info.policies(2).enforcementlevel(), pulumirpc::ADVISORY);
+  EXPECT_EQ(info.policies(2).enforcementlevel(), pulumirpc::REMEDIATE);
 
   grpc::ClientContext c3;
   pulumirpc::ConfigureAnalyzerRequest configure;

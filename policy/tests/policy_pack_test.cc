@@ -35,6 +35,17 @@ TEST(PolicyPackTest, AcceptsAValidPackAndGivesPoliciesThePackLevelByDefault) {
   EXPECT_EQ(NameOf(pack.policies()[1]), "b");
 }
 
+TEST(PolicyPackTest, ARemediationPolicyRemediatesUnlessItSaysOtherwise) {
+  auto fix = [](ResourceRemediationArgs const&) -> std::optional<PropertyMap> { return std::nullopt; };
+  PolicyPack pack("p", "1.0.0",
+                  {ResourceRemediationPolicy{.name = "fix", .remediate = fix},
+                   ResourceRemediationPolicy{.name = "off", .enforcement_level = EnforcementLevel::kDisabled,
+                                             .remediate = fix}},
+                  EnforcementLevel::kMandatory);
+  EXPECT_EQ(pack.DefaultLevel(pack.policies()[0]), EnforcementLevel::kRemediate);
+  EXPECT_EQ(pack.DefaultLevel(pack.policies()[1]), EnforcementLevel::kDisabled);
+}
+
 TEST(PolicyPackTest, RefusesNamesOutsideThePattern) {
   EXPECT_THAT(ErrorOf([] { PolicyPack("has space", "1.0.0", {Named("a")}); }),
               HasSubstr("invalid policy pack name \"has space\""));

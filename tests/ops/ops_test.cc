@@ -46,6 +46,8 @@ class OpsWorkspace {
                                                                  {"APEX_STACK", "dev"},
                                                                  {"GCP_SIM", ws_.options().gcp_sim},
                                                                  {"APEX_POLL_SECONDS", "1"},
+                                                                 // the Apex policy pack, prebuilt by the infra build
+                                                                 {"APEX_POLICY_PACK", SDK_BUILD_DIR "/infra/policy/apex-policy"},
                                                                  {"GITHUB_STEP_SUMMARY", (work() / "step-summary.md").string()}}) {
       overrides.try_emplace(k, v);
     }
@@ -305,6 +307,14 @@ TEST_F(OpsErrorsTest, AMissingStackIsNamedAndNeverCreated) {
   }
   auto ls = ops_->ws().Pulumi("apex-network", {"stack", "ls"});
   EXPECT_THAT(ls.output, Not(HasSubstr("qa"))) << "a stack was created";
+}
+
+TEST_F(OpsErrorsTest, AMissingPolicyPackIsNamed) {
+  for (auto const* s : {"preview", "deploy"}) {
+    auto r = ops_->Script(s, {"--policy-pack", "/nonexistent/pack"});
+    EXPECT_EQ(r.code, 2) << s << ": " << Describe(r);
+    EXPECT_THAT(r.output, HasSubstr("no policy pack at /nonexistent/pack"));
+  }
 }
 
 TEST_F(OpsErrorsTest, UsageAndHelp) {

@@ -37,6 +37,9 @@ WorkspaceOptions Options(std::string const& name, std::string const& stack, int 
                               std::string(SIM_WORK_DIR) + "/" + name, stack, latency_ms);
 }
 
+/// The Apex policy pack as the infra build makes it (the engine runs an executable --policy-pack directly).
+constexpr char kPolicyPack[] = SDK_BUILD_DIR "/infra/policy/apex-policy";
+
 std::string Describe(CliResult const& r) { return "exit " + std::to_string(r.code) + "\n" + r.output; }
 
 class ApexSimTest : public ::testing::Test {
@@ -143,17 +146,20 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
     EXPECT_EQ(Cloud("gcp:sql/databaseInstance:DatabaseInstance").size(), 1u);
     EXPECT_EQ(Cloud("gcp:cloudrunv2/service:Service").size(), 3u);
     if (stack == "prod") {
-      // Turning protection off alone is refused by the program itself: prod needs apex:decommission too.
+      // Turning protection off alone is refused by the policy pack: prod needs apex:decommission too.
       ASSERT_EQ(Run("apex-databases", {"config", "set", "apex:deletionProtection", "false"}).code, 0);
-      auto guarded = Run("apex-databases", {"up", "--yes"});
+      auto guarded = Run("apex-databases", {"up", "--yes", "--policy-pack", kPolicyPack});
       EXPECT_NE(guarded.code, 0);
-      EXPECT_THAT(guarded.output, HasSubstr("set apex:decommission to \"true\" as well"));
+      EXPECT_THAT(guarded.output, HasSubstr("[mandatory]"));
+      EXPECT_THAT(guarded.output, HasSubstr("deletion"));
     }
-    // A deliberate teardown, as the README documents it: lift the protection, apply, then destroy.
+    // A deliberate teardown, as the README documents it: lift the protection, apply (under the pack, which lets a
+    // declared decommission through), then destroy.
     for (auto const* p : {"apex-services", "apex-databases"}) {
       ASSERT_EQ(Run(p, {"config", "set", "apex:decommission", "true"}).code, 0);
       ASSERT_EQ(Run(p, {"config", "set", "apex:deletionProtection", "false"}).code, 0);
-      ASSERT_NO_FATAL_FAILURE(Deploy(p));
+      auto up = Run(p, {"up", "--yes", "--policy-pack", kPolicyPack});
+      ASSERT_EQ(up.code, 0) << p << ": " << Describe(up);
     }
   }
   for (auto it = std::rbegin(kApexProjects); it != std::rend(kApexProjects); ++it) {

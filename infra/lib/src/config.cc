@@ -69,13 +69,4 @@ std::string ReferencedStack(pulumi::Context& ctx, CommonConfig const& common, st
   return common.stack_organization + "/" + project + "/" + ctx.stack();
 }
 
-void RequireProdDeletionProtection(pulumi::Context& ctx, CommonConfig const& common, bool deletion_protection) {
-  if (!common.is_prod() || deletion_protection) return;
-  if (!GetBool(ctx, "decommission", false)) {
-    InvalidConfig(ctx, "deletionProtection",
-                  "prod requires true; to tear prod down on purpose, set apex:decommission to \"true\" as well");
-  }
-  ctx.log().Warn("apex:decommission is set: prod's deletion protection is off for a deliberate teardown");
-}
-
 }  // namespace apex

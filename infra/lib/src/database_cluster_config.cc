@@ -37,16 +37,10 @@ std::string RequireNonEmpty(pulumi::Context& ctx, std::string const& key, std::s
   return value;
 }
 
-PostgresConfig LoadPostgres(pulumi::Context& ctx, CommonConfig const& common) {
+PostgresConfig LoadPostgres(pulumi::Context& ctx) {
   PostgresConfig p;
   p.database_version = RequireOneOf(ctx, "postgresVersion", {"POSTGRES_17", "POSTGRES_18"});
-  // POSTGRES_18 is the newest major Cloud SQL offers at GA and the pinned provider knows (ADR 0008); dev may
-  // stay one behind while an upgrade is tried there.
-  if (common.environment != "dev" && p.database_version != "POSTGRES_18") {
-    InvalidConfig(ctx, "postgresVersion",
-                  "'" + p.database_version + "' is older than POSTGRES_18, the newest major version; " +
-                      common.environment + " must run it (policy-checks row 14)");
-  }
+  // Which stacks must run the newest (policy-checks row 14) is the policy pack's rule (infra/policy).
   p.edition = GetOneOf(ctx, "postgresEdition", "ENTERPRISE", {"ENTERPRISE", "ENTERPRISE_PLUS"});
   p.tier = pulumi::Config(ctx, kConfigNamespace).Require("postgresTier");
   if (p.tier.rfind("db-", 0) != 0) InvalidConfig(ctx, "postgresTier", "'" + p.tier + "' is not a Cloud SQL tier (db-...)");
@@ -141,20 +135,6 @@ QdrantConfig LoadQdrant(pulumi::Context& ctx, CommonConfig const& common) {
   return q;
 }
 
-// A prod stack must pass policy-checks.md; a slip in Pulumi.prod.yaml fails here rather than in review.
-void CheckProdPolicy(pulumi::Context& ctx, DatabaseClusterArgs const& a) {
-  if (!a.common.is_prod()) return;
-  auto require = [&](bool ok, std::string const& key, std::string const& what) {
-    if (!ok) InvalidConfig(ctx, key, "prod requires " + what);
-  };
-  RequireProdDeletionProtection(ctx, a.common, a.deletion_protection);
-  require(a.postgres.backups_enabled, "postgresBackups", "true");
-  require(a.postgres.pitr_enabled, "postgresPitr", "true");
-  require(a.postgres.availability_type == "REGIONAL", "postgresAvailability", "REGIONAL");
-  require(a.redis.tier == "STANDARD_HA", "redisTier", "STANDARD_HA");
-  require(a.redis.persistence, "redisPersistence", "true");
-}
-
 }  // namespace
 
 DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig const& common) {
@@ -162,11 +142,10 @@ DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig c
   a.common = common;
   a.labels = StandardLabels(ctx, common);
   a.deletion_protection = RequireBool(ctx, "deletionProtection");
-  a.postgres = LoadPostgres(ctx, common);
+  a.postgres = LoadPostgres(ctx);
   a.redis = LoadRedis(ctx);
   a.neo4j = LoadNeo4j(ctx, common);
   a.qdrant = LoadQdrant(ctx, common);
-  CheckProdPolicy(ctx, a);
   return a;
 }
 

@@ -106,7 +106,7 @@ void RegionalAvailability(PackOptions const& options, pp::ResourceValidationArgs
 }
 
 void ProdDeletionProtection(PackOptions const& options, pp::ResourceValidationArgs const& args) {
-  if (!options.prod) return;
+  if (!options.prod || options.decommission) return;
   auto const& p = args.resource.properties;
   // Pulumi's guard defaults to true; Google's own (all surfaces: console, gcloud, API) defaults to false.
   if (!p.GetBool("deletionProtection").value_or(true)) {

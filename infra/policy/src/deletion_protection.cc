@@ -17,7 +17,7 @@ std::map<std::string, bool> const kDefaults = {
 };
 
 void ProdDeletionProtection(PackOptions const& options, pp::ResourceValidationArgs const& args) {
-  if (!options.prod) return;
+  if (!options.prod || options.decommission) return;
   auto protection = args.resource.properties.GetBool("deletionProtection");
   bool fallback = kDefaults.at(args.resource.type);
   if (!protection.value_or(fallback)) {

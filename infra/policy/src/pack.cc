@@ -19,7 +19,13 @@ PackOptions OptionsFor(std::string const& stack, std::optional<std::string> cons
 }
 
 PackOptions OptionsFor(pulumi::Context& ctx) {
-  return OptionsFor(ctx.stack(), pulumi::Config(ctx, "apex").Get("environment"));
+  pulumi::Config apex(ctx, "apex");
+  auto options = OptionsFor(ctx.stack(), apex.Get("environment"));
+  options.decommission = apex.Get("decommission") == "true";
+  if (options.prod && options.decommission) {
+    ctx.log().Warn("apex:decommission is set: the deletion-protection policies stand aside for a deliberate teardown");
+  }
+  return options;
 }
 
 pulumi::policy::PolicyPack MakeApexPolicyPack(PackOptions const& options) {

@@ -14,7 +14,7 @@ void Replication(pp::ResourceValidationArgs const& args) {
 }
 
 void ProdDeletionProtection(PackOptions const& options, pp::ResourceValidationArgs const& args) {
-  if (!options.prod) return;
+  if (!options.prod || options.decommission) return;
   auto const& p = args.resource.properties;
   auto protection = p.GetBool("deletionProtection");
   if (!protection.value_or(false)) {

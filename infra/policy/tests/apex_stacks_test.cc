@@ -13,7 +13,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -111,6 +114,54 @@ TEST(ApexStacksTest, ProdPreviewStopsOnNothing) {
     EXPECT_EQ(d.enforcement_level, pp::EnforcementLevel::kAdvisory) << Text({d});
     EXPECT_THAT(d.message, HasSubstr("can't run policy")) << Text({d});
   }
+}
+
+/// apex-databases for prod, its stack file edited as a slip in review would: everything the program once refused
+/// at start-up now runs, and the pack is what stops it.
+std::unique_ptr<apex::testing::StackRun> SlippedProdDatabases() {
+  auto network = apex::testing::RunStack("apex-network", "prod");
+  auto edits = [](std::string text) {
+    for (auto const& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17"},
+             {"apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\""},
+             {"apex:postgresAvailability: REGIONAL", "apex:postgresAvailability: ZONAL"},
+             {"apex:redisPersistence: \"true\"", "apex:redisPersistence: \"false\""}}) {
+      text = apex::testing::ReplaceText(from, to)(std::move(text));
+    }
+    return text;
+  };
+  return std::make_unique<apex::testing::StackRun>(
+      apex::testing::RunStackEdited("apex-databases", "prod", edits, apex::testing::ReferencesFor({&network})));
+}
+
+std::set<std::string> MandatoryPolicies(pulumi::mocks::MockDeployment const& deployment, bool decommission) {
+  auto options = apex::policy::OptionsFor("prod", "prod");
+  options.decommission = decommission;
+  pp::Analyzer analyzer(apex::policy::MakeApexPolicyPack(options), {.stack = "prod"});
+  std::set<std::string> out;
+  for (auto const& r : deployment.resources()) {
+    if (!r.custom || r.read || r.type.starts_with("pulumi:")) continue;
+    for (auto const& d : analyzer.AnalyzeResource(FromRegistration(r, false))) {
+      EXPECT_EQ(d.enforcement_level, pp::EnforcementLevel::kMandatory) << d.message;
+      out.insert(d.policy_name);
+    }
+  }
+  return out;
+}
+
+TEST(ApexStacksTest, WhatTheProgramsOnceRefusedInProdThePackRefuses) {
+  auto run = SlippedProdDatabases();
+  ASSERT_EQ(run->exit_code, 0) << apex::testing::LogText(*run->deployment);
+  EXPECT_THAT(MandatoryPolicies(*run->deployment, false),
+              ElementsAre("prod-deletion-protection", "redis-prod-persistence", "secret-prod-deletion-protection",
+                          "sql-pg-latest-version", "sql-prod-deletion-protection", "sql-prod-regional-availability"));
+}
+
+TEST(ApexStacksTest, ADeclaredDecommissionLetsOnlyTheDeletionProtectionRulesStandAside) {
+  auto run = SlippedProdDatabases();
+  ASSERT_EQ(run->exit_code, 0) << apex::testing::LogText(*run->deployment);
+  EXPECT_THAT(MandatoryPolicies(*run->deployment, true),
+              ElementsAre("redis-prod-persistence", "sql-pg-latest-version", "sql-prod-regional-availability"));
 }
 
 #ifdef APEX_POLICY_WITH_BOOTSTRAP

@@ -38,11 +38,6 @@ int RequireIntInRange(pulumi::Context& ctx, std::string const& key, int min, int
 int GetIntInRange(pulumi::Context& ctx, std::string const& key, int fallback, int min, int max);
 bool GetBool(pulumi::Context& ctx, std::string const& key, bool fallback);
 
-/// Prod keeps deletion protection on: `apex:deletionProtection: "false"` in prod is refused unless
-/// `apex:decommission` is "true" as well, which says that the teardown is deliberate (README, "A deliberate
-/// teardown of prod"); then a warning is logged.
-void RequireProdDeletionProtection(pulumi::Context& ctx, CommonConfig const& common, bool deletion_protection);
-
 /// The fully qualified name of the stack of `project` that this stack reads: the config key
 /// `apex:<project-without-apex->Stack` (e.g. apex:networkStack) when set, else
 /// "<stackOrganization>/<project>/<this stack's name>", so dev reads dev and prod reads prod.

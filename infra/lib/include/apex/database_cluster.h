@@ -94,8 +94,8 @@ struct DatabaseClusterArgs {
 };
 
 /// Reads DatabaseClusterArgs from the stack's config (validated: every problem names the key and the stack
-/// file). Staging and prod must run POSTGRES_18 (policy row 14); a prod stack must also meet the policy
-/// checks (backups, PITR, REGIONAL, STANDARD_HA, persistence, deletion protection).
+/// file). What a prod stack must choose (policy-checks.md: POSTGRES_18, backups, PITR, REGIONAL, STANDARD_HA,
+/// persistence, deletion protection) is enforced by the policy pack (infra/policy), not here.
 DatabaseClusterArgs LoadDatabaseClusterArgs(pulumi::Context& ctx, CommonConfig const& common);
 
 /// What the cluster needs from apex-network (its stack outputs).

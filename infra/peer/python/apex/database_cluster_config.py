@@ -111,15 +111,9 @@ def _require_non_empty(key: str, fallback: str) -> str:
     return value
 
 
-def _load_postgres(common: CommonConfig) -> PostgresConfig:
+def _load_postgres() -> PostgresConfig:
     database_version = require_one_of("postgresVersion", ["POSTGRES_17", "POSTGRES_18"])
-    # POSTGRES_18 is the newest major Cloud SQL offers at GA; dev may stay one behind while an upgrade is tried.
-    if common.environment != "dev" and database_version != "POSTGRES_18":
-        invalid_config(
-            "postgresVersion",
-            f"'{database_version}' is older than POSTGRES_18, the newest major version; "
-            f"{common.environment} must run it (policy-checks row 14)",
-        )
+    # Which stacks must run the newest (policy-checks row 14) is the policy pack's rule (infra/policy).
     edition = _get_one_of("postgresEdition", "ENTERPRISE", ["ENTERPRISE", "ENTERPRISE_PLUS"])
     tier = _config().require("postgresTier")
     if not tier.startswith("db-"):
@@ -226,31 +220,14 @@ def _load_qdrant(common: CommonConfig) -> QdrantConfig:
     return QdrantConfig(vm=vm, image=image)
 
 
-def _check_prod_policy(args: DatabaseClusterArgs) -> None:
-    """A prod stack must pass policy-checks.md; a slip in Pulumi.prod.yaml fails here rather than in review."""
-    if not args.common.is_prod:
-        return
-    for ok, key, what in [
-        (args.deletion_protection, "deletionProtection", "true"),
-        (args.postgres.backups_enabled, "postgresBackups", "true"),
-        (args.postgres.pitr_enabled, "postgresPitr", "true"),
-        (args.postgres.availability_type == "REGIONAL", "postgresAvailability", "REGIONAL"),
-        (args.redis.tier == "STANDARD_HA", "redisTier", "STANDARD_HA"),
-        (args.redis.persistence, "redisPersistence", "true"),
-    ]:
-        if not ok:
-            invalid_config(key, f"prod requires {what}")
-
-
 def load_database_cluster_args(common: CommonConfig) -> DatabaseClusterArgs:
     args = DatabaseClusterArgs(
         common=common,
         labels=standard_labels(common),
         deletion_protection=_config().require_bool("deletionProtection"),
-        postgres=_load_postgres(common),
+        postgres=_load_postgres(),
         redis=_load_redis(),
         neo4j=_load_neo4j(common),
         qdrant=_load_qdrant(common),
     )
-    _check_prod_policy(args)
     return args

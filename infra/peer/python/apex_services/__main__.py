@@ -82,11 +82,6 @@ def load_edge() -> tuple[bool, str]:
 common = load_common_config()
 # Everything from config first, so that a bad stack file fails before anything is registered.
 deletion_protection = apex.require_bool("deletionProtection")
-if common.is_prod and not deletion_protection:
-    if not apex.get_bool("decommission"):
-        invalid_config("deletionProtection",
-                       "prod requires true; to tear prod down on purpose, set apex:decommission to \"true\" as well")
-    pulumi.log.warn("apex:decommission is set: prod's deletion protection is off for a deliberate teardown")
 log_level = require_one_of("logLevel", ["debug", "info", "warning", "error"])
 gateway_sizing = load_service_sizing("apiGateway")
 ingestion_sizing = load_service_sizing("ingestionWorker")

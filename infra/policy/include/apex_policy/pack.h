@@ -21,6 +21,9 @@ struct PackOptions {
   std::string environment;
   /// Whether the stack is prod: its policies are mandatory and the prod-only rules apply.
   bool prod = false;
+  /// The stack's apex:decommission: prod is being torn down on purpose (README, "A deliberate teardown of
+  /// prod"), so the deletion-protection rules stand aside.
+  bool decommission = false;
 };
 
 /// The stack is prod when `environment` (the stack's apex:environment config) is "prod", or, without it, when

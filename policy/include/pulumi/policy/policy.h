@@ -182,8 +182,8 @@ struct StackValidationPolicy {
   std::function<void(StackValidationArgs const&)> validate{};
 };
 
-/// Runs (before validation) only at level remediate; returns the resource's new inputs, or nullopt to leave
-/// them as they are.
+/// Runs (before validation) only at level remediate, its default; returns the resource's new inputs, or nullopt
+/// to leave them as they are.
 struct ResourceRemediationPolicy {
   std::string name{};
   std::string description{};
@@ -205,7 +205,7 @@ class PolicyPack {
   std::string const& name() const { return name_; }
   std::string const& version() const { return version_; }
   std::vector<Policy> const& policies() const { return policies_; }
-  /// A policy's level before config: its own, else the pack's default.
+  /// A policy's level before config: its own, else remediate for a remediation policy, else the pack's default.
   EnforcementLevel DefaultLevel(Policy const& policy) const;
 
  private:

@@ -90,6 +90,7 @@ TEST_P(EveryStack, TheFourProjectsPreviewAndDeployUnderThePack) {
   ASSERT_NO_FATAL_FAILURE(StartApex(stack));
   for (auto const* p : kApexProjects) {
     auto preview = ws_->Pulumi(p, {"preview", "--policy-pack", kPackBinary});
+    std::ofstream(fs::path(ws_->options().work_dir) / (std::string(p) + "-preview.txt")) << preview.output;
     ASSERT_EQ(preview.code, 0) << p << ": " << Describe(preview);
     EXPECT_THAT(preview.output, HasSubstr("apex-policy")) << p << ": the pack did not run\n" << preview.output;
     EXPECT_THAT(preview.output, Not(HasSubstr("mandatory"))) << p << "\n" << preview.output;
