@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 namespace apex::policy {
 namespace {
 
-// Steps through the raw inputs (secrets and known output values unwrapped) as Properties does, but hands back
-// the value at the end of the path as it is, unknown or not: Properties refuses a list that holds one unknown
-// element, and the policies often need only the list's length or whether a field is present.
+// The value inside secrets and known output values.
 pulumi::PropertyValue const* Unwrap(pulumi::PropertyValue const* v) {
   while (v != nullptr && (v->is_secret() || v->is_output())) {
     v = v->is_secret() ? &v->SecretElement() : v->AsOutput().value.get();
@@ -20,6 +19,9 @@ pulumi::PropertyValue const* Unwrap(pulumi::PropertyValue const* v) {
 
 bool IsUnknown(pulumi::PropertyValue const* v) { return v == nullptr || v->is_computed(); }
 
+// Steps through the raw inputs (secrets and known output values unwrapped) as Properties does, but hands back
+// the value at the end of the path as it is, unknown or not: Properties refuses a list that holds one unknown
+// element, and the policies often need only the list's length or whether a field is present.
 pulumi::PropertyValue const* RawAt(pp::Properties const& properties, std::string const& path) {
   pulumi::PropertyValue const* current = nullptr;
   bool first = true;
