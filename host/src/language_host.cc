@@ -293,7 +293,12 @@ grpc::Status LanguageHost::RunPlugin(grpc::ServerContext* ctx, pulumirpc::RunPlu
     if (!build.ok) return {grpc::StatusCode::FAILED_PRECONDITION, build.error};
     binary = build.binary;
   }
-  ProcessSpec spec{.argv = {binary}, .cwd = req->pwd().empty() ? dir : req->pwd(), .env = {}, .capture = true};
+  // The RunPlugin handler thread starts the plugin and lives as long as it runs (see the watcher below).
+  ProcessSpec spec{.argv = {binary},
+                   .cwd = req->pwd().empty() ? dir : req->pwd(),
+                   .env = {},
+                   .capture = true,
+                   .terminate_with_starter = true};
   for (auto const& a : req->args()) spec.argv.push_back(a);
   for (auto const& e : req->env()) {
     auto eq = e.find('=');

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,7 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     *error = std::string("fork: ") + std::strerror(errno);
@@ -74,6 +76,11 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
     }
     // Its own process group, so that a cancel reaches everything it started.
     setpgid(0, 0);
+    if (spec.terminate_with_starter) {
+      prctl(PR_SET_PDEATHSIG, SIGTERM);
+      // The starter may have gone between fork and prctl: then nobody would signal us.
+      if (getppid() != parent) _exit(143);
+    }
     // The program gets default signal handling whatever the host set (the host blocks SIGINT in all its
     // threads, and a blocked mask survives exec).
     sigset_t none;

@@ -21,6 +21,9 @@ struct ProcessSpec {
   std::map<std::string, std::string> env;
   /// Capture stdout and stderr through pipes (else the child inherits the host's).
   bool capture = false;
+  /// SIGTERM the child when the thread that started it ends (Linux PR_SET_PDEATHSIG): a plugin the host runs for
+  /// the engine must not outlive a host that the engine killed before it could stop the plugin itself.
+  bool terminate_with_starter = false;
 };
 
 enum class Stream { kStdout, kStderr };

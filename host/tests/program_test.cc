@@ -1,12 +1,16 @@
 #include "program.h"
+#include "subprocess.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 namespace pulumi::host {
 namespace {
@@ -179,6 +183,30 @@ TEST(SubprocessTest, PassesEnvironmentAndWorkingDirectory) {
                        &out),
             0);
   EXPECT_EQ(out, "apex\n/\n");
+}
+
+// A plugin started for the engine ends with the thread that started it, even when that thread cannot stop it
+// (the engine killed the host first): nothing is left behind.
+TEST(SubprocessTest, AChildThatMustEndWithItsStarterDoes) {
+  std::unique_ptr<Subprocess> child;
+  std::string error;
+  std::thread starter([&] {
+    child = Subprocess::Start({.argv = {"sleep", "60"}, .capture = true, .terminate_with_starter = true}, &error);
+  });
+  starter.join();
+  ASSERT_TRUE(child) << error;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(child->Wait(), 128 + SIGTERM);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+}
+
+TEST(SubprocessTest, AnOrdinaryChildOutlivesItsStarterThread) {
+  std::unique_ptr<Subprocess> child;
+  std::string error;
+  std::thread starter([&] { child = Subprocess::Start({.argv = {"sh", "-c", "sleep 1; exit 7"}}, &error); });
+  starter.join();
+  ASSERT_TRUE(child) << error;
+  EXPECT_EQ(child->Wait(), 7);
 }
 
 }  // namespace
