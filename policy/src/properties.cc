@@ -1,5 +1,6 @@
 #include "pulumi/policy/policy.h"
 
+#include <functional>
 #include <stdexcept>
 
 namespace pulumi::policy {
@@ -89,31 +90,52 @@ PropertyValue Plain(PropertyValue const& v, std::string const& path) {
   }
 }
 
-/// The raw value at path (nullptr when absent); throws UnknownValueError when a step on the way is unknown.
-PropertyValue const* Find(PropertyMap const& map, std::vector<Step> const& steps) {
+struct Walked {
+  PropertyValue const* value = nullptr;  // the raw value at the end of the path; null when absent or cut short
+  std::size_t unknown_at = 0;            // when cut short by an unknown value: the steps up to it (else 0)
+};
+
+/// Follows the path through the raw map; `visit` sees each value on the way, the last one included.
+Walked Walk(PropertyMap const& map, std::vector<Step> const& steps,
+            std::function<void(PropertyValue const&)> const& visit) {
   PropertyValue const* current = nullptr;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     auto const& step = steps[i];
     if (i == 0) {
-      if (step.is_index) return nullptr;
+      if (step.is_index) return {};
       auto it = map.find(step.key);
-      if (it == map.end()) return nullptr;
+      if (it == map.end()) return {};
       current = &it->second;
-      continue;
-    }
-    auto const* u = Unwrap(current);
-    if (!u) throw UnknownValueError(Describe(steps, i));
-    if (step.is_index) {
-      if (!u->is_array() || step.index >= u->AsArray().size()) return nullptr;
-      current = &u->AsArray()[step.index];
     } else {
-      if (!u->is_object()) return nullptr;
-      auto it = u->AsObject().find(step.key);
-      if (it == u->AsObject().end()) return nullptr;
-      current = &it->second;
+      auto const* u = Unwrap(current);
+      if (!u) return {.value = nullptr, .unknown_at = i};
+      if (step.is_index) {
+        if (!u->is_array() || step.index >= u->AsArray().size()) return {};
+        current = &u->AsArray()[step.index];
+      } else {
+        if (!u->is_object()) return {};
+        auto it = u->AsObject().find(step.key);
+        if (it == u->AsObject().end()) return {};
+        current = &it->second;
+      }
     }
+    if (visit) visit(*current);
   }
-  return current;
+  return {.value = current};
+}
+
+/// The raw value at path (nullptr when absent); throws UnknownValueError when a step on the way is unknown.
+PropertyValue const* Find(PropertyMap const& map, std::vector<Step> const& steps) {
+  auto walked = Walk(map, steps, nullptr);
+  if (walked.unknown_at > 0) throw UnknownValueError(Describe(steps, walked.unknown_at));
+  return walked.value;
+}
+
+/// True when v itself is wrapped as a secret (not looking inside objects or lists).
+bool WrappedSecret(PropertyValue const& v) {
+  if (v.is_secret()) return true;
+  if (v.is_output()) return v.AsOutput().secret || (v.AsOutput().value && WrappedSecret(*v.AsOutput().value));
+  return false;
 }
 
 char const* KindName(Kind k) {
@@ -188,34 +210,10 @@ PropertyMap Properties::GetObject(std::string_view path) const {
 bool Properties::Has(std::string_view path) const { return Get(path).has_value(); }
 
 bool Properties::IsSecret(std::string_view path) const {
-  auto steps = ParsePath(path);
   // Secrecy is known even where the value is not, so look without refusing unknowns.
-  std::function<bool(PropertyValue const&)> secret = [&](PropertyValue const& v) {
-    if (v.is_secret()) return true;
-    if (v.is_output()) return v.AsOutput().secret || (v.AsOutput().value && secret(*v.AsOutput().value));
-    return false;
-  };
-  PropertyValue const* current = nullptr;
   bool any = false;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i == 0) {
-      auto it = map_.find(steps[0].key);
-      if (steps[0].is_index || it == map_.end()) return false;
-      current = &it->second;
-    } else {
-      auto const* u = Unwrap(current);
-      if (!u) return any;
-      if (steps[i].is_index) {
-        if (!u->is_array() || steps[i].index >= u->AsArray().size()) return any;
-        current = &u->AsArray()[steps[i].index];
-      } else {
-        if (!u->is_object() || !u->AsObject().contains(steps[i].key)) return any;
-        current = &u->AsObject().at(steps[i].key);
-      }
-    }
-    any = any || secret(*current);
-  }
-  return any || (current && current->ContainsSecrets());
+  auto walked = Walk(map_, ParsePath(path), [&any](PropertyValue const& v) { any = any || WrappedSecret(v); });
+  return any || (walked.value && walked.value->ContainsSecrets());
 }
 
 }  // namespace pulumi::policy
