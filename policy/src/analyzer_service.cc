@@ -2,9 +2,9 @@
 
 #include "internal/property_codec.h"
 #include "internal/runtime.h"
-#include "pulumi/config.h"
 
-#include <cmath>
+#include <google/protobuf/util/json_util.h>
+
 #include <cstdio>
 
 namespace pulumi::policy {
@@ -123,35 +123,21 @@ absl::StatusOr<AnalyzerResource> DecodeResource(Message const& m) {
   return r;
 }
 
+// A policy's config schema and config are plain JSON: protobuf's own JSON mapping carries them (as Go's policyx).
 google::protobuf::Struct ToStruct(nlohmann::json const& j) {
   google::protobuf::Struct s;
-  for (auto const& [k, v] : j.items()) {
-    (*s.mutable_fields())[k] = internal::EncodeValue(PropertyValueFromJson(v));
+  if (auto status = google::protobuf::util::JsonStringToMessage(j.dump(), &s); !status.ok()) {
+    throw std::runtime_error("a config schema is not a JSON object: " + std::string(status.message()));
   }
   return s;
 }
 
-nlohmann::json ToJson(google::protobuf::Value const& v) {
-  switch (v.kind_case()) {
-    case google::protobuf::Value::kBoolValue: return v.bool_value();
-    case google::protobuf::Value::kNumberValue: {
-      double n = v.number_value();
-      if (std::floor(n) == n && std::abs(n) < 9.0e15) return static_cast<long long>(n);
-      return n;
-    }
-    case google::protobuf::Value::kStringValue: return v.string_value();
-    case google::protobuf::Value::kListValue: {
-      auto a = nlohmann::json::array();
-      for (auto const& e : v.list_value().values()) a.push_back(ToJson(e));
-      return a;
-    }
-    case google::protobuf::Value::kStructValue: {
-      auto o = nlohmann::json::object();
-      for (auto const& [k, e] : v.struct_value().fields()) o[k] = ToJson(e);
-      return o;
-    }
-    default: return nullptr;
+nlohmann::json ToJson(google::protobuf::Struct const& s) {
+  std::string text;
+  if (auto status = google::protobuf::util::MessageToJsonString(s, &text); !status.ok()) {
+    throw std::runtime_error("policy config cannot be read as JSON: " + std::string(status.message()));
   }
+  return nlohmann::json::parse(text);
 }
 
 void AddDiagnostics(std::vector<Diagnostic> const& diagnostics, PolicyPack const& pack,
@@ -286,10 +272,8 @@ grpc::Status AnalyzerService::Configure(grpc::ServerContext*, pulumirpc::Configu
   return WithAnalyzer([&](Analyzer& analyzer) {
     std::map<std::string, PolicyConfig> config;
     for (auto const& [name, c] : request->policyconfig()) {
-      auto properties = nlohmann::json::object();
-      for (auto const& [k, v] : c.properties().fields()) properties[k] = ToJson(v);
       config[name] = PolicyConfig{.enforcement_level = static_cast<EnforcementLevel>(c.enforcementlevel()),
-                                  .properties = std::move(properties)};
+                                  .properties = ToJson(c.properties())};
     }
     analyzer.Configure(std::move(config));
     return grpc::Status::OK;
