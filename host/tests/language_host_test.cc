@@ -72,6 +72,29 @@ class LanguageHostTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
+  /// InstallDependencies of a plugin directory: "" when it succeeds, else the error and the build's output.
+  std::string InstallPlugin(fs::path const& plugin) {
+    pulumirpc::InstallDependenciesRequest req;
+    req.mutable_info()->set_root_directory(plugin.string());
+    req.mutable_info()->set_program_directory(plugin.string());
+    req.set_is_plugin(true);
+    grpc::ClientContext ctx;
+    auto reader = stub_->InstallDependencies(&ctx, req);
+    pulumirpc::InstallDependenciesResponse chunk;
+    std::string output;
+    while (reader->Read(&chunk)) output += chunk.stdout() + chunk.stderr();
+    auto status = reader->Finish();
+    return status.ok() ? std::string() : status.error_message() + "\n" + output;
+  }
+
+  /// Whether the host's builds hold an executable of that name.
+  bool Built(std::string const& executable) {
+    for (auto const& e : fs::recursive_directory_iterator(dir_ / "builds")) {
+      if (e.path().filename() == executable) return true;
+    }
+    return false;
+  }
+
   pulumirpc::RunResponse RunScript(std::string const& script) {
     auto path = dir_ / "program.sh";
     std::ofstream(path) << "#!/bin/sh\n" << script;
@@ -280,48 +303,24 @@ TEST_F(LanguageHostTest, InstallDependenciesBuildsAPluginNamedByItsYaml) {
   std::ofstream(plugin / "CMakeLists.txt")
       << "cmake_minimum_required(VERSION 3.25)\nproject(my-pack LANGUAGES CXX)\nadd_executable(my-pack main.cc)\n";
   std::ofstream(plugin / "main.cc") << "int main() { return 0; }\n";
-  pulumirpc::InstallDependenciesRequest req;
-  req.mutable_info()->set_root_directory(plugin.string());
-  req.mutable_info()->set_program_directory(plugin.string());
-  req.set_is_plugin(true);
-  grpc::ClientContext ctx;
-  auto reader = stub_->InstallDependencies(&ctx, req);
-  pulumirpc::InstallDependenciesResponse chunk;
-  std::string output;
-  while (reader->Read(&chunk)) output += chunk.stdout() + chunk.stderr();
-  auto status = reader->Finish();
-  ASSERT_TRUE(status.ok()) << status.error_message() << "\n" << output;
-  bool built = false;
-  for (auto const& e : fs::recursive_directory_iterator(dir_ / "builds")) built = built || e.path().filename() == "my-pack";
-  EXPECT_TRUE(built);
+  ASSERT_EQ(InstallPlugin(plugin), "");
+  EXPECT_TRUE(Built("my-pack"));
 
   pulumirpc::InstallDependenciesRequest missing;
   missing.mutable_info()->set_program_directory((dir_ / "nowhere").string());
   missing.set_is_plugin(true);
   grpc::ClientContext ctx2;
   auto reader2 = stub_->InstallDependencies(&ctx2, missing);
+  pulumirpc::InstallDependenciesResponse chunk;
   while (reader2->Read(&chunk)) {
   }
-  status = reader2->Finish();
+  auto status = reader2->Finish();
   EXPECT_FALSE(status.ok());
   EXPECT_THAT(status.error_message(), HasSubstr((dir_ / "nowhere").string() + " does not exist"));
 }
 
 TEST_F(LanguageHostTest, InstallDependenciesOfAPluginWithoutOptionsReadsThemFromItsYaml) {
   // The conformance suite sends a policy pack's directory without the runtime options of its PulumiPolicy.yaml.
-  auto install = [&](fs::path const& plugin) {
-    pulumirpc::InstallDependenciesRequest req;
-    req.mutable_info()->set_root_directory(plugin.string());
-    req.mutable_info()->set_program_directory(plugin.string());
-    req.set_is_plugin(true);
-    grpc::ClientContext ctx;
-    auto reader = stub_->InstallDependencies(&ctx, req);
-    pulumirpc::InstallDependenciesResponse chunk;
-    std::string output;
-    while (reader->Read(&chunk)) output += chunk.stdout() + chunk.stderr();
-    auto status = reader->Finish();
-    return status.ok() ? std::string() : status.error_message() + "\n" + output;
-  };
   auto targeted = dir_ / "policy_packs/targeted";
   fs::create_directories(targeted);
   std::ofstream(targeted / "PulumiPolicy.yaml")
@@ -329,18 +328,14 @@ TEST_F(LanguageHostTest, InstallDependenciesOfAPluginWithoutOptionsReadsThemFrom
   std::ofstream(targeted / "CMakeLists.txt") << "cmake_minimum_required(VERSION 3.25)\nproject(p LANGUAGES CXX)\n"
                                                 "add_executable(policy-pack-targeted main.cc)\n";
   std::ofstream(targeted / "main.cc") << "int main() { return 0; }\n";
-  EXPECT_EQ(install(targeted), "");
-  bool built = false;
-  for (auto const& e : fs::recursive_directory_iterator(dir_ / "builds")) {
-    built = built || e.path().filename() == "policy-pack-targeted";
-  }
-  EXPECT_TRUE(built);
+  EXPECT_EQ(InstallPlugin(targeted), "");
+  EXPECT_TRUE(Built("policy-pack-targeted"));
 
   auto prebuilt = dir_ / "policy_packs/prebuilt";  // nothing to build
   fs::create_directories(prebuilt);
   std::ofstream(prebuilt / "PulumiPolicy.yaml")
       << "runtime:\n  name: cpp\n  options:\n    binary: \"/bin/true\"\n    target: t\nversion: 1.0.0\n";
-  EXPECT_EQ(install(prebuilt), "");
+  EXPECT_EQ(InstallPlugin(prebuilt), "");
 }
 
 TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {
