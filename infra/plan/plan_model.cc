@@ -1,7 +1,6 @@
 #include "plan_model.h"
 
 #include "apex/testing/projects.h"
-#include "reference_probe.h"
 
 #include <algorithm>
 #include <exception>
@@ -68,8 +67,8 @@ std::vector<PlannedResource> InTreeOrder(std::vector<PlannedResource> resources)
 }
 
 ProjectPlan Describe(apex::testing::StackRun const& run, std::vector<apex::testing::StackRun> const& before,
-                     std::map<std::string, pulumi::PropertyMap> const& references,
                      std::vector<std::string> const& plaintext_secrets) {
+  auto const reads = run.deployment->stack_reference_reads();
   ProjectPlan p;
   p.project = run.config.project;
   p.stack = run.config.stack;
@@ -89,7 +88,7 @@ ProjectPlan Describe(apex::testing::StackRun const& run, std::vector<apex::testi
       for (auto const& producer : before) {
         if (producer.qualified_name == read.stack) read.project = producer.config.project;
       }
-      read.outputs = OutputsUsed(run.config.project, run.config.stack, references, read.stack);
+      if (auto used = reads.find(read.stack); used != reads.end()) read.outputs = used->second;
       p.references.push_back(std::move(read));
     }
     p.resources.push_back(std::move(planned));
@@ -199,7 +198,7 @@ PlanResult BuildPlan(std::string const& stack) {
       result.failure = FailureOf(run, plaintext_secrets);
       return result;
     }
-    result.plan.projects.push_back(Describe(run, runs, references, plaintext_secrets));
+    result.plan.projects.push_back(Describe(run, runs, plaintext_secrets));
     runs.push_back(std::move(run));
   }
   return result;

@@ -103,7 +103,7 @@ PlanRun RunPlanFor(std::string const& stack) {
 
 class PlanStackTest : public ::testing::TestWithParam<std::string> {
  protected:
-  // One plan per stack for the whole suite: each runs every project, and probes their references.
+  // One plan per stack for the whole suite: each runs every project.
   static PlanRun const& Plan(std::string const& stack) {
     static std::map<std::string, PlanRun> plans;
     if (!plans.count(stack)) plans[stack] = RunPlanFor(stack);

@@ -69,5 +69,22 @@ TEST(StackReferenceTest, RequireOutputNamesTheMissingOutputAndTheStack) {
               FailedWith(AllOf(HasSubstr("routerName"), HasSubstr("organization/apex-network/dev"))));
 }
 
+TEST(StackReferenceTest, MocksRecordWhichOutputsTheProgramReads) {
+  MockDeployment d(nullptr, WithNetworkStack());
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    StackReference network(ctx, "network", {.name = "organization/apex-network/dev"});
+    StackReference other(ctx, "other", {.name = "organization/apex-other/dev"});
+    ctx.Export("net", network.RequireOutput<std::string>("networkId"));
+    ctx.Export("nat", network.RequireOutput<std::string>("natIp"));
+    ctx.Export("net-again", network.GetOutput("networkId"));
+    ctx.Export("absent", other.GetOutput("nothing"));
+  }), 0);
+  using Reads = std::map<std::string, std::vector<std::string>>;
+  EXPECT_EQ(d.stack_reference_reads(), (Reads{{"organization/apex-network/dev", {"natIp", "networkId"}},
+                                              {"organization/apex-other/dev", {"nothing"}}}));
+  ASSERT_EQ(d.Run([](Context&) {}), 0);
+  EXPECT_TRUE(d.stack_reference_reads().empty()) << "each Run records its own reads";
+}
+
 }  // namespace
 }  // namespace pulumi

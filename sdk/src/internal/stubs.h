@@ -38,6 +38,9 @@ class MonitorStub {
                                        pulumirpc::RegisterPackageResponse* /*response*/) {
     return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "RegisterPackage is not supported here");
   }
+  /// The program asked a StackReference for one of its outputs. Not part of the protocol (the engine hands
+  /// over every output at once); the mocks record it so that tests see which outputs a program reads.
+  virtual void NoteStackReferenceRead(std::string const& /*stack*/, std::string const& /*output*/) {}
 };
 
 class EngineStub {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <iostream>
 #include <mutex>
+#include <set>
 
 namespace pulumi::mocks {
 namespace {
@@ -53,6 +54,7 @@ struct MockDeployment::Impl {
   std::vector<RegisteredResource> resources;
   std::vector<LogEntry> logs;
   std::vector<InvokeRecord> invokes;
+  std::map<std::string, std::set<std::string>> stack_reference_reads;
   bool shutdown_signalled = false;
   std::vector<std::string> state;  // URNs the stack holds, in registration order
   std::vector<std::string> deleted;
@@ -293,6 +295,11 @@ class MockMonitor : public internal::MonitorStub {
     return grpc::Status::OK;
   }
 
+  void NoteStackReferenceRead(std::string const& stack, std::string const& output) override {
+    std::lock_guard lock(impl_->mu);
+    impl_->stack_reference_reads[stack].insert(output);
+  }
+
   grpc::Status SignalAndWaitForShutdown() override {
     std::lock_guard lock(impl_->mu);
     impl_->shutdown_signalled = true;
@@ -391,6 +398,7 @@ int MockDeployment::Run(std::function<void(Context&)> const& body) {
     impl_->resources.clear();
     impl_->logs.clear();
     impl_->invokes.clear();
+    impl_->stack_reference_reads.clear();
     impl_->shutdown_signalled = false;
     impl_->resource_hooks.clear();
     impl_->error_hooks.clear();
@@ -488,5 +496,12 @@ std::vector<std::string> DependencyUrns(pulumi::internal::Dependencies const& de
 }
 
 }  // namespace internal_wait
+
+std::map<std::string, std::vector<std::string>> MockDeployment::stack_reference_reads() const {
+  std::lock_guard lock(impl_->mu);
+  std::map<std::string, std::vector<std::string>> reads;
+  for (auto const& [stack, outputs] : impl_->stack_reference_reads) reads[stack].assign(outputs.begin(), outputs.end());
+  return reads;
+}
 
 }  // namespace pulumi::mocks

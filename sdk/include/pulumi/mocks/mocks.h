@@ -161,6 +161,9 @@ class MockDeployment {
   PropertyMap stack_outputs() const;
   std::vector<LogEntry> logs() const;
   std::vector<InvokeRecord> invokes() const;
+  /// The outputs the last Run asked its StackReferences for (GetOutput, RequireOutput), by referenced stack
+  /// ("<org>/<project>/<stack>"), each list sorted and without repeats; whether or not the stack has them.
+  std::map<std::string, std::vector<std::string>> stack_reference_reads() const;
 
   // What the engine would make of the last Run. A program that succeeds signals the engine that it has
   // registered everything (SignalAndWaitForShutdown), and the engine deletes what the stack held and the
