@@ -42,7 +42,7 @@ class CliE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ASSERT_EQ(access((EngineBinDir() + "/pulumi").c_str(), X_OK), 0)
-        << "the pulumi CLI is not built at " << EngineBinDir() << ": run tools/build-engine (tools/setup does)";
+        << "the pulumi CLI is not built at " << EngineBinDir() << ": run tools/build-engine (tools/test does)";
   }
 
   void SetUp() override {
