@@ -197,6 +197,22 @@ TEST_P(PlanStackTest, JsonListsTheReferencedStacksAndTheOutputsUsed) {
   }
 }
 
+// The outputs used are those the program asked for, as the mocks recorded them: apex-databases asks the network
+// stack for exactly these four (program.cc), and none of the network's others.
+TEST_P(PlanStackTest, OutputsUsedAreWhatTheProgramAskedFor) {
+  auto const& plan = Plan(GetParam());
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  json doc = json::parse(plan.json_text);
+  for (auto const& p : doc["projects"]) {
+    if (p["project"] != "apex-databases") continue;
+    ASSERT_EQ(p["stackReferences"].size(), 1u);
+    EXPECT_EQ(p["stackReferences"][0]["outputs"],
+              json({"networkId", "privateServiceConnection", "psaRangeName", "subnetSelfLink"}));
+    return;
+  }
+  FAIL() << "no apex-databases in the plan";
+}
+
 TEST_P(PlanStackTest, PrintsTheTreeWithComponentsAndKeyProperties) {
   auto const& plan = Plan(GetParam());
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
