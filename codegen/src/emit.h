@@ -46,6 +46,10 @@ class Context {
   /// spelled as PropertyValue, since C++ values cannot contain themselves).
   bool InCycleWith(std::string const& from_token, std::string const& to_token) const;
 
+  /// True if the object type `type_token` can be an input (of a resource, a function or the config,
+  /// directly or nested); false for types only in function results, which get no Args struct or encoder.
+  bool HasInputForm(std::string const& type_token) const;
+
  private:
   Package const& package_;
   std::string banner_;
@@ -54,6 +58,7 @@ class Context {
   std::map<std::string, ModuleNames> names_;
   std::map<std::string, Entity> entities_;
   std::map<std::string, int> cycle_of_;  // object type token -> its strongly connected component, if cyclic
+  std::set<std::string> input_types_;     // object type tokens with an input form
 };
 
 /// The shape of a value in one position.

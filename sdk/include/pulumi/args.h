@@ -266,4 +266,6 @@ void EncodeMember(PropertyMap& object, char const* name, RequiredValue<T> const&
 
 }  // namespace pulumi
 
+#include "pulumi/internal/common_instantiations.h"  // IWYU pragma: export
+
 #endif  // PULUMI_ARGS_H
