@@ -1,7 +1,7 @@
 // pulumi-gen-cpp: generates typed C++ bindings from a Pulumi package schema.
 //
 //   pulumi-gen-cpp --schema gcp.json --out build/gcp [--modules sql,redis] [--schema-name gcp]
-//                  [--properties-per-source 3000] [--manifest-only]
+//                  [--properties-per-source 1500] [--manifest-only]
 //
 // Exit status: 0 when the tree was written, 1 when the schema is bad (each error names its JSON path and
 // nothing is written), 2 for bad usage or an I/O failure.

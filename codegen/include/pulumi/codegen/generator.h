@@ -34,7 +34,7 @@ struct GeneratorOptions {
   std::set<std::string> modules;
   /// Roughly how many properties go into one translation unit of a module's definitions: larger parts
   /// mean fewer, slower compiles (see bench/README.md).
-  std::size_t properties_per_source = 3000;
+  std::size_t properties_per_source = 1500;
 };
 
 struct GeneratedPackage {
