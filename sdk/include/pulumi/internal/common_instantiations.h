@@ -30,7 +30,7 @@ using StringMap = std::map<std::string, std::string>;
                                                                  bool);                                    \
   EXTERN template void ArgsBuilder::Add<Required<T>>(char const*, Required<T> const&, bool);                \
   EXTERN template void DecodeMember<T>(PropertyMap const&, char const*, T&);                                \
-  EXTERN template void DecodeMember<std::optional<T>>(PropertyMap const&, char const*, std::optional<T>&);  \
+  EXTERN template void DecodeMember<T>(PropertyMap const&, char const*, std::optional<T>&);                 \
   EXTERN template void EncodeMember<T>(PropertyMap&, char const*, T const&);                                \
   EXTERN template void EncodeMember<T>(PropertyMap&, char const*, std::optional<T> const&);                 \
   EXTERN template Output<T> internal::Decoded<T>(Output<PropertyValue> const&);                             \
