@@ -46,8 +46,8 @@ class Context {
   /// spelled as PropertyValue, since C++ values cannot contain themselves).
   bool InCycleWith(std::string const& from_token, std::string const& to_token) const;
 
-  /// True if the object type `type_token` can be an input (of a resource, a function or the config,
-  /// directly or nested); false for types only in function results, which get no Args struct or encoder.
+  /// False for an object type that only function results have (directly or nested): no resource, function
+  /// argument or config takes it, so it gets no Args struct or encoder.
   bool HasInputForm(std::string const& type_token) const;
 
  private:
@@ -58,7 +58,7 @@ class Context {
   std::map<std::string, ModuleNames> names_;
   std::map<std::string, Entity> entities_;
   std::map<std::string, int> cycle_of_;  // object type token -> its strongly connected component, if cyclic
-  std::set<std::string> input_types_;     // object type tokens with an input form
+  std::set<std::string> result_only_types_;  // object type tokens only in function results
 };
 
 /// The shape of a value in one position.
