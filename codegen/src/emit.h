@@ -46,6 +46,10 @@ class Context {
   /// spelled as PropertyValue, since C++ values cannot contain themselves).
   bool InCycleWith(std::string const& from_token, std::string const& to_token) const;
 
+  /// False for an object type that only function results have (directly or nested): no resource, function
+  /// argument or config takes it, so it gets no Args struct or encoder.
+  bool HasInputForm(std::string const& type_token) const;
+
  private:
   Package const& package_;
   std::string banner_;
@@ -54,6 +58,7 @@ class Context {
   std::map<std::string, ModuleNames> names_;
   std::map<std::string, Entity> entities_;
   std::map<std::string, int> cycle_of_;  // object type token -> its strongly connected component, if cyclic
+  std::set<std::string> result_only_types_;  // object type tokens only in function results
 };
 
 /// The shape of a value in one position.

@@ -144,7 +144,63 @@ Context::Context(Package const& package, GeneratorOptions const& options)
   for (auto const& [token, _] : edges) {
     if (!index.count(token)) visit(token);
   }
+
+  // Object types in function results that no resource, function argument or config takes: those get no
+  // Args struct or encoder, since no program builds one.
+  std::map<std::string, ObjectType const*> types;
+  for (auto const& [name, module] : package.modules) {
+    for (auto const& o : module.object_types) types[o.token] = &o;
+  }
+  auto reach = [&](std::set<std::string>& seen, auto const& add_roots) {
+    std::vector<std::string> pending;
+    auto take = [&](std::vector<Property> const& properties) {
+      std::set<std::string> refs;
+      for (auto const& p : properties) CollectObjectRefs(p.type, refs);
+      for (auto const& token : refs) {
+        if (seen.insert(token).second) pending.push_back(token);
+      }
+    };
+    add_roots(take);
+    while (!pending.empty()) {
+      auto token = pending.back();
+      pending.pop_back();
+      if (auto it = types.find(token); it != types.end()) take(it->second->properties);
+    }
+  };
+  auto functions = [&](auto const& each) {
+    for (auto const& [name, module] : package.modules) {
+      for (auto const& f : module.functions) each(f);
+      for (auto const& r : module.resources) {
+        for (auto const& m : r.methods) each(m.function);
+      }
+    }
+  };
+  std::set<std::string> inputs, results;
+  reach(inputs, [&](auto const& take) {
+    auto take_resource = [&](Resource const& r) {
+      take(r.input_properties);
+      take(r.properties);
+      if (r.state_inputs) take(*r.state_inputs);
+    };
+    take(package.config);
+    if (package.provider) take_resource(*package.provider);
+    for (auto const& [name, module] : package.modules) {
+      for (auto const& r : module.resources) take_resource(r);
+    }
+    functions([&](Function const& f) { take(f.inputs.value_or(std::vector<Property>{})); });
+  });
+  reach(results, [&](auto const& take) {
+    functions([&](Function const& f) {
+      take(f.outputs.value_or(std::vector<Property>{}));
+      if (f.return_type) take({Property{.type = *f.return_type}});
+    });
+  });
+  for (auto const& token : results) {
+    if (!inputs.count(token)) result_only_types_.insert(token);
+  }
 }
+
+bool Context::HasInputForm(std::string const& type_token) const { return !result_only_types_.count(type_token); }
 
 std::string WithSchemaDefault(Property const& p, std::string const& expr) {
   auto const& d = p.default_value;

@@ -1,4 +1,5 @@
-// Object types (an output struct, an Args struct and their conversions) and enums.
+// Object types (an output struct, an Args struct unless only function results have the type, and their
+// conversions) and enums.
 #include "emit.h"
 
 namespace pulumi::codegen::emit {
@@ -49,37 +50,44 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   }
   body += "};\n\n";
 
-  // The Args struct: the same members as inputs, for resource arguments.
-  body += "/// The input form of " + e.name + ".\n";
-  body += "struct " + e.args + " {\n";
-  for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    auto const& p = type.properties[i];
-    body += DeprecatedComment(p.deprecation, "  ");
-    body += "  " + MemberTypeOf(ctx, p, p.required, Form::kInput, e.ns, type.token, uses) + " " + members[i] +
-            Initializer(p.required) + ";\n";
+  // The Args struct: the same members as inputs, for resource and function arguments, and the encoders.
+  // A type only in function results has neither: no program builds one.
+  bool input_form = ctx.HasInputForm(type.token);
+  if (input_form) {
+    body += "/// The input form of " + e.name + ".\n";
+    body += "struct " + e.args + " {\n";
+    for (std::size_t i = 0; i < type.properties.size(); ++i) {
+      auto const& p = type.properties[i];
+      body += DeprecatedComment(p.deprecation, "  ");
+      body += "  " + MemberTypeOf(ctx, p, p.required, Form::kInput, e.ns, type.token, uses) + " " + members[i] +
+              Initializer(p.required) + ";\n";
+    }
+    body += "};\n\n";
+    body += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args);\n";
+    body += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value);\n\n";
   }
-  body += "};\n\n";
-  body += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args);\n";
-  body += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value);\n\n";
   body += "}  // namespace " + e.ns + "\n\n";
   body += "namespace pulumi {\ntemplate <>\nstruct PropertyDecoder<::" + e.ns + "::" + e.name + "> {\n";
   body += "  static ::" + e.ns + "::" + e.name + " Decode(PropertyValue const& value);\n};\n}  // namespace pulumi\n";
   out.headers[e.header] = Header(ctx, e.header, uses, body, e.header);
 
   // Definitions.
-  std::string code;
-  code += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args) {\n";
-  code += "  ::pulumi::ArgsBuilder b;\n";
-  for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    code += AddMember(type.properties[i], "args." + members[i], Form::kInput);
+  if (input_form) {
+    std::string code;
+    code += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args) {\n";
+    code += "  ::pulumi::ArgsBuilder b;\n";
+    for (std::size_t i = 0; i < type.properties.size(); ++i) {
+      code += AddMember(type.properties[i], "args." + members[i], Form::kInput);
+    }
+    code += "  return std::move(b).Object();\n}\n\n";
+    code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
+    for (std::size_t i = 0; i < type.properties.size(); ++i) {
+      code += "  ::pulumi::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
+    }
+    code += "  return object;\n}\n";
+    out.definitions.push_back(
+        {.code = code, .header = e.header, .weight = 2 + type.properties.size(), .ns = e.ns, .uses = uses});
   }
-  code += "  return std::move(b).Object();\n}\n\n";
-  code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
-  for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    code += "  ::pulumi::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
-  }
-  code += "  return object;\n}\n";
-  out.definitions.push_back({.code = code, .header = e.header, .weight = 2 + type.properties.size(), .ns = e.ns, .uses = uses});
 
   std::string decode;
   std::string q = "::" + e.ns + "::" + e.name;

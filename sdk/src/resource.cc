@@ -218,4 +218,27 @@ Resource ResourceFromReference(Context& ctx, ResourceReference const& ref) {
   return Resource(std::move(state));
 }
 
+namespace internal {
+
+void SettleDecoded(Output<PropertyValue> const& src_output, std::shared_ptr<OutputStateBase> const& out,
+                   void (*resolve)(OutputStateBase& out, PropertyValue const& value, bool secret, Dependencies deps)) {
+  auto src = src_output.internal_state();
+  src->OnSettled([src, out, resolve] {
+    switch (src->state()) {
+      case State::kRejected: out->Reject(src->error(), src->secret(), src->deps()); return;
+      case State::kUnknown: out->SettleUnknown(src->secret(), src->deps()); return;
+      default: break;
+    }
+    try {
+      resolve(*out, src->value(), src->secret(), src->deps());
+    } catch (...) {  // as Output::Apply reports a failed callback
+      auto message = "an Apply callback failed: " + DescribeException(std::current_exception());
+      ReportError(out->runtime(), message);
+      out->Reject(message, src->secret(), src->deps());
+    }
+  });
+}
+
+}  // namespace internal
+
 }  // namespace pulumi

@@ -247,6 +247,12 @@ void DecodeMember(PropertyMap const& object, char const* name, T& member) {
   auto it = object.find(name);
   if (it != object.end() && !it->second.is_null()) member = FromPropertyValue<T>(it->second);
 }
+// Most members are optional: decoded into place, which instantiates less of std::optional per type.
+template <typename T>
+void DecodeMember(PropertyMap const& object, char const* name, std::optional<T>& member) {
+  auto it = object.find(name);
+  if (it != object.end() && !it->second.is_null()) member.emplace(PropertyDecoder<T>::Decode(it->second));
+}
 
 /// The object inside `value`; throws PropertyTypeError naming `type` when it is not one.
 PropertyMap const& ObjectOf(PropertyValue const& value, char const* type);
@@ -265,5 +271,7 @@ void EncodeMember(PropertyMap& object, char const* name, RequiredValue<T> const&
 }
 
 }  // namespace pulumi
+
+#include "pulumi/internal/common_instantiations.h"  // IWYU pragma: export
 
 #endif  // PULUMI_ARGS_H

@@ -27,6 +27,28 @@
 
 namespace pulumi {
 
+namespace internal {
+/// Settles `out` once `src` does, with `src`'s value as `resolve` decodes it (or its unknown or failed
+/// state). Not a template: every decoded type shares this continuation, where an Apply per type would
+/// compile one of its own (generated bindings have a getter for each of thousands of types).
+void SettleDecoded(Output<PropertyValue> const& src, std::shared_ptr<OutputStateBase> const& out,
+                   void (*resolve)(OutputStateBase& out, PropertyValue const& value, bool secret, Dependencies deps));
+
+template <typename T>
+void ResolveDecoded(OutputStateBase& out, PropertyValue const& value, bool secret, Dependencies deps) {
+  static_cast<OutputState<T>&>(out).Resolve(FromPropertyValue<T>(value), secret, std::move(deps));
+}
+
+/// `src` decoded into T, like `src.Apply(FromPropertyValue<T>)`.
+template <typename T>
+Output<T> Decoded(Output<PropertyValue> const& src) {
+  auto const& rt = src.internal_state()->runtime();
+  auto out = std::make_shared<OutputState<T>>(rt ? rt : CurrentRuntime());
+  SettleDecoded(src, out, &ResolveDecoded<T>);
+  return Output<T>(std::move(out));
+}
+}  // namespace internal
+
 class Context;
 struct ResourceOptions;
 
@@ -79,7 +101,7 @@ class CustomResource : public Resource {
   Output<PropertyValue> GetOutput(std::string const& property) const;
   template <typename T>
   Output<T> GetOutput(std::string const& property) const {
-    return GetOutput(property).Apply([](PropertyValue const& v) { return FromPropertyValue<T>(v); });
+    return internal::Decoded<T>(GetOutput(property));
   }
 
  protected:
@@ -125,7 +147,7 @@ class ComponentResource : public Resource {
   Output<PropertyValue> GetOutput(std::string const& property) const;
   template <typename T>
   Output<T> GetOutput(std::string const& property) const {
-    return GetOutput(property).Apply([](PropertyValue const& v) { return FromPropertyValue<T>(v); });
+    return internal::Decoded<T>(GetOutput(property));
   }
 
  protected:
