@@ -1,5 +1,6 @@
-// The peer benchmark's program, with our SDK: `bench:count` Things in Groups of ten. Each Thing takes its
-// `previous` input from an Apply over the previous Thing's `label` output and has a secret `password`.
+// The peer benchmark's program, with our SDK: `bench:count` Things in Groups of ten. Each Thing but a
+// group's first takes its `previous` input from an Apply over the `label` output of the Thing before it in
+// its group, and has a secret `password`.
 #include "pulumi/pulumi.h"
 
 #include <optional>
@@ -41,7 +42,10 @@ void Program(pulumi::Context& ctx) {
   std::optional<Thing> previous;
   std::optional<Group> group;
   for (int i = 0; i < count; ++i) {
-    if (i % 10 == 0) group.emplace(ctx, "group-" + std::to_string(i / 10));
+    if (i % 10 == 0) {
+      group.emplace(ctx, "group-" + std::to_string(i / 10));
+      previous.reset();
+    }
     pulumi::Input<std::string> from_previous =
         previous ? previous->label.Apply([](std::string const& l) { return l + "/next"; })
                  : pulumi::Output<std::string>(std::string("none"));

@@ -1,5 +1,6 @@
-// The peer benchmark's program with Pulumi's Go SDK: bench:count Things in Groups of ten. Each Thing takes
-// its `previous` input from an ApplyT over the previous Thing's `label` output and has a secret `password`.
+// The peer benchmark's program with Pulumi's Go SDK: bench:count Things in Groups of ten. Each Thing but a
+// group's first takes its `previous` input from an ApplyT over the `label` output of the Thing before it in
+// its group, and has a secret `password`.
 package main
 
 import (
@@ -65,6 +66,7 @@ func main() {
 				if group, err = NewGroup(ctx, fmt.Sprintf("group-%d", i/10)); err != nil {
 					return err
 				}
+				previous = nil
 			}
 			fromPrevious := pulumi.String("none").ToStringOutput()
 			if previous != nil {

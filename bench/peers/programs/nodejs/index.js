@@ -1,6 +1,6 @@
 // The peer benchmark's program with Pulumi's Node.js SDK: bench:count Things in Groups of ten. Each Thing
-// takes its `previous` input from an apply over the previous Thing's `label` output and has a secret
-// `password`.
+// but a group's first takes its `previous` input from an apply over the `label` output of the Thing before
+// it in its group, and has a secret `password`.
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 
@@ -28,6 +28,7 @@ let group;
 for (let i = 0; i < count; i++) {
     if (i % 10 === 0) {
         group = new Group(`group-${Math.floor(i / 10)}`);
+        previous = undefined;
     }
     previous = new Thing(`thing-${i}`, {
         label: `thing-${i}`,

@@ -1,7 +1,7 @@
 """The peer benchmark's program with Pulumi's Python SDK: bench:count Things in Groups of ten.
 
-Each Thing takes its `previous` input from an apply over the previous Thing's `label` output and has a
-secret `password`.
+Each Thing but a group's first takes its `previous` input from an apply over the `label` output of the Thing
+before it in its group, and has a secret `password`.
 """
 from typing import Optional, Sequence
 
@@ -34,6 +34,7 @@ group: Optional[Group] = None
 for i in range(count):
     if i % 10 == 0:
         group = Group(f"group-{i // 10}")
+        previous = None
     previous = Thing(
         f"thing-{i}",
         label=f"thing-{i}",
