@@ -1,5 +1,7 @@
 #include "fast_engine.h"
 
+#include "internal/property_codec.h"
+
 #include "pulumi/engine.grpc.pb.h"
 #include "pulumi/resource.grpc.pb.h"
 
@@ -13,41 +15,33 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kSecretSig[] = "4dabf18193072939515e22adb298388d";
-constexpr char kSecretValue[] = "1b47061264138c4ac30d75fd1eb44270";
 constexpr char kStackType[] = "pulumi:pulumi:Stack";
 
-json Normalize(google::protobuf::Value const& v);
-
-json Normalize(google::protobuf::Struct const& s) {
-  json out = json::object();
-  for (auto const& [k, v] : s.fields()) out[k] = Normalize(v);
-  return out;
+// Plain JSON, with a secret as {"secret": value} whatever wrapper the SDK used.
+json ToJson(pulumi::PropertyValue const& v) {
+  if (v.is_secret()) return json{{"secret", ToJson(v.SecretElement())}};
+  if (v.is_null()) return nullptr;
+  if (v.is_bool()) return v.AsBool();
+  if (v.is_number()) return v.AsNumber();
+  if (v.is_string()) return v.AsString();
+  if (v.is_array()) {
+    json out = json::array();
+    for (auto const& e : v.AsArray()) out.push_back(ToJson(e));
+    return out;
+  }
+  if (v.is_object()) {
+    json out = json::object();
+    for (auto const& [k, e] : v.AsObject()) out[k] = ToJson(e);
+    return out;
+  }
+  return v.ToString();  // unknowns, references, assets: not in this program, but shown if they come
 }
 
-// Plain JSON, with a secret as {"secret": value} whatever wrapper the SDK used.
-json Normalize(google::protobuf::Value const& v) {
-  switch (v.kind_case()) {
-    case google::protobuf::Value::kNullValue: return nullptr;
-    case google::protobuf::Value::kNumberValue: return v.number_value();
-    case google::protobuf::Value::kStringValue: return v.string_value();
-    case google::protobuf::Value::kBoolValue: return v.bool_value();
-    case google::protobuf::Value::kListValue: {
-      json out = json::array();
-      for (auto const& e : v.list_value().values()) out.push_back(Normalize(e));
-      return out;
-    }
-    case google::protobuf::Value::kStructValue: {
-      auto const& fields = v.struct_value().fields();
-      if (auto sig = fields.find(kSecretSig);
-          sig != fields.end() && sig->second.string_value() == kSecretValue) {
-        auto value = fields.find("value");
-        return json{{"secret", value == fields.end() ? json(nullptr) : Normalize(value->second)}};
-      }
-      return Normalize(v.struct_value());
-    }
-    default: return nullptr;
-  }
+// The SDK's decoder reads the wire format, so every SDK's encoding is compared by meaning.
+json Normalize(google::protobuf::Struct const& s) {
+  auto decoded = pulumi::internal::DecodeMap(s);
+  if (!decoded.ok()) return json{{"undecodable", std::string(decoded.status().message())}};
+  return ToJson(pulumi::PropertyValue(*std::move(decoded)));
 }
 
 }  // namespace
