@@ -2,11 +2,25 @@
 #include "pulumi/invokes/is_ready.h"
 #include "pulumi/invokes/join.h"
 #include "pulumi/invokes/lookup.h"
+#include "pulumi/invokes/resolve.h"
+#include "pulumi/invokes/types/endpoint.h"
 
 #include <string>
 #include <utility>
 
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+namespace pulumi {
+
+::pulumi::invokes::Endpoint PropertyDecoder<::pulumi::invokes::Endpoint>::Decode(PropertyValue const& value) {
+  auto const& object = ObjectOf(value, "an object (invokes:index:Endpoint)");
+  ::pulumi::invokes::Endpoint out{};
+  DecodeMember(object, "host", out.host);
+  DecodeMember(object, "port", out.port);
+  return out;
+}
+
+}  // namespace pulumi
 
 namespace pulumi::invokes {
 
@@ -78,6 +92,36 @@ namespace pulumi {
   auto const& object = ObjectOf(value, "an object (invokes:index:lookup result)");
   ::pulumi::invokes::LookupResult out{};
   DecodeMember(object, "id", out.id);
+  return out;
+}
+
+}  // namespace pulumi
+
+namespace pulumi::invokes {
+
+::pulumi::Output<ResolveResult> Resolve(::pulumi::Context& ctx, ResolveArgs const& args, ::pulumi::InvokeOptions const& opts) {
+  ::pulumi::ArgsBuilder b;
+  b.Add("service", args.service);
+  auto inputs = std::move(b).Inputs();
+  return ::pulumi::Invoke(ctx, "invokes:index:resolve", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts))
+      .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResolveResult>(::pulumi::PropertyValue(m)); });
+}
+
+ResolveResult ResolvePlain(::pulumi::Context& ctx, ResolvePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
+  ::pulumi::PropertyMap inputs;
+  ::pulumi::EncodeMember(inputs, "service", args.service);
+  auto m = ::pulumi::InvokePlain(ctx, "invokes:index:resolve", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts));
+  return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResolveResult>(::pulumi::PropertyValue(m)); })(m);
+}
+
+}  // namespace pulumi::invokes
+
+namespace pulumi {
+
+::pulumi::invokes::ResolveResult PropertyDecoder<::pulumi::invokes::ResolveResult>::Decode(PropertyValue const& value) {
+  auto const& object = ObjectOf(value, "an object (invokes:index:resolve result)");
+  ::pulumi::invokes::ResolveResult out{};
+  DecodeMember(object, "endpoint", out.endpoint);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "pulumi/invokes/is_ready.h"
 #include "pulumi/invokes/join.h"
 #include "pulumi/invokes/lookup.h"
+#include "pulumi/invokes/resolve.h"
 
 #include <map>
 #include <optional>
