@@ -1,6 +1,7 @@
 #include "fast_engine.h"
 
 #include "internal/property_codec.h"
+#include "internal/urn.h"
 
 #include "pulumi/engine.grpc.pb.h"
 #include "pulumi/resource.grpc.pb.h"
@@ -71,7 +72,8 @@ class FastEngine::Monitor final : public pulumirpc::ResourceMonitor::Service {
 
   grpc::Status RegisterResource(grpc::ServerContext*, pulumirpc::RegisterResourceRequest const* req,
                                 pulumirpc::RegisterResourceResponse* resp) override {
-    auto urn = e_.Urn(req->type(), req->name(), req->parent());
+    auto urn =
+        pulumi::internal::MakeUrn(e_.options_.stack, e_.options_.project, req->parent(), req->type(), req->name());
     resp->set_urn(urn);
     if (req->custom()) resp->set_id(req->name() + "-id");
     *resp->mutable_object() = req->object();
@@ -171,17 +173,6 @@ FastEngine::~FastEngine() { Shutdown(); }
 
 void FastEngine::Shutdown() {
   if (server_) server_->Shutdown(std::chrono::system_clock::now());
-}
-
-std::string FastEngine::Urn(std::string const& type, std::string const& name, std::string const& parent_urn) const {
-  std::string qualified = type;
-  std::lock_guard lock(mu_);
-  if (!parent_urn.empty() && parent_urn != root_urn_) {
-    // The parent's qualified type is the third "::" field of its URN.
-    auto start = parent_urn.find("::", parent_urn.find("::") + 2) + 2;
-    qualified = parent_urn.substr(start, parent_urn.rfind("::") - start) + "$" + type;
-  }
-  return "urn:pulumi:" + options_.stack + "::" + options_.project + "::" + qualified + "::" + name;
 }
 
 void FastEngine::Record(std::string line) {

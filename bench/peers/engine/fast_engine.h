@@ -52,7 +52,6 @@ class FastEngine {
   friend class Monitor;
   friend class EngineService;
 
-  std::string Urn(std::string const& type, std::string const& name, std::string const& parent_urn) const;
   void Record(std::string line);
 
   FastEngineOptions const options_;
