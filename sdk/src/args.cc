@@ -13,7 +13,7 @@ using internal::OutputStateBase;
 // computed values and secret parts wrapped as secrets inside it.
 Output<PropertyValue> JoinSettled(std::vector<Output<PropertyValue>> const& parts,
                                   std::function<PropertyValue(std::vector<PropertyValue>)> build) {
-  auto out = std::make_shared<internal::OutputState<PropertyValue>>(internal::CurrentRuntime());
+  auto out = internal::NewOutputState<PropertyValue>(internal::CurrentRuntime());
   std::vector<std::shared_ptr<internal::OutputState<PropertyValue>>> states;
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   states.reserve(parts.size());

@@ -24,7 +24,7 @@ internal::ResourceStatePtr DependencyOn(std::shared_ptr<internal::Runtime> const
 Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource const& self) {
   auto self_state = self.internal_state();
   auto rt = self_state->urn->runtime();
-  auto out = std::make_shared<internal::OutputState<PropertyMap>>(rt);
+  auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider = self_state->provider;
   args.insert_or_assign("__self__", Input<PropertyValue>(ReferenceTo(self)));
 

@@ -56,7 +56,7 @@ void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string
 Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts,
                                bool report) {
   auto rt = ctx.internal_runtime();
-  auto out = std::make_shared<internal::OutputState<PropertyMap>>(rt);
+  auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider;
   if (opts.provider) {
     provider = opts.provider->internal_state();

@@ -17,7 +17,7 @@ using State = OutputStateBase::State;
 template <typename T>
 Output<T> WithSelfDependency(std::shared_ptr<internal::OutputState<T>> const& src,
                              internal::ResourceStatePtr const& self) {
-  auto out = std::make_shared<internal::OutputState<T>>(src->runtime());
+  auto out = internal::NewOutputState<T>(src->runtime());
   src->OnSettled([src, out, self] { out->SettleFrom(*src, false, {self}); });
   return Output<T>(std::move(out));
 }
@@ -26,7 +26,7 @@ Output<T> WithSelfDependency(std::shared_ptr<internal::OutputState<T>> const& sr
 /// left the resource's outputs unknown.
 Output<PropertyValue> OutputProperty(internal::ResourceStatePtr const& self, std::string const& property) {
   auto src = self->outputs;
-  auto out = std::make_shared<internal::OutputState<PropertyValue>>(src->runtime());
+  auto out = internal::NewOutputState<PropertyValue>(src->runtime());
   src->OnSettled([src, out, self, property] {
     internal::Dependencies deps{self};
     switch (src->state()) {
@@ -181,7 +181,7 @@ void ComponentResource::RegisterOutputs(PropertyInputs outputs) {
 
 Output<PropertyValue> ReferenceTo(Resource const& resource) {
   auto self = resource.internal_state();
-  auto out = std::make_shared<internal::OutputState<PropertyValue>>(self->urn->runtime());
+  auto out = internal::NewOutputState<PropertyValue>(self->urn->runtime());
   std::vector<std::shared_ptr<OutputStateBase>> states{self->urn};
   if (self->custom) states.push_back(self->id);
   internal::WhenAllSettled(states, [self, out, states] {

@@ -83,7 +83,7 @@ class Output {
     requires std::is_default_constructible_v<T>
       : Output(T{}) {}
   /// A known, non-secret output.
-  explicit Output(T value) : state_(std::make_shared<State>(internal::CurrentRuntime())) {
+  explicit Output(T value) : state_(internal::NewOutputState<T>(internal::CurrentRuntime())) {
     state_->Resolve(std::move(value), false, {});
   }
   /// Wraps an existing state (SDK-internal).
@@ -91,7 +91,7 @@ class Output {
 
   /// An unknown output, as produced during a preview.
   static Output Unknown(bool secret = false) {
-    auto s = std::make_shared<State>(internal::CurrentRuntime());
+    auto s = internal::NewOutputState<T>(internal::CurrentRuntime());
     s->SettleUnknown(secret, {});
     return Output(std::move(s));
   }
@@ -109,7 +109,7 @@ class Output {
     using R = internal::ApplyResult<F, T>;
     using U = typename internal::UnwrapOutput<R>::type;
     auto src = state_;
-    auto out = std::make_shared<internal::OutputState<U>>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
+    auto out = internal::NewOutputState<U>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
     src->OnSettled([src, out, fn = std::forward<F>(f)]() mutable {
       using S = internal::OutputStateBase::State;
       switch (src->state()) {
@@ -151,7 +151,7 @@ inline Output<std::string> MakeOutput(char const* value) { return Output<std::st
 template <typename T>
 Output<T> MakeSecret(Output<T> const& o) {
   auto src = o.internal_state();
-  auto out = std::make_shared<internal::OutputState<T>>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
+  auto out = internal::NewOutputState<T>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
   src->OnSettled([src, out] { out->SettleFrom(*src, true, {}); });
   return Output<T>(std::move(out));
 }
@@ -161,7 +161,7 @@ template <typename T>
 Output<T> Unsecret(Output<T> const& o) {
   using S = internal::OutputStateBase::State;
   auto src = o.internal_state();
-  auto out = std::make_shared<internal::OutputState<T>>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
+  auto out = internal::NewOutputState<T>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
   src->OnSettled([src, out] {
     switch (src->state()) {
       case S::kKnown: out->Resolve(src->value(), false, src->deps()); break;
@@ -184,7 +184,7 @@ Output<T> Unsecret(Output<T> const& o) {
 ///   resolve_second_out(second.out);
 template <typename T>
 std::pair<Output<T>, std::function<void(Output<T> const&)>> DeferredOutput() {
-  auto out = std::make_shared<internal::OutputState<T>>(internal::CurrentRuntime());
+  auto out = internal::NewOutputState<T>(internal::CurrentRuntime());
   auto resolved = std::make_shared<std::atomic<bool>>(false);
   std::function<void(Output<T> const&)> resolve = [out, resolved](Output<T> const& source) {
     if (resolved->exchange(true)) throw std::logic_error("a deferred output can be resolved only once");
@@ -198,7 +198,7 @@ std::pair<Output<T>, std::function<void(Output<T> const&)>> DeferredOutput() {
 /// is unknown, secret if any is secret, failed if any failed; dependencies merge.
 template <typename... Ts>
 Output<std::tuple<Ts...>> All(Output<Ts> const&... outputs) {
-  auto out = std::make_shared<internal::OutputState<std::tuple<Ts...>>>(internal::CurrentRuntime());
+  auto out = internal::NewOutputState<std::tuple<Ts...>>(internal::CurrentRuntime());
   auto states = std::make_tuple(outputs.internal_state()...);
   std::vector<std::shared_ptr<internal::OutputStateBase>> bases{outputs.internal_state()...};
   internal::WhenAllSettled(bases, [bases, states, out] {
@@ -219,7 +219,7 @@ Output<std::tuple<Ts...>> All(Output<Ts> const&... outputs) {
 /// Joins a list of outputs of one type into an output of the list.
 template <typename T>
 Output<std::vector<T>> All(std::vector<Output<T>> const& outputs) {
-  auto out = std::make_shared<internal::OutputState<std::vector<T>>>(internal::CurrentRuntime());
+  auto out = internal::NewOutputState<std::vector<T>>(internal::CurrentRuntime());
   std::vector<std::shared_ptr<internal::OutputStateBase>> bases;
   std::vector<std::shared_ptr<internal::OutputState<T>>> states;
   for (auto const& o : outputs) {

@@ -43,7 +43,7 @@ void ResolveDecoded(OutputStateBase& out, PropertyValue const& value, bool secre
 template <typename T>
 Output<T> Decoded(Output<PropertyValue> const& src) {
   auto const& rt = src.internal_state()->runtime();
-  auto out = std::make_shared<OutputState<T>>(rt ? rt : CurrentRuntime());
+  auto out = NewOutputState<T>(rt ? rt : CurrentRuntime());
   SettleDecoded(src, out, &ResolveDecoded<T>);
   return Output<T>(std::move(out));
 }

@@ -12,7 +12,7 @@ namespace pulumi::internal {
 
 struct HookState {
   HookState(std::shared_ptr<Runtime> const& rt, std::string name_)
-      : name(std::move(name_)), registered(std::make_shared<OutputState<std::string>>(rt)) {}
+      : name(std::move(name_)), registered(NewOutputState<std::string>(rt)) {}
 
   std::string const name;
   /// Resolves to the name once the engine has registered the hook; rejected (and reported) if it failed.

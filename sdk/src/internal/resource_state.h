@@ -16,9 +16,9 @@ struct ResourceState {
       : type(std::move(type_)),
         name(std::move(name_)),
         custom(custom_),
-        urn(std::make_shared<OutputState<std::string>>(rt)),
-        id(std::make_shared<OutputState<std::string>>(rt)),
-        outputs(std::make_shared<OutputState<PropertyMap>>(rt)) {}
+        urn(NewOutputState<std::string>(rt)),
+        id(NewOutputState<std::string>(rt)),
+        outputs(NewOutputState<PropertyMap>(rt)) {}
 
   std::string const type;
   std::string const name;

@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
@@ -109,8 +109,15 @@ class OutputState : public OutputStateBase {
  public:
   using OutputStateBase::OutputStateBase;
 
+  ~OutputState() override {
+    if (has_value_) std::destroy_at(std::launder(reinterpret_cast<T*>(storage_)));
+  }
+
   void Resolve(T value, bool secret, Dependencies deps) {
-    Settle(State::kKnown, secret, std::move(deps), {}, [&] { value_ = std::move(value); });
+    Settle(State::kKnown, secret, std::move(deps), {}, [&] {
+      ::new (static_cast<void*>(storage_)) T(std::move(value));
+      has_value_ = true;
+    });
   }
 
   /// Settles like `other`, adding secrecy and dependencies.
@@ -126,11 +133,20 @@ class OutputState : public OutputStateBase {
   }
 
   /// The value; valid only once the state is kKnown (it never changes after that).
-  T const& value() const { return *value_; }
+  T const& value() const { return *std::launder(reinterpret_cast<T const*>(storage_)); }
 
  private:
-  std::optional<T> value_;
+  // Raw storage instead of std::optional<T>: generated bindings have an output of each of thousands of
+  // types, and std::optional's layers compile to a dozen functions per type at -O0 (bench/README.md).
+  alignas(T) unsigned char storage_[sizeof(T)];
+  bool has_value_ = false;
 };
+
+/// A new pending state. Not std::make_shared, whose allocator machinery compiles once more per T.
+template <typename T>
+std::shared_ptr<OutputState<T>> NewOutputState(std::shared_ptr<Runtime> rt) {
+  return std::shared_ptr<OutputState<T>>(new OutputState<T>(std::move(rt)));
+}
 
 /// Calls fn once every state in `states` has settled.
 inline void WhenAllSettled(std::vector<std::shared_ptr<OutputStateBase>> const& states, std::function<void()> fn) {
