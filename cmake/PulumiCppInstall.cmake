@@ -5,7 +5,6 @@
 #   <P>/lib/cmake/PulumiCpp/                   the CMake package PulumiCpp (pulumi::sdk, pulumi_add_package)
 #   <P>/bin/pulumi-language-cpp, pulumi-gen-cpp
 #   <P>/share/pulumi-cpp/templates/{cpp,cpp-gcp}, <P>/share/doc/pulumi-cpp/api (Doxygen HTML)
-include(CMakePackageConfigHelpers)
 
 install(DIRECTORY sdk/include/ provider/include/ policy/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         FILES_MATCHING PATTERN "*.h")
