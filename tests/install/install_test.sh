@@ -18,8 +18,9 @@ fail() { echo "install_test: $*" >&2; exit 1; }
 step() { echo "== $* ($SECONDS s)"; }
 [[ -x $engine_bin/pulumi ]] || fail "the pulumi CLI is not built at $engine_bin: run tools/build-engine (tools/test does)"
 
-step "cmake --install into a clean prefix"
-cmake --install "$build" --prefix "$prefix" >"$work/install.log"
+step "cmake --install into a clean prefix, then moved (nothing in it may name where it was installed)"
+cmake --install "$build" --prefix "$work/installed" >"$work/install.log"
+mv "$work/installed" "$prefix"
 for f in bin/pulumi-language-cpp bin/pulumi-gen-cpp include/pulumi/pulumi.h include/pulumi/provider/serve.h \
          include/pulumi/policy/policy.h include/pulumi-cpp/protos/pulumi/resource.pb.h lib/libpulumi_sdk.a \
          lib/libpulumi_cpp_protos.a lib/libpulumi_provider.a lib/libpulumi_policy.a \
