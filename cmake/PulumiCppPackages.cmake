@@ -76,7 +76,8 @@ function(pulumi_add_package name)
   set(gen "${PULUMI_CPP_GEN_EXECUTABLE}")
   if(NOT gen OR NOT EXISTS "${gen}")
     message(FATAL_ERROR "${where}: pulumi-gen-cpp was not found (PULUMI_CPP_GEN_EXECUTABLE='${gen}'); "
-                        "build the project's default preset first (tools/test or tools/run)")
+                        "an installed package has it in <prefix>/bin; a build tree needs the default preset built "
+                        "(tools/test or tools/run)")
   endif()
   set(out "${arg_OUTPUT_DIR}")
   if(NOT out)

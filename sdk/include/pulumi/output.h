@@ -106,8 +106,8 @@ class Output {
   /**
    * Transforms the value once it is known.
    *
-   * @param f takes `T const&` (or, for an Output of a tuple, the elements) and returns U or Output<U>.
-   * @return Output<U>. The callback is not called when this output is unknown or failed; secrecy and
+   * @param f takes `T const&` (or, for an Output of a tuple, the elements) and returns `U` or `Output<U>`.
+   * @return `Output<U>`. The callback is not called when this output is unknown or failed; secrecy and
    * dependencies carry over. An exception thrown by f fails the result and is logged through the engine;
    * the program then exits with code 32.
    */
