@@ -121,7 +121,7 @@ namespace pulumi::acme::sql {
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceSettings const& value) {
   ::pulumi::PropertyMap object;
   ::pulumi::EncodeMember(object, "backupConfiguration", value.backup_configuration);
-  if (!value.database_flags.empty()) ::pulumi::EncodeMember(object, "databaseFlags", value.database_flags);
+  ::pulumi::EncodeMember(object, "databaseFlags", value.database_flags);
   ::pulumi::EncodeMember(object, "default", value.default_);
   ::pulumi::EncodeMember(object, "edition", value.edition);
   ::pulumi::EncodeMember(object, "edition2", value.edition2);
@@ -169,7 +169,7 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(TreeNode const& value) {
   ::pulumi::PropertyMap object;
-  if (!value.children.empty()) ::pulumi::EncodeMember(object, "children", value.children);
+  ::pulumi::EncodeMember(object, "children", value.children);
   ::pulumi::EncodeMember(object, "label", value.label);
   ::pulumi::EncodeMember(object, "secretNote", value.secret_note);
   return object;
