@@ -7,19 +7,6 @@
 #include "internal/urn.h"
 
 namespace pulumi {
-namespace {
-
-/// A resource that a result depends on, known by its URN only.
-internal::ResourceStatePtr DependencyOn(std::shared_ptr<internal::Runtime> const& rt, std::string const& urn) {
-  auto parts = internal::ParseUrn(urn).value_or(internal::UrnParts{});
-  auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, false);
-  state->urn->Resolve(urn, false, {});
-  state->id->Resolve("", false, {});
-  state->outputs->Resolve({}, false, {});
-  return state;
-}
-
-}  // namespace
 
 Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource const& self) {
   auto self_state = self.internal_state();
@@ -82,7 +69,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           internal::Dependencies deps;
           for (auto const& [k, d] : resp.returndependencies()) {
             for (auto const& urn : d.urns()) {
-              internal::MergeDependencies(deps, {DependencyOn(rt, urn)});
+              internal::MergeDependencies(deps, {internal::DependencyOn(rt, urn)});
             }
           }
           auto decoded = internal::DecodeMap(resp.return_());

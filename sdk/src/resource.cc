@@ -29,6 +29,9 @@ Output<PropertyValue> OutputProperty(internal::ResourceStatePtr const& self, std
   auto out = std::make_shared<internal::OutputState<PropertyValue>>(src->runtime());
   src->OnSettled([src, out, self, property] {
     internal::Dependencies deps{self};
+    if (auto it = self->output_deps.find(property); it != self->output_deps.end()) {
+      internal::MergeDependencies(deps, it->second);
+    }
     switch (src->state()) {
       case State::kRejected: out->Reject(src->error(), false, deps); return;
       case State::kUnknown: out->SettleUnknown(false, deps); return;

@@ -2,6 +2,7 @@
 
 #include "internal/hook_state.h"
 #include "internal/property_codec.h"
+#include "internal/urn.h"
 
 #include <utility>
 
@@ -114,6 +115,15 @@ void SettleFailed(ResourceStatePtr const& res, std::string const& urn) {
 }
 
 }  // namespace
+
+ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string const& urn) {
+  auto parts = ParseUrn(urn).value_or(UrnParts{});
+  auto state = std::make_shared<ResourceState>(rt, parts.type(), parts.name, false);
+  state->urn->Resolve(urn, false, {});
+  state->id->Resolve("", false, {});
+  state->outputs->Resolve({}, false, {});
+  return state;
+}
 
 PropertyValue NormalizeOutputValues(PropertyValue const& v) {
   switch (v.kind()) {
@@ -390,6 +400,15 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
             if (resp.result() != pulumirpc::SUCCESS) {
               SettleFailed(res, resp.urn());
               return;
+            }
+            // A remote component's outputs depend on the resources its provider made them from (a child
+            // that failed under --continue-on-error makes what uses them skipped).
+            for (auto const& [k, pd] : resp.propertydependencies()) {
+              Dependencies deps;
+              for (auto const& u : pd.urns()) {
+                if (u != resp.urn()) MergeDependencies(deps, {DependencyOn(rt, u)});
+              }
+              res->output_deps[k] = std::move(deps);
             }
             ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs, secret_outputs);
           });

@@ -46,6 +46,11 @@ struct ResourceState {
   /// registration (a dependency failed) or left its outputs unknown. Set before `outputs` settles.
   bool missing_outputs_unknown = false;
 
+  /// The resources each output property depends on besides this one, as the engine reported them (a remote
+  /// component's Construct output dependencies, e.g. the child an output comes from). Set before `outputs`
+  /// settles.
+  std::map<std::string, Dependencies> output_deps;
+
   /// Rejects every output that is still pending (used when the program ends early).
   void RejectPending(std::string const& error) {
     urn->Reject(error);

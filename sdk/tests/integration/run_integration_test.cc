@@ -500,6 +500,37 @@ TEST(RunIntegrationTest, ComponentChildrenCarryTheComponentAsParent) {
   EXPECT_EQ(outs[1].urn(), fake.StackUrn());  // the stack's outputs come last
 }
 
+TEST(RunIntegrationTest, RemoteComponentOutputsCarryTheEnginesOutputDependencies) {
+  // The engine answers a remote component's registration with the dependencies of each output that its
+  // provider's Construct reported (here the child the output comes from); a resource using that output
+  // depends on them, so the engine can skip it when the child failed under --continue-on-error.
+  auto const child_urn = std::string("urn:pulumi:dev::proj::my:index:Comp$my:index:Child::comp-child");
+  FakeEngineOptions options;
+  options.on_register = [child_urn](pulumirpc::RegisterResourceRequest const& req,
+                                    pulumirpc::RegisterResourceResponse& resp) {
+    if (req.type() != "my:index:Comp") return;
+    (*resp.mutable_object()->mutable_fields())["value"].set_string_value("hello");
+    (*resp.mutable_object()->mutable_fields())["plain"].set_string_value("p");
+    (*resp.mutable_propertydependencies())["value"].add_urns(child_urn);
+    (*resp.mutable_propertydependencies())["value"].add_urns(resp.urn());  // itself: not repeated
+  };
+  FakeEngine fake(options);
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         auto comp = ComponentResource::Remote(ctx, "my:index:Comp", "comp", {}, {});
+                         CustomResource user(ctx, "test:index:Thing", "user",
+                                             {{"value", comp.GetOutput("value")}, {"plain", comp.GetOutput("plain")}});
+                       }),
+            0);
+  auto const comp_urn = fake.MakeUrn("my:index:Comp", "comp", fake.StackUrn());
+  auto const user = FindRegistration(fake.RegisterResourceRequests(), "user");
+  ASSERT_TRUE(user.has_value());
+  EXPECT_THAT(user->object(), EqualsProto(StructFromJson(R"({"value":"hello","plain":"p"})")));
+  EXPECT_THAT(Urns(user->propertydependencies().at("value").urns()), ElementsAre(comp_urn, child_urn));
+  EXPECT_THAT(Urns(user->propertydependencies().at("plain").urns()), ElementsAre(comp_urn));
+  EXPECT_THAT(Urns(user->dependencies()), ElementsAre(comp_urn, child_urn));
+}
+
 // --- reads, invokes, stack references ------------------------------------------------------------------------
 
 TEST(RunIntegrationTest, GetSendsReadResource) {
