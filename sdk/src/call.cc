@@ -39,9 +39,12 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           in.values, {.keep_secrets = true,
                       .keep_resources = rt->features().resource_references,
                       .keep_byte_strings = rt->features().byte_strings});
+      // As in Pulumi's other SDKs, an argument that only refers to resources has no dependencies (when the
+      // engine takes references), so the provider does not make an output of it.
+      bool drop_refs = rt->features().resource_references;
       for (auto const& [k, deps] : in.property_deps) {
         auto& ad = (*req.mutable_argdependencies())[k];
-        for (auto const& u : internal::KnownUrns(deps)) ad.add_urns(u);
+        for (auto const& u : internal::KnownUrns(drop_refs ? internal::WithoutReferences(deps) : deps)) ad.add_urns(u);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
       req.set_version(self_state->version);

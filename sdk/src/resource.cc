@@ -187,9 +187,10 @@ Output<PropertyValue> ReferenceTo(Resource const& resource) {
   auto out = std::make_shared<internal::OutputState<PropertyValue>>(self->urn->runtime());
   std::vector<std::shared_ptr<OutputStateBase>> states{self->urn};
   if (self->custom) states.push_back(self->id);
-  internal::WhenAllSettled(states, [self, out, states] {
+  auto marker = std::make_shared<internal::ResourceState>(self);
+  internal::WhenAllSettled(states, [self, marker, out, states] {
     auto c = internal::Combine(states);
-    internal::Dependencies deps{self};
+    internal::Dependencies deps{marker};
     if (c.state == State::kRejected) {
       out->Reject(c.error, false, deps);
       return;

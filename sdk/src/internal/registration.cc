@@ -298,7 +298,13 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           return;
         }
         auto enc = RequestEncoding(*rt);
-        Dependencies all = in.all_deps;
+        // A remote component's property that only refers to resources has no dependencies (when the engine
+        // takes references), as in Pulumi's other SDKs: its provider then does not make an output of it.
+        bool drop_refs = res->remote && rt->features().resource_references;
+        auto property_deps = [drop_refs](Dependencies const& deps) {
+          return drop_refs ? WithoutReferences(deps) : deps;
+        };
+        Dependencies all = property_deps(in.all_deps);
         MergeDependencies(all, explicit_deps);
 
         if (reading) {
@@ -350,7 +356,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         if (provider) req.set_provider(ProviderReference(provider));
         for (auto const& [k, deps] : in.property_deps) {
           auto& pd = (*req.mutable_propertydependencies())[k];
-          for (auto const& u : KnownUrns(deps)) pd.add_urns(u);
+          for (auto const& u : KnownUrns(property_deps(deps))) pd.add_urns(u);
         }
         req.set_deletebeforereplace(opts.delete_before_replace);
         req.set_deletebeforereplacedefined(opts.delete_before_replace);
