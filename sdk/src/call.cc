@@ -7,19 +7,6 @@
 #include "internal/urn.h"
 
 namespace pulumi {
-namespace {
-
-/// A resource that a result depends on, known by its URN only.
-internal::ResourceStatePtr DependencyOn(std::shared_ptr<internal::Runtime> const& rt, std::string const& urn) {
-  auto parts = internal::ParseUrn(urn).value_or(internal::UrnParts{});
-  auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, false);
-  state->urn->Resolve(urn, false, {});
-  state->id->Resolve("", false, {});
-  state->outputs->Resolve({}, false, {});
-  return state;
-}
-
-}  // namespace
 
 Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource const& self) {
   auto self_state = self.internal_state();
@@ -52,9 +39,12 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           in.values, {.keep_secrets = true,
                       .keep_resources = rt->features().resource_references,
                       .keep_byte_strings = rt->features().byte_strings});
+      // As in Pulumi's other SDKs, an argument that only refers to resources has no dependencies (when the
+      // engine takes references), so the provider does not make an output of it.
+      bool drop_refs = rt->features().resource_references;
       for (auto const& [k, deps] : in.property_deps) {
         auto& ad = (*req.mutable_argdependencies())[k];
-        for (auto const& u : internal::KnownUrns(deps)) ad.add_urns(u);
+        for (auto const& u : internal::KnownUrns(drop_refs ? internal::WithoutReferences(deps) : deps)) ad.add_urns(u);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
       req.set_version(self_state->version);
@@ -82,7 +72,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           internal::Dependencies deps;
           for (auto const& [k, d] : resp.returndependencies()) {
             for (auto const& urn : d.urns()) {
-              internal::MergeDependencies(deps, {DependencyOn(rt, urn)});
+              internal::MergeDependencies(deps, {internal::DependencyOn(rt, urn)});
             }
           }
           auto decoded = internal::DecodeMap(resp.return_());

@@ -29,6 +29,9 @@ Output<PropertyValue> OutputProperty(internal::ResourceStatePtr const& self, std
   auto out = internal::NewOutputState<PropertyValue>(src->runtime());
   src->OnSettled([src, out, self, property] {
     internal::Dependencies deps{self};
+    if (auto it = self->output_deps.find(property); it != self->output_deps.end()) {
+      internal::MergeDependencies(deps, it->second);
+    }
     switch (src->state()) {
       case State::kRejected: out->Reject(src->error(), false, deps); return;
       case State::kUnknown: out->SettleUnknown(false, deps); return;
@@ -184,9 +187,10 @@ Output<PropertyValue> ReferenceTo(Resource const& resource) {
   auto out = internal::NewOutputState<PropertyValue>(self->urn->runtime());
   std::vector<std::shared_ptr<OutputStateBase>> states{self->urn};
   if (self->custom) states.push_back(self->id);
-  internal::WhenAllSettled(states, [self, out, states] {
+  auto marker = std::make_shared<internal::ResourceState>(self);
+  internal::WhenAllSettled(states, [self, marker, out, states] {
     auto c = internal::Combine(states);
-    internal::Dependencies deps{self};
+    internal::Dependencies deps{marker};
     if (c.state == State::kRejected) {
       out->Reject(c.error, false, deps);
       return;

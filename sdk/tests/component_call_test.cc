@@ -102,5 +102,31 @@ TEST(ComponentCallTest, ReadTakesTheIdTheEngineAnswers) {
   EXPECT_THAT(AwaitForTest(id), IsKnownWith(std::string("existing")));
 }
 
+TEST(ComponentCallTest, PlainMembersThatReferToResourcesAreSentOnceTheirResourcesAre) {
+  // The schema can mark resource-typed inputs `plain` (a component's resource, list and map of resources);
+  // the references are sent once the resources are registered.
+  MockDeployment d(std::make_shared<SiteMocks>());
+  ASSERT_EQ(d.Run([&](Context& ctx) {
+    CustomResource a(ctx, "test:index:Bucket", "a", {});
+    CustomResource b(ctx, "test:index:Bucket", "b", {});
+    RequiredValue<ResourceInput<CustomResource>> one = ResourceInput<CustomResource>(a);
+    std::vector<ResourceInput<CustomResource>> list{a, b};
+    std::optional<std::map<std::string, ResourceInput<CustomResource>>> map{{{"k", b}}};
+    ArgsBuilder args;
+    args.AddPlain("one", one);
+    args.AddPlain("list", list);
+    args.AddPlain("map", map);
+    ComponentResource::Remote(ctx, "test:index:Refs", "refs", std::move(args).Inputs(), {});
+  }), 0);
+  auto site = d.Find("test:index:Refs", "refs");
+  ASSERT_TRUE(site);
+  auto const a_urn = "urn:pulumi:stack::project::test:index:Bucket::a";
+  auto const b_urn = "urn:pulumi:stack::project::test:index:Bucket::b";
+  EXPECT_EQ(site->inputs.at("one").AsResourceReference().urn, a_urn);
+  ASSERT_EQ(site->inputs.at("list").AsArray().size(), 2u);
+  EXPECT_EQ(site->inputs.at("list").AsArray()[1].AsResourceReference().urn, b_urn);
+  EXPECT_EQ(site->inputs.at("map").AsObject().at("k").AsResourceReference().urn, b_urn);
+}
+
 }  // namespace
 }  // namespace pulumi

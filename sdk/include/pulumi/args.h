@@ -196,10 +196,27 @@ Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in) {
   return ObjectOutput(std::move(members));
 }
 
-/// Members the schema marks `plain`: values, never outputs.
+/// Whether T holds a ResourceInput (itself, or in lists, maps and optionals of them).
+template <typename T>
+struct HoldsResourceInput : std::false_type {};
+template <typename R>
+struct HoldsResourceInput<ResourceInput<R>> : std::true_type {};
+template <typename E>
+struct HoldsResourceInput<std::vector<E>> : HoldsResourceInput<E> {};
+template <typename E>
+struct HoldsResourceInput<std::map<std::string, E>> : HoldsResourceInput<E> {};
+template <typename E>
+struct HoldsResourceInput<std::optional<E>> : HoldsResourceInput<E> {};
+
+/// Members the schema marks `plain`: values, never outputs. A plain member that refers to resources is sent
+/// once their URNs (and ids) are known, so it is an output like any other member.
 template <typename T>
 Output<PropertyValue> PlainOutputValue(T const& value) {
-  return Output<PropertyValue>(PropertyValue(ToPropertyValue(value)));
+  if constexpr (HoldsResourceInput<T>::value) {
+    return ToOutputValue(value);
+  } else {
+    return Output<PropertyValue>(PropertyValue(ToPropertyValue(value)));
+  }
 }
 
 template <typename T>

@@ -2,6 +2,7 @@
 
 #include "internal/hook_state.h"
 #include "internal/property_codec.h"
+#include "internal/urn.h"
 
 #include <utility>
 
@@ -114,6 +115,15 @@ void SettleFailed(ResourceStatePtr const& res, std::string const& urn) {
 }
 
 }  // namespace
+
+ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string const& urn) {
+  auto parts = ParseUrn(urn).value_or(UrnParts{});
+  auto state = std::make_shared<ResourceState>(rt, parts.type(), parts.name, false);
+  state->urn->Resolve(urn, false, {});
+  state->id->Resolve("", false, {});
+  state->outputs->Resolve({}, false, {});
+  return state;
+}
 
 PropertyValue NormalizeOutputValues(PropertyValue const& v) {
   switch (v.kind()) {
@@ -288,7 +298,13 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           return;
         }
         auto enc = RequestEncoding(*rt);
-        Dependencies all = in.all_deps;
+        // A remote component's property that only refers to resources has no dependencies (when the engine
+        // takes references), as in Pulumi's other SDKs: its provider then does not make an output of it.
+        bool drop_refs = res->remote && rt->features().resource_references;
+        auto property_deps = [drop_refs](Dependencies const& deps) {
+          return drop_refs ? WithoutReferences(deps) : deps;
+        };
+        Dependencies all = property_deps(in.all_deps);
         MergeDependencies(all, explicit_deps);
 
         if (reading) {
@@ -340,7 +356,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         if (provider) req.set_provider(ProviderReference(provider));
         for (auto const& [k, deps] : in.property_deps) {
           auto& pd = (*req.mutable_propertydependencies())[k];
-          for (auto const& u : KnownUrns(deps)) pd.add_urns(u);
+          for (auto const& u : KnownUrns(property_deps(deps))) pd.add_urns(u);
         }
         req.set_deletebeforereplace(opts.delete_before_replace);
         req.set_deletebeforereplacedefined(opts.delete_before_replace);
@@ -390,6 +406,15 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
             if (resp.result() != pulumirpc::SUCCESS) {
               SettleFailed(res, resp.urn());
               return;
+            }
+            // A remote component's outputs depend on the resources its provider made them from (a child
+            // that failed under --continue-on-error makes what uses them skipped).
+            for (auto const& [k, pd] : resp.propertydependencies()) {
+              Dependencies deps;
+              for (auto const& u : pd.urns()) {
+                if (u != resp.urn()) MergeDependencies(deps, {DependencyOn(rt, u)});
+              }
+              res->output_deps[k] = std::move(deps);
             }
             ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs, secret_outputs);
           });

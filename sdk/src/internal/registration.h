@@ -54,6 +54,10 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
 /// Sends RegisterResourceOutputs once the outputs and the resource's URN have settled.
 void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs);
 
+/// A resource known by its URN only (settled URN, empty id, no outputs), for dependencies the engine names:
+/// resources of a remote component or of a method call that the program did not register itself.
+ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string const& urn);
+
 /// Converts output-value objects the engine may send into plain, secret or computed values.
 PropertyValue NormalizeOutputValues(PropertyValue const& v);
 

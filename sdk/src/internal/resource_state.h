@@ -20,6 +20,23 @@ struct ResourceState {
         id(NewOutputState<std::string>(rt)),
         outputs(NewOutputState<PropertyMap>(rt)) {}
 
+  /// The dependency that a reference to `of` carries (ReferenceTo): `of`'s URN, id and outputs, marked with
+  /// reference_of. Everywhere it stands for `of`, except that the registration of a remote component and a
+  /// method call leave it out of their property dependencies, as Pulumi's other SDKs leave out resource
+  /// references there (a property that only refers to resources has no dependencies).
+  explicit ResourceState(std::shared_ptr<ResourceState> const& of)
+      : type(of->type),
+        name(of->name),
+        custom(of->custom),
+        is_provider(of->is_provider),
+        remote(of->remote),
+        package_ref(of->package_ref),
+        package(of->package),
+        urn(of->urn),
+        id(of->id),
+        outputs(of->outputs),
+        reference_of(of) {}
+
   std::string const type;
   std::string const name;
   bool const custom;
@@ -34,6 +51,9 @@ struct ResourceState {
   std::shared_ptr<OutputState<std::string>> const id;
   std::shared_ptr<OutputState<PropertyMap>> const outputs;
 
+  /// Set on the dependency of a resource reference (see the constructor above): the resource referred to.
+  std::shared_ptr<ResourceState> const reference_of;
+
   /// Providers by package, inherited by children.
   std::map<std::string, ResourceStatePtr> providers;
 
@@ -46,6 +66,11 @@ struct ResourceState {
   /// registration (a dependency failed) or left its outputs unknown. Set before `outputs` settles.
   bool missing_outputs_unknown = false;
 
+  /// The resources each output property depends on besides this one, as the engine reported them (a remote
+  /// component's Construct output dependencies, e.g. the child an output comes from). Set before `outputs`
+  /// settles.
+  std::map<std::string, Dependencies> output_deps;
+
   /// Rejects every output that is still pending (used when the program ends early).
   void RejectPending(std::string const& error) {
     urn->Reject(error);
@@ -53,6 +78,15 @@ struct ResourceState {
     outputs->Reject(error);
   }
 };
+
+/// `deps` without the dependencies that only stand for resource references (ResourceState::reference_of).
+inline Dependencies WithoutReferences(Dependencies const& deps) {
+  Dependencies out;
+  for (auto const& d : deps) {
+    if (!d->reference_of) out.push_back(d);
+  }
+  return out;
+}
 
 /// The package of a type token: "gcp" for "gcp:sql/databaseInstance:DatabaseInstance", "gcp" for
 /// "pulumi:providers:gcp".

@@ -103,6 +103,13 @@ class FakeEngine::Monitor final : public pulumirpc::ResourceMonitor::Service {
     return grpc::Status::OK;
   }
 
+  grpc::Status Call(grpc::ServerContext*, pulumirpc::ResourceCallRequest const* request,
+                    pulumirpc::CallResponse* response) override {
+    fake_->Record("Call", *request);
+    *response->mutable_return_() = request->args();  // echoed, as Invoke
+    return grpc::Status::OK;
+  }
+
   grpc::Status SignalAndWaitForShutdown(grpc::ServerContext*, google::protobuf::Empty const* request,
                                         google::protobuf::Empty*) override {
     fake_->Record("SignalAndWaitForShutdown", *request);

@@ -9,7 +9,7 @@
 //
 // URNs are synthesized as the engine does: urn:pulumi:<stack>::<project>::<parentType$...$type>::<name>,
 // where the root pulumi:pulumi:Stack's type is not used as a prefix. RegisterResource echoes the inputs as
-// outputs; custom resources get the id "<name>-id" (no id in a dry run).
+// outputs; custom resources get the id "<name>-id" (no id in a dry run). Invoke and Call echo their arguments.
 #ifndef PULUMI_TESTS_INTEGRATION_FAKE_ENGINE_H
 #define PULUMI_TESTS_INTEGRATION_FAKE_ENGINE_H
 

@@ -2,6 +2,7 @@
 // test sets the PULUMI_* environment a language host would set, runs a program and checks the exact
 // requests the engine received.
 #include "fake_engine.h"
+#include "pulumi/args.h"
 #include "pulumi/pulumi.h"
 
 #include <google/protobuf/struct.pb.h>
@@ -498,6 +499,86 @@ TEST(RunIntegrationTest, ComponentChildrenCarryTheComponentAsParent) {
   EXPECT_EQ(outs[0].urn(), comp_urn);
   EXPECT_THAT(outs[0].outputs(), EqualsProto(StructFromJson(R"({"childId":"child-id"})")));
   EXPECT_EQ(outs[1].urn(), fake.StackUrn());  // the stack's outputs come last
+}
+
+TEST(RunIntegrationTest, RemoteComponentOutputsCarryTheEnginesOutputDependencies) {
+  // The engine answers a remote component's registration with the dependencies of each output that its
+  // provider's Construct reported (here the child the output comes from); a resource using that output
+  // depends on them, so the engine can skip it when the child failed under --continue-on-error.
+  auto const child_urn = std::string("urn:pulumi:dev::proj::my:index:Comp$my:index:Child::comp-child");
+  FakeEngineOptions options;
+  options.on_register = [child_urn](pulumirpc::RegisterResourceRequest const& req,
+                                    pulumirpc::RegisterResourceResponse& resp) {
+    if (req.type() != "my:index:Comp") return;
+    (*resp.mutable_object()->mutable_fields())["value"].set_string_value("hello");
+    (*resp.mutable_object()->mutable_fields())["plain"].set_string_value("p");
+    (*resp.mutable_propertydependencies())["value"].add_urns(child_urn);
+    (*resp.mutable_propertydependencies())["value"].add_urns(resp.urn());  // itself: not repeated
+  };
+  FakeEngine fake(options);
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         auto comp = ComponentResource::Remote(ctx, "my:index:Comp", "comp", {}, {});
+                         CustomResource user(ctx, "test:index:Thing", "user",
+                                             {{"value", comp.GetOutput("value")}, {"plain", comp.GetOutput("plain")}});
+                       }),
+            0);
+  auto const comp_urn = fake.MakeUrn("my:index:Comp", "comp", fake.StackUrn());
+  auto const user = FindRegistration(fake.RegisterResourceRequests(), "user");
+  ASSERT_TRUE(user.has_value());
+  EXPECT_THAT(user->object(), EqualsProto(StructFromJson(R"({"value":"hello","plain":"p"})")));
+  EXPECT_THAT(Urns(user->propertydependencies().at("value").urns()), ElementsAre(comp_urn, child_urn));
+  EXPECT_THAT(Urns(user->propertydependencies().at("plain").urns()), ElementsAre(comp_urn));
+  EXPECT_THAT(Urns(user->dependencies()), ElementsAre(comp_urn, child_urn));
+}
+
+TEST(RunIntegrationTest, ResourceReferencesAreNoPropertyDependenciesOfRemoteComponentsAndCalls) {
+  // As in Pulumi's other SDKs: a remote component's input (or a method's argument) that only refers to
+  // resources has no dependencies, so its provider does not make an output of it; an output of such a
+  // resource still is one. A custom resource depends on the resources it refers to.
+  FakeEngine fake;
+  ASSERT_EQ(RunAgainst(fake,
+                       [](Context& ctx) {
+                         CustomResource a(ctx, "test:index:Thing", "a", {{"value", "x"}});
+                         CustomResource b(ctx, "test:index:Thing", "b", {{"value", "y"}});
+                         PropertyInputs inputs{
+                             {"one", ToOutputValue(ResourceInput<CustomResource>(a))},
+                             {"list", ToOutputValue(std::vector<ResourceInput<CustomResource>>{a, b})},
+                             {"map", ToOutputValue(std::map<std::string, ResourceInput<CustomResource>>{{"k", b}})},
+                             {"value", b.GetOutput("value")}};
+                         auto comp = ComponentResource::Remote(ctx, "my:index:Comp", "comp", inputs, {});
+                         CustomResource user(ctx, "test:index:User", "user", inputs);
+                         Call("my:index:Comp/method", inputs, comp);
+                       }),
+            0);
+  auto const a_urn = fake.MakeUrn("test:index:Thing", "a", fake.StackUrn());
+  auto const b_urn = fake.MakeUrn("test:index:Thing", "b", fake.StackUrn());
+  auto regs = fake.RegisterResourceRequests();
+
+  auto const comp = FindRegistration(regs, "comp");
+  ASSERT_TRUE(comp.has_value());
+  auto const& comp_deps = comp->propertydependencies();
+  EXPECT_THAT(Urns(comp_deps.at("one").urns()), IsEmpty());
+  EXPECT_THAT(Urns(comp_deps.at("list").urns()), IsEmpty());
+  EXPECT_THAT(Urns(comp_deps.at("map").urns()), IsEmpty());
+  EXPECT_THAT(Urns(comp_deps.at("value").urns()), ElementsAre(b_urn));
+  EXPECT_THAT(Urns(comp->dependencies()), ElementsAre(b_urn));
+
+  auto const user = FindRegistration(regs, "user");
+  ASSERT_TRUE(user.has_value());
+  auto const& user_deps = user->propertydependencies();
+  EXPECT_THAT(Urns(user_deps.at("one").urns()), ElementsAre(a_urn));
+  EXPECT_THAT(Urns(user_deps.at("list").urns()), ElementsAre(a_urn, b_urn));
+  EXPECT_THAT(Urns(user_deps.at("map").urns()), ElementsAre(b_urn));
+
+  auto calls = fake.Requests<pulumirpc::ResourceCallRequest>("Call");
+  ASSERT_EQ(calls.size(), 1u);
+  auto const& arg_deps = calls[0].argdependencies();
+  EXPECT_THAT(Urns(arg_deps.at("one").urns()), IsEmpty());
+  EXPECT_THAT(Urns(arg_deps.at("list").urns()), IsEmpty());
+  EXPECT_THAT(Urns(arg_deps.at("map").urns()), IsEmpty());
+  EXPECT_THAT(Urns(arg_deps.at("__self__").urns()), IsEmpty());
+  EXPECT_THAT(Urns(arg_deps.at("value").urns()), ElementsAre(b_urn));
 }
 
 // --- reads, invokes, stack references ------------------------------------------------------------------------
