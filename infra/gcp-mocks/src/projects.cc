@@ -1,6 +1,6 @@
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/projects.h"
 
-#include "apex/testing/gcp_mocks.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
 #include "apex_network/program.h"
 #if WITH_APEX_DATABASES
 #include "apex_databases/program.h"
@@ -19,7 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 std::vector<Project> const& Projects() {
   static std::vector<Project> const kProjects = {
@@ -114,4 +114,4 @@ std::vector<StackRun> RunAll(std::string const& stack, bool dry_run) {
   return runs;
 }
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks
