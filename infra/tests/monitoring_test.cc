@@ -23,6 +23,7 @@
 namespace {
 
 using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::DatabasesStack;
 using ::apex::test_support::ProjectOf;
 
 using ::pulumi::PropertyArray;
@@ -75,11 +76,11 @@ class MonitoringTest : public ::testing::TestWithParam<std::string> {
     auto network = apex::gcp_mocks::RunStack("apex-network", GetParam());
     ASSERT_EQ(network.exit_code, 0) << Logs(*network.deployment);
     auto refs = apex::gcp_mocks::ReferencesFor({&network});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
     services_ = apex::gcp_mocks::RunStack("apex-services", GetParam(), refs);
     ASSERT_EQ(services_.exit_code, 0) << Logs(*services_.deployment);
     refs = apex::gcp_mocks::ReferencesFor({&services_});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
     run_ = apex::gcp_mocks::RunStack("apex-monitoring", GetParam(), refs);
     ASSERT_EQ(run_.exit_code, 0) << Logs(*run_.deployment);
   }

@@ -1,6 +1,7 @@
 // apex-plan, run in-process (and once as a process) for every stack: the printed plan, the JSON, the
 // Graphviz files, the errors; and that no secret ever appears in plaintext.
 #include "apex/gcp_mocks/projects.h"
+#include "apex/stack_graph.h"
 #include "plan_cli.h"
 #include "plan_dot.h"
 #include "plan_model.h"
@@ -194,6 +195,22 @@ TEST_P(PlanStackTest, JsonListsTheReferencedStacksAndTheOutputsUsed) {
       }
     }
     EXPECT_EQ(referenced, std::set<std::string>(project.reads.begin(), project.reads.end()));
+  }
+}
+
+// infra/stack-graph.txt is what the programs do: each project reads exactly the stacks and the outputs it declares.
+TEST_P(PlanStackTest, TheReadsAreThoseOfTheStackGraph) {
+  auto const& plan = Plan(GetParam());
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  for (auto const& p : json::parse(plan.json_text)["projects"]) {
+    SCOPED_TRACE(p["project"].get<std::string>());
+    std::map<std::string, std::set<std::string>> planned;
+    std::map<std::string, std::set<std::string>> declared;
+    for (auto const& ref : p["stackReferences"]) planned[ref["project"]] = ref["outputs"].get<std::set<std::string>>();
+    for (auto const& read : apex::GraphProjectNamed(p["project"]).reads) {
+      declared[read.project] = std::set<std::string>(read.outputs.begin(), read.outputs.end());
+    }
+    EXPECT_EQ(planned, declared);
   }
 }
 

@@ -27,6 +27,7 @@
 namespace {
 
 using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::DatabasesStack;
 using ::apex::test_support::ProjectOf;
 
 using ::pulumi::PropertyArray;
@@ -106,7 +107,7 @@ class ServicesTest : public ::testing::TestWithParam<std::string> {
     network_ = apex::gcp_mocks::RunStack("apex-network", GetParam());
     ASSERT_EQ(network_.exit_code, 0) << Logs(*network_.deployment);
     auto refs = apex::gcp_mocks::ReferencesFor({&network_});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
     run_ = apex::gcp_mocks::RunStack("apex-services", GetParam(), refs);
     ASSERT_EQ(run_.exit_code, 0) << Logs(*run_.deployment);
   }
@@ -638,7 +639,7 @@ INSTANTIATE_TEST_SUITE_P(Stacks, ServicesTest, ::testing::Values("dev", "staging
 apex::gcp_mocks::StackRun RunEditedDev(std::function<std::string(std::string)> const& edit) {
   auto network = apex::gcp_mocks::RunStack("apex-network", "dev");
   auto refs = apex::gcp_mocks::ReferencesFor({&network});
-  refs["organization/apex-databases/dev"] = DatabaseOutputs("dev");
+  refs[DatabasesStack("dev")] = DatabaseOutputs("dev");
   return apex::gcp_mocks::RunStackEdited("apex-services", "dev", edit, refs);
 }
 

@@ -1,5 +1,7 @@
 #include "apex/config.h"
 
+#include "apex/stack_graph.h"
+
 #include <algorithm>
 
 namespace apex {
@@ -56,7 +58,7 @@ CommonConfig LoadCommonConfig(pulumi::Context& ctx) {
   c.region = gcp.Require("region");
   c.environment = RequireOneOf(ctx, "environment", {"dev", "staging", "prod"});
   c.cost_center = apex.Require("costCenter");
-  c.stack_organization = apex.Get("stackOrganization").value_or("organization");
+  c.stack_organization = apex.Get("stackOrganization").value_or(kDefaultStackOrganization);
   if (c.environment != ctx.stack()) {
     InvalidConfig(ctx, "environment", "'" + c.environment + "' does not match the stack '" + ctx.stack() + "'");
   }
@@ -64,9 +66,8 @@ CommonConfig LoadCommonConfig(pulumi::Context& ctx) {
 }
 
 std::string ReferencedStack(pulumi::Context& ctx, CommonConfig const& common, std::string const& project) {
-  std::string short_name = project.rfind("apex-", 0) == 0 ? project.substr(5) : project;
-  if (auto explicit_name = pulumi::Config(ctx, kConfigNamespace).Get(short_name + "Stack")) return *explicit_name;
-  return common.stack_organization + "/" + project + "/" + ctx.stack();
+  if (auto explicit_name = pulumi::Config(ctx, kConfigNamespace).Get(ShortName(project) + "Stack")) return *explicit_name;
+  return QualifiedStackName(common.stack_organization, project, ctx.stack());
 }
 
 }  // namespace apex

@@ -22,7 +22,7 @@ struct CommonConfig {
   std::string region;              ///< gcp:region
   std::string environment;         ///< apex:environment: dev, staging or prod
   std::string cost_center;         ///< apex:costCenter
-  std::string stack_organization;  ///< apex:stackOrganization (default "organization", the file backend's)
+  std::string stack_organization;  ///< apex:stackOrganization (default kDefaultStackOrganization, the file backend's)
   bool is_prod() const { return environment == "prod"; }
 };
 
@@ -39,8 +39,8 @@ int GetIntInRange(pulumi::Context& ctx, std::string const& key, int fallback, in
 bool GetBool(pulumi::Context& ctx, std::string const& key, bool fallback);
 
 /// The fully qualified name of the stack of `project` that this stack reads: the config key
-/// `apex:<project-without-apex->Stack` (e.g. apex:networkStack) when set, else
-/// "<stackOrganization>/<project>/<this stack's name>", so dev reads dev and prod reads prod.
+/// `apex:<ShortName(project)>Stack` (e.g. apex:networkStack) when set, else
+/// QualifiedStackName(<stackOrganization>, project, <this stack's name>), so dev reads dev and prod reads prod.
 std::string ReferencedStack(pulumi::Context& ctx, CommonConfig const& common, std::string const& project);
 
 }  // namespace apex
