@@ -76,11 +76,11 @@ DataTier ReadDataTier(pulumi::StackReference const& db) {
 // ":<apex:<prefix>ImageTag>", or "@sha256:…" when the tag is a digest.
 std::string ImageSuffix(pulumi::Context& ctx, std::string const& prefix) {
   std::string key = prefix + "ImageTag";
-  std::string tag = pulumi::Config(ctx, kConfigNamespace).Require(key);
+  std::string tag = ConfigReader(ctx).RequireString(key);
   if (tag.rfind("sha256:", 0) == 0) return "@" + tag;
   auto allowed = [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '-'; };
   if (tag.empty() || tag.size() > 128 || !std::all_of(tag.begin(), tag.end(), allowed)) {
-    InvalidConfig(ctx, key, "'" + tag + "' is not an image tag or a sha256: digest");
+    ConfigReader(ctx).Invalid(key, "'" + tag + "' is not an image tag or a sha256: digest");
   }
   return ":" + tag;
 }
@@ -94,9 +94,9 @@ pulumi::Output<std::string> Image(pulumi::Output<std::string> const& registry, s
 // apex:migrationImage: a digest, or a tag that names at least <major>.<minor> ("18.1-alpine"), never a moving
 // tag such as "latest" or "18-alpine".
 std::string RequirePinnedImage(pulumi::Context& ctx, std::string const& key) {
-  std::string image = pulumi::Config(ctx, kConfigNamespace).Require(key);
+  std::string image = ConfigReader(ctx).RequireString(key);
   auto refuse = [&] {
-    InvalidConfig(ctx, key, "'" + image + "' is not pinned: use a <major>.<minor> tag or an @sha256: digest");
+    ConfigReader(ctx).Invalid(key, "'" + image + "' is not pinned: use a <major>.<minor> tag or an @sha256: digest");
   };
   auto at = image.find("@sha256:");
   if (at != std::string::npos) {
@@ -121,21 +121,21 @@ std::string RequirePinnedImage(pulumi::Context& ctx, std::string const& key) {
 
 // apex:enable<Name>: "true" or "false" (default `fallback`), as the env text "true"/"false".
 std::string FeatureFlag(pulumi::Context& ctx, std::string const& key, bool fallback) {
-  auto value = pulumi::Config(ctx, kConfigNamespace).Get(key);
+  auto value = ConfigReader(ctx).GetString(key);
   if (!value) return fallback ? "true" : "false";
-  if (*value != "true" && *value != "false") InvalidConfig(ctx, key, "'" + *value + "' is not \"true\" or \"false\"");
+  if (*value != "true" && *value != "false") ConfigReader(ctx).Invalid(key, "'" + *value + "' is not \"true\" or \"false\"");
   return *value;
 }
 
 EdgeConfig LoadEdgeConfig(pulumi::Context& ctx) {
-  EdgeConfig edge{.load_balancer = RequireOneOf(ctx, "publicEdge", {"loadBalancer", "runApp"}) == "loadBalancer",
-                  .domain = pulumi::Config(ctx, kConfigNamespace).Get("publicDomain").value_or("")};
+  EdgeConfig edge{.load_balancer = ConfigReader(ctx).RequireOneOf("publicEdge", {"loadBalancer", "runApp"}) == "loadBalancer",
+                  .domain = ConfigReader(ctx).GetString("publicDomain", "")};
   if (!edge.load_balancer) return edge;
-  if (edge.domain.empty()) InvalidConfig(ctx, "publicDomain", "is required with apex:publicEdge loadBalancer");
+  if (edge.domain.empty()) ConfigReader(ctx).Invalid("publicDomain", "is required with apex:publicEdge loadBalancer");
   auto label_char = [](unsigned char c) { return std::islower(c) || std::isdigit(c) || c == '-' || c == '.'; };
   if (edge.domain.find('.') == std::string::npos || edge.domain.front() == '.' || edge.domain.back() == '.' ||
       !std::all_of(edge.domain.begin(), edge.domain.end(), label_char)) {
-    InvalidConfig(ctx, "publicDomain", "'" + edge.domain + "' is not a lowercase domain name");
+    ConfigReader(ctx).Invalid("publicDomain", "'" + edge.domain + "' is not a lowercase domain name");
   }
   return edge;
 }
@@ -147,7 +147,7 @@ TemporalConfig LoadTemporalConfig(pulumi::Context& ctx) {
                    .task_queue = apex.Require("temporalTaskQueue"),
                    .api_key_secret = apex.Get("temporalApiKeySecret")};
   if (t.address.find(':') == std::string::npos) {
-    InvalidConfig(ctx, "temporalAddress", "'" + t.address + "' is not host:port");
+    ConfigReader(ctx).Invalid("temporalAddress", "'" + t.address + "' is not host:port");
   }
   return t;
 }
@@ -203,7 +203,7 @@ void Program(pulumi::Context& ctx) {
   pulumi::Config apex(ctx, kConfigNamespace);
   // Everything from config first, so that a bad stack file fails before anything is registered.
   bool deletion_protection = apex.RequireBool("deletionProtection");
-  std::string log_level = RequireOneOf(ctx, "logLevel", {"debug", "info", "warning", "error"});
+  std::string log_level = ConfigReader(ctx).RequireOneOf("logLevel", {"debug", "info", "warning", "error"});
   auto gateway_sizing = LoadServiceSizing(ctx, "apiGateway");
   auto ingestion_sizing = LoadServiceSizing(ctx, "ingestionWorker");
   auto router_sizing = LoadServiceSizing(ctx, "queryRouter");

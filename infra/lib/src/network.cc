@@ -15,23 +15,21 @@ namespace compute = pulumi::gcp::compute;
 namespace registry = pulumi::gcp::artifactregistry;
 
 NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common, pulumi::Input<std::string> project) {
-  pulumi::Config apex(ctx, kConfigNamespace);
+  ConfigReader config(ctx);
   NetworkArgs a;
   a.common = common;
   a.labels = StandardLabels(ctx, common);
   a.project = std::move(project);
-  a.images.keep_count = GetIntInRange(ctx, "imageKeepCount", a.images.keep_count, 1, 100);
+  a.images.keep_count = config.GetInt("imageKeepCount", a.images.keep_count, 1, 100);
   a.images.untagged_retention_days =
-      GetIntInRange(ctx, "untaggedImageRetentionDays", a.images.untagged_retention_days, 1, 365);
+      config.GetInt("untaggedImageRetentionDays", a.images.untagged_retention_days, 1, 365);
   a.images.immutable_tags = common.is_prod();
-  a.subnet_cidr = apex.Require("subnetCidr");
-  if (a.subnet_cidr.find('/') == std::string::npos) InvalidConfig(ctx, "subnetCidr", "'" + a.subnet_cidr + "' is not a CIDR range");
-  a.psa_prefix_length = GetIntInRange(ctx, "psaPrefixLength", 16, 8, 24);
-  a.flow_log_sampling = apex.GetDouble("flowLogSampling").value_or(0.5);
-  if (a.flow_log_sampling <= 0 || a.flow_log_sampling > 1) {
-    InvalidConfig(ctx, "flowLogSampling", "must be in (0, 1]");
-  }
-  a.nat_log_all = GetBool(ctx, "natLogAll", false);
+  a.subnet_cidr = config.RequireString("subnetCidr");
+  if (a.subnet_cidr.find('/') == std::string::npos) config.Invalid("subnetCidr", "'" + a.subnet_cidr + "' is not a CIDR range");
+  a.psa_prefix_length = config.GetInt("psaPrefixLength", a.psa_prefix_length, 8, 24);
+  a.flow_log_sampling = config.GetDouble("flowLogSampling", a.flow_log_sampling);
+  if (a.flow_log_sampling <= 0 || a.flow_log_sampling > 1) config.Invalid("flowLogSampling", "must be in (0, 1]");
+  a.nat_log_all = config.GetBool("natLogAll", a.nat_log_all);
   return a;
 }
 
