@@ -182,6 +182,13 @@ std::string BuildDirectory(std::string const& program_dir) {
 
 std::string SdkPackageDirectory() {
   if (char const* d = std::getenv("PULUMI_CPP_PACKAGE_DIR"); d && *d) return d;
+  // Installed (cmake --install, the .deb): the package lies at a fixed place relative to the host's bin/.
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto installed = (exe.parent_path() / PULUMI_CPP_INSTALLED_PACKAGE_DIR).lexically_normal();
+    if (fs::exists(installed / "PulumiCppConfig.cmake", ec)) return installed.string();
+  }
   return PULUMI_CPP_DEFAULT_PACKAGE_DIR;
 }
 

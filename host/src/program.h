@@ -61,7 +61,8 @@ std::vector<PackageRequirement> RequiredPackages(std::string const& program_dir,
 /// $PULUMI_CPP_PROGRAM_BUILD_ROOT, else $PULUMI_CPP_CACHE/programs (default ~/.cache/pulumi-cpp/programs).
 std::string BuildDirectory(std::string const& program_dir);
 
-/// The CMake package directory of the SDK (PulumiCppConfig.cmake); $PULUMI_CPP_PACKAGE_DIR overrides.
+/// The CMake package directory of the SDK (PulumiCppConfig.cmake): $PULUMI_CPP_PACKAGE_DIR, else the installed
+/// package relative to this executable (<prefix>/bin -> <prefix>/lib/cmake/PulumiCpp), else the build tree's.
 std::string SdkPackageDirectory();
 
 struct BuildResult {

@@ -1,4 +1,4 @@
-# The gcp bindings every Apex project uses: pulumi-gcp 9.37.0, schema fetched and cached by tools/gcp-schema.
+# The gcp bindings every Apex project uses: pulumi-gcp 9.37.0, schema fetched and cached by codegen/schema/gcp-schema.
 # With APEX_GCP_BINDINGS_DIR (a build of infra/cmake/gcp-bindings, as infra/build makes) the prebuilt
 # module libraries are imported; otherwise pulumi_add_package generates and compiles them here.
 include_guard(GLOBAL)
@@ -26,10 +26,10 @@ if(APEX_GCP_BINDINGS_DIR AND NOT PROJECT_NAME STREQUAL "apex_gcp_bindings")
       INTERFACE_LINK_LIBRARIES "${deps}")
   endforeach()
 else()
-  execute_process(COMMAND "${PULUMI_CPP_SOURCE_DIR}/tools/gcp-schema" OUTPUT_VARIABLE out ERROR_VARIABLE err
+  execute_process(COMMAND "${PULUMI_CPP_SOURCE_DIR}/codegen/schema/gcp-schema" OUTPUT_VARIABLE out ERROR_VARIABLE err
                   RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "the gcp schema could not be obtained (tools/gcp-schema):\n${err}")
+    message(FATAL_ERROR "the gcp schema could not be obtained (codegen/schema/gcp-schema):\n${err}")
   endif()
   string(REGEX MATCH "[^\n]+\n?$" APEX_GCP_SCHEMA "${out}")
   string(STRIP "${APEX_GCP_SCHEMA}" APEX_GCP_SCHEMA)

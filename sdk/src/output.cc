@@ -26,6 +26,20 @@ std::string DescribeException(std::exception_ptr e) {
   }
 }
 
+bool PassOnUnlessKnown(OutputStateBase const& src, OutputStateBase& out) {
+  switch (src.state()) {
+    case OutputStateBase::State::kRejected: out.Reject(src.error(), src.secret(), src.deps()); return false;
+    case OutputStateBase::State::kUnknown: out.SettleUnknown(src.secret(), src.deps()); return false;
+    default: return true;
+  }
+}
+
+void RejectWithCurrentException(OutputStateBase const& src, OutputStateBase& out) {
+  auto message = "an Apply callback failed: " + DescribeException(std::current_exception());
+  ReportError(out.runtime(), message);
+  out.Reject(message, src.secret(), src.deps());
+}
+
 void ThrowPropertyTypeError(char const* expected, PropertyValue const& got) {
   throw PropertyTypeError(std::string("expected ") + expected + ", got " + got.ToString());
 }

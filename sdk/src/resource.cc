@@ -224,17 +224,11 @@ void SettleDecoded(Output<PropertyValue> const& src_output, std::shared_ptr<Outp
                    void (*resolve)(OutputStateBase& out, PropertyValue const& value, bool secret, Dependencies deps)) {
   auto src = src_output.internal_state();
   src->OnSettled([src, out, resolve] {
-    switch (src->state()) {
-      case State::kRejected: out->Reject(src->error(), src->secret(), src->deps()); return;
-      case State::kUnknown: out->SettleUnknown(src->secret(), src->deps()); return;
-      default: break;
-    }
+    if (!PassOnUnlessKnown(*src, *out)) return;
     try {
       resolve(*out, src->value(), src->secret(), src->deps());
-    } catch (...) {  // as Output::Apply reports a failed callback
-      auto message = "an Apply callback failed: " + DescribeException(std::current_exception());
-      ReportError(out->runtime(), message);
-      out->Reject(message, src->secret(), src->deps());
+    } catch (...) {
+      RejectWithCurrentException(*src, *out);
     }
   });
 }

@@ -70,6 +70,13 @@ using ApplyResult = std::decay_t<decltype(InvokeApply(std::declval<F&>(), std::d
 
 std::string DescribeException(std::exception_ptr e);
 
+/// The first step of every continuation over a settled `src`: passes a failed or unknown `src` on to `out`
+/// (with its secrecy and dependencies) and returns false; returns true when `src` is known.
+bool PassOnUnlessKnown(OutputStateBase const& src, OutputStateBase& out);
+/// For a catch block of a continuation: fails `out` with the exception being handled, reported through the
+/// engine once as "an Apply callback failed: ...", with `src`'s secrecy and dependencies.
+void RejectWithCurrentException(OutputStateBase const& src, OutputStateBase& out);
+
 }  // namespace internal
 
 template <typename T>
@@ -99,8 +106,8 @@ class Output {
   /**
    * Transforms the value once it is known.
    *
-   * @param f takes `T const&` (or, for an Output of a tuple, the elements) and returns U or Output<U>.
-   * @return Output<U>. The callback is not called when this output is unknown or failed; secrecy and
+   * @param f takes `T const&` (or, for an Output of a tuple, the elements) and returns `U` or `Output<U>`.
+   * @return `Output<U>`. The callback is not called when this output is unknown or failed; secrecy and
    * dependencies carry over. An exception thrown by f fails the result and is logged through the engine;
    * the program then exits with code 32.
    */
@@ -111,12 +118,7 @@ class Output {
     auto src = state_;
     auto out = internal::NewOutputState<U>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
     src->OnSettled([src, out, fn = std::forward<F>(f)]() mutable {
-      using S = internal::OutputStateBase::State;
-      switch (src->state()) {
-        case S::kRejected: out->Reject(src->error(), src->secret(), src->deps()); return;
-        case S::kUnknown: out->SettleUnknown(src->secret(), src->deps()); return;
-        default: break;
-      }
+      if (!internal::PassOnUnlessKnown(*src, *out)) return;
       try {
         if constexpr (IsOutput<R>::value) {
           Output<U> inner = internal::InvokeApply(fn, src->value());
@@ -126,9 +128,7 @@ class Output {
           out->Resolve(internal::InvokeApply(fn, src->value()), src->secret(), src->deps());
         }
       } catch (...) {
-        auto message = "an Apply callback failed: " + internal::DescribeException(std::current_exception());
-        internal::ReportError(out->runtime(), message);
-        out->Reject(message, src->secret(), src->deps());
+        internal::RejectWithCurrentException(*src, *out);
       }
     });
     return Output<U>(std::move(out));

@@ -168,7 +168,7 @@ func TestFixtureDetails(t *testing.T) {
 	if _, ok := pkg.Resources["pulumi:providers:gcp"]; ok {
 		t.Error("the provider is written as a resource")
 	}
-	if !strings.Contains(pkg.Description, "reconstructed from the Go SDK github.com/pulumi/pulumi-gcp/sdk/v9@v9.37.0 by tools/sdkschema") {
+	if !strings.Contains(pkg.Description, "reconstructed from the Go SDK github.com/pulumi/pulumi-gcp/sdk/v9@v9.37.0 by codegen/schema/sdkschema") {
 		t.Errorf("description = %q", pkg.Description)
 	}
 }

@@ -1,4 +1,4 @@
-module pulumi-cpp/tools/protocheck
+module pulumi-cpp/proto/protocheck
 
 go 1.26.6
 

@@ -1,0 +1,3 @@
+module pulumi-cpp/codegen/schema/sdkschema
+
+go 1.26

@@ -1,0 +1,3 @@
+#include "managed_secret.h"
+
+int main() { return pulumi::Run(infra::Program); }

@@ -1,3 +1,0 @@
-module pulumi-cpp/tools/sdkschema
-
-go 1.26
