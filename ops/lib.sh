@@ -7,8 +7,9 @@
 OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OPS_REPO=$(dirname "$OPS_DIR")
 OPS_NAME=ops/$(basename "$0")
-# In dependency order: each reads the outputs of those before it (StackReference).
-OPS_PROJECTS=(apex-network apex-databases apex-services apex-monitoring)
+# The projects of infra/stack-graph.txt (its unindented lines), in dependency order: each reads the outputs of
+# those before it (StackReference).
+mapfile -t OPS_PROJECTS < <(grep -E '^[a-z]' "$OPS_REPO/infra/stack-graph.txt")
 
 OPS_STACK=${APEX_STACK:-}
 OPS_BACKEND=${PULUMI_BACKEND_URL:-}

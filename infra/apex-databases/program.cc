@@ -4,6 +4,7 @@
 #include "apex/database_cluster.h"
 #include "apex/project_apis.h"
 #include "apex/stack_outputs.h"
+#include "apex/stack_reads.h"
 
 namespace apex::databases {
 
@@ -11,12 +12,12 @@ void Program(pulumi::Context& ctx) {
   auto common = LoadCommonConfig(ctx);
   auto args = LoadDatabaseClusterArgs(ctx, common);
 
-  pulumi::StackReference network_stack(ctx, "network", {.name = ReferencedStack(ctx, common, "apex-network")});
-  DatabaseNetwork network{
-      .network_id = network_stack.RequireOutput<std::string>(outputs::kNetworkId),
-      .subnet_self_link = network_stack.RequireOutput<std::string>(outputs::kSubnetSelfLink),
-      .psa_range_name = network_stack.RequireOutput<std::string>(outputs::kPsaRangeName),
-      .private_service_connection = network_stack.RequireOutput<std::string>(outputs::kPrivateServiceConnection)};
+  StackReads stacks(ctx, common, "apex-databases");
+  auto network_output = [&](char const* key) { return stacks.Require("apex-network", key); };
+  DatabaseNetwork network{.network_id = network_output(outputs::kNetworkId),
+                          .subnet_self_link = network_output(outputs::kSubnetSelfLink),
+                          .psa_range_name = network_output(outputs::kPsaRangeName),
+                          .private_service_connection = network_output(outputs::kPrivateServiceConnection)};
 
   DatabaseCluster cluster(ctx, "apex-db", args, network, EnableApis(ctx, common, DatabaseCluster::Apis()));
   ctx.Export(outputs::kPostgresConnectionName, cluster.postgres_connection_name);

@@ -5,6 +5,7 @@
 #include "apex/monitoring.h"
 #include "apex/project_apis.h"
 #include "apex/stack_outputs.h"
+#include "apex/stack_reads.h"
 
 namespace apex::monitoring {
 
@@ -13,10 +14,9 @@ void Program(pulumi::Context& ctx) {
   auto config = LoadMonitoringConfig(ctx);
   auto apis = EnableApis(ctx, common, {"monitoring.googleapis.com"});
 
-  pulumi::StackReference databases(ctx, "databases", {.name = ReferencedStack(ctx, common, "apex-databases")});
-  pulumi::StackReference services(ctx, "services", {.name = ReferencedStack(ctx, common, "apex-services")});
-  auto service = [&](char const* key) { return services.RequireOutput<std::string>(key); };
-  auto database = [&](char const* key) { return databases.RequireOutput<std::string>(key); };
+  StackReads stacks(ctx, common, "apex-monitoring");
+  auto service = [&](char const* key) { return stacks.Require("apex-services", key); };
+  auto database = [&](char const* key) { return stacks.Require("apex-databases", key); };
 
   Monitoring monitoring(
       ctx, "apex",

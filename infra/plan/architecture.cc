@@ -93,17 +93,17 @@ std::string Builder::ClusterOfNetwork(std::string const& network_reference) cons
 
 // The VPCs (with their Cloud NAT) and their subnets as clusters, private service access as a cluster inside its VPC.
 void Builder::Network() {
-  for (auto const& n : index_.OfType(kNetwork)) {
+  for (auto const& n : index_.OfType(gcp::kNetwork)) {
     std::string label = "VPC " + n.Name() + "  (" + n.project + ")";
     if (n.In("autoCreateSubnetworks") == "false") label += "\ncustom subnets only";
-    for (auto const& nat : index_.OfType(kRouterNat)) {
-      auto const* router = index_.Named(kRouter, nat.In("router"));
+    for (auto const& nat : index_.OfType(gcp::kRouterNat)) {
+      auto const* router = index_.Named(gcp::kRouter, nat.In("router"));
       auto const* network = router ? index_.Resolve(router->In("network")) : nullptr;
       if (network && network->r == n.r) label += "\nCloud NAT " + nat.Name() + ": outbound to the internet only";
     }
     AddCluster("vpc:" + n.Name(), label);
   }
-  for (auto const& s : index_.OfType(kSubnetwork)) {
+  for (auto const& s : index_.OfType(gcp::kSubnetwork)) {
     int egress = 0;
     for (auto const& w : workloads_) {
       auto const* subnet = index_.Resolve(w.subnetwork);
@@ -114,10 +114,10 @@ void Builder::Network() {
     if (egress > 0) label += "\nDirect VPC egress of " + std::to_string(egress) + " Cloud Run workload" + (egress > 1 ? "s" : "");
     AddCluster("subnet:" + s.Name(), label, ClusterOfNetwork(s.In("network")));
   }
-  for (auto const& c : index_.OfType(kPeering)) {
+  for (auto const& c : index_.OfType(gcp::kServiceNetworkingConnection)) {
     std::vector<std::string> ranges;
     for (auto const& name : c.InList("reservedPeeringRanges")) {
-      auto const* range = index_.Named(kGlobalAddress, name);
+      auto const* range = index_.Named(gcp::kGlobalAddress, name);
       auto prefix = range ? range->In("prefixLength") : "";
       ranges.push_back(name + (prefix.empty() ? "" : " /" + prefix));
     }
@@ -131,19 +131,19 @@ void Builder::Network() {
 void Builder::DataStores() {
   auto psa_cluster_of = [&](std::string const& network_reference) -> std::string {
     auto const* network = index_.Resolve(network_reference);
-    for (auto const& c : index_.OfType(kPeering)) {
+    for (auto const& c : index_.OfType(gcp::kServiceNetworkingConnection)) {
       auto const* peered = index_.Resolve(c.In("network"));
       if (network && peered && peered->r == network->r) return "psa:" + c.Name();
     }
     return ClusterOfNetwork(network_reference);
   };
 
-  for (auto const& sql : index_.OfType(kSqlInstance)) {
+  for (auto const& sql : index_.OfType(gcp::kSqlInstance)) {
     std::string id = "sql:" + sql.Name();
     std::vector<std::string> details = {sql.In("databaseVersion") + ", " + sql.In("settings.tier")};
     if (sql.In("settings.availabilityType") == "REGIONAL") details.back() += ", regional HA";
     std::vector<std::string> databases;
-    for (auto const& db : index_.OfType(kSqlDatabase)) {
+    for (auto const& db : index_.OfType(gcp::kSqlDatabase)) {
       if (LastSegment(db.In("instance")) == sql.Name()) databases.push_back(db.Name());
     }
     if (!databases.empty()) details.push_back("database " + Join(databases, ", "));
@@ -159,7 +159,7 @@ void Builder::DataStores() {
     if (!ip.empty()) node_by_host_[ip] = id;
   }
 
-  for (auto const& redis : index_.OfType(kRedis)) {
+  for (auto const& redis : index_.OfType(gcp::kRedisInstance)) {
     std::string id = "redis:" + redis.Name();
     std::vector<std::string> details = {redis.In("redisVersion") + ", " + redis.In("tier") + ", " +
                                         redis.In("memorySizeGb") + " GB"};
@@ -177,8 +177,8 @@ void Builder::DataStores() {
     if (!host.empty()) node_by_host_[host] = id;
   }
 
-  auto const firewalls = index_.OfType(kFirewall);
-  for (auto const& vm : index_.OfType(kVm)) {
+  auto const firewalls = index_.OfType(gcp::kFirewall);
+  for (auto const& vm : index_.OfType(gcp::kInstance)) {
     std::string id = "vm:" + vm.Name();
     std::vector<std::string> details = {"VM " + vm.In("machineType") + ", " + vm.In("zone")};
     auto ips = vm.OutList("networkInterfaces[].networkIp");

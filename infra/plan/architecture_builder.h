@@ -4,6 +4,7 @@
 #ifndef APEX_PLAN_ARCHITECTURE_BUILDER_H
 #define APEX_PLAN_ARCHITECTURE_BUILDER_H
 
+#include "apex/gcp_types.h"
 #include "architecture.h"
 #include "architecture_index.h"
 
@@ -13,34 +14,6 @@
 #include <vector>
 
 namespace apex::plan::arch {
-
-inline constexpr char kNetwork[] = "gcp:compute/network:Network";
-inline constexpr char kSubnetwork[] = "gcp:compute/subnetwork:Subnetwork";
-inline constexpr char kRouter[] = "gcp:compute/router:Router";
-inline constexpr char kRouterNat[] = "gcp:compute/routerNat:RouterNat";
-inline constexpr char kFirewall[] = "gcp:compute/firewall:Firewall";
-inline constexpr char kGlobalAddress[] = "gcp:compute/globalAddress:GlobalAddress";
-inline constexpr char kPeering[] = "gcp:servicenetworking/connection:Connection";
-inline constexpr char kVm[] = "gcp:compute/instance:Instance";
-inline constexpr char kSqlInstance[] = "gcp:sql/databaseInstance:DatabaseInstance";
-inline constexpr char kSqlDatabase[] = "gcp:sql/database:Database";
-inline constexpr char kSqlUser[] = "gcp:sql/user:User";
-inline constexpr char kRedis[] = "gcp:redis/instance:Instance";
-inline constexpr char kSecret[] = "gcp:secretmanager/secret:Secret";
-inline constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
-inline constexpr char kSecretIamMember[] = "gcp:secretmanager/secretIamMember:SecretIamMember";
-inline constexpr char kProjectIamMember[] = "gcp:projects/iAMMember:IAMMember";
-inline constexpr char kServiceIamMember[] = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
-inline constexpr char kGlobalForwardingRule[] = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
-inline constexpr char kHttpsProxy[] = "gcp:compute/targetHttpsProxy:TargetHttpsProxy";
-inline constexpr char kHttpProxy[] = "gcp:compute/targetHttpProxy:TargetHttpProxy";
-inline constexpr char kUrlMap[] = "gcp:compute/uRLMap:URLMap";
-inline constexpr char kBackendService[] = "gcp:compute/backendService:BackendService";
-inline constexpr char kNeg[] = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup";
-inline constexpr char kUptimeCheck[] = "gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig";
-inline constexpr char kAlertPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
-inline constexpr char kNotificationChannel[] = "gcp:monitoring/notificationChannel:NotificationChannel";
-inline constexpr char kDashboard[] = "gcp:monitoring/dashboard:Dashboard";
 
 inline constexpr char kInternet[] = "internet";
 inline constexpr char kServerless[] = "serverless";

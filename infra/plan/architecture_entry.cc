@@ -49,7 +49,7 @@ std::vector<std::string> ArmorSummary(Res const& policy) {
 void Builder::PublicEntry() {
   std::string project;
   bool load_balancer = false;
-  for (auto const& rule : index_.OfType(kGlobalForwardingRule)) {
+  for (auto const& rule : index_.OfType(gcp::kGlobalForwardingRule)) {
     auto scheme = rule.In("loadBalancingScheme");
     if (!scheme.empty() && scheme.rfind("EXTERNAL", 0) != 0) continue;  // internal load balancers are not an entry
     LoadBalancer(rule);
@@ -84,7 +84,7 @@ void Builder::LoadBalancer(Res const& rule) {
   std::string ip = address ? address->Out("address") : rule.In("ipAddress");
   auto port = rule.In("portRange");
   auto const* proxy = index_.Resolve(rule.In("target"));
-  bool https = proxy && proxy->Type() == kHttpsProxy;
+  bool https = proxy && proxy->Type() == gcp::kTargetHttpsProxy;
   std::vector<std::string> details;
   if (!ip.empty()) details.push_back((address ? "IP " + address->Name() + " " : "") + ip + (port.empty() ? "" : ":" + port));
   AddNode({.id = id, .kind = NodeKind::kForwardingRule, .title = "Forwarding rule " + rule.Name(),
@@ -123,7 +123,7 @@ void Builder::LoadBalancer(Res const& rule) {
   for (auto const& s : url_map->InList("pathMatchers[].defaultService")) services.push_back(s);
   for (auto const& s : url_map->InList("pathMatchers[].pathRules[].service")) services.push_back(s);
   for (auto const& reference : services) {
-    if (auto const* backend = index_.Resolve(reference); backend && backend->Type() == kBackendService) {
+    if (auto const* backend = index_.Resolve(reference); backend && backend->Type() == gcp::kBackendService) {
       BackendService(*backend, map_id);
     }
   }
@@ -145,7 +145,7 @@ void Builder::BackendService(Res const& backend, std::string const& from) {
   }
   for (auto const& group : backend.InList("backends[].group")) {
     auto const* neg = index_.Resolve(group);
-    if (!neg || neg->Type() != kNeg) continue;
+    if (!neg || neg->Type() != gcp::kRegionNetworkEndpointGroup) continue;
     std::string neg_id = "neg:" + neg->Name();
     AddNode({.id = neg_id, .kind = NodeKind::kNeg,
              .title = (neg->In("networkEndpointType") == "SERVERLESS" ? "Serverless NEG " : "NEG ") + neg->Name(),
@@ -159,10 +159,10 @@ void Builder::BackendService(Res const& backend, std::string const& from) {
 
 // Uptime checks on the public entry; the alert policies as one node, with the channels they notify.
 void Builder::Monitoring() {
-  auto checks = index_.OfType(kUptimeCheck);
-  auto alerts = index_.OfType(kAlertPolicy);
-  auto channels = index_.OfType(kNotificationChannel);
-  auto dashboards = index_.OfType(kDashboard);
+  auto checks = index_.OfType(gcp::kUptimeCheckConfig);
+  auto alerts = index_.OfType(gcp::kAlertPolicy);
+  auto channels = index_.OfType(gcp::kNotificationChannel);
+  auto dashboards = index_.OfType(gcp::kDashboard);
   std::string project;
   for (auto const* group : {&checks, &alerts, &channels, &dashboards}) {
     if (!group->empty() && project.empty()) project = group->front().project;

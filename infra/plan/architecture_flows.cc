@@ -46,7 +46,7 @@ std::string Wrapped(std::vector<std::string> const& items, std::size_t width) {
 
 // Who may invoke which Cloud Run service: allUsers (public) or a service account.
 void Builder::Invokers() {
-  for (auto const& m : index_.OfType(kServiceIamMember)) {
+  for (auto const& m : index_.OfType(gcp::kRunServiceIamMember)) {
     if (m.In("role") != "roles/run.invoker") continue;
     auto const* service = index_.Named(kCloudRunService, m.In("name"));
     if (!service) continue;
@@ -94,7 +94,7 @@ std::string Builder::SqlLabel(Workload const& w, Res const& sql) const {
              mode == "ENCRYPTED_ONLY" || mode == "TRUSTED_CLIENT_CERTIFICATE_REQUIRED") {
     parts.push_back("TLS");
   }
-  for (auto const& user : index_.OfType(kSqlUser)) {
+  for (auto const& user : index_.OfType(gcp::kSqlUser)) {
     if (user.In("type") == "CLOUD_IAM_SERVICE_ACCOUNT" && LastSegment(user.In("instance")) == sql.Name() &&
         user.Name() == SqlIamUserOf(w.service_account)) {
       parts.push_back("IAM auth");
@@ -130,9 +130,9 @@ void Builder::Flows() {
         bool warning = !granted && !public_services_.count(target);
         label += granted ? ", run.invoker" : warning ? ", no run.invoker grant" : "";
         AddEdge({.from = w.node, .to = target, .kind = EdgeKind::kCall, .label = label, .warning = warning});
-      } else if (res.Type() == kSqlInstance) {
+      } else if (res.Type() == gcp::kSqlInstance) {
         AddEdge({.from = w.node, .to = target, .kind = EdgeKind::kData, .label = SqlLabel(w, res)});
-      } else if (res.Type() == kRedis) {
+      } else if (res.Type() == gcp::kRedisInstance) {
         std::vector<std::string> parts;
         if (res.In("transitEncryptionMode") == "SERVER_AUTHENTICATION") parts.push_back("TLS");
         if (res.In("authEnabled") == "true") parts.push_back("AUTH");
@@ -170,11 +170,11 @@ void Builder::SecretReads(Workload const& w) {
 
 // A VM (or workload) allowed to add versions writes the secret: it generates the credential it serves with.
 void Builder::SecretWrites() {
-  for (auto const& grant : index_.OfType(kSecretIamMember)) {
+  for (auto const& grant : index_.OfType(gcp::kSecretIamMember)) {
     if (grant.In("role") != kSecretVersionAdder) continue;
     auto email = MemberEmail(grant.In("member"));
     for (auto const& [node, res] : res_by_node_) {
-      auto account = res.Type() == kVm ? res.In("serviceAccount.email") : "";
+      auto account = res.Type() == gcp::kInstance ? res.In("serviceAccount.email") : "";
       for (auto const& w : workloads_) {
         if (w.node == node) account = w.service_account;
       }
@@ -188,10 +188,10 @@ void Builder::SecretWrites() {
 std::string Builder::SecretNode(std::string const& secret_id) {
   std::string id = "secret:" + secret_id;
   AddCluster(kSecrets, "Secret Manager");
-  for (auto const& secret : index_.OfType(kSecret)) {
+  for (auto const& secret : index_.OfType(gcp::kSecret)) {
     if (secret.In("secretId") != secret_id) continue;
     std::vector<std::string> details;
-    for (auto const& version : index_.OfType(kSecretVersion)) {
+    for (auto const& version : index_.OfType(gcp::kSecretVersion)) {
       if (auto const* of = index_.Resolve(version.In("secret")); of && of->r == secret.r) {
         details.push_back("version set by the stack");
         break;
@@ -207,13 +207,13 @@ std::string Builder::SecretNode(std::string const& secret_id) {
 }
 
 bool Builder::Grants(std::string const& email, std::string const& role, std::string const& secret_id) const {
-  for (auto const& grant : index_.OfType(kSecretIamMember)) {
+  for (auto const& grant : index_.OfType(gcp::kSecretIamMember)) {
     if (grant.In("role") == role && MemberEmail(grant.In("member")) == email &&
         SecretIdOf(grant.In("secretId")) == secret_id) {
       return true;
     }
   }
-  for (auto const& grant : index_.OfType(kProjectIamMember)) {
+  for (auto const& grant : index_.OfType(gcp::kProjectIamMember)) {
     if (grant.In("role") == role && MemberEmail(grant.In("member")) == email) return true;
   }
   return false;

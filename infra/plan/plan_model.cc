@@ -1,6 +1,6 @@
 #include "plan_model.h"
 
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/projects.h"
 
 #include <algorithm>
 #include <exception>
@@ -31,7 +31,7 @@ std::string StackNameOf(pulumi::mocks::RegisteredResource const& ref) {
 }
 
 std::size_t ProjectIndex(std::string const& project) {
-  auto const& all = apex::testing::Projects();
+  auto const& all = apex::gcp_mocks::Projects();
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (all[i].name == project) return i;
   }
@@ -66,7 +66,7 @@ std::vector<PlannedResource> InTreeOrder(std::vector<PlannedResource> resources)
   return ordered;
 }
 
-ProjectPlan Describe(apex::testing::StackRun const& run, std::vector<apex::testing::StackRun> const& before,
+ProjectPlan Describe(apex::gcp_mocks::StackRun const& run, std::vector<apex::gcp_mocks::StackRun> const& before,
                      std::vector<std::string> const& plaintext_secrets) {
   auto const reads = run.deployment->stack_reference_reads();
   ProjectPlan p;
@@ -117,7 +117,7 @@ std::string Scrubbed(std::string text, std::vector<std::string> const& plaintext
 
 }  // namespace
 
-ProjectFailure FailureOf(apex::testing::StackRun const& run, std::vector<std::string> const& plaintext_secrets) {
+ProjectFailure FailureOf(apex::gcp_mocks::StackRun const& run, std::vector<std::string> const& plaintext_secrets) {
   ProjectFailure f{.project = run.config.project, .stack = run.config.stack, .exit_code = run.exit_code, .errors = {}};
   for (auto const& entry : run.deployment->logs()) {
     if (entry.severity == "error") f.errors.push_back(Scrubbed(entry.message, plaintext_secrets));
@@ -179,16 +179,16 @@ PropertyValue EraseSecrets(PropertyValue const& value, std::vector<std::string> 
 PlanResult BuildPlan(std::string const& stack) {
   PlanResult result;
   result.plan.stack = stack;
-  std::vector<apex::testing::StackRun> runs;
-  runs.reserve(apex::testing::Projects().size());
+  std::vector<apex::gcp_mocks::StackRun> runs;
+  runs.reserve(apex::gcp_mocks::Projects().size());
   std::vector<std::string> plaintext_secrets;
-  for (auto const& project : apex::testing::Projects()) {
-    std::vector<apex::testing::StackRun const*> done;
+  for (auto const& project : apex::gcp_mocks::Projects()) {
+    std::vector<apex::gcp_mocks::StackRun const*> done;
     for (auto const& r : runs) done.push_back(&r);
-    auto references = apex::testing::ReferencesFor(done);
-    apex::testing::StackRun run;
+    auto references = apex::gcp_mocks::ReferencesFor(done);
+    apex::gcp_mocks::StackRun run;
     try {
-      run = apex::testing::RunStack(project.name, stack, references);
+      run = apex::gcp_mocks::RunStack(project.name, stack, references);
     } catch (std::exception const& e) {
       result.failure = ProjectFailure{.project = project.name, .stack = stack, .exit_code = -1, .errors = {e.what()}};
       return result;

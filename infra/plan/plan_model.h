@@ -6,7 +6,7 @@
 #ifndef APEX_PLAN_PLAN_MODEL_H
 #define APEX_PLAN_PLAN_MODEL_H
 
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/projects.h"
 #include "pulumi/property_value.h"
 
 #include <optional>
@@ -74,13 +74,13 @@ struct PlanResult {
   std::optional<ProjectFailure> failure;
 };
 
-/// Runs every project of apex::testing::Projects() for `stack` in dependency order against the simulated
+/// Runs every project of apex::gcp_mocks::Projects() for `stack` in dependency order against the simulated
 /// Google Cloud (preview mode), each reading the outputs of those before it, and stops at the first failure.
 PlanResult BuildPlan(std::string const& stack);
 
 /// The failure of a run that exited non-zero: its project, stack, exit code and logged errors, with any
 /// plaintext copy of `plaintext_secrets` in them replaced by "[secret]".
-ProjectFailure FailureOf(apex::testing::StackRun const& run, std::vector<std::string> const& plaintext_secrets);
+ProjectFailure FailureOf(apex::gcp_mocks::StackRun const& run, std::vector<std::string> const& plaintext_secrets);
 
 /// `value` with every secret's content erased (a secret wrapper around null), secret output values likewise,
 /// unknown output values made computed, and strings that contain one of `plaintext_secrets` erased too;

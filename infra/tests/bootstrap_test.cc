@@ -3,9 +3,9 @@
 // roles (exactly the list, no basic role, a conditioned projectIamAdmin) and its grants on the bucket and the key,
 // the outputs ops/ and the workflows use, and the refusal of bad config before anything is registered.
 #include "apex/bootstrap.h"
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
+#include "apex/gcp_mocks/stack_config.h"
 #include "apex_bootstrap/program.h"
 
 #include <gmock/gmock.h>
@@ -47,7 +47,7 @@ struct BootstrapRun {
 /// Runs apex-bootstrap for `stack` from its stack file, with `config` set on top (an empty value removes a key).
 BootstrapRun RunBootstrap(std::string const& stack, std::map<std::string, std::string> const& config = {
                                                {"apex:githubRepository", kRepository}}) {
-  auto c = apex::testing::LoadStackConfig(apex::testing::ProjectDirectory("apex-bootstrap"), stack);
+  auto c = apex::gcp_mocks::LoadStackConfig(apex::gcp_mocks::ProjectDirectory("apex-bootstrap"), stack);
   for (auto const& [k, v] : config) {
     if (v.empty()) {
       c.config.erase(k);
@@ -57,14 +57,14 @@ BootstrapRun RunBootstrap(std::string const& stack, std::map<std::string, std::s
   }
   BootstrapRun run;
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
-      std::make_shared<apex::testing::GcpMocks>(c.GcpProject(), c.Region()), apex::testing::MockOptionsFor(c, true));
+      std::make_shared<apex::gcp_mocks::GcpMocks>(c.GcpProject(), c.Region()), apex::gcp_mocks::MockOptionsFor(c, true));
   run.exit_code = run.deployment->Run(apex::bootstrap::Program);
   return run;
 }
 
 /// The `secretsprovider:` line of a stack file ("" without one).
 std::string SecretsProviderOf(std::string const& project, std::string const& stack) {
-  std::ifstream in(apex::testing::ProjectDirectory(project) + "/Pulumi." + stack + ".yaml");
+  std::ifstream in(apex::gcp_mocks::ProjectDirectory(project) + "/Pulumi." + stack + ".yaml");
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("secretsprovider:", 0) == 0) return line.substr(line.find_first_not_of(' ', 16));
   }
@@ -75,7 +75,7 @@ class BootstrapTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     run_ = RunBootstrap(GetParam());
-    ASSERT_EQ(run_.exit_code, 0) << apex::testing::LogText(*run_.deployment);
+    ASSERT_EQ(run_.exit_code, 0) << apex::gcp_mocks::LogText(*run_.deployment);
   }
   pulumi::mocks::MockDeployment const& d() const { return *run_.deployment; }
   std::string project() const { return ProjectOf(GetParam()); }
@@ -251,7 +251,7 @@ TEST(BootstrapConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnything
            {{{"apex:githubRepository", kRepository}, {"apex:deployerAccountId", "Deployer"}},
             "'apex:deployerAccountId': 'Deployer' is not a service account id"}}) {
     auto run = RunBootstrap("prod", c.config);
-    auto log = apex::testing::LogText(*run.deployment);
+    auto log = apex::gcp_mocks::LogText(*run.deployment);
     EXPECT_NE(run.exit_code, 0) << c.message;
     EXPECT_THAT(log, HasSubstr(c.message));
     EXPECT_THAT(log, HasSubstr("Pulumi.prod.yaml")) << c.message;

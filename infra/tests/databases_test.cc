@@ -3,9 +3,9 @@
 // on any data store), the policy-check flags, IAM database authentication, the two data VMs of one shape,
 // secrets that no state file holds, the CA certificates, labels, least-privilege IAM and the stack outputs;
 // and bad stack files that fail naming the key and the file.
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
+#include "apex/gcp_mocks/stack_config.h"
 #include "pulumi/gcp/compute/disk.h"
 #include "pulumi/gcp/compute/disk_resource_policy_attachment.h"
 #include "pulumi/gcp/compute/instance.h"
@@ -30,7 +30,7 @@
 
 namespace {
 
-using ::apex::testing::StackRun;
+using ::apex::gcp_mocks::StackRun;
 using ::pulumi::PropertyArray;
 using ::pulumi::PropertyMap;
 using ::pulumi::PropertyValue;
@@ -102,9 +102,9 @@ std::string ErrorsOf(pulumi::mocks::MockDeployment const& d) {
 class DatabasesTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    network_ = apex::testing::RunStack("apex-network", GetParam());
+    network_ = apex::gcp_mocks::RunStack("apex-network", GetParam());
     ASSERT_EQ(network_.exit_code, 0);
-    run_ = apex::testing::RunStack("apex-databases", GetParam(), apex::testing::ReferencesFor({&network_}));
+    run_ = apex::gcp_mocks::RunStack("apex-databases", GetParam(), apex::gcp_mocks::ReferencesFor({&network_}));
     ASSERT_EQ(run_.exit_code, 0) << ErrorsOf(*run_.deployment);
     auto component = run_.deployment->Find(kCluster, "apex-db");
     ASSERT_TRUE(component);
@@ -563,7 +563,7 @@ TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
 }
 
 TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
-  auto up = apex::testing::RunStack("apex-databases", GetParam(), apex::testing::ReferencesFor({&network_}),
+  auto up = apex::gcp_mocks::RunStack("apex-databases", GetParam(), apex::gcp_mocks::ReferencesFor({&network_}),
                                     /*dry_run=*/false);
   ASSERT_EQ(up.exit_code, 0) << ErrorsOf(*up.deployment);
   auto const outputs = up.deployment->stack_outputs();
@@ -575,19 +575,19 @@ INSTANTIATE_TEST_SUITE_P(Stacks, DatabasesTest, ::testing::Values("dev", "stagin
 
 // Runs apex-databases for `stack` from a copy of its stack files with `edit` applied to Pulumi.<stack>.yaml,
 // reading the dev/staging/prod network stack unless `refs` says otherwise.
-apex::testing::StackRun RunEdited(std::string const& stack, std::function<std::string(std::string)> const& edit,
+apex::gcp_mocks::StackRun RunEdited(std::string const& stack, std::function<std::string(std::string)> const& edit,
                                   std::map<std::string, PropertyMap> refs = {}) {
   if (refs.empty()) {
-    auto network = apex::testing::RunStack("apex-network", stack);
-    refs = apex::testing::ReferencesFor({&network});
+    auto network = apex::gcp_mocks::RunStack("apex-network", stack);
+    refs = apex::gcp_mocks::ReferencesFor({&network});
   }
-  return apex::testing::RunStackEdited("apex-databases", stack, edit, std::move(refs));
+  return apex::gcp_mocks::RunStackEdited("apex-databases", stack, edit, std::move(refs));
 }
 
-auto Replace(std::string const& from, std::string const& to) { return apex::testing::ReplaceText(from, to); }
+auto Replace(std::string const& from, std::string const& to) { return apex::gcp_mocks::ReplaceText(from, to); }
 
 // A refused stack file: the run fails before anything is registered, the error naming `what` and the file.
-void ExpectRefused(apex::testing::StackRun const& run, std::string const& stack, std::vector<std::string> const& what) {
+void ExpectRefused(apex::gcp_mocks::StackRun const& run, std::string const& stack, std::vector<std::string> const& what) {
   EXPECT_NE(run.exit_code, 0);
   std::string const errors = ErrorsOf(*run.deployment);
   for (auto const& w : what) EXPECT_THAT(errors, HasSubstr(w));
@@ -602,7 +602,7 @@ TEST(DatabasesConfigTest, AnUnknownRedisTierFailsNamingTheKeyAndTheStackFile) {
 
 TEST(DatabasesConfigTest, NoStackFileHoldsAPasswordOrASecureValue) {
   for (char const* stack : {"dev", "staging", "prod"}) {
-    std::ifstream in(apex::testing::ProjectDirectory("apex-databases") + "/Pulumi." + stack + ".yaml");
+    std::ifstream in(apex::gcp_mocks::ProjectDirectory("apex-databases") + "/Pulumi." + stack + ".yaml");
     std::stringstream text;
     text << in.rdbuf();
     ASSERT_FALSE(text.str().empty()) << stack;
@@ -675,8 +675,8 @@ TEST(DatabasesConfigTest, AQdrantZoneOutsideTheRegionIsRefused) {
 
 // Cloud SQL and Redis wait for the private service connection of apex-network: without it there is no run.
 TEST(DatabasesConfigTest, ANetworkStackWithoutThePrivateServiceConnectionFails) {
-  auto network = apex::testing::RunStack("apex-network", "dev");
-  auto refs = apex::testing::ReferencesFor({&network});
+  auto network = apex::gcp_mocks::RunStack("apex-network", "dev");
+  auto refs = apex::gcp_mocks::ReferencesFor({&network});
   for (auto& [name, outputs] : refs) outputs.erase("privateServiceConnection");
   auto run = RunEdited("dev", [](std::string s) { return s; }, refs);
   EXPECT_NE(run.exit_code, 0);

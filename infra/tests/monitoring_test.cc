@@ -3,8 +3,8 @@
 // channel, the public URL's uptime check, every alert policy's filter, threshold, severity and channel (the data
 // VMs and the Temporal worker pool included), and the dashboard.
 #include "apex/stack_outputs.h"
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
 #include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
@@ -23,6 +23,7 @@
 namespace {
 
 using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::DatabasesStack;
 using ::apex::test_support::ProjectOf;
 
 using ::pulumi::PropertyArray;
@@ -37,7 +38,7 @@ constexpr char kPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
 
 
 
-std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
+std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::gcp_mocks::LogText(d); }
 
 PropertyValue Str(std::string s) { return PropertyValue(std::move(s)); }
 PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }
@@ -72,15 +73,15 @@ std::vector<Vm> VmsOf(std::string const& stack) {
 class MonitoringTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto network = apex::testing::RunStack("apex-network", GetParam());
+    auto network = apex::gcp_mocks::RunStack("apex-network", GetParam());
     ASSERT_EQ(network.exit_code, 0) << Logs(*network.deployment);
-    auto refs = apex::testing::ReferencesFor({&network});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
-    services_ = apex::testing::RunStack("apex-services", GetParam(), refs);
+    auto refs = apex::gcp_mocks::ReferencesFor({&network});
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
+    services_ = apex::gcp_mocks::RunStack("apex-services", GetParam(), refs);
     ASSERT_EQ(services_.exit_code, 0) << Logs(*services_.deployment);
-    refs = apex::testing::ReferencesFor({&services_});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
-    run_ = apex::testing::RunStack("apex-monitoring", GetParam(), refs);
+    refs = apex::gcp_mocks::ReferencesFor({&services_});
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
+    run_ = apex::gcp_mocks::RunStack("apex-monitoring", GetParam(), refs);
     ASSERT_EQ(run_.exit_code, 0) << Logs(*run_.deployment);
   }
 
@@ -95,8 +96,8 @@ class MonitoringTest : public ::testing::TestWithParam<std::string> {
   }
   std::string project() const { return ProjectOf(GetParam()); }
 
-  apex::testing::StackRun services_;
-  apex::testing::StackRun run_;
+  apex::gcp_mocks::StackRun services_;
+  apex::gcp_mocks::StackRun run_;
 };
 
 TEST_P(MonitoringTest, EveryResourceIsParentedUnderTheComponent) {
@@ -387,7 +388,7 @@ TEST(MonitoringConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
             "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"},
            {"apex:vmDiskThreshold: \"80\"", "apex:vmDiskThreshold: \"120\"",
             "Invalid configuration 'apex:vmDiskThreshold': 120 is outside (0, 100]"}}) {
-    auto run = apex::testing::RunStackEdited("apex-monitoring", "prod", apex::testing::ReplaceText(c.line, c.replacement));
+    auto run = apex::gcp_mocks::RunStackEdited("apex-monitoring", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
     EXPECT_NE(run.exit_code, 0) << c.line;
     EXPECT_THAT(Logs(*run.deployment), HasSubstr(c.message));
     EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.prod.yaml)"));

@@ -2,9 +2,9 @@
 // properties that make the network private, the firewall rules and their ports, the image repository, and the
 // refusal of a project that still has the `default` network.
 #include "apex/stack_outputs.h"
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
+#include "apex/gcp_mocks/stack_config.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,12 +34,12 @@ std::string CidrOf(std::string const& stack) {
 class NetworkTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    run_ = apex::testing::RunStack("apex-network", GetParam());
-    ASSERT_EQ(run_.exit_code, 0) << apex::testing::LogText(*run_.deployment);
+    run_ = apex::gcp_mocks::RunStack("apex-network", GetParam());
+    ASSERT_EQ(run_.exit_code, 0) << apex::gcp_mocks::LogText(*run_.deployment);
   }
   pulumi::mocks::MockDeployment const& d() const { return *run_.deployment; }
   std::string project() const { return ProjectOf(GetParam()); }
-  apex::testing::StackRun run_;
+  apex::gcp_mocks::StackRun run_;
 };
 
 TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
@@ -185,7 +185,7 @@ TEST_P(NetworkTest, ListsTheProjectsNetworksAndFindsNoDefault) {
 INSTANTIATE_TEST_SUITE_P(Stacks, NetworkTest, ::testing::Values("dev", "staging", "prod"));
 
 // GcpMocks for a project that still has the networks Compute Engine creates when it is first enabled.
-class ProjectWithDefaultNetwork : public apex::testing::GcpMocks {
+class ProjectWithDefaultNetwork : public apex::gcp_mocks::GcpMocks {
  public:
   using GcpMocks::GcpMocks;
   PropertyMap Call(pulumi::mocks::MockCallArgs const& args) override {
@@ -198,12 +198,12 @@ class ProjectWithDefaultNetwork : public apex::testing::GcpMocks {
 
 TEST(NetworkDefaultNetworkTest, AProjectWithTheDefaultNetworkIsRefusedAndNothingIsCreatedInIt) {
   for (std::string stack : {"dev", "staging", "prod"}) {
-    auto config = apex::testing::LoadStackConfig(apex::testing::ProjectDirectory("apex-network"), stack);
+    auto config = apex::gcp_mocks::LoadStackConfig(apex::gcp_mocks::ProjectDirectory("apex-network"), stack);
     pulumi::mocks::MockDeployment d(std::make_shared<ProjectWithDefaultNetwork>(config.GcpProject(), config.Region()),
-                                    apex::testing::MockOptionsFor(config, /*dry_run=*/true));
-    EXPECT_NE(d.Run(apex::testing::FindProject("apex-network").program), 0) << stack;
+                                    apex::gcp_mocks::MockOptionsFor(config, /*dry_run=*/true));
+    EXPECT_NE(d.Run(apex::gcp_mocks::FindProject("apex-network").program), 0) << stack;
     std::string const project = ProjectOf(stack);
-    EXPECT_THAT(apex::testing::LogText(d),
+    EXPECT_THAT(apex::gcp_mocks::LogText(d),
                 HasSubstr("project " + project + " still has the auto-created 'default' network, which policy row 24 "
                           "forbids (its firewall rules admit SSH, RDP and ICMP from anywhere). Delete it, then run "
                           "again: gcloud compute networks delete default --project " + project))
@@ -217,7 +217,7 @@ TEST(NetworkDefaultNetworkTest, AProjectWithTheDefaultNetworkIsRefusedAndNothing
   }
 }
 
-std::string Errors(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
+std::string Errors(pulumi::mocks::MockDeployment const& d) { return apex::gcp_mocks::LogText(d); }
 
 TEST(NetworkConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnythingIsRegistered) {
   struct Case {
@@ -234,7 +234,7 @@ TEST(NetworkConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnythingIs
             "'apex:untaggedImageRetentionDays': 400 is outside 1..365"},
            {"apex:environment: prod", "apex:environment: production", "'apex:environment': 'production' is not one of dev, staging, prod"},
            {"  apex:costCenter: apex-memory\n", "", "Missing required configuration variable 'apex:costCenter'"}}) {
-    auto run = apex::testing::RunStackEdited("apex-network", "prod", apex::testing::ReplaceText(c.line, c.replacement));
+    auto run = apex::gcp_mocks::RunStackEdited("apex-network", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
     EXPECT_NE(run.exit_code, 0) << c.line;
     EXPECT_THAT(Errors(*run.deployment), HasSubstr(c.message)) << c.line;
     EXPECT_THAT(Errors(*run.deployment), HasSubstr("Pulumi.prod.yaml")) << c.line;

@@ -5,8 +5,8 @@
 // the security rules of policy-checks.md.
 #include "apex/cloud_run_service.h"
 #include "apex/stack_outputs.h"
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
 #include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
@@ -27,6 +27,7 @@
 namespace {
 
 using ::apex::test_support::DatabaseOutputs;
+using ::apex::test_support::DatabasesStack;
 using ::apex::test_support::ProjectOf;
 
 using ::pulumi::PropertyArray;
@@ -65,7 +66,7 @@ std::vector<std::pair<std::string, std::string>> const& EdgeResources() {
   return kEdge;
 }
 
-std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::testing::LogText(d); }
+std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::gcp_mocks::LogText(d); }
 
 PropertyMap const& Obj(PropertyValue const& v) { return v.AsObject(); }
 PropertyMap const& Template(RegisteredResource const& r) { return Obj(r.inputs.at("template")); }
@@ -103,11 +104,11 @@ Tier TierOf(std::string const& stack) {
 class ServicesTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    network_ = apex::testing::RunStack("apex-network", GetParam());
+    network_ = apex::gcp_mocks::RunStack("apex-network", GetParam());
     ASSERT_EQ(network_.exit_code, 0) << Logs(*network_.deployment);
-    auto refs = apex::testing::ReferencesFor({&network_});
-    refs["organization/apex-databases/" + GetParam()] = DatabaseOutputs(GetParam());
-    run_ = apex::testing::RunStack("apex-services", GetParam(), refs);
+    auto refs = apex::gcp_mocks::ReferencesFor({&network_});
+    refs[DatabasesStack(GetParam())] = DatabaseOutputs(GetParam());
+    run_ = apex::gcp_mocks::RunStack("apex-services", GetParam(), refs);
     ASSERT_EQ(run_.exit_code, 0) << Logs(*run_.deployment);
   }
 
@@ -128,8 +129,8 @@ class ServicesTest : public ::testing::TestWithParam<std::string> {
     return id == "temporal-worker" ? Get(kWorkerPool, "temporal-worker-worker-pool") : Get(kService, id + "-service");
   }
 
-  apex::testing::StackRun network_;
-  apex::testing::StackRun run_;
+  apex::gcp_mocks::StackRun network_;
+  apex::gcp_mocks::StackRun run_;
 };
 
 TEST_P(ServicesTest, EachWorkloadIsAComponentWithItsServiceAndServiceAccount) {
@@ -635,15 +636,15 @@ TEST_P(ServicesTest, ReadsItsStacksAndExportsWhatMonitoringAndTheDeployRead) {
 
 INSTANTIATE_TEST_SUITE_P(Stacks, ServicesTest, ::testing::Values("dev", "staging", "prod"));
 
-apex::testing::StackRun RunEditedDev(std::function<std::string(std::string)> const& edit) {
-  auto network = apex::testing::RunStack("apex-network", "dev");
-  auto refs = apex::testing::ReferencesFor({&network});
-  refs["organization/apex-databases/dev"] = DatabaseOutputs("dev");
-  return apex::testing::RunStackEdited("apex-services", "dev", edit, refs);
+apex::gcp_mocks::StackRun RunEditedDev(std::function<std::string(std::string)> const& edit) {
+  auto network = apex::gcp_mocks::RunStack("apex-network", "dev");
+  auto refs = apex::gcp_mocks::ReferencesFor({&network});
+  refs[DatabasesStack("dev")] = DatabaseOutputs("dev");
+  return apex::gcp_mocks::RunStackEdited("apex-services", "dev", edit, refs);
 }
 
 TEST(ServicesFlagsTest, AFlagTurnedOffReachesEveryWorkloadAndTheWorkerPoolStays) {
-  auto run = RunEditedDev(apex::testing::ReplaceText("apex:enableTemporal: \"true\"", "apex:enableTemporal: \"false\""));
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText("apex:enableTemporal: \"true\"", "apex:enableTemporal: \"false\""));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   for (auto const& r : run.deployment->resources()) {
     if (r.type != kService && r.type != kWorkerPool) continue;
@@ -655,13 +656,13 @@ TEST(ServicesFlagsTest, AFlagTurnedOffReachesEveryWorkloadAndTheWorkerPoolStays)
 }
 
 TEST(ServicesFlagsTest, AnUnsetFlagDefaultsToTrue) {
-  auto run = RunEditedDev(apex::testing::ReplaceText("  apex:enableGraphiti: \"true\"\n", ""));
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText("  apex:enableGraphiti: \"true\"\n", ""));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   EXPECT_EQ(Env(*run.deployment->Find(kService, "query-router-service"))["ENABLE_GRAPHITI"].at("value"), Str("true"));
 }
 
 TEST(ServicesEdgeTest, ALoadBalancerInDevServesItsDomainAndClosesRunApp) {
-  auto run = RunEditedDev(apex::testing::ReplaceText("apex:publicEdge: runApp",
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText("apex:publicEdge: runApp",
                                                      "apex:publicEdge: loadBalancer\n  apex:publicDomain: api.dev.example.com"));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   EXPECT_EQ(run.deployment->Find(kService, "api-gateway-service")->inputs.at("ingress"),
@@ -680,7 +681,7 @@ struct BadValue {
 class ServicesConfigTest : public ::testing::TestWithParam<BadValue> {};
 
 TEST_P(ServicesConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
-  auto run = RunEditedDev(apex::testing::ReplaceText(GetParam().line, GetParam().replacement));
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText(GetParam().line, GetParam().replacement));
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(Logs(*run.deployment), HasSubstr(GetParam().message));
   EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.dev.yaml)"));
@@ -720,7 +721,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "Invalid configuration 'apex:enableQdrant': 'yes' is not \"true\" or \"false\""}));
 
 TEST(ServicesConfigPinTest, ADigestPinsTheMigrationImage) {
-  auto run = RunEditedDev(apex::testing::ReplaceText(
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText(
       "postgres:18.1-alpine", "postgres@sha256:" + std::string(64, 'a')));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   auto job = run.deployment->Find(kJob, "db-migrate-job");
@@ -739,7 +740,7 @@ struct BrokenRule {
 class CloudRunServiceRulesTest : public ::testing::TestWithParam<BrokenRule> {};
 
 TEST_P(CloudRunServiceRulesTest, RefusesWhatPolicyForbids) {
-  pulumi::mocks::MockDeployment deployment(std::make_shared<apex::testing::GcpMocks>("apex-dev-123456", "us-central1"),
+  pulumi::mocks::MockDeployment deployment(std::make_shared<apex::gcp_mocks::GcpMocks>("apex-dev-123456", "us-central1"),
                                            {.project = "apex-services", .stack = "dev"});
   int exit_code = deployment.Run([&](pulumi::Context& ctx) {
     apex::CloudRunServiceArgs args{

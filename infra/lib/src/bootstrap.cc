@@ -40,9 +40,21 @@ Bootstrap::Bootstrap(pulumi::Context& ctx, std::string const& name, BootstrapArg
   // them along (Cloud KMS cannot delete a key ring; destroying the key would destroy its versions).
   pulumi::ResourceOptions kept = child;
   kept.protect = true;
+  CreateStateBucket(ctx, name, args, kept);
+  CreateSecretsKey(ctx, name, args, kept);
+  CreateWorkloadIdentity(ctx, name, args, child);
+  CreateDeployer(ctx, name, args, child);
+  RegisterOutputs({{bootstrap_outputs::kStateBucket, state_bucket},
+                   {bootstrap_outputs::kBackendUrl, backend_url},
+                   {bootstrap_outputs::kSecretsProvider, secrets_provider},
+                   {bootstrap_outputs::kWorkloadIdentityProvider, workload_identity_provider},
+                   {bootstrap_outputs::kDeployerServiceAccount, deployer_service_account}});
+}
+
+void Bootstrap::CreateStateBucket(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                                  pulumi::ResourceOptions const& kept) {
   auto const& project = args.common.gcp_project;
   auto const& region = args.common.region;
-
   // The state bucket: every checkpoint is a new object version, so an earlier state can be restored; old
   // versions go after the retention period so the bucket does not grow without bound.
   storage::Bucket bucket(
@@ -60,7 +72,14 @@ Bootstrap::Bootstrap(pulumi::Context& ctx, std::string const& name, BootstrapArg
        .uniform_bucket_level_access = true,
        .versioning = storage::BucketVersioningArgs{.enabled = true}},
       kept);
+  state_bucket = bucket.name();
+  backend_url = bucket.name().Apply([](std::string const& b) { return "gs://" + b; });
+}
 
+void Bootstrap::CreateSecretsKey(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                                 pulumi::ResourceOptions const& kept) {
+  auto const& project = args.common.gcp_project;
+  auto const& region = args.common.region;
   kms::KeyRing ring(ctx, name + "-keyring", {.location = region, .name = kKeyRingName, .project = project}, kept);
   // Built from the ring's outputs (not its id) so that the reference is the API's resource name in any cloud.
   auto ring_path = pulumi::All(ring.project(), ring.location(), ring.name())
@@ -78,7 +97,13 @@ Bootstrap::Bootstrap(pulumi::Context& ctx, std::string const& name, BootstrapArg
   auto key_path = pulumi::All(ring_path, key.name()).Apply([](std::string const& r, std::string const& k) {
     return r + "/cryptoKeys/" + k;
   });
+  crypto_key_id = key_path;
+  secrets_provider = key_path.Apply([](std::string const& k) { return "gcpkms://" + k; });
+}
 
+void Bootstrap::CreateWorkloadIdentity(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                                       pulumi::ResourceOptions const& child) {
+  auto const& project = args.common.gcp_project;
   // GitHub Actions' OIDC tokens are exchanged for Google credentials; only the repository's are accepted.
   iam::WorkloadIdentityPool pool(ctx, name + "-github-pool",
                                  {.description = "GitHub Actions workflows of " + args.github_repository,
@@ -101,7 +126,13 @@ Bootstrap::Bootstrap(pulumi::Context& ctx, std::string const& name, BootstrapArg
        .workload_identity_pool_id = pool.workload_identity_pool_id(),
        .workload_identity_pool_provider_id = args.provider_id},
       child);
+  workload_identity_pool = pool.name();
+  workload_identity_provider = provider.name();
+}
 
+void Bootstrap::CreateDeployer(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                               pulumi::ResourceOptions const& child) {
+  auto const& project = args.common.gcp_project;
   pulumi::gcp::serviceaccount::Account deployer(
       ctx, name + "-deployer",
       {.account_id = args.deployer_account_id,
@@ -128,33 +159,21 @@ Bootstrap::Bootstrap(pulumi::Context& ctx, std::string const& name, BootstrapArg
   // A workflow of the repository may act as the deployer.
   pulumi::gcp::serviceaccount::IAMMember(
       ctx, name + "-deployer-wif",
-      {.member = pool.name().Apply([repo = args.github_repository](std::string const& pool_name) {
+      {.member = workload_identity_pool.Apply([repo = args.github_repository](std::string const& pool_name) {
          return "principalSet://iam.googleapis.com/" + pool_name + "/attribute.repository/" + repo;
        }),
        .role = "roles/iam.workloadIdentityUser",
        .service_account_id = deployer.name()},
       child);
   storage::BucketIAMMember(ctx, name + "-deployer-state",
-                           {.bucket = bucket.name(), .member = deployer.member(), .role = "roles/storage.objectAdmin"},
+                           {.bucket = state_bucket, .member = deployer.member(), .role = "roles/storage.objectAdmin"},
                            child);
   kms::CryptoKeyIAMMember(ctx, name + "-deployer-secrets",
-                          {.crypto_key_id = key_path,
+                          {.crypto_key_id = crypto_key_id,
                            .member = deployer.member(),
                            .role = "roles/cloudkms.cryptoKeyEncrypterDecrypter"},
                           child);
-
-  state_bucket = bucket.name();
-  backend_url = bucket.name().Apply([](std::string const& b) { return "gs://" + b; });
-  crypto_key_id = key_path;
-  secrets_provider = key_path.Apply([](std::string const& k) { return "gcpkms://" + k; });
-  workload_identity_pool = pool.name();
-  workload_identity_provider = provider.name();
   deployer_service_account = deployer.email();
-  RegisterOutputs({{bootstrap_outputs::kStateBucket, state_bucket},
-                   {bootstrap_outputs::kBackendUrl, backend_url},
-                   {bootstrap_outputs::kSecretsProvider, secrets_provider},
-                   {bootstrap_outputs::kWorkloadIdentityProvider, workload_identity_provider},
-                   {bootstrap_outputs::kDeployerServiceAccount, deployer_service_account}});
 }
 
 }  // namespace apex

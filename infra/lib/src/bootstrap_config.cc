@@ -57,41 +57,41 @@ std::string RepositoryCondition(std::string const& repository) {
 }
 
 BootstrapArgs LoadBootstrapArgs(pulumi::Context& ctx, CommonConfig const& common) {
-  pulumi::Config apex(ctx, kConfigNamespace);
+  ConfigReader config(ctx);
   BootstrapArgs a;
   a.common = common;
   a.labels = WithComponent(StandardLabels(ctx, common), "bootstrap");
-  auto repository = apex.Get("githubRepository");
+  auto repository = config.GetString("githubRepository");
   if (!repository || repository->empty()) {
-    InvalidConfig(ctx, "githubRepository",
+    config.Invalid("githubRepository",
                   "is required: the GitHub repository (owner/name) whose workflows may deploy "
                   "(ops/bootstrap --github-repository sets it)");
   }
   // GitHub's owner and repository name rules; anything else (a URL, a quote) must not reach the condition.
   static std::regex const kRepository("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
   if (!std::regex_match(*repository, kRepository)) {
-    InvalidConfig(ctx, "githubRepository", "'" + *repository + "' is not a GitHub repository as owner/name");
+    config.Invalid("githubRepository", "'" + *repository + "' is not a GitHub repository as owner/name");
   }
   a.github_repository = *repository;
-  a.state_bucket = apex.Get("stateBucket").value_or(common.gcp_project + "-pulumi-state");
+  a.state_bucket = config.GetString("stateBucket", common.gcp_project + "-pulumi-state");
   static std::regex const kBucket("[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]");
   if (!std::regex_match(a.state_bucket, kBucket) || a.state_bucket.find("goog") != std::string::npos) {
-    InvalidConfig(ctx, "stateBucket", "'" + a.state_bucket + "' is not a valid bucket name");
+    config.Invalid("stateBucket", "'" + a.state_bucket + "' is not a valid bucket name");
   }
-  a.noncurrent_version_days = GetIntInRange(ctx, "stateVersionRetentionDays", a.noncurrent_version_days, 1, 3650);
-  a.key_rotation_days = GetIntInRange(ctx, "keyRotationDays", a.key_rotation_days, 1, 3650);
+  a.noncurrent_version_days = config.GetInt("stateVersionRetentionDays", a.noncurrent_version_days, 1, 3650);
+  a.key_rotation_days = config.GetInt("keyRotationDays", a.key_rotation_days, 1, 3650);
   static std::regex const kAccountId("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-  a.deployer_account_id = apex.Get("deployerAccountId").value_or(a.deployer_account_id);
+  a.deployer_account_id = config.GetString("deployerAccountId", a.deployer_account_id);
   if (!std::regex_match(a.deployer_account_id, kAccountId)) {
-    InvalidConfig(ctx, "deployerAccountId", "'" + a.deployer_account_id + "' is not a service account id (6-30 of a-z, 0-9, -)");
+    config.Invalid("deployerAccountId", "'" + a.deployer_account_id + "' is not a service account id (6-30 of a-z, 0-9, -)");
   }
   static std::regex const kPoolId("[a-z0-9-]{4,32}");
-  a.pool_id = apex.Get("workloadIdentityPoolId").value_or(a.pool_id);
-  a.provider_id = apex.Get("workloadIdentityProviderId").value_or(a.provider_id);
+  a.pool_id = config.GetString("workloadIdentityPoolId", a.pool_id);
+  a.provider_id = config.GetString("workloadIdentityProviderId", a.provider_id);
   for (auto const& [key, value] : {std::pair<char const*, std::string const&>{"workloadIdentityPoolId", a.pool_id},
                                    {"workloadIdentityProviderId", a.provider_id}}) {
     if (!std::regex_match(value, kPoolId) || value.rfind("gcp-", 0) == 0) {
-      InvalidConfig(ctx, key, "'" + value + "' is not a pool or provider id (4-32 of a-z, 0-9, -; not gcp-)");
+      config.Invalid(key, "'" + value + "' is not a pool or provider id (4-32 of a-z, 0-9, -; not gcp-)");
     }
   }
   return a;

@@ -23,14 +23,14 @@ std::optional<int> MemoryMib(std::string const& memory) {
   return std::nullopt;
 }
 
-std::string RequireMemory(pulumi::Context& ctx, std::string const& key, std::string const& cpu) {
-  std::string memory = pulumi::Config(ctx, kConfigNamespace).Require(key);
-  if (auto problem = internal::CpuMemoryProblem(cpu, memory)) InvalidConfig(ctx, key, *problem);
+std::string RequireMemory(ConfigReader const& config, std::string const& key, std::string const& cpu) {
+  std::string memory = config.RequireString(key);
+  if (auto problem = internal::CpuMemoryProblem(cpu, memory)) config.Invalid(key, *problem);
   return memory;
 }
 
-std::string RequireCpu(pulumi::Context& ctx, std::string const& key) {
-  return RequireOneOf(ctx, key, {"1", "2", "4", "6", "8"});
+std::string RequireCpu(ConfigReader const& config, std::string const& key) {
+  return config.RequireOneOf(key, {"1", "2", "4", "6", "8"});
 }
 
 }  // namespace
@@ -54,26 +54,27 @@ std::optional<std::string> CpuMemoryProblem(std::string const& cpu, std::string 
 }  // namespace internal
 
 ServiceSizing LoadServiceSizing(pulumi::Context& ctx, std::string const& prefix) {
+  ConfigReader config(ctx);
   ServiceSizing s;
-  s.cpu = RequireCpu(ctx, prefix + "Cpu");
-  s.memory = RequireMemory(ctx, prefix + "Memory", s.cpu);
-  s.min_instances = RequireIntInRange(ctx, prefix + "MinInstances", 0, 1000);
-  s.max_instances = RequireIntInRange(ctx, prefix + "MaxInstances", 1, 1000);
+  s.cpu = RequireCpu(config, prefix + "Cpu");
+  s.memory = RequireMemory(config, prefix + "Memory", s.cpu);
+  s.min_instances = config.RequireInt(prefix + "MinInstances", 0, 1000);
+  s.max_instances = config.RequireInt(prefix + "MaxInstances", 1, 1000);
   if (s.min_instances > s.max_instances) {
-    InvalidConfig(ctx, prefix + "MinInstances",
-                  std::to_string(s.min_instances) + " is above " + prefix + "MaxInstances (" +
-                      std::to_string(s.max_instances) + ")");
+    config.Invalid(prefix + "MinInstances", std::to_string(s.min_instances) + " is above " + prefix +
+                                                "MaxInstances (" + std::to_string(s.max_instances) + ")");
   }
-  s.concurrency = GetIntInRange(ctx, prefix + "Concurrency", s.concurrency, 1, 1000);
-  s.timeout_seconds = GetIntInRange(ctx, prefix + "TimeoutSeconds", s.timeout_seconds, 1, 3600);
+  s.concurrency = config.GetInt(prefix + "Concurrency", s.concurrency, 1, 1000);
+  s.timeout_seconds = config.GetInt(prefix + "TimeoutSeconds", s.timeout_seconds, 1, 3600);
   return s;
 }
 
 WorkerPoolSizing LoadWorkerPoolSizing(pulumi::Context& ctx, std::string const& prefix) {
+  ConfigReader config(ctx);
   WorkerPoolSizing s;
-  s.cpu = RequireCpu(ctx, prefix + "Cpu");
-  s.memory = RequireMemory(ctx, prefix + "Memory", s.cpu);
-  s.instances = RequireIntInRange(ctx, prefix + "Instances", 0, 1000);
+  s.cpu = RequireCpu(config, prefix + "Cpu");
+  s.memory = RequireMemory(config, prefix + "Memory", s.cpu);
+  s.instances = config.RequireInt(prefix + "Instances", 0, 1000);
   return s;
 }
 

@@ -14,7 +14,7 @@
 #include "recording_monitor.h"
 #include "wire.h"
 
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/stack_config.h"
 
 #include <csignal>
 #include <filesystem>
@@ -54,7 +54,7 @@ int Run(std::map<std::string, std::string> const& args) {
     if (!args.contains(required)) return Usage(std::string("missing ") + required);
   }
   std::string dir = std::filesystem::absolute(args.at("--project-dir")).lexically_normal().string();
-  auto stack = apex::testing::LoadStackConfig(dir, args.at("--stack"));
+  auto stack = apex::gcp_mocks::LoadStackConfig(dir, args.at("--stack"));
   std::string parallel = args.contains("--parallel") ? args.at("--parallel") : "4";
 
   apex::peer::MonitorOptions o;

@@ -1,13 +1,13 @@
 // RecordingMonitor: a stand-in for the Pulumi engine that a program (C++ or Python, run the way its language
 // host runs it) registers its resources with, over gRPC on 127.0.0.1. It serves pulumirpc.ResourceMonitor
 // and pulumirpc.Engine, records every registration, read, invoke and log, and answers each resource with
-// its inputs plus the computed values of apex::testing::GcpMocks (ids, self links, IPs...), so that
+// its inputs plus the computed values of apex::gcp_mocks::GcpMocks (ids, self links, IPs...), so that
 // programs follow outputs downstream as under a preview against GCP. Stack references are answered from
 // given outputs, as the engine answers them from the referenced stack's state.
 #ifndef APEX_PEER_MONITOR_RECORDING_MONITOR_H
 #define APEX_PEER_MONITOR_RECORDING_MONITOR_H
 
-#include "apex/testing/gcp_mocks.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
 #include "pulumi/property_value.h"
 
 #include <grpcpp/grpcpp.h>
@@ -74,7 +74,7 @@ class RecordingMonitor {
 
   /// A fresh GcpMocks for each resource: it numbers the IPs it hands out, and the two SDKs register in
   /// different orders, so one shared instance would give the same resource different values.
-  apex::testing::GcpMocks Mocks() const { return {options_.gcp_project, options_.region}; }
+  apex::gcp_mocks::GcpMocks Mocks() const { return {options_.gcp_project, options_.region}; }
 
   mutable std::mutex mu_;
   nlohmann::json recording_;

@@ -1,7 +1,7 @@
 // Cloud Run exposure: who may invoke a service and where its traffic may come from (policy-checks row 17, which
 // CKV_GCP_102 checks for the v1 IAM resources only, ported to v2; APEX-7, APEX-8). Only the services named in
 // the config property publicServices (the API gateway) may be public.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

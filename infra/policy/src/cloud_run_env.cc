@@ -1,7 +1,7 @@
 // What Cloud Run workloads (services, jobs, worker pools) run with: credentials from Secret Manager rather
 // than plain env values, and Direct VPC egress for those that reach the data tier (APEX-9, APEX-10). Only env
 // names are read, never their values.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

@@ -1,6 +1,6 @@
 // Cloud SQL instances: network exposure, TLS, backups, version, and the prod rules (policy-checks rows 1-5, 14;
 // APEX-1..3). Absent inputs are judged by the provider's defaults.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

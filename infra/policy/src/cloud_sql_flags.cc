@@ -1,6 +1,6 @@
 // Cloud SQL PostgreSQL database flags: logging and pgAudit (policy-checks rows 6-13). An unset flag has
 // PostgreSQL's default on Cloud SQL, so a flag whose default is already good needs no entry.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

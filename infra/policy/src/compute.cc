@@ -1,7 +1,7 @@
 // Compute Engine VMs (and instance templates): no external IP, no default service account, Shielded VM, and
 // the metadata and forwarding hardening (policy-checks rows 18-21). Absent inputs are judged by the provider's
 // defaults.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

@@ -1,7 +1,7 @@
 // prod's stateful resources and services refuse deletion (APEX-14): what apex-services and apex-databases set
 // from apex:deletionProtection, which RequireProdDeletionProtection keeps on in prod. Cloud SQL and secrets have
 // policies of their own (cloud_sql.cc, secrets.cc).
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

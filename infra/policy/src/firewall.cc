@@ -1,5 +1,5 @@
 // VPC firewall rules: no ingress from the whole internet to SSH, RDP or all ports (policy-checks row 22).
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

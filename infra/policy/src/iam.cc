@@ -2,7 +2,7 @@
 // the default service accounts, no user-managed service account keys (policy-checks row 25). The deployer that
 // apex-bootstrap creates needs admin roles to deploy (bootstrap_config.cc says why each one); the config
 // property exemptServiceAccounts names such accounts.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

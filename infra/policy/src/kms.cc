@@ -1,6 +1,6 @@
 // Cloud KMS keys: rotated at least every 90 days and protected from destruction (policy-checks row 26). Apex's
 // one key is the stacks' secrets provider, made by apex-bootstrap.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

@@ -1,6 +1,6 @@
 // VPC networks and subnets: flow logs, Private Google Access, no default or auto-mode network, and firewall
 // rules for every network (policy-checks rows 23-24).
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

@@ -1,6 +1,6 @@
 // Memorystore for Redis: AUTH, TLS, and the prod rules for availability and persistence (policy-checks rows
 // 15-16; APEX-4, APEX-6). Absent inputs are judged by the provider's defaults.
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

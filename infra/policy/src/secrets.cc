@@ -1,5 +1,5 @@
 // Secret Manager secrets: replication set, and prod secrets protected from deletion (APEX-12, APEX-13).
-#include "gcp_types.h"
+#include "apex/gcp_types.h"
 #include "policies.h"
 #include "policy_support.h"
 

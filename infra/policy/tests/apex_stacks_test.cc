@@ -1,9 +1,9 @@
 // The pack on what the Apex programs register (mocks runs from the real stack files): prod and staging pass
 // every policy, dev breaks only what its config chooses (no backups), and a prod preview, where some values are
 // not known yet, stops on nothing.
-#include "apex/testing/gcp_mocks.h"
-#include "apex/testing/projects.h"
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/gcp_mocks/projects.h"
+#include "apex/gcp_mocks/stack_config.h"
 #include "apex_policy/pack.h"
 #include "pulumi/policy/analyzer.h"
 #ifdef APEX_POLICY_WITH_BOOTSTRAP
@@ -69,8 +69,8 @@ std::string Text(std::vector<pp::Diagnostic> const& diagnostics) {
 
 std::vector<pp::Diagnostic> AnalyzeAll(std::string const& stack, bool dry_run, std::set<std::string>* types = nullptr) {
   std::vector<pp::Diagnostic> all;
-  for (auto const& run : apex::testing::RunAll(stack, dry_run)) {
-    EXPECT_EQ(run.exit_code, 0) << run.qualified_name << "\n" << apex::testing::LogText(*run.deployment);
+  for (auto const& run : apex::gcp_mocks::RunAll(stack, dry_run)) {
+    EXPECT_EQ(run.exit_code, 0) << run.qualified_name << "\n" << apex::gcp_mocks::LogText(*run.deployment);
     auto found = Analyze(stack, *run.deployment, types);
     all.insert(all.end(), found.begin(), found.end());
   }
@@ -118,20 +118,20 @@ TEST(ApexStacksTest, ProdPreviewStopsOnNothing) {
 
 /// apex-databases for prod, its stack file edited as a slip in review would: everything the program once refused
 /// at start-up now runs, and the pack is what stops it.
-std::unique_ptr<apex::testing::StackRun> SlippedProdDatabases() {
-  auto network = apex::testing::RunStack("apex-network", "prod");
+std::unique_ptr<apex::gcp_mocks::StackRun> SlippedProdDatabases() {
+  auto network = apex::gcp_mocks::RunStack("apex-network", "prod");
   auto edits = [](std::string text) {
     for (auto const& [from, to] : std::vector<std::pair<std::string, std::string>>{
              {"apex:postgresVersion: POSTGRES_18", "apex:postgresVersion: POSTGRES_17"},
              {"apex:deletionProtection: \"true\"", "apex:deletionProtection: \"false\""},
              {"apex:postgresAvailability: REGIONAL", "apex:postgresAvailability: ZONAL"},
              {"apex:redisPersistence: \"true\"", "apex:redisPersistence: \"false\""}}) {
-      text = apex::testing::ReplaceText(from, to)(std::move(text));
+      text = apex::gcp_mocks::ReplaceText(from, to)(std::move(text));
     }
     return text;
   };
-  return std::make_unique<apex::testing::StackRun>(
-      apex::testing::RunStackEdited("apex-databases", "prod", edits, apex::testing::ReferencesFor({&network})));
+  return std::make_unique<apex::gcp_mocks::StackRun>(
+      apex::gcp_mocks::RunStackEdited("apex-databases", "prod", edits, apex::gcp_mocks::ReferencesFor({&network})));
 }
 
 std::set<std::string> MandatoryPolicies(pulumi::mocks::MockDeployment const& deployment, bool decommission) {
@@ -151,7 +151,7 @@ std::set<std::string> MandatoryPolicies(pulumi::mocks::MockDeployment const& dep
 
 TEST(ApexStacksTest, WhatTheProgramsOnceRefusedInProdThePackRefuses) {
   auto run = SlippedProdDatabases();
-  ASSERT_EQ(run->exit_code, 0) << apex::testing::LogText(*run->deployment);
+  ASSERT_EQ(run->exit_code, 0) << apex::gcp_mocks::LogText(*run->deployment);
   EXPECT_THAT(MandatoryPolicies(*run->deployment, false),
               ElementsAre("prod-deletion-protection", "redis-prod-persistence", "secret-prod-deletion-protection",
                           "sql-pg-latest-version", "sql-prod-deletion-protection", "sql-prod-regional-availability"));
@@ -159,19 +159,19 @@ TEST(ApexStacksTest, WhatTheProgramsOnceRefusedInProdThePackRefuses) {
 
 TEST(ApexStacksTest, ADeclaredDecommissionLetsOnlyTheDeletionProtectionRulesStandAside) {
   auto run = SlippedProdDatabases();
-  ASSERT_EQ(run->exit_code, 0) << apex::testing::LogText(*run->deployment);
+  ASSERT_EQ(run->exit_code, 0) << apex::gcp_mocks::LogText(*run->deployment);
   EXPECT_THAT(MandatoryPolicies(*run->deployment, true),
               ElementsAre("redis-prod-persistence", "sql-pg-latest-version", "sql-prod-regional-availability"));
 }
 
 #ifdef APEX_POLICY_WITH_BOOTSTRAP
 TEST(ApexStacksTest, BootstrapProdPassesEveryPolicy) {
-  auto config = apex::testing::LoadStackConfig(apex::testing::ProjectDirectory("apex-bootstrap"), "prod");
+  auto config = apex::gcp_mocks::LoadStackConfig(apex::gcp_mocks::ProjectDirectory("apex-bootstrap"), "prod");
   config.config["apex:githubRepository"] = "apex-memory/apex";
   pulumi::mocks::MockDeployment deployment(
-      std::make_shared<apex::testing::GcpMocks>(config.GcpProject(), config.Region()),
-      apex::testing::MockOptionsFor(config, false));
-  ASSERT_EQ(deployment.Run(apex::bootstrap::Program), 0) << apex::testing::LogText(deployment);
+      std::make_shared<apex::gcp_mocks::GcpMocks>(config.GcpProject(), config.Region()),
+      apex::gcp_mocks::MockOptionsFor(config, false));
+  ASSERT_EQ(deployment.Run(apex::bootstrap::Program), 0) << apex::gcp_mocks::LogText(deployment);
   std::set<std::string> types;
   auto diagnostics = Analyze("prod", deployment, &types);
   EXPECT_THAT(diagnostics, IsEmpty()) << Text(diagnostics);

@@ -3,6 +3,7 @@
 #ifndef APEX_TESTS_SUPPORT_DATABASE_OUTPUTS_H
 #define APEX_TESTS_SUPPORT_DATABASE_OUTPUTS_H
 
+#include "apex/stack_graph.h"
 #include "apex/stack_outputs.h"
 #include "pulumi/property_value.h"
 
@@ -13,6 +14,11 @@ namespace apex::test_support {
 /// The gcp:project of each stack file.
 inline std::string ProjectOf(std::string const& stack) {
   return stack == "dev" ? "apex-dev-123456" : stack == "staging" ? "apex-staging-345678" : "apex-prod-789012";
+}
+
+/// The name the other projects read apex-databases' stack `stack` by (no apex:stackOrganization in the stack files).
+inline std::string DatabasesStack(std::string const& stack) {
+  return QualifiedStackName(kDefaultStackOrganization, "apex-databases", stack);
 }
 
 /// apex-databases' outputs for `stack`, by the names of apex/stack_outputs.h. The keys

@@ -88,6 +88,22 @@ class Bootstrap : public pulumi::ComponentResource {
   pulumi::Output<std::string> workload_identity_pool;
   pulumi::Output<std::string> workload_identity_provider;
   pulumi::Output<std::string> deployer_service_account;
+
+ private:
+  // One per part (bootstrap.cc), in this order; each sets its outputs above. `kept`: the children's options with
+  // protect; `child`: without.
+  /// The versioned state bucket.
+  void CreateStateBucket(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                         pulumi::ResourceOptions const& kept);
+  /// The key ring and the key of the stacks' secrets.
+  void CreateSecretsKey(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                        pulumi::ResourceOptions const& kept);
+  /// The workload identity pool and its GitHub provider.
+  void CreateWorkloadIdentity(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                              pulumi::ResourceOptions const& child);
+  /// The deployer service account, its roles, and who may act as it.
+  void CreateDeployer(pulumi::Context& ctx, std::string const& name, BootstrapArgs const& args,
+                      pulumi::ResourceOptions const& child);
 };
 
 }  // namespace apex

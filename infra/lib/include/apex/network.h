@@ -77,6 +77,25 @@ class Network : public pulumi::ComponentResource {
   pulumi::Output<std::string> private_service_connection;
   /// "<region>-docker.pkg.dev/<project>/apex": where the images are pushed and pulled.
   pulumi::Output<std::string> image_registry;
+
+ private:
+  // One per part of the network (network.cc), in this order; each sets its outputs above. `child`: the options
+  // of every child (this parent, the component's depends_on).
+  /// The custom-mode VPC and its subnet.
+  void CreateVpc(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
+                 pulumi::ResourceOptions const& child);
+  /// The Cloud Router and its NAT.
+  void CreateRouting(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
+                     pulumi::ResourceOptions const& child);
+  /// The ingress rules: the data VMs' ports from the subnet, SSH through IAP.
+  void CreateFirewall(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
+                      pulumi::ResourceOptions const& child);
+  /// The private service access range and its servicenetworking connection.
+  void CreatePrivateServiceAccess(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
+                                  pulumi::ResourceOptions const& child);
+  /// The Artifact Registry repository of the images.
+  void CreateImageRepository(pulumi::Context& ctx, std::string const& name, NetworkArgs const& args,
+                             pulumi::ResourceOptions const& child);
 };
 
 }  // namespace apex

@@ -1,4 +1,4 @@
-"""apex-services in Python: the peer of infra/apex-services/program.cc."""
+"""apex-services in Python: the peer of infra/apex-services/program.cc and infra/lib/src/service_tier*.cc."""
 import re
 
 import pulumi
@@ -202,7 +202,7 @@ router.grant_invoker(Invoker("api-gateway", gateway.service_account_member))
 temporal_secrets = data_tier_secrets()
 if temporal_api_key_secret:
     temporal_secrets.append(SecretEnvVar("TEMPORAL_API_KEY", temporal_api_key_secret))
-# Deployed whatever apex:enableTemporal says (see program.cc).
+# Deployed whatever apex:enableTemporal says (see infra/lib/src/service_tier.cc).
 temporal_workload = data_workload("apex-temporal-worker", "temporal-worker", temporal_tag)
 temporal_workload.env += [EnvVar("TEMPORAL_ADDRESS", temporal_address), EnvVar("TEMPORAL_NAMESPACE", temporal_namespace),
                           EnvVar("TEMPORAL_TASK_QUEUE", temporal_task_queue)]

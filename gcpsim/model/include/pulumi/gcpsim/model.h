@@ -1,6 +1,6 @@
 // What Google computes for a resource: its id and the outputs the API returns (self links, connection names,
 // private IPs, service URIs, emails, CA certificates, create times). One model serves the simulator provider
-// (gcpsim/) and the mocks behind the offline plan (infra/testing), so both show the same values.
+// (gcpsim/) and the mocks behind the offline plan (infra/gcp-mocks), so both show the same values.
 //
 //   pulumi::gcpsim::DerivedAddresses addresses;                  // or the simulator's database
 //   auto out = pulumi::gcpsim::ComputeOutputs({.type = "gcp:sql/databaseInstance:DatabaseInstance",

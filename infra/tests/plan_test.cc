@@ -1,6 +1,7 @@
 // apex-plan, run in-process (and once as a process) for every stack: the printed plan, the JSON, the
 // Graphviz files, the errors; and that no secret ever appears in plaintext.
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/projects.h"
+#include "apex/stack_graph.h"
 #include "plan_cli.h"
 #include "plan_dot.h"
 #include "plan_model.h"
@@ -109,9 +110,9 @@ class PlanStackTest : public ::testing::TestWithParam<std::string> {
     if (!plans.count(stack)) plans[stack] = RunPlanFor(stack);
     return plans[stack];
   }
-  static std::vector<apex::testing::StackRun> const& Runs(std::string const& stack) {
-    static std::map<std::string, std::vector<apex::testing::StackRun>> runs;
-    if (!runs.count(stack)) runs[stack] = apex::testing::RunAll(stack);
+  static std::vector<apex::gcp_mocks::StackRun> const& Runs(std::string const& stack) {
+    static std::map<std::string, std::vector<apex::gcp_mocks::StackRun>> runs;
+    if (!runs.count(stack)) runs[stack] = apex::gcp_mocks::RunAll(stack);
     return runs[stack];
   }
 };
@@ -179,7 +180,7 @@ TEST_P(PlanStackTest, JsonListsTheReferencedStacksAndTheOutputsUsed) {
   json doc = json::parse(plan.json_text);
   std::map<std::string, json> by_project;
   for (auto const& p : doc["projects"]) by_project[p["project"]] = p;
-  for (auto const& project : apex::testing::Projects()) {
+  for (auto const& project : apex::gcp_mocks::Projects()) {
     SCOPED_TRACE(project.name);
     auto const& planned = by_project.at(project.name);
     std::set<std::string> referenced;
@@ -194,6 +195,22 @@ TEST_P(PlanStackTest, JsonListsTheReferencedStacksAndTheOutputsUsed) {
       }
     }
     EXPECT_EQ(referenced, std::set<std::string>(project.reads.begin(), project.reads.end()));
+  }
+}
+
+// infra/stack-graph.txt is what the programs do: each project reads exactly the stacks and the outputs it declares.
+TEST_P(PlanStackTest, TheReadsAreThoseOfTheStackGraph) {
+  auto const& plan = Plan(GetParam());
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  for (auto const& p : json::parse(plan.json_text)["projects"]) {
+    SCOPED_TRACE(p["project"].get<std::string>());
+    std::map<std::string, std::set<std::string>> planned;
+    std::map<std::string, std::set<std::string>> declared;
+    for (auto const& ref : p["stackReferences"]) planned[ref["project"]] = ref["outputs"].get<std::set<std::string>>();
+    for (auto const& read : apex::GraphProjectNamed(p["project"]).reads) {
+      declared[read.project] = std::set<std::string>(read.outputs.begin(), read.outputs.end());
+    }
+    EXPECT_EQ(planned, declared);
   }
 }
 
@@ -396,10 +413,10 @@ TEST(PlanTest, AFailedRunShowsTheProjectTheExitCodeAndTheLoggedErrors) {
 }
 
 TEST(PlanTest, AProjectRunWithoutItsReferencesFailsWithTheMissingOutputNamed) {
-  auto const& projects = apex::testing::Projects();
+  auto const& projects = apex::gcp_mocks::Projects();
   auto reader = std::find_if(projects.begin(), projects.end(), [](auto const& p) { return !p.reads.empty(); });
   if (reader == projects.end()) GTEST_SKIP() << "only apex-network is built (APEX_PROJECTS)";
-  auto run = apex::testing::RunStack(reader->name, "dev");  // no stack references at all
+  auto run = apex::gcp_mocks::RunStack(reader->name, "dev");  // no stack references at all
   ASSERT_NE(run.exit_code, 0);
   auto failure = apex::plan::FailureOf(run, {});
   EXPECT_EQ(failure.project, reader->name);

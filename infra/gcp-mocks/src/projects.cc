@@ -1,6 +1,7 @@
-#include "apex/testing/projects.h"
+#include "apex/gcp_mocks/projects.h"
 
-#include "apex/testing/gcp_mocks.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
+#include "apex/stack_graph.h"
 #include "apex_network/program.h"
 #if WITH_APEX_DATABASES
 #include "apex_databases/program.h"
@@ -19,21 +20,31 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 std::vector<Project> const& Projects() {
-  static std::vector<Project> const kProjects = {
-    {"apex-network", apex::network::Program, {}},
+  // The programs built into this library (APEX_PROJECTS), in the graph's order with the graph's reads.
+  static std::map<std::string, std::function<void(pulumi::Context&)>> const kPrograms = {
+    {"apex-network", apex::network::Program},
 #if WITH_APEX_DATABASES
-    {"apex-databases", apex::databases::Program, {"apex-network"}},
+    {"apex-databases", apex::databases::Program},
 #endif
 #if WITH_APEX_SERVICES
-    {"apex-services", apex::services::Program, {"apex-network", "apex-databases"}},
+    {"apex-services", apex::services::Program},
 #endif
 #if WITH_APEX_MONITORING
-    {"apex-monitoring", apex::monitoring::Program, {"apex-databases", "apex-services"}},
+    {"apex-monitoring", apex::monitoring::Program},
 #endif
   };
+  static std::vector<Project> const kProjects = [] {
+    std::vector<Project> projects;
+    for (auto const& node : StackGraph()) {
+      if (auto it = kPrograms.find(node.name); it != kPrograms.end()) {
+        projects.push_back({.name = node.name, .program = it->second, .reads = node.ReadProjects()});
+      }
+    }
+    return projects;
+  }();
   return kProjects;
 }
 
@@ -51,8 +62,8 @@ StackRun RunWith(std::string const& project, StackConfig config,
   auto const& p = FindProject(project);
   StackRun run;
   run.config = std::move(config);
-  run.qualified_name =
-      run.config.Get("apex:stackOrganization", "organization") + "/" + project + "/" + run.config.stack;
+  run.qualified_name = QualifiedStackName(run.config.Get("apex:stackOrganization", kDefaultStackOrganization), project,
+                                          run.config.stack);
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
       std::make_shared<GcpMocks>(run.config.GcpProject(), run.config.Region()), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
   run.exit_code = run.deployment->Run(p.program);
@@ -114,4 +125,4 @@ std::vector<StackRun> RunAll(std::string const& stack, bool dry_run) {
   return runs;
 }
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks

@@ -1,8 +1,8 @@
-#include "apex/testing/gcp_mocks.h"
+#include "apex/gcp_mocks/gcp_mocks.h"
 
 #include "pulumi/gcpsim/model.h"
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 GcpMocks::GcpMocks(std::string project, std::string region) : project_(std::move(project)), region_(std::move(region)) {}
 
@@ -35,4 +35,4 @@ pulumi::PropertyMap GcpMocks::Call(pulumi::mocks::MockCallArgs const& args) {
   return {};
 }
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks

@@ -1,14 +1,14 @@
 // The four Apex projects as mocks runs: each project's program, run for a stack from its real stack files,
 // with the outputs of the projects it reads passed in as StackReference values.
 //
-//   apex::testing::StackRun network = apex::testing::RunStack("apex-network", "dev");
-//   auto refs = apex::testing::ReferencesFor({&network});
-//   apex::testing::StackRun databases = apex::testing::RunStack("apex-databases", "dev", refs);
+//   apex::gcp_mocks::StackRun network = apex::gcp_mocks::RunStack("apex-network", "dev");
+//   auto refs = apex::gcp_mocks::ReferencesFor({&network});
+//   apex::gcp_mocks::StackRun databases = apex::gcp_mocks::RunStack("apex-databases", "dev", refs);
 //   databases.deployment->Find("gcp:sql/databaseInstance:DatabaseInstance", "apex-db-postgres");
-#ifndef APEX_TESTING_PROJECTS_H
-#define APEX_TESTING_PROJECTS_H
+#ifndef APEX_GCP_MOCKS_PROJECTS_H
+#define APEX_GCP_MOCKS_PROJECTS_H
 
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/stack_config.h"
 #include "pulumi/mocks/mocks.h"
 
 #include <functional>
@@ -17,15 +17,16 @@
 #include <string>
 #include <vector>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 struct Project {
   std::string name;  ///< "apex-network"
   std::function<void(pulumi::Context&)> program;
-  std::vector<std::string> reads;  ///< the projects it reads through StackReference
+  std::vector<std::string> reads;  ///< the projects it reads through StackReference (infra/stack-graph.txt)
 };
 
-/// apex-network, apex-databases, apex-services, apex-monitoring: in dependency order.
+/// The projects of infra/stack-graph.txt built into this library (all four unless APEX_PROJECTS says otherwise),
+/// in dependency order.
 std::vector<Project> const& Projects();
 Project const& FindProject(std::string const& name);
 
@@ -59,6 +60,6 @@ std::map<std::string, pulumi::PropertyMap> ReferencesFor(std::vector<StackRun co
 /// Runs all four projects for `stack` in dependency order, each reading the ones before.
 std::vector<StackRun> RunAll(std::string const& stack, bool dry_run = true);
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks
 
-#endif  // APEX_TESTING_PROJECTS_H
+#endif  // APEX_GCP_MOCKS_PROJECTS_H

@@ -2,14 +2,14 @@
 // the real provider would return (ids, self links, private IPs, connection names, service URIs, emails),
 // derived deterministically from the inputs, so tests and the offline plan can follow them downstream. The
 // values come from pulumi::gcpsim's model, the one the simulator provider (gcpsim/) computes them with.
-#ifndef APEX_TESTING_GCP_MOCKS_H
-#define APEX_TESTING_GCP_MOCKS_H
+#ifndef APEX_GCP_MOCKS_GCP_MOCKS_H
+#define APEX_GCP_MOCKS_GCP_MOCKS_H
 
 #include "pulumi/mocks/mocks.h"
 
 #include <string>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 class GcpMocks : public pulumi::mocks::Mocks {
  public:
@@ -24,6 +24,6 @@ class GcpMocks : public pulumi::mocks::Mocks {
   std::string region_;
 };
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks
 
-#endif  // APEX_TESTING_GCP_MOCKS_H
+#endif  // APEX_GCP_MOCKS_GCP_MOCKS_H

@@ -1,14 +1,14 @@
 // Reading a project's real stack files (Pulumi.yaml, Pulumi.<stack>.yaml) for mocks runs: the tests and
 // the offline plan run exactly the config that `pulumi up` would.
-#ifndef APEX_TESTING_STACK_CONFIG_H
-#define APEX_TESTING_STACK_CONFIG_H
+#ifndef APEX_GCP_MOCKS_STACK_CONFIG_H
+#define APEX_GCP_MOCKS_STACK_CONFIG_H
 
 #include "pulumi/mocks/mocks.h"
 
 #include <map>
 #include <string>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 
 struct StackConfig {
   std::string project;  ///< `name` in Pulumi.yaml
@@ -42,6 +42,6 @@ pulumi::mocks::MockOptions MockOptionsFor(StackConfig const& config, bool dry_ru
 /// The directory of a project in the source tree: APEX_INFRA_DIR/<project>.
 std::string ProjectDirectory(std::string const& project);
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks
 
-#endif  // APEX_TESTING_STACK_CONFIG_H
+#endif  // APEX_GCP_MOCKS_STACK_CONFIG_H

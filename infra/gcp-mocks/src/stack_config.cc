@@ -1,11 +1,11 @@
-#include "apex/testing/stack_config.h"
+#include "apex/gcp_mocks/stack_config.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <stdexcept>
 
-namespace apex::testing {
+namespace apex::gcp_mocks {
 namespace {
 
 YAML::Node LoadFile(std::filesystem::path const& path) {
@@ -64,4 +64,4 @@ pulumi::mocks::MockOptions MockOptionsFor(StackConfig const& config, bool dry_ru
 
 std::string ProjectDirectory(std::string const& project) { return std::string(APEX_INFRA_DIR) + "/" + project; }
 
-}  // namespace apex::testing
+}  // namespace apex::gcp_mocks

@@ -1,0 +1,36 @@
+# infra/stack-graph.txt for CMake: APEX_GRAPH_PROJECTS (the projects in dependency order) and, per project,
+# APEX_GRAPH_READS_<project> (the projects whose stacks it reads, in dependency order). A change reconfigures.
+set(APEX_STACK_GRAPH_FILE "${CMAKE_CURRENT_LIST_DIR}/../stack-graph.txt")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${APEX_STACK_GRAPH_FILE}")
+file(STRINGS "${APEX_STACK_GRAPH_FILE}" apex_graph_lines REGEX "^([a-z]|  reads )")
+set(APEX_GRAPH_PROJECTS)
+foreach(line IN LISTS apex_graph_lines)
+  if(line MATCHES "^([a-z][a-z0-9-]*)$")
+    set(apex_graph_project "${CMAKE_MATCH_1}")
+    list(APPEND APEX_GRAPH_PROJECTS "${apex_graph_project}")
+    set(APEX_GRAPH_READS_${apex_graph_project})
+  elseif(line MATCHES "^  reads ([a-z][a-z0-9-]*):")
+    list(APPEND APEX_GRAPH_READS_${apex_graph_project} "${CMAKE_MATCH_1}")
+    list(REMOVE_DUPLICATES APEX_GRAPH_READS_${apex_graph_project})
+  endif()
+endforeach()
+
+# apex_graph_upstream(<project> <var>): every project whose stack <project> needs, directly or through the
+# stacks it reads, in dependency order.
+function(apex_graph_upstream project var)
+  set(needed ${APEX_GRAPH_READS_${project}})
+  set(newest_first ${APEX_GRAPH_PROJECTS})
+  list(REVERSE newest_first)
+  foreach(p IN LISTS newest_first)  # a project reads only those before it: one pass from the end is the closure
+    if(p IN_LIST needed)
+      list(APPEND needed ${APEX_GRAPH_READS_${p}})
+    endif()
+  endforeach()
+  set(upstream)
+  foreach(p IN LISTS APEX_GRAPH_PROJECTS)
+    if(p IN_LIST needed)
+      list(APPEND upstream "${p}")
+    endif()
+  endforeach()
+  set(${var} ${upstream} PARENT_SCOPE)
+endfunction()
