@@ -140,7 +140,7 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
   std::string output_params = positional ? parameters(Form::kInput, false) : e.args + " const& args, ";
   code += "::pulumi::Output<" + result + "> " + e.name + "(::pulumi::Context& ctx, " + output_params +
           "::pulumi::InvokeOptions const& opts) {\n";
-  code += "  ::pulumi::ArgsBuilder b;\n";
+  code += "  ::pulumi::gen::ArgsBuilder b;\n";
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     code += AddMember(inputs[i], WithSchemaDefault(inputs[i], input_expr(i)), Form::kInput);
   }
@@ -154,7 +154,7 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
             "::pulumi::InvokeOptions const& opts) {\n";
     code += "  ::pulumi::PropertyMap inputs;\n";
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      code += "  ::pulumi::EncodeMember(inputs, " + Quote(inputs[i].name) + ", " +
+      code += "  ::pulumi::gen::EncodeMember(inputs, " + Quote(inputs[i].name) + ", " +
               WithSchemaDefault(inputs[i], input_expr(i)) + ");\n";
     }
     if (inputs.empty()) code += "  static_cast<void>(args);\n";
@@ -167,10 +167,10 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
   if (!function.return_type) {
     std::string q = "::" + ns + "::" + result;
     std::string dec = q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
-    dec += "  auto const& object = ObjectOf(value, " + Quote("an object (" + function.token + " result)") + ");\n";
+    dec += "  auto const& object = gen::ObjectOf(value, " + Quote("an object (" + function.token + " result)") + ");\n";
     dec += "  " + q + " out{};\n";
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-      dec += "  DecodeMember(object, " + Quote(outputs[i].name) + ", out." + out_members[i] + ");\n";
+      dec += "  gen::DecodeMember(object, " + Quote(outputs[i].name) + ", out." + out_members[i] + ");\n";
     }
     dec += "  return out;\n}\n";
     out.definitions.push_back({.code = dec, .header = e.header, .weight = 1 + outputs.size(), .ns = "pulumi"});

@@ -38,7 +38,7 @@ std::string ArgsStruct(Context const& ctx, std::string const& name, std::string 
 std::string InputsFunction(std::string const& fn, std::string const& args, std::vector<Property> const& properties,
                            bool defaults) {
   auto members = MemberNames(properties);
-  std::string s = "::pulumi::PropertyInputs " + fn + "(" + args + " const& args) {\n  ::pulumi::ArgsBuilder b;\n";
+  std::string s = "::pulumi::PropertyInputs " + fn + "(" + args + " const& args) {\n  ::pulumi::gen::ArgsBuilder b;\n";
   for (std::size_t i = 0; i < properties.size(); ++i) {
     std::string member = "args." + members[i];
     s += AddMember(properties[i], defaults ? WithSchemaDefault(properties[i], member) : member, Form::kInput);
@@ -91,10 +91,10 @@ MethodCode Methods(Context const& ctx, Resource const& resource, Entity const& e
       c.decoders += "template <>\nstruct PropertyDecoder<" + q + "> {\n  static " + q +
                     " Decode(PropertyValue const& value);\n};\n";
       std::string dec = q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
-      dec += "  auto const& object = ObjectOf(value, " + Quote("an object (" + f.token + " result)") + ");\n";
+      dec += "  auto const& object = gen::ObjectOf(value, " + Quote("an object (" + f.token + " result)") + ");\n";
       dec += "  " + q + " out{};\n";
       for (std::size_t i = 0; i < outputs.size(); ++i) {
-        dec += "  DecodeMember(object, " + Quote(outputs[i].name) + ", out." + members[i] + ");\n";
+        dec += "  gen::DecodeMember(object, " + Quote(outputs[i].name) + ", out." + members[i] + ");\n";
       }
       c.decoder_definitions += dec + "  return out;\n}\n";
       decode = "[](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<" + result +
@@ -106,7 +106,7 @@ MethodCode Methods(Context const& ctx, Resource const& resource, Entity const& e
                       "::pulumi::Output<" + result + "> " + fn + "(" + params + ") const;\n";
     auto in_members = MemberNames(inputs);
     c.definitions += "\n::pulumi::Output<" + result + "> " + e.name + "::" + fn + "(" + def_params + ") const {\n";
-    c.definitions += "  ::pulumi::ArgsBuilder b;\n";
+    c.definitions += "  ::pulumi::gen::ArgsBuilder b;\n";
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       c.definitions += AddMember(inputs[i], "args." + in_members[i], Form::kInput);
     }

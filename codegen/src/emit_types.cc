@@ -75,14 +75,15 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   if (input_form) {
     std::string code;
     code += "::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(" + e.args + " const& args) {\n";
-    code += "  ::pulumi::ArgsBuilder b;\n";
+    code += "  ::pulumi::gen::ArgsBuilder b;\n";
     for (std::size_t i = 0; i < type.properties.size(); ++i) {
       code += AddMember(type.properties[i], "args." + members[i], Form::kInput);
     }
     code += "  return std::move(b).Object();\n}\n\n";
     code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
     for (std::size_t i = 0; i < type.properties.size(); ++i) {
-      code += "  ::pulumi::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
+      code += std::string(OmitsEmptyList(type.properties[i]) ? "  if (!value." + members[i] + ".empty()) " : "  ") +
+              "::pulumi::gen::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
     }
     code += "  return object;\n}\n";
     out.definitions.push_back(
@@ -92,10 +93,10 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   std::string decode;
   std::string q = "::" + e.ns + "::" + e.name;
   decode += q + " PropertyDecoder<" + q + ">::Decode(PropertyValue const& value) {\n";
-  decode += "  auto const& object = ObjectOf(value, " + Quote("an object (" + type.token + ")") + ");\n";
+  decode += "  auto const& object = gen::ObjectOf(value, " + Quote("an object (" + type.token + ")") + ");\n";
   decode += "  " + q + " out{};\n";
   for (std::size_t i = 0; i < type.properties.size(); ++i) {
-    decode += "  DecodeMember(object, " + Quote(type.properties[i].name) + ", out." + members[i] + ");\n";
+    decode += "  gen::DecodeMember(object, " + Quote(type.properties[i].name) + ", out." + members[i] + ");\n";
   }
   decode += "  return out;\n}\n";
   out.definitions.push_back({.code = decode, .header = e.header, .weight = 1 + type.properties.size(),

@@ -78,35 +78,11 @@ Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements
 }
 }  // namespace internal
 
-namespace {
-// A value that is secret as a whole: secrets nested inside it (members the schema also marks secret) are
-// redundant, and the engine would store them doubled, so they are dropped.
-Output<PropertyValue> WholeSecret(Output<PropertyValue> const& value) {
-  return MakeSecret(value.Apply([](PropertyValue const& v) { return v.WithoutSecrets(); }));
-}
-}  // namespace
-
 MaybeOutputValue SecretValue(MaybeOutputValue value) {
   if (!value) return std::nullopt;
-  return WholeSecret(*value);
-}
-
-void ArgsBuilder::Put(char const* name, MaybeOutputValue value, bool secret) {
-  if (!value) return;
-  members_.emplace_back(name, secret ? WholeSecret(*value) : std::move(*value));
-}
-
-Output<PropertyValue> ArgsBuilder::Object() && { return ObjectOutput(std::move(members_)); }
-
-PropertyInputs ArgsBuilder::Inputs() && {
-  PropertyInputs inputs;
-  for (auto& [name, value] : members_) inputs.emplace(std::move(name), Input<PropertyValue>(std::move(*value)));
-  return inputs;
-}
-
-PropertyMap const& ObjectOf(PropertyValue const& value, char const* type) {
-  if (!value.is_object()) internal::ThrowPropertyTypeError(type, value);
-  return value.AsObject();
+  // Secret as a whole: secrets nested inside it (members the schema also marks secret) are redundant, and
+  // the engine would store them doubled, so they are dropped.
+  return MakeSecret(value->Apply([](PropertyValue const& v) { return v.WithoutSecrets(); }));
 }
 
 }  // namespace pulumi

@@ -1,6 +1,7 @@
 // Remote components (ComponentResource::Remote), method calls (pulumi::Call), references received as
 // outputs (ResourceInput, CustomResource::FromReference) and the id of reads.
 #include "pulumi/args.h"
+#include "pulumi/gen/support.h"
 #include "pulumi/mocks/gtest.h"
 #include "pulumi/mocks/mocks.h"
 #include "pulumi/pulumi.h"
@@ -112,7 +113,7 @@ TEST(ComponentCallTest, PlainMembersThatReferToResourcesAreSentOnceTheirResource
     RequiredValue<ResourceInput<CustomResource>> one = ResourceInput<CustomResource>(a);
     std::vector<ResourceInput<CustomResource>> list{a, b};
     std::optional<std::map<std::string, ResourceInput<CustomResource>>> map{{{"k", b}}};
-    ArgsBuilder args;
+    gen::ArgsBuilder args;
     args.AddPlain("one", one);
     args.AddPlain("list", list);
     args.AddPlain("map", map);

@@ -1,5 +1,6 @@
 // Building blocks of typed argument structs (what pulumi-gen-cpp generates, and what hand-written
 // components may use): required members, and turning nested structs of inputs into one output value.
+// (What only generated code calls is in pulumi/gen/support.h.)
 //
 //   struct SettingsArgs {
 //     pulumi::Required<std::string> tier;                 // omitting it is a compile error
@@ -196,99 +197,6 @@ Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in) {
   return ObjectOutput(std::move(members));
 }
 
-/// Whether T holds a ResourceInput (itself, or in lists, maps and optionals of them).
-template <typename T>
-struct HoldsResourceInput : std::false_type {};
-template <typename R>
-struct HoldsResourceInput<ResourceInput<R>> : std::true_type {};
-template <typename E>
-struct HoldsResourceInput<std::vector<E>> : HoldsResourceInput<E> {};
-template <typename E>
-struct HoldsResourceInput<std::map<std::string, E>> : HoldsResourceInput<E> {};
-template <typename E>
-struct HoldsResourceInput<std::optional<E>> : HoldsResourceInput<E> {};
-
-/// Members the schema marks `plain`: values, never outputs. A plain member that refers to resources is sent
-/// once their URNs (and ids) are known, so it is an output like any other member.
-template <typename T>
-Output<PropertyValue> PlainOutputValue(T const& value) {
-  if constexpr (HoldsResourceInput<T>::value) {
-    return ToOutputValue(value);
-  } else {
-    return Output<PropertyValue>(PropertyValue(ToPropertyValue(value)));
-  }
-}
-
-template <typename T>
-Output<PropertyValue> PlainOutputValue(RequiredValue<T> const& value) {
-  return PlainOutputValue(value.value());
-}
-
-template <typename T>
-MaybeOutputValue PlainOutputValue(std::optional<T> const& value) {
-  if (!value) return std::nullopt;
-  return PlainOutputValue(*value);
-}
-
-/// What generated code uses to turn an args struct into an object or a resource's inputs: one call per
-/// member, each a function shared by every member of the same type (which keeps generated code small
-/// and quick to compile).
-///
-///   pulumi::ArgsBuilder b;
-///   b.Add("tier", args.tier);
-///   b.Add("rootPassword", args.root_password, /*secret=*/true);
-///   return std::move(b).Object();
-class ArgsBuilder {
- public:
-  template <typename T>
-  void Add(char const* name, T const& member, bool secret = false) {
-    Put(name, ToOutputValue(member), secret);
-  }
-  /// A member the schema marks `plain`.
-  template <typename T>
-  void AddPlain(char const* name, T const& member, bool secret = false) {
-    Put(name, PlainOutputValue(member), secret);
-  }
-  Output<PropertyValue> Object() &&;
-  PropertyInputs Inputs() &&;
-
- private:
-  void Put(char const* name, MaybeOutputValue value, bool secret);
-  std::vector<std::pair<std::string, MaybeOutputValue>> members_;
-};
-
-/// Decoding and encoding members of generated output structs; absent and null properties leave the
-/// member as it is.
-template <typename T>
-void DecodeMember(PropertyMap const& object, char const* name, T& member) {
-  auto it = object.find(name);
-  if (it != object.end() && !it->second.is_null()) member = FromPropertyValue<T>(it->second);
-}
-// Most members are optional: decoded into place, which instantiates less of std::optional per type.
-template <typename T>
-void DecodeMember(PropertyMap const& object, char const* name, std::optional<T>& member) {
-  auto it = object.find(name);
-  if (it != object.end() && !it->second.is_null()) member.emplace(PropertyDecoder<T>::Decode(it->second));
-}
-
-/// The object inside `value`; throws PropertyTypeError naming `type` when it is not one.
-PropertyMap const& ObjectOf(PropertyValue const& value, char const* type);
-
-template <typename T>
-void EncodeMember(PropertyMap& object, char const* name, T const& member) {
-  object.emplace(name, ToPropertyValue(member));
-}
-template <typename T>
-void EncodeMember(PropertyMap& object, char const* name, std::optional<T> const& member) {
-  if (member) object.emplace(name, ToPropertyValue(*member));
-}
-template <typename T>
-void EncodeMember(PropertyMap& object, char const* name, RequiredValue<T> const& member) {
-  object.emplace(name, ToPropertyValue(member.value()));
-}
-
 }  // namespace pulumi
-
-#include "pulumi/internal/common_instantiations.h"  // IWYU pragma: export
 
 #endif  // PULUMI_ARGS_H

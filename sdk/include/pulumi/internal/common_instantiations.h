@@ -4,7 +4,7 @@
 #ifndef PULUMI_INTERNAL_COMMON_INSTANTIATIONS_H
 #define PULUMI_INTERNAL_COMMON_INSTANTIATIONS_H
 
-#include "pulumi/args.h"
+#include "pulumi/gen/support.h"
 #include "pulumi/resource.h"
 
 #include <map>
@@ -26,13 +26,13 @@ using StringMap = std::map<std::string, std::string>;
   EXTERN template Output<PropertyValue> ToOutputValue<T>(Input<T> const&);                                  \
   EXTERN template Output<PropertyValue> ToOutputValue<T>(Required<T> const&);                               \
   EXTERN template MaybeOutputValue ToOutputValue<Input<T>>(std::optional<Input<T>> const&);                 \
-  EXTERN template void ArgsBuilder::Add<std::optional<Input<T>>>(char const*, std::optional<Input<T>> const&, \
-                                                                 bool);                                    \
-  EXTERN template void ArgsBuilder::Add<Required<T>>(char const*, Required<T> const&, bool);                \
-  EXTERN template void DecodeMember<T>(PropertyMap const&, char const*, T&);                                \
-  EXTERN template void DecodeMember<T>(PropertyMap const&, char const*, std::optional<T>&);                 \
-  EXTERN template void EncodeMember<T>(PropertyMap&, char const*, T const&);                                \
-  EXTERN template void EncodeMember<T>(PropertyMap&, char const*, std::optional<T> const&);                 \
+  EXTERN template void gen::ArgsBuilder::Add<std::optional<Input<T>>>(char const*,                          \
+                                                                      std::optional<Input<T>> const&, bool); \
+  EXTERN template void gen::ArgsBuilder::Add<Required<T>>(char const*, Required<T> const&, bool);           \
+  EXTERN template void gen::DecodeMember<T>(PropertyMap const&, char const*, T&);                                \
+  EXTERN template void gen::DecodeMember<T>(PropertyMap const&, char const*, std::optional<T>&);                 \
+  EXTERN template void gen::EncodeMember<T>(PropertyMap&, char const*, T const&);                                \
+  EXTERN template void gen::EncodeMember<T>(PropertyMap&, char const*, std::optional<T> const&);                 \
   EXTERN template Output<T> internal::Decoded<T>(Output<PropertyValue> const&);                             \
   EXTERN template Output<std::optional<T>> internal::Decoded<std::optional<T>>(Output<PropertyValue> const&); \
   EXTERN template class internal::OutputState<T>;                                                           \

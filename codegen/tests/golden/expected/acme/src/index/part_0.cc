@@ -14,7 +14,7 @@ namespace pulumi::acme {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("credentials", args.credentials, /*secret=*/true);
   b.Add("project", args.project);
   return std::move(b).Inputs();
@@ -37,7 +37,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs WebsiteInputs(WebsiteArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("indexDocument", args.index_document);
   return std::move(b).Inputs();
 }
@@ -60,7 +60,7 @@ Website::Website(::pulumi::Context& ctx, std::string name, WebsiteArgs const& ar
 }
 
 ::pulumi::Output<WebsiteInvalidateResult> Website::invalidate(WebsiteInvalidateArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("paths", args.paths);
   return ::pulumi::Call("acme:index:Website/invalidate", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<WebsiteInvalidateResult>(::pulumi::PropertyValue(m)); });
@@ -71,9 +71,9 @@ Website::Website(::pulumi::Context& ctx, std::string name, WebsiteArgs const& ar
 namespace pulumi {
 
 ::pulumi::acme::WebsiteInvalidateResult PropertyDecoder<::pulumi::acme::WebsiteInvalidateResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:index:Website/invalidate result)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:index:Website/invalidate result)");
   ::pulumi::acme::WebsiteInvalidateResult out{};
-  DecodeMember(object, "invalidated", out.invalidated);
+  gen::DecodeMember(object, "invalidated", out.invalidated);
   return out;
 }
 
@@ -82,7 +82,7 @@ namespace pulumi {
 namespace pulumi::acme {
 
 ::pulumi::Output<GetVersionsResult> GetVersions(::pulumi::Context& ctx, GetVersionsArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   static_cast<void>(args);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "acme:index:getVersions", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts))

@@ -16,7 +16,7 @@
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(BackupConfigurationArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("enabled", args.enabled);
   b.Add("location", args.location);
   return std::move(b).Object();
@@ -24,8 +24,8 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(BackupConfiguration const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "enabled", value.enabled);
-  ::pulumi::EncodeMember(object, "location", value.location);
+  ::pulumi::gen::EncodeMember(object, "enabled", value.enabled);
+  ::pulumi::gen::EncodeMember(object, "location", value.location);
   return object;
 }
 
@@ -34,10 +34,10 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::BackupConfiguration PropertyDecoder<::pulumi::acme::sql::BackupConfiguration>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/BackupConfiguration:BackupConfiguration)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/BackupConfiguration:BackupConfiguration)");
   ::pulumi::acme::sql::BackupConfiguration out{};
-  DecodeMember(object, "enabled", out.enabled);
-  DecodeMember(object, "location", out.location);
+  gen::DecodeMember(object, "enabled", out.enabled);
+  gen::DecodeMember(object, "location", out.location);
   return out;
 }
 
@@ -46,7 +46,7 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseFlagArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   b.Add("value", args.value);
   return std::move(b).Object();
@@ -54,8 +54,8 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseFlag const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "name", value.name);
-  ::pulumi::EncodeMember(object, "value", value.value);
+  ::pulumi::gen::EncodeMember(object, "name", value.name);
+  ::pulumi::gen::EncodeMember(object, "value", value.value);
   return object;
 }
 
@@ -64,10 +64,10 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseFlag PropertyDecoder<::pulumi::acme::sql::DatabaseFlag>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseFlag:DatabaseFlag)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/DatabaseFlag:DatabaseFlag)");
   ::pulumi::acme::sql::DatabaseFlag out{};
-  DecodeMember(object, "name", out.name);
-  DecodeMember(object, "value", out.value);
+  gen::DecodeMember(object, "name", out.name);
+  gen::DecodeMember(object, "value", out.value);
   return out;
 }
 
@@ -76,14 +76,14 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseInstanceArgs_Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceArgs_ const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -92,9 +92,9 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseInstanceArgs_ PropertyDecoder<::pulumi::acme::sql::DatabaseInstanceArgs_>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs)");
   ::pulumi::acme::sql::DatabaseInstanceArgs_ out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -103,7 +103,7 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DatabaseInstanceSettingsArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("backupConfiguration", args.backup_configuration);
   b.Add("databaseFlags", args.database_flags);
   b.Add("default", args.default_);
@@ -120,17 +120,17 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceSettings const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "backupConfiguration", value.backup_configuration);
-  ::pulumi::EncodeMember(object, "databaseFlags", value.database_flags);
-  ::pulumi::EncodeMember(object, "default", value.default_);
-  ::pulumi::EncodeMember(object, "edition", value.edition);
-  ::pulumi::EncodeMember(object, "edition2", value.edition2);
-  ::pulumi::EncodeMember(object, "ipv4Enabled", value.ipv4_enabled);
-  ::pulumi::EncodeMember(object, "maintenanceWindows", value.maintenance_windows);
-  ::pulumi::EncodeMember(object, "namespace", value.namespace_);
-  ::pulumi::EncodeMember(object, "tier", value.tier);
-  ::pulumi::EncodeMember(object, "tree", value.tree);
-  ::pulumi::EncodeMember(object, "userLabels", value.user_labels);
+  ::pulumi::gen::EncodeMember(object, "backupConfiguration", value.backup_configuration);
+  if (!value.database_flags.empty()) ::pulumi::gen::EncodeMember(object, "databaseFlags", value.database_flags);
+  ::pulumi::gen::EncodeMember(object, "default", value.default_);
+  ::pulumi::gen::EncodeMember(object, "edition", value.edition);
+  ::pulumi::gen::EncodeMember(object, "edition2", value.edition2);
+  ::pulumi::gen::EncodeMember(object, "ipv4Enabled", value.ipv4_enabled);
+  ::pulumi::gen::EncodeMember(object, "maintenanceWindows", value.maintenance_windows);
+  ::pulumi::gen::EncodeMember(object, "namespace", value.namespace_);
+  ::pulumi::gen::EncodeMember(object, "tier", value.tier);
+  ::pulumi::gen::EncodeMember(object, "tree", value.tree);
+  ::pulumi::gen::EncodeMember(object, "userLabels", value.user_labels);
   return object;
 }
 
@@ -139,19 +139,19 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::DatabaseInstanceSettings PropertyDecoder<::pulumi::acme::sql::DatabaseInstanceSettings>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/DatabaseInstanceSettings:DatabaseInstanceSettings)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/DatabaseInstanceSettings:DatabaseInstanceSettings)");
   ::pulumi::acme::sql::DatabaseInstanceSettings out{};
-  DecodeMember(object, "backupConfiguration", out.backup_configuration);
-  DecodeMember(object, "databaseFlags", out.database_flags);
-  DecodeMember(object, "default", out.default_);
-  DecodeMember(object, "edition", out.edition);
-  DecodeMember(object, "edition2", out.edition2);
-  DecodeMember(object, "ipv4Enabled", out.ipv4_enabled);
-  DecodeMember(object, "maintenanceWindows", out.maintenance_windows);
-  DecodeMember(object, "namespace", out.namespace_);
-  DecodeMember(object, "tier", out.tier);
-  DecodeMember(object, "tree", out.tree);
-  DecodeMember(object, "userLabels", out.user_labels);
+  gen::DecodeMember(object, "backupConfiguration", out.backup_configuration);
+  gen::DecodeMember(object, "databaseFlags", out.database_flags);
+  gen::DecodeMember(object, "default", out.default_);
+  gen::DecodeMember(object, "edition", out.edition);
+  gen::DecodeMember(object, "edition2", out.edition2);
+  gen::DecodeMember(object, "ipv4Enabled", out.ipv4_enabled);
+  gen::DecodeMember(object, "maintenanceWindows", out.maintenance_windows);
+  gen::DecodeMember(object, "namespace", out.namespace_);
+  gen::DecodeMember(object, "tier", out.tier);
+  gen::DecodeMember(object, "tree", out.tree);
+  gen::DecodeMember(object, "userLabels", out.user_labels);
   return out;
 }
 
@@ -160,7 +160,7 @@ namespace pulumi {
 namespace pulumi::acme::sql {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TreeNodeArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("children", args.children);
   b.Add("label", args.label);
   b.Add("secretNote", args.secret_note, /*secret=*/true);
@@ -169,9 +169,9 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(TreeNode const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "children", value.children);
-  ::pulumi::EncodeMember(object, "label", value.label);
-  ::pulumi::EncodeMember(object, "secretNote", value.secret_note);
+  if (!value.children.empty()) ::pulumi::gen::EncodeMember(object, "children", value.children);
+  ::pulumi::gen::EncodeMember(object, "label", value.label);
+  ::pulumi::gen::EncodeMember(object, "secretNote", value.secret_note);
   return object;
 }
 
@@ -180,11 +180,11 @@ namespace pulumi::acme::sql {
 namespace pulumi {
 
 ::pulumi::acme::sql::TreeNode PropertyDecoder<::pulumi::acme::sql::TreeNode>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/TreeNode:TreeNode)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/TreeNode:TreeNode)");
   ::pulumi::acme::sql::TreeNode out{};
-  DecodeMember(object, "children", out.children);
-  DecodeMember(object, "label", out.label);
-  DecodeMember(object, "secretNote", out.secret_note);
+  gen::DecodeMember(object, "children", out.children);
+  gen::DecodeMember(object, "label", out.label);
+  gen::DecodeMember(object, "secretNote", out.secret_note);
   return out;
 }
 
@@ -219,7 +219,7 @@ namespace pulumi::acme::sql {
 namespace {
 
 ::pulumi::PropertyInputs DatabaseInstanceInputs(DatabaseInstanceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("databaseVersion", args.database_version);
   b.Add("edition", args.edition);
   b.Add("namespace", args.namespace_);
@@ -232,7 +232,7 @@ namespace {
 }
 
 ::pulumi::PropertyInputs DatabaseInstanceStateInputs(DatabaseInstanceState const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("databaseVersion", args.database_version);
   b.Add("selfLink", args.self_link);
   return std::move(b).Inputs();
@@ -285,7 +285,7 @@ DatabaseInstance DatabaseInstance::Get(::pulumi::Context& ctx, std::string name,
 }
 
 ::pulumi::Output<GetDatabaseInstanceResult> GetDatabaseInstance(::pulumi::Context& ctx, GetDatabaseInstanceArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   b.Add("project", args.project);
   auto inputs = std::move(b).Inputs();
@@ -295,8 +295,8 @@ DatabaseInstance DatabaseInstance::Get(::pulumi::Context& ctx, std::string name,
 
 GetDatabaseInstanceResult GetDatabaseInstancePlain(::pulumi::Context& ctx, GetDatabaseInstancePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "name", args.name);
-  ::pulumi::EncodeMember(inputs, "project", args.project);
+  ::pulumi::gen::EncodeMember(inputs, "name", args.name);
+  ::pulumi::gen::EncodeMember(inputs, "project", args.project);
   auto m = ::pulumi::InvokePlain(ctx, "acme:sql/getDatabaseInstance:getDatabaseInstance", std::move(inputs), pulumi::acme::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetDatabaseInstanceResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -306,10 +306,10 @@ GetDatabaseInstanceResult GetDatabaseInstancePlain(::pulumi::Context& ctx, GetDa
 namespace pulumi {
 
 ::pulumi::acme::sql::GetDatabaseInstanceResult PropertyDecoder<::pulumi::acme::sql::GetDatabaseInstanceResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (acme:sql/getDatabaseInstance:getDatabaseInstance result)");
+  auto const& object = gen::ObjectOf(value, "an object (acme:sql/getDatabaseInstance:getDatabaseInstance result)");
   ::pulumi::acme::sql::GetDatabaseInstanceResult out{};
-  DecodeMember(object, "name", out.name);
-  DecodeMember(object, "settings", out.settings);
+  gen::DecodeMember(object, "name", out.name);
+  gen::DecodeMember(object, "settings", out.settings);
   return out;
 }
 

@@ -12,7 +12,7 @@ namespace pulumi::acme::storage {
 namespace {
 
 ::pulumi::PropertyInputs BucketInputs(BucketArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   return std::move(b).Inputs();
 }
@@ -38,7 +38,7 @@ Bucket Bucket::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 namespace {
 
 ::pulumi::PropertyInputs BucketObjectInputs(BucketObjectArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("anything", args.anything);
   b.Add("archive", args.archive);
   b.Add("bucket", args.bucket);

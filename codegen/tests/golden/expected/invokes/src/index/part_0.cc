@@ -13,10 +13,10 @@
 namespace pulumi {
 
 ::pulumi::invokes::Endpoint PropertyDecoder<::pulumi::invokes::Endpoint>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (invokes:index:Endpoint)");
+  auto const& object = gen::ObjectOf(value, "an object (invokes:index:Endpoint)");
   ::pulumi::invokes::Endpoint out{};
-  DecodeMember(object, "host", out.host);
-  DecodeMember(object, "port", out.port);
+  gen::DecodeMember(object, "host", out.host);
+  gen::DecodeMember(object, "port", out.port);
   return out;
 }
 
@@ -25,7 +25,7 @@ namespace pulumi {
 namespace pulumi::invokes {
 
 ::pulumi::Output<IsReadyResult> IsReady(::pulumi::Context& ctx, IsReadyArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "invokes:index:isReady", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts))
@@ -34,13 +34,13 @@ namespace pulumi::invokes {
 
 IsReadyResult IsReadyPlain(::pulumi::Context& ctx, IsReadyPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "name", args.name);
+  ::pulumi::gen::EncodeMember(inputs, "name", args.name);
   auto m = ::pulumi::InvokePlain(ctx, "invokes:index:isReady", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<IsReadyResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); })(m);
 }
 
 ::pulumi::Output<JoinResult> Join(::pulumi::Context& ctx, ::pulumi::Required<std::string> first, ::pulumi::Required<int> count, std::optional<::pulumi::Input<std::string>> separator, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("count", count);
   b.Add("first", first);
   b.Add("separator", separator.value_or(", "));
@@ -51,9 +51,9 @@ IsReadyResult IsReadyPlain(::pulumi::Context& ctx, IsReadyPlainArgs const& args,
 
 JoinResult JoinPlain(::pulumi::Context& ctx, ::pulumi::RequiredValue<std::string> first, ::pulumi::RequiredValue<int> count, std::optional<std::string> separator, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "count", count);
-  ::pulumi::EncodeMember(inputs, "first", first);
-  ::pulumi::EncodeMember(inputs, "separator", separator.value_or(", "));
+  ::pulumi::gen::EncodeMember(inputs, "count", count);
+  ::pulumi::gen::EncodeMember(inputs, "first", first);
+  ::pulumi::gen::EncodeMember(inputs, "separator", separator.value_or(", "));
   auto m = ::pulumi::InvokePlain(ctx, "invokes:index:join", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<JoinResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -63,9 +63,9 @@ JoinResult JoinPlain(::pulumi::Context& ctx, ::pulumi::RequiredValue<std::string
 namespace pulumi {
 
 ::pulumi::invokes::JoinResult PropertyDecoder<::pulumi::invokes::JoinResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (invokes:index:join result)");
+  auto const& object = gen::ObjectOf(value, "an object (invokes:index:join result)");
   ::pulumi::invokes::JoinResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -74,7 +74,7 @@ namespace pulumi {
 namespace pulumi::invokes {
 
 ::pulumi::Output<LookupResult> Lookup(::pulumi::Context& ctx, LookupArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("enabled", args.enabled.value_or(true));
   b.Add("name", args.name.value_or("default"));
   b.Add("ratio", args.ratio.value_or(0.5));
@@ -89,9 +89,9 @@ namespace pulumi::invokes {
 namespace pulumi {
 
 ::pulumi::invokes::LookupResult PropertyDecoder<::pulumi::invokes::LookupResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (invokes:index:lookup result)");
+  auto const& object = gen::ObjectOf(value, "an object (invokes:index:lookup result)");
   ::pulumi::invokes::LookupResult out{};
-  DecodeMember(object, "id", out.id);
+  gen::DecodeMember(object, "id", out.id);
   return out;
 }
 
@@ -100,7 +100,7 @@ namespace pulumi {
 namespace pulumi::invokes {
 
 ::pulumi::Output<ResolveResult> Resolve(::pulumi::Context& ctx, ResolveArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("service", args.service);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "invokes:index:resolve", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts))
@@ -109,7 +109,7 @@ namespace pulumi::invokes {
 
 ResolveResult ResolvePlain(::pulumi::Context& ctx, ResolvePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "service", args.service);
+  ::pulumi::gen::EncodeMember(inputs, "service", args.service);
   auto m = ::pulumi::InvokePlain(ctx, "invokes:index:resolve", std::move(inputs), pulumi::invokes::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResolveResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -119,9 +119,9 @@ ResolveResult ResolvePlain(::pulumi::Context& ctx, ResolvePlainArgs const& args,
 namespace pulumi {
 
 ::pulumi::invokes::ResolveResult PropertyDecoder<::pulumi::invokes::ResolveResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (invokes:index:resolve result)");
+  auto const& object = gen::ObjectOf(value, "an object (invokes:index:resolve result)");
   ::pulumi::invokes::ResolveResult out{};
-  DecodeMember(object, "endpoint", out.endpoint);
+  gen::DecodeMember(object, "endpoint", out.endpoint);
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "pulumi/args.h"
 #include "pulumi/context.h"
 #include "pulumi/convert.h"
+#include "pulumi/gen/support.h"
 #include "pulumi/invoke.h"
 #include "pulumi/output.h"
 #include "pulumi/resource.h"
@@ -23,7 +24,7 @@ namespace pulumi::acme::sql {
 /// Settings of an instance.
 struct DatabaseInstanceSettings {
   std::optional<BackupConfiguration> backup_configuration{};
-  std::optional<std::vector<DatabaseFlag>> database_flags{};
+  std::vector<DatabaseFlag> database_flags{};
   /// Deprecated: use tier
   std::optional<double> default_{};
   std::optional<Edition> edition{};

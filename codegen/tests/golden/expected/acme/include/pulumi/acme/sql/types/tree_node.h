@@ -5,6 +5,7 @@
 #include "pulumi/args.h"
 #include "pulumi/context.h"
 #include "pulumi/convert.h"
+#include "pulumi/gen/support.h"
 #include "pulumi/invoke.h"
 #include "pulumi/output.h"
 #include "pulumi/resource.h"
@@ -18,7 +19,7 @@ namespace pulumi::acme::sql {
 
 /// A recursive type: its children are TreeNodes.
 struct TreeNode {
-  std::optional<std::vector<::pulumi::PropertyValue>> children{};
+  std::vector<::pulumi::PropertyValue> children{};
   std::string label{};
   std::optional<std::string> secret_note{};
 };
