@@ -12,7 +12,7 @@ namespace pulumi::any_type_function {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -28,7 +28,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<DynListToDynResult> DynListToDyn(::pulumi::Context& ctx, DynListToDynArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("inputs", args.inputs);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "any-type-function:index:dynListToDyn", std::move(inputs), pulumi::any_type_function::internal::WithPackageDefaults(opts))
@@ -37,7 +37,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 DynListToDynResult DynListToDynPlain(::pulumi::Context& ctx, DynListToDynPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "inputs", args.inputs);
+  ::pulumi::gen::EncodeMember(inputs, "inputs", args.inputs);
   auto m = ::pulumi::InvokePlain(ctx, "any-type-function:index:dynListToDyn", std::move(inputs), pulumi::any_type_function::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DynListToDynResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -47,9 +47,9 @@ DynListToDynResult DynListToDynPlain(::pulumi::Context& ctx, DynListToDynPlainAr
 namespace pulumi {
 
 ::pulumi::any_type_function::DynListToDynResult PropertyDecoder<::pulumi::any_type_function::DynListToDynResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (any-type-function:index:dynListToDyn result)");
+  auto const& object = gen::ObjectOf(value, "an object (any-type-function:index:dynListToDyn result)");
   ::pulumi::any_type_function::DynListToDynResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

@@ -13,7 +13,7 @@ namespace pulumi::asset_archive {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ArchiveResourceInputs(ArchiveResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -57,7 +57,7 @@ ArchiveResource ArchiveResource::Get(::pulumi::Context& ctx, std::string name, :
 namespace {
 
 ::pulumi::PropertyInputs AssetResourceInputs(AssetResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

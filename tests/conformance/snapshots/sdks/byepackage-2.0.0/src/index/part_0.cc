@@ -14,7 +14,7 @@ namespace pulumi::byepackage {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs GoodbyeWorldInputs(GoodbyeWorldArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -58,7 +58,7 @@ GoodbyeWorld GoodbyeWorld::Get(::pulumi::Context& ctx, std::string name, ::pulum
 namespace {
 
 ::pulumi::PropertyInputs GoodbyeWorldComponentInputs(GoodbyeWorldComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -77,7 +77,7 @@ GoodbyeWorldComponent::GoodbyeWorldComponent(::pulumi::Context& ctx, std::string
 }
 
 ::pulumi::Output<DoGoodbyeWorldResult> DoGoodbyeWorld(::pulumi::Context& ctx, DoGoodbyeWorldArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageRef(ctx, opts))
@@ -86,7 +86,7 @@ GoodbyeWorldComponent::GoodbyeWorldComponent(::pulumi::Context& ctx, std::string
 
 DoGoodbyeWorldResult DoGoodbyeWorldPlain(::pulumi::Context& ctx, DoGoodbyeWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "input", args.input);
+  ::pulumi::gen::EncodeMember(inputs, "input", args.input);
   auto m = ::pulumi::InvokePlain(ctx, "byepackage:index:doGoodbyeWorld", std::move(inputs), pulumi::byepackage::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -96,9 +96,9 @@ DoGoodbyeWorldResult DoGoodbyeWorldPlain(::pulumi::Context& ctx, DoGoodbyeWorldP
 namespace pulumi {
 
 ::pulumi::byepackage::DoGoodbyeWorldResult PropertyDecoder<::pulumi::byepackage::DoGoodbyeWorldResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (byepackage:index:doGoodbyeWorld result)");
+  auto const& object = gen::ObjectOf(value, "an object (byepackage:index:doGoodbyeWorld result)");
   ::pulumi::byepackage::DoGoodbyeWorldResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 

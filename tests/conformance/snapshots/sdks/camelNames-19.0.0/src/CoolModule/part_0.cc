@@ -11,7 +11,7 @@ namespace pulumi::camel_names::cool_module {
 namespace {
 
 ::pulumi::PropertyInputs SomeResourceInputs(SomeResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("resourceName", args.resource_name);
   b.Add("theInput", args.the_input);
   return std::move(b).Inputs();

@@ -17,7 +17,7 @@ namespace pulumi::component {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -35,7 +35,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ComponentCallableInputs(ComponentCallableArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -55,20 +55,20 @@ ComponentCallable::ComponentCallable(::pulumi::Context& ctx, std::string name, C
 }
 
 ::pulumi::Output<ComponentCallableEchoMapResult> ComponentCallable::echo_map(ComponentCallableEchoMapArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("stringMap", args.string_map);
   return ::pulumi::Call("component:index:ComponentCallable/echoMap", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ComponentCallableEchoMapResult>(::pulumi::PropertyValue(m)); });
 }
 
 ::pulumi::Output<ComponentCallableIdentityResult> ComponentCallable::identity() const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return ::pulumi::Call("component:index:ComponentCallable/identity", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ComponentCallableIdentityResult>(::pulumi::PropertyValue(m)); });
 }
 
 ::pulumi::Output<ComponentCallablePrefixedResult> ComponentCallable::prefixed(ComponentCallablePrefixedArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("prefix", args.prefix);
   return ::pulumi::Call("component:index:ComponentCallable/prefixed", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ComponentCallablePrefixedResult>(::pulumi::PropertyValue(m)); });
@@ -79,21 +79,21 @@ ComponentCallable::ComponentCallable(::pulumi::Context& ctx, std::string name, C
 namespace pulumi {
 
 ::pulumi::component::ComponentCallableEchoMapResult PropertyDecoder<::pulumi::component::ComponentCallableEchoMapResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (component:index:ComponentCallable/echoMap result)");
+  auto const& object = gen::ObjectOf(value, "an object (component:index:ComponentCallable/echoMap result)");
   ::pulumi::component::ComponentCallableEchoMapResult out{};
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 ::pulumi::component::ComponentCallableIdentityResult PropertyDecoder<::pulumi::component::ComponentCallableIdentityResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (component:index:ComponentCallable/identity result)");
+  auto const& object = gen::ObjectOf(value, "an object (component:index:ComponentCallable/identity result)");
   ::pulumi::component::ComponentCallableIdentityResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 ::pulumi::component::ComponentCallablePrefixedResult PropertyDecoder<::pulumi::component::ComponentCallablePrefixedResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (component:index:ComponentCallable/prefixed result)");
+  auto const& object = gen::ObjectOf(value, "an object (component:index:ComponentCallable/prefixed result)");
   ::pulumi::component::ComponentCallablePrefixedResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -104,7 +104,7 @@ namespace pulumi::component {
 namespace {
 
 ::pulumi::PropertyInputs ComponentCustomRefInputOutputInputs(ComponentCustomRefInputOutputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("inputRef", args.input_ref);
   return std::move(b).Inputs();
 }
@@ -129,7 +129,7 @@ ComponentCustomRefInputOutput::ComponentCustomRefInputOutput(::pulumi::Context& 
 namespace {
 
 ::pulumi::PropertyInputs ComponentCustomRefOutputInputs(ComponentCustomRefOutputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -154,7 +154,7 @@ ComponentCustomRefOutput::ComponentCustomRefOutput(::pulumi::Context& ctx, std::
 namespace {
 
 ::pulumi::PropertyInputs ComponentForeignChildInputs(ComponentForeignChildArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -176,7 +176,7 @@ ComponentForeignChild::ComponentForeignChild(::pulumi::Context& ctx, std::string
 namespace {
 
 ::pulumi::PropertyInputs CustomInputs(CustomArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -200,7 +200,7 @@ Custom Custom::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 }
 
 ::pulumi::Output<IdentityResult> Identity(::pulumi::Context& ctx, IdentityArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "component:index:identity", std::move(inputs), pulumi::component::internal::WithPackageDefaults(opts))
@@ -209,7 +209,7 @@ Custom Custom::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 
 IdentityResult IdentityPlain(::pulumi::Context& ctx, IdentityPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "input", args.input);
+  ::pulumi::gen::EncodeMember(inputs, "input", args.input);
   auto m = ::pulumi::InvokePlain(ctx, "component:index:identity", std::move(inputs), pulumi::component::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<IdentityResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -219,9 +219,9 @@ IdentityResult IdentityPlain(::pulumi::Context& ctx, IdentityPlainArgs const& ar
 namespace pulumi {
 
 ::pulumi::component::IdentityResult PropertyDecoder<::pulumi::component::IdentityResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (component:index:identity result)");
+  auto const& object = gen::ObjectOf(value, "an object (component:index:identity result)");
   ::pulumi::component::IdentityResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

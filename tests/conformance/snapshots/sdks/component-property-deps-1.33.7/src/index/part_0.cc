@@ -13,7 +13,7 @@ namespace pulumi::component_property_deps {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ComponentInputs(ComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("resource", args.resource);
   b.AddPlain("resourceList", args.resource_list);
   b.AddPlain("resourceMap", args.resource_map);
@@ -53,7 +53,7 @@ Component::Component(::pulumi::Context& ctx, std::string name, ComponentArgs con
 }
 
 ::pulumi::Output<ComponentRefsResult> Component::refs(ComponentRefsArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("resource", args.resource);
   b.AddPlain("resourceList", args.resource_list);
   b.AddPlain("resourceMap", args.resource_map);
@@ -66,9 +66,9 @@ Component::Component(::pulumi::Context& ctx, std::string name, ComponentArgs con
 namespace pulumi {
 
 ::pulumi::component_property_deps::ComponentRefsResult PropertyDecoder<::pulumi::component_property_deps::ComponentRefsResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (component-property-deps:index:Component/refs result)");
+  auto const& object = gen::ObjectOf(value, "an object (component-property-deps:index:Component/refs result)");
   ::pulumi::component_property_deps::ComponentRefsResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -79,7 +79,7 @@ namespace pulumi::component_property_deps {
 namespace {
 
 ::pulumi::PropertyInputs CustomInputs(CustomArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

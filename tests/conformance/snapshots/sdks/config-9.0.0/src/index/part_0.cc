@@ -14,7 +14,7 @@ namespace pulumi::config {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   b.Add("pluginDownloadURL", args.plugin_download_url);
   return std::move(b).Inputs();
@@ -43,7 +43,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -67,7 +67,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<GetConfigResult> GetConfig(::pulumi::Context& ctx, GetConfigArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "config:index:getConfig", std::move(inputs), pulumi::config::internal::WithPackageDefaults(opts))
@@ -76,7 +76,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 
 GetConfigResult GetConfigPlain(::pulumi::Context& ctx, GetConfigPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "text", args.text);
+  ::pulumi::gen::EncodeMember(inputs, "text", args.text);
   auto m = ::pulumi::InvokePlain(ctx, "config:index:getConfig", std::move(inputs), pulumi::config::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetConfigResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -86,9 +86,9 @@ GetConfigResult GetConfigPlain(::pulumi::Context& ctx, GetConfigPlainArgs const&
 namespace pulumi {
 
 ::pulumi::config::GetConfigResult PropertyDecoder<::pulumi::config::GetConfigResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config:index:getConfig result)");
+  auto const& object = gen::ObjectOf(value, "an object (config:index:getConfig result)");
   ::pulumi::config::GetConfigResult out{};
-  DecodeMember(object, "text", out.text);
+  gen::DecodeMember(object, "text", out.text);
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace pulumi::config_enum {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("aEnum", args.a_enum);
   b.Add("aString", args.a_string);
   return std::move(b).Inputs();
@@ -64,7 +64,7 @@ namespace pulumi::config_enum {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("theEnum", args.the_enum);
   b.Add("theString", args.the_string);
   return std::move(b).Inputs();

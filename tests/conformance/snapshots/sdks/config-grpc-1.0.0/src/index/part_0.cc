@@ -38,7 +38,7 @@ namespace pulumi::config_grpc {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("bool1", args.bool1);
   b.Add("bool2", args.bool2);
   b.Add("bool3", args.bool3);
@@ -171,14 +171,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 }
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tbool1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tbool1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -187,9 +187,9 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::config_grpc::Tbool1 PropertyDecoder<::pulumi::config_grpc::Tbool1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tbool1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tbool1)");
   ::pulumi::config_grpc::Tbool1 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -198,14 +198,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tbool2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tbool2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -214,9 +214,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tbool2 PropertyDecoder<::pulumi::config_grpc::Tbool2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tbool2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tbool2)");
   ::pulumi::config_grpc::Tbool2 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -225,14 +225,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tbool3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tbool3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -241,9 +241,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tbool3 PropertyDecoder<::pulumi::config_grpc::Tbool3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tbool3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tbool3)");
   ::pulumi::config_grpc::Tbool3 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -252,14 +252,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tint1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tint1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -268,9 +268,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tint1 PropertyDecoder<::pulumi::config_grpc::Tint1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tint1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tint1)");
   ::pulumi::config_grpc::Tint1 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -279,14 +279,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tint2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tint2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -295,9 +295,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tint2 PropertyDecoder<::pulumi::config_grpc::Tint2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tint2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tint2)");
   ::pulumi::config_grpc::Tint2 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -306,14 +306,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tint3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tint3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -322,9 +322,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tint3 PropertyDecoder<::pulumi::config_grpc::Tint3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tint3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tint3)");
   ::pulumi::config_grpc::Tint3 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -333,14 +333,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tnum1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tnum1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -349,9 +349,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tnum1 PropertyDecoder<::pulumi::config_grpc::Tnum1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tnum1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tnum1)");
   ::pulumi::config_grpc::Tnum1 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -360,14 +360,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tnum2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tnum2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -376,9 +376,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tnum2 PropertyDecoder<::pulumi::config_grpc::Tnum2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tnum2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tnum2)");
   ::pulumi::config_grpc::Tnum2 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -387,14 +387,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tnum3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tnum3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -403,9 +403,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tnum3 PropertyDecoder<::pulumi::config_grpc::Tnum3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tnum3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tnum3)");
   ::pulumi::config_grpc::Tnum3 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -414,14 +414,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretBool1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretBool1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -430,9 +430,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretBool1 PropertyDecoder<::pulumi::config_grpc::TsecretBool1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretBool1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretBool1)");
   ::pulumi::config_grpc::TsecretBool1 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -441,14 +441,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretBool2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretBool2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -457,9 +457,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretBool2 PropertyDecoder<::pulumi::config_grpc::TsecretBool2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretBool2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretBool2)");
   ::pulumi::config_grpc::TsecretBool2 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -468,14 +468,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretBool3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretBool3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -484,9 +484,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretBool3 PropertyDecoder<::pulumi::config_grpc::TsecretBool3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretBool3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretBool3)");
   ::pulumi::config_grpc::TsecretBool3 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -495,14 +495,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretInt1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretInt1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -511,9 +511,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretInt1 PropertyDecoder<::pulumi::config_grpc::TsecretInt1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretInt1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretInt1)");
   ::pulumi::config_grpc::TsecretInt1 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -522,14 +522,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretInt2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretInt2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -538,9 +538,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretInt2 PropertyDecoder<::pulumi::config_grpc::TsecretInt2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretInt2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretInt2)");
   ::pulumi::config_grpc::TsecretInt2 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -549,14 +549,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretInt3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretInt3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -565,9 +565,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretInt3 PropertyDecoder<::pulumi::config_grpc::TsecretInt3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretInt3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretInt3)");
   ::pulumi::config_grpc::TsecretInt3 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -576,14 +576,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretNum1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretNum1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -592,9 +592,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretNum1 PropertyDecoder<::pulumi::config_grpc::TsecretNum1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretNum1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretNum1)");
   ::pulumi::config_grpc::TsecretNum1 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -603,14 +603,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretNum2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretNum2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -619,9 +619,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretNum2 PropertyDecoder<::pulumi::config_grpc::TsecretNum2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretNum2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretNum2)");
   ::pulumi::config_grpc::TsecretNum2 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -630,14 +630,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretNum3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretNum3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -646,9 +646,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretNum3 PropertyDecoder<::pulumi::config_grpc::TsecretNum3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretNum3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretNum3)");
   ::pulumi::config_grpc::TsecretNum3 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -657,14 +657,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretString1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretString1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -673,9 +673,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretString1 PropertyDecoder<::pulumi::config_grpc::TsecretString1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretString1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretString1)");
   ::pulumi::config_grpc::TsecretString1 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -684,14 +684,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretString2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretString2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -700,9 +700,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretString2 PropertyDecoder<::pulumi::config_grpc::TsecretString2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretString2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretString2)");
   ::pulumi::config_grpc::TsecretString2 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -711,14 +711,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(TsecretString3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretX", args.secret_x, /*secret=*/true);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(TsecretString3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "secretX", value.secret_x);
+  ::pulumi::gen::EncodeMember(object, "secretX", value.secret_x);
   return object;
 }
 
@@ -727,9 +727,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::TsecretString3 PropertyDecoder<::pulumi::config_grpc::TsecretString3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:TsecretString3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:TsecretString3)");
   ::pulumi::config_grpc::TsecretString3 out{};
-  DecodeMember(object, "secretX", out.secret_x);
+  gen::DecodeMember(object, "secretX", out.secret_x);
   return out;
 }
 
@@ -738,14 +738,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tstring1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tstring1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -754,9 +754,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tstring1 PropertyDecoder<::pulumi::config_grpc::Tstring1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tstring1)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tstring1)");
   ::pulumi::config_grpc::Tstring1 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -765,14 +765,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tstring2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tstring2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -781,9 +781,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tstring2 PropertyDecoder<::pulumi::config_grpc::Tstring2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tstring2)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tstring2)");
   ::pulumi::config_grpc::Tstring2 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -792,14 +792,14 @@ namespace pulumi {
 namespace pulumi::config_grpc {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Tstring3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("x", args.x);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Tstring3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "x", value.x);
+  ::pulumi::gen::EncodeMember(object, "x", value.x);
   return object;
 }
 
@@ -808,9 +808,9 @@ namespace pulumi::config_grpc {
 namespace pulumi {
 
 ::pulumi::config_grpc::Tstring3 PropertyDecoder<::pulumi::config_grpc::Tstring3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:Tstring3)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:Tstring3)");
   ::pulumi::config_grpc::Tstring3 out{};
-  DecodeMember(object, "x", out.x);
+  gen::DecodeMember(object, "x", out.x);
   return out;
 }
 
@@ -821,7 +821,7 @@ namespace pulumi::config_grpc {
 namespace {
 
 ::pulumi::PropertyInputs ConfigFetcherInputs(ConfigFetcherArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -844,7 +844,7 @@ ConfigFetcher ConfigFetcher::Get(::pulumi::Context& ctx, std::string name, ::pul
 }
 
 ::pulumi::Output<ToSecretResult> ToSecret(::pulumi::Context& ctx, ToSecretArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("bool1", args.bool1);
   b.Add("bool2", args.bool2);
   b.Add("bool3", args.bool3);
@@ -948,102 +948,102 @@ ConfigFetcher ConfigFetcher::Get(::pulumi::Context& ctx, std::string name, ::pul
 
 ToSecretResult ToSecretPlain(::pulumi::Context& ctx, ToSecretPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "bool1", args.bool1);
-  ::pulumi::EncodeMember(inputs, "bool2", args.bool2);
-  ::pulumi::EncodeMember(inputs, "bool3", args.bool3);
-  ::pulumi::EncodeMember(inputs, "int1", args.int1);
-  ::pulumi::EncodeMember(inputs, "int2", args.int2);
-  ::pulumi::EncodeMember(inputs, "int3", args.int3);
-  ::pulumi::EncodeMember(inputs, "listBool1", args.list_bool1);
-  ::pulumi::EncodeMember(inputs, "listBool2", args.list_bool2);
-  ::pulumi::EncodeMember(inputs, "listBool3", args.list_bool3);
-  ::pulumi::EncodeMember(inputs, "listInt1", args.list_int1);
-  ::pulumi::EncodeMember(inputs, "listInt2", args.list_int2);
-  ::pulumi::EncodeMember(inputs, "listInt3", args.list_int3);
-  ::pulumi::EncodeMember(inputs, "listNum1", args.list_num1);
-  ::pulumi::EncodeMember(inputs, "listNum2", args.list_num2);
-  ::pulumi::EncodeMember(inputs, "listNum3", args.list_num3);
-  ::pulumi::EncodeMember(inputs, "listSecretBool1", args.list_secret_bool1);
-  ::pulumi::EncodeMember(inputs, "listSecretBool2", args.list_secret_bool2);
-  ::pulumi::EncodeMember(inputs, "listSecretBool3", args.list_secret_bool3);
-  ::pulumi::EncodeMember(inputs, "listSecretInt1", args.list_secret_int1);
-  ::pulumi::EncodeMember(inputs, "listSecretInt2", args.list_secret_int2);
-  ::pulumi::EncodeMember(inputs, "listSecretInt3", args.list_secret_int3);
-  ::pulumi::EncodeMember(inputs, "listSecretNum1", args.list_secret_num1);
-  ::pulumi::EncodeMember(inputs, "listSecretNum2", args.list_secret_num2);
-  ::pulumi::EncodeMember(inputs, "listSecretNum3", args.list_secret_num3);
-  ::pulumi::EncodeMember(inputs, "listSecretString1", args.list_secret_string1);
-  ::pulumi::EncodeMember(inputs, "listSecretString2", args.list_secret_string2);
-  ::pulumi::EncodeMember(inputs, "listSecretString3", args.list_secret_string3);
-  ::pulumi::EncodeMember(inputs, "listString1", args.list_string1);
-  ::pulumi::EncodeMember(inputs, "listString2", args.list_string2);
-  ::pulumi::EncodeMember(inputs, "listString3", args.list_string3);
-  ::pulumi::EncodeMember(inputs, "mapBool1", args.map_bool1);
-  ::pulumi::EncodeMember(inputs, "mapBool2", args.map_bool2);
-  ::pulumi::EncodeMember(inputs, "mapBool3", args.map_bool3);
-  ::pulumi::EncodeMember(inputs, "mapInt1", args.map_int1);
-  ::pulumi::EncodeMember(inputs, "mapInt2", args.map_int2);
-  ::pulumi::EncodeMember(inputs, "mapInt3", args.map_int3);
-  ::pulumi::EncodeMember(inputs, "mapNum1", args.map_num1);
-  ::pulumi::EncodeMember(inputs, "mapNum2", args.map_num2);
-  ::pulumi::EncodeMember(inputs, "mapNum3", args.map_num3);
-  ::pulumi::EncodeMember(inputs, "mapSecretBool1", args.map_secret_bool1);
-  ::pulumi::EncodeMember(inputs, "mapSecretBool2", args.map_secret_bool2);
-  ::pulumi::EncodeMember(inputs, "mapSecretBool3", args.map_secret_bool3);
-  ::pulumi::EncodeMember(inputs, "mapSecretInt1", args.map_secret_int1);
-  ::pulumi::EncodeMember(inputs, "mapSecretInt2", args.map_secret_int2);
-  ::pulumi::EncodeMember(inputs, "mapSecretInt3", args.map_secret_int3);
-  ::pulumi::EncodeMember(inputs, "mapSecretNum1", args.map_secret_num1);
-  ::pulumi::EncodeMember(inputs, "mapSecretNum2", args.map_secret_num2);
-  ::pulumi::EncodeMember(inputs, "mapSecretNum3", args.map_secret_num3);
-  ::pulumi::EncodeMember(inputs, "mapSecretString1", args.map_secret_string1);
-  ::pulumi::EncodeMember(inputs, "mapSecretString2", args.map_secret_string2);
-  ::pulumi::EncodeMember(inputs, "mapSecretString3", args.map_secret_string3);
-  ::pulumi::EncodeMember(inputs, "mapString1", args.map_string1);
-  ::pulumi::EncodeMember(inputs, "mapString2", args.map_string2);
-  ::pulumi::EncodeMember(inputs, "mapString3", args.map_string3);
-  ::pulumi::EncodeMember(inputs, "num1", args.num1);
-  ::pulumi::EncodeMember(inputs, "num2", args.num2);
-  ::pulumi::EncodeMember(inputs, "num3", args.num3);
-  ::pulumi::EncodeMember(inputs, "objBool1", args.obj_bool1);
-  ::pulumi::EncodeMember(inputs, "objBool2", args.obj_bool2);
-  ::pulumi::EncodeMember(inputs, "objBool3", args.obj_bool3);
-  ::pulumi::EncodeMember(inputs, "objInt1", args.obj_int1);
-  ::pulumi::EncodeMember(inputs, "objInt2", args.obj_int2);
-  ::pulumi::EncodeMember(inputs, "objInt3", args.obj_int3);
-  ::pulumi::EncodeMember(inputs, "objNum1", args.obj_num1);
-  ::pulumi::EncodeMember(inputs, "objNum2", args.obj_num2);
-  ::pulumi::EncodeMember(inputs, "objNum3", args.obj_num3);
-  ::pulumi::EncodeMember(inputs, "objSecretBool1", args.obj_secret_bool1);
-  ::pulumi::EncodeMember(inputs, "objSecretBool2", args.obj_secret_bool2);
-  ::pulumi::EncodeMember(inputs, "objSecretBool3", args.obj_secret_bool3);
-  ::pulumi::EncodeMember(inputs, "objSecretInt1", args.obj_secret_int1);
-  ::pulumi::EncodeMember(inputs, "objSecretInt2", args.obj_secret_int2);
-  ::pulumi::EncodeMember(inputs, "objSecretInt3", args.obj_secret_int3);
-  ::pulumi::EncodeMember(inputs, "objSecretNum1", args.obj_secret_num1);
-  ::pulumi::EncodeMember(inputs, "objSecretNum2", args.obj_secret_num2);
-  ::pulumi::EncodeMember(inputs, "objSecretNum3", args.obj_secret_num3);
-  ::pulumi::EncodeMember(inputs, "objSecretString1", args.obj_secret_string1);
-  ::pulumi::EncodeMember(inputs, "objSecretString2", args.obj_secret_string2);
-  ::pulumi::EncodeMember(inputs, "objSecretString3", args.obj_secret_string3);
-  ::pulumi::EncodeMember(inputs, "objString1", args.obj_string1);
-  ::pulumi::EncodeMember(inputs, "objString2", args.obj_string2);
-  ::pulumi::EncodeMember(inputs, "objString3", args.obj_string3);
-  ::pulumi::EncodeMember(inputs, "secretBool1", args.secret_bool1);
-  ::pulumi::EncodeMember(inputs, "secretBool2", args.secret_bool2);
-  ::pulumi::EncodeMember(inputs, "secretBool3", args.secret_bool3);
-  ::pulumi::EncodeMember(inputs, "secretInt1", args.secret_int1);
-  ::pulumi::EncodeMember(inputs, "secretInt2", args.secret_int2);
-  ::pulumi::EncodeMember(inputs, "secretInt3", args.secret_int3);
-  ::pulumi::EncodeMember(inputs, "secretNum1", args.secret_num1);
-  ::pulumi::EncodeMember(inputs, "secretNum2", args.secret_num2);
-  ::pulumi::EncodeMember(inputs, "secretNum3", args.secret_num3);
-  ::pulumi::EncodeMember(inputs, "secretString1", args.secret_string1);
-  ::pulumi::EncodeMember(inputs, "secretString2", args.secret_string2);
-  ::pulumi::EncodeMember(inputs, "secretString3", args.secret_string3);
-  ::pulumi::EncodeMember(inputs, "string1", args.string1);
-  ::pulumi::EncodeMember(inputs, "string2", args.string2);
-  ::pulumi::EncodeMember(inputs, "string3", args.string3);
+  ::pulumi::gen::EncodeMember(inputs, "bool1", args.bool1);
+  ::pulumi::gen::EncodeMember(inputs, "bool2", args.bool2);
+  ::pulumi::gen::EncodeMember(inputs, "bool3", args.bool3);
+  ::pulumi::gen::EncodeMember(inputs, "int1", args.int1);
+  ::pulumi::gen::EncodeMember(inputs, "int2", args.int2);
+  ::pulumi::gen::EncodeMember(inputs, "int3", args.int3);
+  ::pulumi::gen::EncodeMember(inputs, "listBool1", args.list_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "listBool2", args.list_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "listBool3", args.list_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "listInt1", args.list_int1);
+  ::pulumi::gen::EncodeMember(inputs, "listInt2", args.list_int2);
+  ::pulumi::gen::EncodeMember(inputs, "listInt3", args.list_int3);
+  ::pulumi::gen::EncodeMember(inputs, "listNum1", args.list_num1);
+  ::pulumi::gen::EncodeMember(inputs, "listNum2", args.list_num2);
+  ::pulumi::gen::EncodeMember(inputs, "listNum3", args.list_num3);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretBool1", args.list_secret_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretBool2", args.list_secret_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretBool3", args.list_secret_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretInt1", args.list_secret_int1);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretInt2", args.list_secret_int2);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretInt3", args.list_secret_int3);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretNum1", args.list_secret_num1);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretNum2", args.list_secret_num2);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretNum3", args.list_secret_num3);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretString1", args.list_secret_string1);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretString2", args.list_secret_string2);
+  ::pulumi::gen::EncodeMember(inputs, "listSecretString3", args.list_secret_string3);
+  ::pulumi::gen::EncodeMember(inputs, "listString1", args.list_string1);
+  ::pulumi::gen::EncodeMember(inputs, "listString2", args.list_string2);
+  ::pulumi::gen::EncodeMember(inputs, "listString3", args.list_string3);
+  ::pulumi::gen::EncodeMember(inputs, "mapBool1", args.map_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "mapBool2", args.map_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "mapBool3", args.map_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "mapInt1", args.map_int1);
+  ::pulumi::gen::EncodeMember(inputs, "mapInt2", args.map_int2);
+  ::pulumi::gen::EncodeMember(inputs, "mapInt3", args.map_int3);
+  ::pulumi::gen::EncodeMember(inputs, "mapNum1", args.map_num1);
+  ::pulumi::gen::EncodeMember(inputs, "mapNum2", args.map_num2);
+  ::pulumi::gen::EncodeMember(inputs, "mapNum3", args.map_num3);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretBool1", args.map_secret_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretBool2", args.map_secret_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretBool3", args.map_secret_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretInt1", args.map_secret_int1);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretInt2", args.map_secret_int2);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretInt3", args.map_secret_int3);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretNum1", args.map_secret_num1);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretNum2", args.map_secret_num2);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretNum3", args.map_secret_num3);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretString1", args.map_secret_string1);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretString2", args.map_secret_string2);
+  ::pulumi::gen::EncodeMember(inputs, "mapSecretString3", args.map_secret_string3);
+  ::pulumi::gen::EncodeMember(inputs, "mapString1", args.map_string1);
+  ::pulumi::gen::EncodeMember(inputs, "mapString2", args.map_string2);
+  ::pulumi::gen::EncodeMember(inputs, "mapString3", args.map_string3);
+  ::pulumi::gen::EncodeMember(inputs, "num1", args.num1);
+  ::pulumi::gen::EncodeMember(inputs, "num2", args.num2);
+  ::pulumi::gen::EncodeMember(inputs, "num3", args.num3);
+  ::pulumi::gen::EncodeMember(inputs, "objBool1", args.obj_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "objBool2", args.obj_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "objBool3", args.obj_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "objInt1", args.obj_int1);
+  ::pulumi::gen::EncodeMember(inputs, "objInt2", args.obj_int2);
+  ::pulumi::gen::EncodeMember(inputs, "objInt3", args.obj_int3);
+  ::pulumi::gen::EncodeMember(inputs, "objNum1", args.obj_num1);
+  ::pulumi::gen::EncodeMember(inputs, "objNum2", args.obj_num2);
+  ::pulumi::gen::EncodeMember(inputs, "objNum3", args.obj_num3);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretBool1", args.obj_secret_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretBool2", args.obj_secret_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretBool3", args.obj_secret_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretInt1", args.obj_secret_int1);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretInt2", args.obj_secret_int2);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretInt3", args.obj_secret_int3);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretNum1", args.obj_secret_num1);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretNum2", args.obj_secret_num2);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretNum3", args.obj_secret_num3);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretString1", args.obj_secret_string1);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretString2", args.obj_secret_string2);
+  ::pulumi::gen::EncodeMember(inputs, "objSecretString3", args.obj_secret_string3);
+  ::pulumi::gen::EncodeMember(inputs, "objString1", args.obj_string1);
+  ::pulumi::gen::EncodeMember(inputs, "objString2", args.obj_string2);
+  ::pulumi::gen::EncodeMember(inputs, "objString3", args.obj_string3);
+  ::pulumi::gen::EncodeMember(inputs, "secretBool1", args.secret_bool1);
+  ::pulumi::gen::EncodeMember(inputs, "secretBool2", args.secret_bool2);
+  ::pulumi::gen::EncodeMember(inputs, "secretBool3", args.secret_bool3);
+  ::pulumi::gen::EncodeMember(inputs, "secretInt1", args.secret_int1);
+  ::pulumi::gen::EncodeMember(inputs, "secretInt2", args.secret_int2);
+  ::pulumi::gen::EncodeMember(inputs, "secretInt3", args.secret_int3);
+  ::pulumi::gen::EncodeMember(inputs, "secretNum1", args.secret_num1);
+  ::pulumi::gen::EncodeMember(inputs, "secretNum2", args.secret_num2);
+  ::pulumi::gen::EncodeMember(inputs, "secretNum3", args.secret_num3);
+  ::pulumi::gen::EncodeMember(inputs, "secretString1", args.secret_string1);
+  ::pulumi::gen::EncodeMember(inputs, "secretString2", args.secret_string2);
+  ::pulumi::gen::EncodeMember(inputs, "secretString3", args.secret_string3);
+  ::pulumi::gen::EncodeMember(inputs, "string1", args.string1);
+  ::pulumi::gen::EncodeMember(inputs, "string2", args.string2);
+  ::pulumi::gen::EncodeMember(inputs, "string3", args.string3);
   auto m = ::pulumi::InvokePlain(ctx, "config-grpc:index:toSecret", std::move(inputs), pulumi::config_grpc::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ToSecretResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -1053,104 +1053,104 @@ ToSecretResult ToSecretPlain(::pulumi::Context& ctx, ToSecretPlainArgs const& ar
 namespace pulumi {
 
 ::pulumi::config_grpc::ToSecretResult PropertyDecoder<::pulumi::config_grpc::ToSecretResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (config-grpc:index:toSecret result)");
+  auto const& object = gen::ObjectOf(value, "an object (config-grpc:index:toSecret result)");
   ::pulumi::config_grpc::ToSecretResult out{};
-  DecodeMember(object, "bool1", out.bool1);
-  DecodeMember(object, "bool2", out.bool2);
-  DecodeMember(object, "bool3", out.bool3);
-  DecodeMember(object, "int1", out.int1);
-  DecodeMember(object, "int2", out.int2);
-  DecodeMember(object, "int3", out.int3);
-  DecodeMember(object, "listBool1", out.list_bool1);
-  DecodeMember(object, "listBool2", out.list_bool2);
-  DecodeMember(object, "listBool3", out.list_bool3);
-  DecodeMember(object, "listInt1", out.list_int1);
-  DecodeMember(object, "listInt2", out.list_int2);
-  DecodeMember(object, "listInt3", out.list_int3);
-  DecodeMember(object, "listNum1", out.list_num1);
-  DecodeMember(object, "listNum2", out.list_num2);
-  DecodeMember(object, "listNum3", out.list_num3);
-  DecodeMember(object, "listSecretBool1", out.list_secret_bool1);
-  DecodeMember(object, "listSecretBool2", out.list_secret_bool2);
-  DecodeMember(object, "listSecretBool3", out.list_secret_bool3);
-  DecodeMember(object, "listSecretInt1", out.list_secret_int1);
-  DecodeMember(object, "listSecretInt2", out.list_secret_int2);
-  DecodeMember(object, "listSecretInt3", out.list_secret_int3);
-  DecodeMember(object, "listSecretNum1", out.list_secret_num1);
-  DecodeMember(object, "listSecretNum2", out.list_secret_num2);
-  DecodeMember(object, "listSecretNum3", out.list_secret_num3);
-  DecodeMember(object, "listSecretString1", out.list_secret_string1);
-  DecodeMember(object, "listSecretString2", out.list_secret_string2);
-  DecodeMember(object, "listSecretString3", out.list_secret_string3);
-  DecodeMember(object, "listString1", out.list_string1);
-  DecodeMember(object, "listString2", out.list_string2);
-  DecodeMember(object, "listString3", out.list_string3);
-  DecodeMember(object, "mapBool1", out.map_bool1);
-  DecodeMember(object, "mapBool2", out.map_bool2);
-  DecodeMember(object, "mapBool3", out.map_bool3);
-  DecodeMember(object, "mapInt1", out.map_int1);
-  DecodeMember(object, "mapInt2", out.map_int2);
-  DecodeMember(object, "mapInt3", out.map_int3);
-  DecodeMember(object, "mapNum1", out.map_num1);
-  DecodeMember(object, "mapNum2", out.map_num2);
-  DecodeMember(object, "mapNum3", out.map_num3);
-  DecodeMember(object, "mapSecretBool1", out.map_secret_bool1);
-  DecodeMember(object, "mapSecretBool2", out.map_secret_bool2);
-  DecodeMember(object, "mapSecretBool3", out.map_secret_bool3);
-  DecodeMember(object, "mapSecretInt1", out.map_secret_int1);
-  DecodeMember(object, "mapSecretInt2", out.map_secret_int2);
-  DecodeMember(object, "mapSecretInt3", out.map_secret_int3);
-  DecodeMember(object, "mapSecretNum1", out.map_secret_num1);
-  DecodeMember(object, "mapSecretNum2", out.map_secret_num2);
-  DecodeMember(object, "mapSecretNum3", out.map_secret_num3);
-  DecodeMember(object, "mapSecretString1", out.map_secret_string1);
-  DecodeMember(object, "mapSecretString2", out.map_secret_string2);
-  DecodeMember(object, "mapSecretString3", out.map_secret_string3);
-  DecodeMember(object, "mapString1", out.map_string1);
-  DecodeMember(object, "mapString2", out.map_string2);
-  DecodeMember(object, "mapString3", out.map_string3);
-  DecodeMember(object, "num1", out.num1);
-  DecodeMember(object, "num2", out.num2);
-  DecodeMember(object, "num3", out.num3);
-  DecodeMember(object, "objBool1", out.obj_bool1);
-  DecodeMember(object, "objBool2", out.obj_bool2);
-  DecodeMember(object, "objBool3", out.obj_bool3);
-  DecodeMember(object, "objInt1", out.obj_int1);
-  DecodeMember(object, "objInt2", out.obj_int2);
-  DecodeMember(object, "objInt3", out.obj_int3);
-  DecodeMember(object, "objNum1", out.obj_num1);
-  DecodeMember(object, "objNum2", out.obj_num2);
-  DecodeMember(object, "objNum3", out.obj_num3);
-  DecodeMember(object, "objSecretBool1", out.obj_secret_bool1);
-  DecodeMember(object, "objSecretBool2", out.obj_secret_bool2);
-  DecodeMember(object, "objSecretBool3", out.obj_secret_bool3);
-  DecodeMember(object, "objSecretInt1", out.obj_secret_int1);
-  DecodeMember(object, "objSecretInt2", out.obj_secret_int2);
-  DecodeMember(object, "objSecretInt3", out.obj_secret_int3);
-  DecodeMember(object, "objSecretNum1", out.obj_secret_num1);
-  DecodeMember(object, "objSecretNum2", out.obj_secret_num2);
-  DecodeMember(object, "objSecretNum3", out.obj_secret_num3);
-  DecodeMember(object, "objSecretString1", out.obj_secret_string1);
-  DecodeMember(object, "objSecretString2", out.obj_secret_string2);
-  DecodeMember(object, "objSecretString3", out.obj_secret_string3);
-  DecodeMember(object, "objString1", out.obj_string1);
-  DecodeMember(object, "objString2", out.obj_string2);
-  DecodeMember(object, "objString3", out.obj_string3);
-  DecodeMember(object, "secretBool1", out.secret_bool1);
-  DecodeMember(object, "secretBool2", out.secret_bool2);
-  DecodeMember(object, "secretBool3", out.secret_bool3);
-  DecodeMember(object, "secretInt1", out.secret_int1);
-  DecodeMember(object, "secretInt2", out.secret_int2);
-  DecodeMember(object, "secretInt3", out.secret_int3);
-  DecodeMember(object, "secretNum1", out.secret_num1);
-  DecodeMember(object, "secretNum2", out.secret_num2);
-  DecodeMember(object, "secretNum3", out.secret_num3);
-  DecodeMember(object, "secretString1", out.secret_string1);
-  DecodeMember(object, "secretString2", out.secret_string2);
-  DecodeMember(object, "secretString3", out.secret_string3);
-  DecodeMember(object, "string1", out.string1);
-  DecodeMember(object, "string2", out.string2);
-  DecodeMember(object, "string3", out.string3);
+  gen::DecodeMember(object, "bool1", out.bool1);
+  gen::DecodeMember(object, "bool2", out.bool2);
+  gen::DecodeMember(object, "bool3", out.bool3);
+  gen::DecodeMember(object, "int1", out.int1);
+  gen::DecodeMember(object, "int2", out.int2);
+  gen::DecodeMember(object, "int3", out.int3);
+  gen::DecodeMember(object, "listBool1", out.list_bool1);
+  gen::DecodeMember(object, "listBool2", out.list_bool2);
+  gen::DecodeMember(object, "listBool3", out.list_bool3);
+  gen::DecodeMember(object, "listInt1", out.list_int1);
+  gen::DecodeMember(object, "listInt2", out.list_int2);
+  gen::DecodeMember(object, "listInt3", out.list_int3);
+  gen::DecodeMember(object, "listNum1", out.list_num1);
+  gen::DecodeMember(object, "listNum2", out.list_num2);
+  gen::DecodeMember(object, "listNum3", out.list_num3);
+  gen::DecodeMember(object, "listSecretBool1", out.list_secret_bool1);
+  gen::DecodeMember(object, "listSecretBool2", out.list_secret_bool2);
+  gen::DecodeMember(object, "listSecretBool3", out.list_secret_bool3);
+  gen::DecodeMember(object, "listSecretInt1", out.list_secret_int1);
+  gen::DecodeMember(object, "listSecretInt2", out.list_secret_int2);
+  gen::DecodeMember(object, "listSecretInt3", out.list_secret_int3);
+  gen::DecodeMember(object, "listSecretNum1", out.list_secret_num1);
+  gen::DecodeMember(object, "listSecretNum2", out.list_secret_num2);
+  gen::DecodeMember(object, "listSecretNum3", out.list_secret_num3);
+  gen::DecodeMember(object, "listSecretString1", out.list_secret_string1);
+  gen::DecodeMember(object, "listSecretString2", out.list_secret_string2);
+  gen::DecodeMember(object, "listSecretString3", out.list_secret_string3);
+  gen::DecodeMember(object, "listString1", out.list_string1);
+  gen::DecodeMember(object, "listString2", out.list_string2);
+  gen::DecodeMember(object, "listString3", out.list_string3);
+  gen::DecodeMember(object, "mapBool1", out.map_bool1);
+  gen::DecodeMember(object, "mapBool2", out.map_bool2);
+  gen::DecodeMember(object, "mapBool3", out.map_bool3);
+  gen::DecodeMember(object, "mapInt1", out.map_int1);
+  gen::DecodeMember(object, "mapInt2", out.map_int2);
+  gen::DecodeMember(object, "mapInt3", out.map_int3);
+  gen::DecodeMember(object, "mapNum1", out.map_num1);
+  gen::DecodeMember(object, "mapNum2", out.map_num2);
+  gen::DecodeMember(object, "mapNum3", out.map_num3);
+  gen::DecodeMember(object, "mapSecretBool1", out.map_secret_bool1);
+  gen::DecodeMember(object, "mapSecretBool2", out.map_secret_bool2);
+  gen::DecodeMember(object, "mapSecretBool3", out.map_secret_bool3);
+  gen::DecodeMember(object, "mapSecretInt1", out.map_secret_int1);
+  gen::DecodeMember(object, "mapSecretInt2", out.map_secret_int2);
+  gen::DecodeMember(object, "mapSecretInt3", out.map_secret_int3);
+  gen::DecodeMember(object, "mapSecretNum1", out.map_secret_num1);
+  gen::DecodeMember(object, "mapSecretNum2", out.map_secret_num2);
+  gen::DecodeMember(object, "mapSecretNum3", out.map_secret_num3);
+  gen::DecodeMember(object, "mapSecretString1", out.map_secret_string1);
+  gen::DecodeMember(object, "mapSecretString2", out.map_secret_string2);
+  gen::DecodeMember(object, "mapSecretString3", out.map_secret_string3);
+  gen::DecodeMember(object, "mapString1", out.map_string1);
+  gen::DecodeMember(object, "mapString2", out.map_string2);
+  gen::DecodeMember(object, "mapString3", out.map_string3);
+  gen::DecodeMember(object, "num1", out.num1);
+  gen::DecodeMember(object, "num2", out.num2);
+  gen::DecodeMember(object, "num3", out.num3);
+  gen::DecodeMember(object, "objBool1", out.obj_bool1);
+  gen::DecodeMember(object, "objBool2", out.obj_bool2);
+  gen::DecodeMember(object, "objBool3", out.obj_bool3);
+  gen::DecodeMember(object, "objInt1", out.obj_int1);
+  gen::DecodeMember(object, "objInt2", out.obj_int2);
+  gen::DecodeMember(object, "objInt3", out.obj_int3);
+  gen::DecodeMember(object, "objNum1", out.obj_num1);
+  gen::DecodeMember(object, "objNum2", out.obj_num2);
+  gen::DecodeMember(object, "objNum3", out.obj_num3);
+  gen::DecodeMember(object, "objSecretBool1", out.obj_secret_bool1);
+  gen::DecodeMember(object, "objSecretBool2", out.obj_secret_bool2);
+  gen::DecodeMember(object, "objSecretBool3", out.obj_secret_bool3);
+  gen::DecodeMember(object, "objSecretInt1", out.obj_secret_int1);
+  gen::DecodeMember(object, "objSecretInt2", out.obj_secret_int2);
+  gen::DecodeMember(object, "objSecretInt3", out.obj_secret_int3);
+  gen::DecodeMember(object, "objSecretNum1", out.obj_secret_num1);
+  gen::DecodeMember(object, "objSecretNum2", out.obj_secret_num2);
+  gen::DecodeMember(object, "objSecretNum3", out.obj_secret_num3);
+  gen::DecodeMember(object, "objSecretString1", out.obj_secret_string1);
+  gen::DecodeMember(object, "objSecretString2", out.obj_secret_string2);
+  gen::DecodeMember(object, "objSecretString3", out.obj_secret_string3);
+  gen::DecodeMember(object, "objString1", out.obj_string1);
+  gen::DecodeMember(object, "objString2", out.obj_string2);
+  gen::DecodeMember(object, "objString3", out.obj_string3);
+  gen::DecodeMember(object, "secretBool1", out.secret_bool1);
+  gen::DecodeMember(object, "secretBool2", out.secret_bool2);
+  gen::DecodeMember(object, "secretBool3", out.secret_bool3);
+  gen::DecodeMember(object, "secretInt1", out.secret_int1);
+  gen::DecodeMember(object, "secretInt2", out.secret_int2);
+  gen::DecodeMember(object, "secretInt3", out.secret_int3);
+  gen::DecodeMember(object, "secretNum1", out.secret_num1);
+  gen::DecodeMember(object, "secretNum2", out.secret_num2);
+  gen::DecodeMember(object, "secretNum3", out.secret_num3);
+  gen::DecodeMember(object, "secretString1", out.secret_string1);
+  gen::DecodeMember(object, "secretString2", out.secret_string2);
+  gen::DecodeMember(object, "secretString3", out.secret_string3);
+  gen::DecodeMember(object, "string1", out.string1);
+  gen::DecodeMember(object, "string2", out.string2);
+  gen::DecodeMember(object, "string3", out.string3);
   return out;
 }
 

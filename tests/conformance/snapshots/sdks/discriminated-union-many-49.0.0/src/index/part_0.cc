@@ -23,7 +23,7 @@ namespace pulumi::discriminated_union_many {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -39,7 +39,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant1Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("extra", args.extra);
   b.Add("payload", args.payload);
@@ -48,9 +48,9 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Variant1 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "extra", value.extra);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "extra", value.extra);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -59,11 +59,11 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant1 PropertyDecoder<::pulumi::discriminated_union_many::Variant1>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant1)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant1)");
   ::pulumi::discriminated_union_many::Variant1 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "extra", out.extra);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "extra", out.extra);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -72,7 +72,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant10Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("note", args.note);
   b.Add("payload", args.payload);
@@ -81,9 +81,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant10 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "note", value.note);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "note", value.note);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -92,11 +92,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant10 PropertyDecoder<::pulumi::discriminated_union_many::Variant10>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant10)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant10)");
   ::pulumi::discriminated_union_many::Variant10 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "note", out.note);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "note", out.note);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -105,7 +105,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant2Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("extra", args.extra);
   b.Add("payload", args.payload);
@@ -114,9 +114,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant2 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "extra", value.extra);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "extra", value.extra);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -125,11 +125,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant2 PropertyDecoder<::pulumi::discriminated_union_many::Variant2>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant2)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant2)");
   ::pulumi::discriminated_union_many::Variant2 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "extra", out.extra);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "extra", out.extra);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -138,7 +138,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant3Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("count", args.count);
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("payload", args.payload);
@@ -147,9 +147,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant3 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "count", value.count);
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "count", value.count);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -158,11 +158,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant3 PropertyDecoder<::pulumi::discriminated_union_many::Variant3>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant3)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant3)");
   ::pulumi::discriminated_union_many::Variant3 out{};
-  DecodeMember(object, "count", out.count);
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "count", out.count);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -171,7 +171,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant4Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("enabled", args.enabled);
   b.Add("payload", args.payload);
@@ -180,9 +180,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant4 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "enabled", value.enabled);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "enabled", value.enabled);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -191,11 +191,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant4 PropertyDecoder<::pulumi::discriminated_union_many::Variant4>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant4)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant4)");
   ::pulumi::discriminated_union_many::Variant4 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "enabled", out.enabled);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "enabled", out.enabled);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -204,7 +204,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant5Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("label", args.label);
   b.Add("payload", args.payload);
@@ -213,9 +213,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant5 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "label", value.label);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "label", value.label);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -224,11 +224,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant5 PropertyDecoder<::pulumi::discriminated_union_many::Variant5>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant5)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant5)");
   ::pulumi::discriminated_union_many::Variant5 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "label", out.label);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "label", out.label);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -237,7 +237,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant6Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("code", args.code);
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("payload", args.payload);
@@ -246,9 +246,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant6 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "code", value.code);
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "code", value.code);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -257,11 +257,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant6 PropertyDecoder<::pulumi::discriminated_union_many::Variant6>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant6)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant6)");
   ::pulumi::discriminated_union_many::Variant6 out{};
-  DecodeMember(object, "code", out.code);
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "code", out.code);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -270,7 +270,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant7Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("message", args.message);
   b.Add("payload", args.payload);
@@ -279,9 +279,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant7 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "message", value.message);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "message", value.message);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -290,11 +290,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant7 PropertyDecoder<::pulumi::discriminated_union_many::Variant7>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant7)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant7)");
   ::pulumi::discriminated_union_many::Variant7 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "message", out.message);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "message", out.message);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -303,7 +303,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant8Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("payload", args.payload);
   b.Add("size", args.size);
@@ -312,9 +312,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant8 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
-  ::pulumi::EncodeMember(object, "size", value.size);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "size", value.size);
   return object;
 }
 
@@ -323,11 +323,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant8 PropertyDecoder<::pulumi::discriminated_union_many::Variant8>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant8)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant8)");
   ::pulumi::discriminated_union_many::Variant8 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "payload", out.payload);
-  DecodeMember(object, "size", out.size);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "size", out.size);
   return out;
 }
 
@@ -336,7 +336,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_many {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(Variant9Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("flag", args.flag);
   b.Add("payload", args.payload);
@@ -345,9 +345,9 @@ namespace pulumi::discriminated_union_many {
 
 ::pulumi::PropertyValue ToPropertyValue(Variant9 const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "flag", value.flag);
-  ::pulumi::EncodeMember(object, "payload", value.payload);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "flag", value.flag);
+  ::pulumi::gen::EncodeMember(object, "payload", value.payload);
   return object;
 }
 
@@ -356,11 +356,11 @@ namespace pulumi::discriminated_union_many {
 namespace pulumi {
 
 ::pulumi::discriminated_union_many::Variant9 PropertyDecoder<::pulumi::discriminated_union_many::Variant9>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-many:index:Variant9)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-many:index:Variant9)");
   ::pulumi::discriminated_union_many::Variant9 out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "flag", out.flag);
-  DecodeMember(object, "payload", out.payload);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "flag", out.flag);
+  gen::DecodeMember(object, "payload", out.payload);
   return out;
 }
 
@@ -371,7 +371,7 @@ namespace pulumi::discriminated_union_many {
 namespace {
 
 ::pulumi::PropertyInputs ExampleInputs(ExampleArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("unionOf", args.union_of);
   return std::move(b).Inputs();
 }
@@ -397,7 +397,7 @@ Example Example::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<s
 namespace {
 
 ::pulumi::PropertyInputs SubsetExampleInputs(SubsetExampleArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("unionOf", args.union_of);
   return std::move(b).Inputs();
 }

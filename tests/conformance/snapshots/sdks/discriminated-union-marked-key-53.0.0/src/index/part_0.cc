@@ -14,7 +14,7 @@ namespace pulumi::discriminated_union_marked_key {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(VariantOneArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("field1", args.field1);
   return std::move(b).Object();
@@ -38,8 +38,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(VariantOne const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "field1", value.field1);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "field1", value.field1);
   return object;
 }
 
@@ -48,10 +48,10 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::discriminated_union_marked_key::VariantOne PropertyDecoder<::pulumi::discriminated_union_marked_key::VariantOne>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-marked-key:index:VariantOne)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-marked-key:index:VariantOne)");
   ::pulumi::discriminated_union_marked_key::VariantOne out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "field1", out.field1);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "field1", out.field1);
   return out;
 }
 
@@ -60,7 +60,7 @@ namespace pulumi {
 namespace pulumi::discriminated_union_marked_key {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(VariantTwoArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("discriminantKind", args.discriminant_kind);
   b.Add("field2", args.field2);
   return std::move(b).Object();
@@ -68,8 +68,8 @@ namespace pulumi::discriminated_union_marked_key {
 
 ::pulumi::PropertyValue ToPropertyValue(VariantTwo const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "discriminantKind", value.discriminant_kind);
-  ::pulumi::EncodeMember(object, "field2", value.field2);
+  ::pulumi::gen::EncodeMember(object, "discriminantKind", value.discriminant_kind);
+  ::pulumi::gen::EncodeMember(object, "field2", value.field2);
   return object;
 }
 
@@ -78,10 +78,10 @@ namespace pulumi::discriminated_union_marked_key {
 namespace pulumi {
 
 ::pulumi::discriminated_union_marked_key::VariantTwo PropertyDecoder<::pulumi::discriminated_union_marked_key::VariantTwo>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (discriminated-union-marked-key:index:VariantTwo)");
+  auto const& object = gen::ObjectOf(value, "an object (discriminated-union-marked-key:index:VariantTwo)");
   ::pulumi::discriminated_union_marked_key::VariantTwo out{};
-  DecodeMember(object, "discriminantKind", out.discriminant_kind);
-  DecodeMember(object, "field2", out.field2);
+  gen::DecodeMember(object, "discriminantKind", out.discriminant_kind);
+  gen::DecodeMember(object, "field2", out.field2);
   return out;
 }
 
@@ -92,7 +92,7 @@ namespace pulumi::discriminated_union_marked_key {
 namespace {
 
 ::pulumi::PropertyInputs ExampleInputs(ExampleArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("unionIn", args.union_in);
   return std::move(b).Inputs();
 }

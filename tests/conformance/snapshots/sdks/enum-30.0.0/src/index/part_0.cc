@@ -18,7 +18,7 @@ namespace pulumi::enum_ {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -34,7 +34,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(HolderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("color", args.color);
   b.Add("size", args.size);
   return std::move(b).Object();
@@ -42,8 +42,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Holder const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "color", value.color);
-  ::pulumi::EncodeMember(object, "size", value.size);
+  ::pulumi::gen::EncodeMember(object, "color", value.color);
+  ::pulumi::gen::EncodeMember(object, "size", value.size);
   return object;
 }
 
@@ -52,10 +52,10 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::enum_::Holder PropertyDecoder<::pulumi::enum_::Holder>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (enum:index:Holder)");
+  auto const& object = gen::ObjectOf(value, "an object (enum:index:Holder)");
   ::pulumi::enum_::Holder out{};
-  DecodeMember(object, "color", out.color);
-  DecodeMember(object, "size", out.size);
+  gen::DecodeMember(object, "color", out.color);
+  gen::DecodeMember(object, "size", out.size);
   return out;
 }
 
@@ -158,7 +158,7 @@ namespace pulumi::enum_ {
 namespace {
 
 ::pulumi::PropertyInputs DeluxeInputs(DeluxeArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("arrayOfEnum", args.array_of_enum);
   b.Add("holder", args.holder);
   b.Add("mapOfEnum", args.map_of_enum);
@@ -204,7 +204,7 @@ Deluxe Deluxe::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 namespace {
 
 ::pulumi::PropertyInputs ResInputs(ResArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("intEnum", args.int_enum);
   b.Add("stringEnum", args.string_enum);
   return std::move(b).Inputs();

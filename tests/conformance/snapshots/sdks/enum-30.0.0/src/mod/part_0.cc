@@ -57,7 +57,7 @@ namespace pulumi::enum_::mod {
 namespace {
 
 ::pulumi::PropertyInputs ResInputs(ResArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("intEnum", args.int_enum);
   b.Add("stringEnum", args.string_enum);
   return std::move(b).Inputs();

@@ -13,7 +13,7 @@ namespace pulumi::fail_on_create {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -55,7 +55,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<FailResult> Fail(::pulumi::Context& ctx, FailArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "fail_on_create:index:fail", std::move(inputs), pulumi::fail_on_create::internal::WithPackageDefaults(opts))
@@ -64,7 +64,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 
 FailResult FailPlain(::pulumi::Context& ctx, FailPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "fail_on_create:index:fail", std::move(inputs), pulumi::fail_on_create::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<FailResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -74,10 +74,10 @@ FailResult FailPlain(::pulumi::Context& ctx, FailPlainArgs const& args, ::pulumi
 namespace pulumi {
 
 ::pulumi::fail_on_create::FailResult PropertyDecoder<::pulumi::fail_on_create::FailResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (fail_on_create:index:fail result)");
+  auto const& object = gen::ObjectOf(value, "an object (fail_on_create:index:fail result)");
   ::pulumi::fail_on_create::FailResult out{};
-  DecodeMember(object, "message", out.message);
-  DecodeMember(object, "value", out.value);
+  gen::DecodeMember(object, "message", out.message);
+  gen::DecodeMember(object, "value", out.value);
   return out;
 }
 

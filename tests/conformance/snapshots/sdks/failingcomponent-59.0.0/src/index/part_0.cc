@@ -13,7 +13,7 @@ namespace pulumi::failingcomponent {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ComponentInputs(ComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -52,7 +52,7 @@ Component::Component(::pulumi::Context& ctx, std::string name, ComponentArgs con
 namespace {
 
 ::pulumi::PropertyInputs CustomInputs(CustomArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

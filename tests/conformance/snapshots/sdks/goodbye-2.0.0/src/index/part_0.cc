@@ -14,7 +14,7 @@ namespace pulumi::goodbye {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs GoodbyeInputs(GoodbyeArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -58,7 +58,7 @@ Goodbye Goodbye::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<s
 namespace {
 
 ::pulumi::PropertyInputs GoodbyeComponentInputs(GoodbyeComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -77,7 +77,7 @@ GoodbyeComponent::GoodbyeComponent(::pulumi::Context& ctx, std::string name, Goo
 }
 
 ::pulumi::Output<DoGoodbyeResult> DoGoodbye(::pulumi::Context& ctx, DoGoodbyeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageRef(ctx, opts))
@@ -86,7 +86,7 @@ GoodbyeComponent::GoodbyeComponent(::pulumi::Context& ctx, std::string name, Goo
 
 DoGoodbyeResult DoGoodbyePlain(::pulumi::Context& ctx, DoGoodbyePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "input", args.input);
+  ::pulumi::gen::EncodeMember(inputs, "input", args.input);
   auto m = ::pulumi::InvokePlain(ctx, "goodbye:index:doGoodbye", std::move(inputs), pulumi::goodbye::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoGoodbyeResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -96,9 +96,9 @@ DoGoodbyeResult DoGoodbyePlain(::pulumi::Context& ctx, DoGoodbyePlainArgs const&
 namespace pulumi {
 
 ::pulumi::goodbye::DoGoodbyeResult PropertyDecoder<::pulumi::goodbye::DoGoodbyeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (goodbye:index:doGoodbye result)");
+  auto const& object = gen::ObjectOf(value, "an object (goodbye:index:doGoodbye result)");
   ::pulumi::goodbye::DoGoodbyeResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 

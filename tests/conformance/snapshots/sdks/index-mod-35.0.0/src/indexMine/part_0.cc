@@ -12,7 +12,7 @@ namespace pulumi::index_mod::index_mine {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -36,7 +36,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<ResourceCallResult> Resource::call(ResourceCallArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   return ::pulumi::Call("index-mod:indexMine:Resource/call", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResourceCallResult>(::pulumi::PropertyValue(m)); });
@@ -47,9 +47,9 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 namespace pulumi {
 
 ::pulumi::index_mod::index_mine::ResourceCallResult PropertyDecoder<::pulumi::index_mod::index_mine::ResourceCallResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (index-mod:indexMine:Resource/call result)");
+  auto const& object = gen::ObjectOf(value, "an object (index-mod:indexMine:Resource/call result)");
   ::pulumi::index_mod::index_mine::ResourceCallResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 
@@ -58,7 +58,7 @@ namespace pulumi {
 namespace pulumi::index_mod::index_mine {
 
 ::pulumi::Output<ConcatWorldResult> ConcatWorld(::pulumi::Context& ctx, ConcatWorldArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "index-mod:indexMine:concatWorld", std::move(inputs), pulumi::index_mod::internal::WithPackageDefaults(opts))
@@ -67,7 +67,7 @@ namespace pulumi::index_mod::index_mine {
 
 ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "index-mod:indexMine:concatWorld", std::move(inputs), pulumi::index_mod::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ConcatWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -77,9 +77,9 @@ ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs 
 namespace pulumi {
 
 ::pulumi::index_mod::index_mine::ConcatWorldResult PropertyDecoder<::pulumi::index_mod::index_mine::ConcatWorldResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (index-mod:indexMine:concatWorld result)");
+  auto const& object = gen::ObjectOf(value, "an object (index-mod:indexMine:concatWorld result)");
   ::pulumi::index_mod::index_mine::ConcatWorldResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

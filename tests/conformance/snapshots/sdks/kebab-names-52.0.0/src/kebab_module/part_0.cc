@@ -14,7 +14,7 @@
 namespace pulumi::kebab_names::kebab_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DefaultsInputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("default-value", args.default_value);
   b.Add("value", args.value);
   return std::move(b).Object();
@@ -22,8 +22,8 @@ namespace pulumi::kebab_names::kebab_module {
 
 ::pulumi::PropertyValue ToPropertyValue(DefaultsInput const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "default-value", value.default_value);
-  ::pulumi::EncodeMember(object, "value", value.value);
+  ::pulumi::gen::EncodeMember(object, "default-value", value.default_value);
+  ::pulumi::gen::EncodeMember(object, "value", value.value);
   return object;
 }
 
@@ -32,10 +32,10 @@ namespace pulumi::kebab_names::kebab_module {
 namespace pulumi {
 
 ::pulumi::kebab_names::kebab_module::DefaultsInput PropertyDecoder<::pulumi::kebab_names::kebab_module::DefaultsInput>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (kebab-names:kebab-module:defaults-input)");
+  auto const& object = gen::ObjectOf(value, "an object (kebab-names:kebab-module:defaults-input)");
   ::pulumi::kebab_names::kebab_module::DefaultsInput out{};
-  DecodeMember(object, "default-value", out.default_value);
-  DecodeMember(object, "value", out.value);
+  gen::DecodeMember(object, "default-value", out.default_value);
+  gen::DecodeMember(object, "value", out.value);
   return out;
 }
 
@@ -44,14 +44,14 @@ namespace pulumi {
 namespace pulumi::kebab_names::kebab_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(NestedInputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested-value", args.nested_value);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(NestedInput const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "nested-value", value.nested_value);
+  ::pulumi::gen::EncodeMember(object, "nested-value", value.nested_value);
   return object;
 }
 
@@ -60,9 +60,9 @@ namespace pulumi::kebab_names::kebab_module {
 namespace pulumi {
 
 ::pulumi::kebab_names::kebab_module::NestedInput PropertyDecoder<::pulumi::kebab_names::kebab_module::NestedInput>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (kebab-names:kebab-module:nested-input)");
+  auto const& object = gen::ObjectOf(value, "an object (kebab-names:kebab-module:nested-input)");
   ::pulumi::kebab_names::kebab_module::NestedInput out{};
-  DecodeMember(object, "nested-value", out.nested_value);
+  gen::DecodeMember(object, "nested-value", out.nested_value);
   return out;
 }
 
@@ -71,14 +71,14 @@ namespace pulumi {
 namespace pulumi::kebab_names::kebab_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(OutputItemArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested-output", args.nested_output);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(OutputItem const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "nested-output", value.nested_output);
+  ::pulumi::gen::EncodeMember(object, "nested-output", value.nested_output);
   return object;
 }
 
@@ -87,9 +87,9 @@ namespace pulumi::kebab_names::kebab_module {
 namespace pulumi {
 
 ::pulumi::kebab_names::kebab_module::OutputItem PropertyDecoder<::pulumi::kebab_names::kebab_module::OutputItem>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (kebab-names:kebab-module:output-item)");
+  auto const& object = gen::ObjectOf(value, "an object (kebab-names:kebab-module:output-item)");
   ::pulumi::kebab_names::kebab_module::OutputItem out{};
-  DecodeMember(object, "nested-output", out.nested_output);
+  gen::DecodeMember(object, "nested-output", out.nested_output);
   return out;
 }
 
@@ -100,7 +100,7 @@ namespace pulumi::kebab_names::kebab_module {
 namespace {
 
 ::pulumi::PropertyInputs AnotherResourceInputs(AnotherResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("the-input", args.the_input);
   return std::move(b).Inputs();
 }
@@ -126,7 +126,7 @@ AnotherResource AnotherResource::Get(::pulumi::Context& ctx, std::string name, :
 namespace {
 
 ::pulumi::PropertyInputs SomeResourceInputs(SomeResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested", args.nested);
   b.Add("the-input", args.the_input);
   return std::move(b).Inputs();
@@ -151,7 +151,7 @@ SomeResource SomeResource::Get(::pulumi::Context& ctx, std::string name, ::pulum
 }
 
 ::pulumi::Output<DoSomethingResult> DoSomething(::pulumi::Context& ctx, DoSomethingArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested", args.nested);
   b.Add("the-input", args.the_input);
   auto inputs = std::move(b).Inputs();
@@ -161,8 +161,8 @@ SomeResource SomeResource::Get(::pulumi::Context& ctx, std::string name, ::pulum
 
 DoSomethingResult DoSomethingPlain(::pulumi::Context& ctx, DoSomethingPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "nested", args.nested);
-  ::pulumi::EncodeMember(inputs, "the-input", args.the_input);
+  ::pulumi::gen::EncodeMember(inputs, "nested", args.nested);
+  ::pulumi::gen::EncodeMember(inputs, "the-input", args.the_input);
   auto m = ::pulumi::InvokePlain(ctx, "kebab-names:kebab-module:do-something", std::move(inputs), pulumi::kebab_names::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoSomethingResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -172,9 +172,9 @@ DoSomethingResult DoSomethingPlain(::pulumi::Context& ctx, DoSomethingPlainArgs 
 namespace pulumi {
 
 ::pulumi::kebab_names::kebab_module::DoSomethingResult PropertyDecoder<::pulumi::kebab_names::kebab_module::DoSomethingResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (kebab-names:kebab-module:do-something result)");
+  auto const& object = gen::ObjectOf(value, "an object (kebab-names:kebab-module:do-something result)");
   ::pulumi::kebab_names::kebab_module::DoSomethingResult out{};
-  DecodeMember(object, "the-output", out.the_output);
+  gen::DecodeMember(object, "the-output", out.the_output);
   return out;
 }
 

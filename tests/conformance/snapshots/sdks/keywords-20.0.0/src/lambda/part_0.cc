@@ -11,7 +11,7 @@ namespace pulumi::keywords::lambda {
 namespace {
 
 ::pulumi::PropertyInputs SomeResourceInputs(SomeResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("builtins", args.builtins);
   b.Add("lambda", args.lambda);
   b.Add("property", args.property);

@@ -13,7 +13,7 @@ namespace pulumi::large {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs MapInputs(MapArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("depth", args.depth);
   b.Add("value", args.value);
   return std::move(b).Inputs();
@@ -58,7 +58,7 @@ Map Map::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::stri
 namespace {
 
 ::pulumi::PropertyInputs StringInputs(StringArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

@@ -13,7 +13,7 @@ namespace pulumi::module_format {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -55,7 +55,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<ResourceCallResult> Resource::call(ResourceCallArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   return ::pulumi::Call("module-format:index_Resource:Resource/call", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResourceCallResult>(::pulumi::PropertyValue(m)); });
@@ -66,9 +66,9 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 namespace pulumi {
 
 ::pulumi::module_format::ResourceCallResult PropertyDecoder<::pulumi::module_format::ResourceCallResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (module-format:index_Resource:Resource/call result)");
+  auto const& object = gen::ObjectOf(value, "an object (module-format:index_Resource:Resource/call result)");
   ::pulumi::module_format::ResourceCallResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 
@@ -77,7 +77,7 @@ namespace pulumi {
 namespace pulumi::module_format {
 
 ::pulumi::Output<ConcatWorldResult> ConcatWorld(::pulumi::Context& ctx, ConcatWorldArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "module-format:index_concatWorld:concatWorld", std::move(inputs), pulumi::module_format::internal::WithPackageDefaults(opts))
@@ -86,7 +86,7 @@ namespace pulumi::module_format {
 
 ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "module-format:index_concatWorld:concatWorld", std::move(inputs), pulumi::module_format::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ConcatWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -96,9 +96,9 @@ ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs 
 namespace pulumi {
 
 ::pulumi::module_format::ConcatWorldResult PropertyDecoder<::pulumi::module_format::ConcatWorldResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (module-format:index_concatWorld:concatWorld result)");
+  auto const& object = gen::ObjectOf(value, "an object (module-format:index_concatWorld:concatWorld result)");
   ::pulumi::module_format::ConcatWorldResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

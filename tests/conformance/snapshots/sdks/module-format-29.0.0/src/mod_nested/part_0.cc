@@ -12,7 +12,7 @@ namespace pulumi::module_format::mod::nested {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -36,7 +36,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<ResourceCallResult> Resource::call(ResourceCallArgs const& args) const {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   return ::pulumi::Call("module-format:mod/nested_Resource:Resource/call", std::move(b).Inputs(), *this)
       .Apply([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ResourceCallResult>(::pulumi::PropertyValue(m)); });
@@ -47,9 +47,9 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 namespace pulumi {
 
 ::pulumi::module_format::mod::nested::ResourceCallResult PropertyDecoder<::pulumi::module_format::mod::nested::ResourceCallResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (module-format:mod/nested_Resource:Resource/call result)");
+  auto const& object = gen::ObjectOf(value, "an object (module-format:mod/nested_Resource:Resource/call result)");
   ::pulumi::module_format::mod::nested::ResourceCallResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 
@@ -58,7 +58,7 @@ namespace pulumi {
 namespace pulumi::module_format::mod::nested {
 
 ::pulumi::Output<ConcatWorldResult> ConcatWorld(::pulumi::Context& ctx, ConcatWorldArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "module-format:mod/nested_concatWorld:concatWorld", std::move(inputs), pulumi::module_format::internal::WithPackageDefaults(opts))
@@ -67,7 +67,7 @@ namespace pulumi::module_format::mod::nested {
 
 ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "module-format:mod/nested_concatWorld:concatWorld", std::move(inputs), pulumi::module_format::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<ConcatWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -77,9 +77,9 @@ ConcatWorldResult ConcatWorldPlain(::pulumi::Context& ctx, ConcatWorldPlainArgs 
 namespace pulumi {
 
 ::pulumi::module_format::mod::nested::ConcatWorldResult PropertyDecoder<::pulumi::module_format::mod::nested::ConcatWorldResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (module-format:mod/nested_concatWorld:concatWorld result)");
+  auto const& object = gen::ObjectOf(value, "an object (module-format:mod/nested_concatWorld:concatWorld result)");
   ::pulumi::module_format::mod::nested::ConcatWorldResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

@@ -13,7 +13,7 @@ namespace pulumi::multi_argument_invoke {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs StringResourceInputs(StringResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -55,7 +55,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 }
 
 ::pulumi::Output<MultiArgumentInvokeResult> MultiArgumentInvoke(::pulumi::Context& ctx, ::pulumi::Required<std::string> first, std::optional<::pulumi::Input<std::string>> second, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("first", first);
   b.Add("second", second);
   auto inputs = std::move(b).Inputs();
@@ -65,8 +65,8 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 
 MultiArgumentInvokeResult MultiArgumentInvokePlain(::pulumi::Context& ctx, ::pulumi::RequiredValue<std::string> first, std::optional<std::string> second, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "first", first);
-  ::pulumi::EncodeMember(inputs, "second", second);
+  ::pulumi::gen::EncodeMember(inputs, "first", first);
+  ::pulumi::gen::EncodeMember(inputs, "second", second);
   auto m = ::pulumi::InvokePlain(ctx, "multi-argument-invoke:index:multiArgumentInvoke", std::move(inputs), pulumi::multi_argument_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<MultiArgumentInvokeResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -76,9 +76,9 @@ MultiArgumentInvokeResult MultiArgumentInvokePlain(::pulumi::Context& ctx, ::pul
 namespace pulumi {
 
 ::pulumi::multi_argument_invoke::MultiArgumentInvokeResult PropertyDecoder<::pulumi::multi_argument_invoke::MultiArgumentInvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (multi-argument-invoke:index:multiArgumentInvoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (multi-argument-invoke:index:multiArgumentInvoke result)");
   ::pulumi::multi_argument_invoke::MultiArgumentInvokeResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

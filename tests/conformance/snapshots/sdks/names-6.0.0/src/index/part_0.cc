@@ -15,7 +15,7 @@ namespace pulumi::names {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResArrayInputs(ResArrayArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -59,7 +59,7 @@ ResArray ResArray::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 namespace {
 
 ::pulumi::PropertyInputs ResListInputs(ResListArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -85,7 +85,7 @@ ResList ResList::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<s
 namespace {
 
 ::pulumi::PropertyInputs ResMapInputs(ResMapArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -111,7 +111,7 @@ ResMap ResMap::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 namespace {
 
 ::pulumi::PropertyInputs ResResourceInputs(ResResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

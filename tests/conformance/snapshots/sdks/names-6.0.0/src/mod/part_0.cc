@@ -11,7 +11,7 @@ namespace pulumi::names::mod {
 namespace {
 
 ::pulumi::PropertyInputs ResInputs(ResArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

@@ -13,7 +13,7 @@ namespace pulumi::nestedcollections {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -29,14 +29,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(BarArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("prop", args.prop);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Bar const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "prop", value.prop);
+  ::pulumi::gen::EncodeMember(object, "prop", value.prop);
   return object;
 }
 
@@ -45,9 +45,9 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::nestedcollections::Bar PropertyDecoder<::pulumi::nestedcollections::Bar>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (nestedcollections:index:Bar)");
+  auto const& object = gen::ObjectOf(value, "an object (nestedcollections:index:Bar)");
   ::pulumi::nestedcollections::Bar out{};
-  DecodeMember(object, "prop", out.prop);
+  gen::DecodeMember(object, "prop", out.prop);
   return out;
 }
 
@@ -58,7 +58,7 @@ namespace pulumi::nestedcollections {
 namespace {
 
 ::pulumi::PropertyInputs FooInputs(FooArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("conditionSets", args.condition_sets);
   b.Add("privateEndpoint", args.private_endpoint);
   return std::move(b).Inputs();

@@ -17,7 +17,7 @@ namespace pulumi::nestedobject {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DetailArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("key", args.key);
   b.Add("value", args.value);
   return std::move(b).Object();
@@ -41,8 +41,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Detail const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "key", value.key);
-  ::pulumi::EncodeMember(object, "value", value.value);
+  ::pulumi::gen::EncodeMember(object, "key", value.key);
+  ::pulumi::gen::EncodeMember(object, "value", value.value);
   return object;
 }
 
@@ -51,10 +51,10 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::nestedobject::Detail PropertyDecoder<::pulumi::nestedobject::Detail>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (nestedobject:index:Detail)");
+  auto const& object = gen::ObjectOf(value, "an object (nestedobject:index:Detail)");
   ::pulumi::nestedobject::Detail out{};
-  DecodeMember(object, "key", out.key);
-  DecodeMember(object, "value", out.value);
+  gen::DecodeMember(object, "key", out.key);
+  gen::DecodeMember(object, "value", out.value);
   return out;
 }
 
@@ -65,7 +65,7 @@ namespace pulumi::nestedobject {
 namespace {
 
 ::pulumi::PropertyInputs ContainerInputs(ContainerArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("inputs", args.inputs);
   return std::move(b).Inputs();
 }
@@ -94,7 +94,7 @@ Container Container::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Inp
 namespace {
 
 ::pulumi::PropertyInputs MapContainerInputs(MapContainerArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("tags", args.tags);
   return std::move(b).Inputs();
 }
@@ -120,7 +120,7 @@ MapContainer MapContainer::Get(::pulumi::Context& ctx, std::string name, ::pulum
 namespace {
 
 ::pulumi::PropertyInputs ReceiverInputs(ReceiverArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("details", args.details);
   return std::move(b).Inputs();
 }
@@ -146,7 +146,7 @@ Receiver Receiver::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 namespace {
 
 ::pulumi::PropertyInputs TargetInputs(TargetArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   return std::move(b).Inputs();
 }
@@ -170,7 +170,7 @@ Target Target::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 }
 
 ::pulumi::Output<GetValuesResult> GetValues(::pulumi::Context& ctx, GetValuesArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("names", args.names);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "nestedobject:index:getValues", std::move(inputs), pulumi::nestedobject::internal::WithPackageDefaults(opts))
@@ -179,7 +179,7 @@ Target Target::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
 
 GetValuesResult GetValuesPlain(::pulumi::Context& ctx, GetValuesPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "names", args.names);
+  ::pulumi::gen::EncodeMember(inputs, "names", args.names);
   auto m = ::pulumi::InvokePlain(ctx, "nestedobject:index:getValues", std::move(inputs), pulumi::nestedobject::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetValuesResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -189,9 +189,9 @@ GetValuesResult GetValuesPlain(::pulumi::Context& ctx, GetValuesPlainArgs const&
 namespace pulumi {
 
 ::pulumi::nestedobject::GetValuesResult PropertyDecoder<::pulumi::nestedobject::GetValuesResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (nestedobject:index:getValues result)");
+  auto const& object = gen::ObjectOf(value, "an object (nestedobject:index:getValues result)");
   ::pulumi::nestedobject::GetValuesResult out{};
-  DecodeMember(object, "results", out.results);
+  gen::DecodeMember(object, "results", out.results);
   return out;
 }
 

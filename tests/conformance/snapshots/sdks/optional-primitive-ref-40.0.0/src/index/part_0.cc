@@ -13,7 +13,7 @@ namespace pulumi::optional_primitive_ref {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -29,7 +29,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolean", args.boolean);
   b.Add("booleanMap", args.boolean_map);
   b.Add("float", args.float_);
@@ -41,12 +41,12 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "booleanMap", value.boolean_map);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "numberArray", value.number_array);
-  ::pulumi::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "booleanMap", value.boolean_map);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "numberArray", value.number_array);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
   return object;
 }
 
@@ -55,14 +55,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::optional_primitive_ref::Data PropertyDecoder<::pulumi::optional_primitive_ref::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (optional-primitive-ref:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (optional-primitive-ref:index:Data)");
   ::pulumi::optional_primitive_ref::Data out{};
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "booleanMap", out.boolean_map);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "numberArray", out.number_array);
-  DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "booleanMap", out.boolean_map);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "numberArray", out.number_array);
+  gen::DecodeMember(object, "string", out.string);
   return out;
 }
 
@@ -73,7 +73,7 @@ namespace pulumi::optional_primitive_ref {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("data", args.data);
   b.Add("optionalData", args.optional_data);
   return std::move(b).Inputs();

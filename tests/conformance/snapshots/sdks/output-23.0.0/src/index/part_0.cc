@@ -14,7 +14,7 @@ namespace pulumi::output {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("elideUnknowns", args.elide_unknowns);
   return std::move(b).Inputs();
 }
@@ -31,14 +31,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("output", args.output);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "output", value.output);
+  ::pulumi::gen::EncodeMember(object, "output", value.output);
   return object;
 }
 
@@ -47,9 +47,9 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::output::Data PropertyDecoder<::pulumi::output::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (output:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (output:index:Data)");
   ::pulumi::output::Data out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 
@@ -60,7 +60,7 @@ namespace pulumi::output {
 namespace {
 
 ::pulumi::PropertyInputs ComplexResourceInputs(ComplexResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
@@ -95,7 +95,7 @@ ComplexResource ComplexResource::Get(::pulumi::Context& ctx, std::string name, :
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

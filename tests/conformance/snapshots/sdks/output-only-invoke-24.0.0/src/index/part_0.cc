@@ -15,7 +15,7 @@ namespace pulumi::output_only_invoke {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs StringResourceInputs(StringResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -57,7 +57,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 }
 
 ::pulumi::Output<MyInvokeResult> MyInvoke(::pulumi::Context& ctx, MyInvokeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "output-only-invoke:index:myInvoke", std::move(inputs), pulumi::output_only_invoke::internal::WithPackageDefaults(opts))
@@ -69,9 +69,9 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 namespace pulumi {
 
 ::pulumi::output_only_invoke::MyInvokeResult PropertyDecoder<::pulumi::output_only_invoke::MyInvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (output-only-invoke:index:myInvoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (output-only-invoke:index:myInvoke result)");
   ::pulumi::output_only_invoke::MyInvokeResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -80,7 +80,7 @@ namespace pulumi {
 namespace pulumi::output_only_invoke {
 
 ::pulumi::Output<SecretInvokeResult> SecretInvoke(::pulumi::Context& ctx, SecretInvokeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretResponse", args.secret_response);
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
@@ -93,10 +93,10 @@ namespace pulumi::output_only_invoke {
 namespace pulumi {
 
 ::pulumi::output_only_invoke::SecretInvokeResult PropertyDecoder<::pulumi::output_only_invoke::SecretInvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (output-only-invoke:index:secretInvoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (output-only-invoke:index:secretInvoke result)");
   ::pulumi::output_only_invoke::SecretInvokeResult out{};
-  DecodeMember(object, "response", out.response);
-  DecodeMember(object, "secret", out.secret);
+  gen::DecodeMember(object, "response", out.response);
+  gen::DecodeMember(object, "secret", out.secret);
   return out;
 }
 
@@ -105,7 +105,7 @@ namespace pulumi {
 namespace pulumi::output_only_invoke {
 
 ::pulumi::Output<UnitResult> Unit(::pulumi::Context& ctx, UnitArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   static_cast<void>(args);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "output-only-invoke:index:unit", std::move(inputs), pulumi::output_only_invoke::internal::WithPackageDefaults(opts))
@@ -117,9 +117,9 @@ namespace pulumi::output_only_invoke {
 namespace pulumi {
 
 ::pulumi::output_only_invoke::UnitResult PropertyDecoder<::pulumi::output_only_invoke::UnitResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (output-only-invoke:index:unit result)");
+  auto const& object = gen::ObjectOf(value, "an object (output-only-invoke:index:unit result)");
   ::pulumi::output_only_invoke::UnitResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

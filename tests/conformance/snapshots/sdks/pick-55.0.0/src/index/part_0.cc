@@ -12,7 +12,7 @@ namespace pulumi::pick {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -28,7 +28,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<PickSecondResult> PickSecond(::pulumi::Context& ctx, PickSecondArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("first", args.first);
   b.Add("second", args.second);
   auto inputs = std::move(b).Inputs();
@@ -38,8 +38,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 PickSecondResult PickSecondPlain(::pulumi::Context& ctx, PickSecondPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "first", args.first);
-  ::pulumi::EncodeMember(inputs, "second", args.second);
+  ::pulumi::gen::EncodeMember(inputs, "first", args.first);
+  ::pulumi::gen::EncodeMember(inputs, "second", args.second);
   auto m = ::pulumi::InvokePlain(ctx, "pick:index:pickSecond", std::move(inputs), pulumi::pick::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<PickSecondResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -49,9 +49,9 @@ PickSecondResult PickSecondPlain(::pulumi::Context& ctx, PickSecondPlainArgs con
 namespace pulumi {
 
 ::pulumi::pick::PickSecondResult PropertyDecoder<::pulumi::pick::PickSecondResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (pick:index:pickSecond result)");
+  auto const& object = gen::ObjectOf(value, "an object (pick:index:pickSecond result)");
   ::pulumi::pick::PickSecondResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

@@ -14,7 +14,7 @@ namespace pulumi::plain {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("boolArray", args.bool_array);
   b.AddPlain("boolean", args.boolean);
   b.AddPlain("float", args.float_);
@@ -43,13 +43,13 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolArray", value.bool_array);
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "innerData", value.inner_data);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "string", value.string);
-  ::pulumi::EncodeMember(object, "stringMap", value.string_map);
+  ::pulumi::gen::EncodeMember(object, "boolArray", value.bool_array);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "innerData", value.inner_data);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "stringMap", value.string_map);
   return object;
 }
 
@@ -58,15 +58,15 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::plain::Data PropertyDecoder<::pulumi::plain::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (plain:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (plain:index:Data)");
   ::pulumi::plain::Data out{};
-  DecodeMember(object, "boolArray", out.bool_array);
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "innerData", out.inner_data);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "string", out.string);
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "boolArray", out.bool_array);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "innerData", out.inner_data);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -75,7 +75,7 @@ namespace pulumi {
 namespace pulumi::plain {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(InnerDataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("boolArray", args.bool_array);
   b.AddPlain("boolean", args.boolean);
   b.AddPlain("float", args.float_);
@@ -87,12 +87,12 @@ namespace pulumi::plain {
 
 ::pulumi::PropertyValue ToPropertyValue(InnerData const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolArray", value.bool_array);
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "string", value.string);
-  ::pulumi::EncodeMember(object, "stringMap", value.string_map);
+  ::pulumi::gen::EncodeMember(object, "boolArray", value.bool_array);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "stringMap", value.string_map);
   return object;
 }
 
@@ -101,14 +101,14 @@ namespace pulumi::plain {
 namespace pulumi {
 
 ::pulumi::plain::InnerData PropertyDecoder<::pulumi::plain::InnerData>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (plain:index:InnerData)");
+  auto const& object = gen::ObjectOf(value, "an object (plain:index:InnerData)");
   ::pulumi::plain::InnerData out{};
-  DecodeMember(object, "boolArray", out.bool_array);
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "string", out.string);
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "boolArray", out.bool_array);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -119,7 +119,7 @@ namespace pulumi::plain {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("data", args.data);
   b.AddPlain("dataList", args.data_list);
   b.Add("nonPlainData", args.non_plain_data);

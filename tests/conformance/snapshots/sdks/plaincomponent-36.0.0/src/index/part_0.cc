@@ -14,7 +14,7 @@ namespace pulumi::plaincomponent {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(SettingsArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("enabled", args.enabled);
   b.AddPlain("tags", args.tags);
   return std::move(b).Object();
@@ -38,8 +38,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Settings const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "enabled", value.enabled);
-  ::pulumi::EncodeMember(object, "tags", value.tags);
+  ::pulumi::gen::EncodeMember(object, "enabled", value.enabled);
+  ::pulumi::gen::EncodeMember(object, "tags", value.tags);
   return object;
 }
 
@@ -48,10 +48,10 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::plaincomponent::Settings PropertyDecoder<::pulumi::plaincomponent::Settings>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (plaincomponent:index:Settings)");
+  auto const& object = gen::ObjectOf(value, "an object (plaincomponent:index:Settings)");
   ::pulumi::plaincomponent::Settings out{};
-  DecodeMember(object, "enabled", out.enabled);
-  DecodeMember(object, "tags", out.tags);
+  gen::DecodeMember(object, "enabled", out.enabled);
+  gen::DecodeMember(object, "tags", out.tags);
   return out;
 }
 
@@ -62,7 +62,7 @@ namespace pulumi::plaincomponent {
 namespace {
 
 ::pulumi::PropertyInputs ComponentInputs(ComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.AddPlain("name", args.name);
   b.AddPlain("settings", args.settings);
   return std::move(b).Inputs();
@@ -85,7 +85,7 @@ Component::Component(::pulumi::Context& ctx, std::string name, ComponentArgs con
 namespace {
 
 ::pulumi::PropertyInputs CustomInputs(CustomArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

@@ -13,7 +13,7 @@ namespace pulumi::primitive {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolean", args.boolean);
   b.Add("booleanMap", args.boolean_map);
   b.Add("float", args.float_);
@@ -75,7 +75,7 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 }
 
 ::pulumi::Output<InvokeResult> Invoke(::pulumi::Context& ctx, InvokeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolean", args.boolean);
   b.Add("booleanMap", args.boolean_map);
   b.Add("float", args.float_);
@@ -89,12 +89,12 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 
 InvokeResult InvokePlain(::pulumi::Context& ctx, InvokePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "boolean", args.boolean);
-  ::pulumi::EncodeMember(inputs, "booleanMap", args.boolean_map);
-  ::pulumi::EncodeMember(inputs, "float", args.float_);
-  ::pulumi::EncodeMember(inputs, "integer", args.integer);
-  ::pulumi::EncodeMember(inputs, "numberArray", args.number_array);
-  ::pulumi::EncodeMember(inputs, "string", args.string);
+  ::pulumi::gen::EncodeMember(inputs, "boolean", args.boolean);
+  ::pulumi::gen::EncodeMember(inputs, "booleanMap", args.boolean_map);
+  ::pulumi::gen::EncodeMember(inputs, "float", args.float_);
+  ::pulumi::gen::EncodeMember(inputs, "integer", args.integer);
+  ::pulumi::gen::EncodeMember(inputs, "numberArray", args.number_array);
+  ::pulumi::gen::EncodeMember(inputs, "string", args.string);
   auto m = ::pulumi::InvokePlain(ctx, "primitive:index:invoke", std::move(inputs), pulumi::primitive::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<InvokeResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -104,14 +104,14 @@ InvokeResult InvokePlain(::pulumi::Context& ctx, InvokePlainArgs const& args, ::
 namespace pulumi {
 
 ::pulumi::primitive::InvokeResult PropertyDecoder<::pulumi::primitive::InvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (primitive:index:invoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (primitive:index:invoke result)");
   ::pulumi::primitive::InvokeResult out{};
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "booleanMap", out.boolean_map);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "numberArray", out.number_array);
-  DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "booleanMap", out.boolean_map);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "numberArray", out.number_array);
+  gen::DecodeMember(object, "string", out.string);
   return out;
 }
 

@@ -12,7 +12,7 @@ namespace pulumi::primitive_defaults {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolean", args.boolean.value_or(false));
   b.Add("float", args.float_.value_or(0.5));
   b.Add("integer", args.integer.value_or(1));

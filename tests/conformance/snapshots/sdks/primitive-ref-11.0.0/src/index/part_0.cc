@@ -13,7 +13,7 @@ namespace pulumi::primitive_ref {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -29,7 +29,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolArray", args.bool_array);
   b.Add("boolean", args.boolean);
   b.Add("float", args.float_);
@@ -41,12 +41,12 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolArray", value.bool_array);
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "string", value.string);
-  ::pulumi::EncodeMember(object, "stringMap", value.string_map);
+  ::pulumi::gen::EncodeMember(object, "boolArray", value.bool_array);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "stringMap", value.string_map);
   return object;
 }
 
@@ -55,14 +55,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::primitive_ref::Data PropertyDecoder<::pulumi::primitive_ref::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (primitive-ref:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (primitive-ref:index:Data)");
   ::pulumi::primitive_ref::Data out{};
-  DecodeMember(object, "boolArray", out.bool_array);
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "string", out.string);
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "boolArray", out.bool_array);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -73,7 +73,7 @@ namespace pulumi::primitive_ref {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("data", args.data);
   return std::move(b).Inputs();
 }

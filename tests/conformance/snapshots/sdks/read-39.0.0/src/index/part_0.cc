@@ -12,7 +12,7 @@ namespace pulumi::read {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,13 +30,13 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }
 
 ::pulumi::PropertyInputs ResourceStateInputs(ResourceState const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("lookup", args.lookup);
   return std::move(b).Inputs();
 }

@@ -14,7 +14,7 @@ namespace pulumi::ref_ref {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolArray", args.bool_array);
   b.Add("boolean", args.boolean);
   b.Add("float", args.float_);
@@ -45,15 +45,15 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolArray", value.bool_array);
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "innerData", value.inner_data);
-  ::pulumi::EncodeMember(object, "innerDataList", value.inner_data_list);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "optionalInner", value.optional_inner);
-  ::pulumi::EncodeMember(object, "string", value.string);
-  ::pulumi::EncodeMember(object, "stringMap", value.string_map);
+  ::pulumi::gen::EncodeMember(object, "boolArray", value.bool_array);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "innerData", value.inner_data);
+  ::pulumi::gen::EncodeMember(object, "innerDataList", value.inner_data_list);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "optionalInner", value.optional_inner);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "stringMap", value.string_map);
   return object;
 }
 
@@ -62,17 +62,17 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::ref_ref::Data PropertyDecoder<::pulumi::ref_ref::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (ref-ref:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (ref-ref:index:Data)");
   ::pulumi::ref_ref::Data out{};
-  DecodeMember(object, "boolArray", out.bool_array);
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "innerData", out.inner_data);
-  DecodeMember(object, "innerDataList", out.inner_data_list);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "optionalInner", out.optional_inner);
-  DecodeMember(object, "string", out.string);
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "boolArray", out.bool_array);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "innerData", out.inner_data);
+  gen::DecodeMember(object, "innerDataList", out.inner_data_list);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "optionalInner", out.optional_inner);
+  gen::DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -81,7 +81,7 @@ namespace pulumi {
 namespace pulumi::ref_ref {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(InnerDataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("boolArray", args.bool_array);
   b.Add("boolean", args.boolean);
   b.Add("float", args.float_);
@@ -93,12 +93,12 @@ namespace pulumi::ref_ref {
 
 ::pulumi::PropertyValue ToPropertyValue(InnerData const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "boolArray", value.bool_array);
-  ::pulumi::EncodeMember(object, "boolean", value.boolean);
-  ::pulumi::EncodeMember(object, "float", value.float_);
-  ::pulumi::EncodeMember(object, "integer", value.integer);
-  ::pulumi::EncodeMember(object, "string", value.string);
-  ::pulumi::EncodeMember(object, "stringMap", value.string_map);
+  ::pulumi::gen::EncodeMember(object, "boolArray", value.bool_array);
+  ::pulumi::gen::EncodeMember(object, "boolean", value.boolean);
+  ::pulumi::gen::EncodeMember(object, "float", value.float_);
+  ::pulumi::gen::EncodeMember(object, "integer", value.integer);
+  ::pulumi::gen::EncodeMember(object, "string", value.string);
+  ::pulumi::gen::EncodeMember(object, "stringMap", value.string_map);
   return object;
 }
 
@@ -107,14 +107,14 @@ namespace pulumi::ref_ref {
 namespace pulumi {
 
 ::pulumi::ref_ref::InnerData PropertyDecoder<::pulumi::ref_ref::InnerData>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (ref-ref:index:InnerData)");
+  auto const& object = gen::ObjectOf(value, "an object (ref-ref:index:InnerData)");
   ::pulumi::ref_ref::InnerData out{};
-  DecodeMember(object, "boolArray", out.bool_array);
-  DecodeMember(object, "boolean", out.boolean);
-  DecodeMember(object, "float", out.float_);
-  DecodeMember(object, "integer", out.integer);
-  DecodeMember(object, "string", out.string);
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "boolArray", out.bool_array);
+  gen::DecodeMember(object, "boolean", out.boolean);
+  gen::DecodeMember(object, "float", out.float_);
+  gen::DecodeMember(object, "integer", out.integer);
+  gen::DecodeMember(object, "string", out.string);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -125,7 +125,7 @@ namespace pulumi::ref_ref {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("data", args.data);
   return std::move(b).Inputs();
 }

@@ -13,7 +13,7 @@ namespace pulumi::replaceonchanges {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs ResourceAInputs(ResourceAArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("replaceProp", args.replace_prop);
   b.Add("value", args.value);
   return std::move(b).Inputs();
@@ -62,7 +62,7 @@ ResourceA ResourceA::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Inp
 namespace {
 
 ::pulumi::PropertyInputs ResourceBInputs(ResourceBArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Inputs();
 }

@@ -13,7 +13,7 @@ namespace pulumi::reservednames {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -29,14 +29,14 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(ElementType_Args const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("elementType", args.element_type);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(ElementType_ const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "elementType", value.element_type);
+  ::pulumi::gen::EncodeMember(object, "elementType", value.element_type);
   return object;
 }
 
@@ -45,9 +45,9 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::reservednames::ElementType_ PropertyDecoder<::pulumi::reservednames::ElementType_>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (reservednames:index:ElementType)");
+  auto const& object = gen::ObjectOf(value, "an object (reservednames:index:ElementType)");
   ::pulumi::reservednames::ElementType_ out{};
-  DecodeMember(object, "elementType", out.element_type);
+  gen::DecodeMember(object, "elementType", out.element_type);
   return out;
 }
 
@@ -58,7 +58,7 @@ namespace pulumi::reservednames {
 namespace {
 
 ::pulumi::PropertyInputs ElementTypeInputs(ElementTypeArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("elementType", args.element_type);
   return std::move(b).Inputs();
 }

@@ -14,7 +14,7 @@ namespace pulumi::scalar_returns {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -30,7 +30,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<InvokeArrayResult> InvokeArray(::pulumi::Context& ctx, InvokeArrayArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "scalar-returns:index:invokeArray", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts))
@@ -39,13 +39,13 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 InvokeArrayResult InvokeArrayPlain(::pulumi::Context& ctx, InvokeArrayPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "scalar-returns:index:invokeArray", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<InvokeArrayResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); })(m);
 }
 
 ::pulumi::Output<InvokeMapResult> InvokeMap(::pulumi::Context& ctx, InvokeMapArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "scalar-returns:index:invokeMap", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts))
@@ -54,13 +54,13 @@ InvokeArrayResult InvokeArrayPlain(::pulumi::Context& ctx, InvokeArrayPlainArgs 
 
 InvokeMapResult InvokeMapPlain(::pulumi::Context& ctx, InvokeMapPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "scalar-returns:index:invokeMap", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<InvokeMapResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); })(m);
 }
 
 ::pulumi::Output<InvokeSecretResult> InvokeSecret(::pulumi::Context& ctx, InvokeSecretArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "scalar-returns:index:invokeSecret", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts))
@@ -69,7 +69,7 @@ InvokeMapResult InvokeMapPlain(::pulumi::Context& ctx, InvokeMapPlainArgs const&
 
 InvokeSecretResult InvokeSecretPlain(::pulumi::Context& ctx, InvokeSecretPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "scalar-returns:index:invokeSecret", std::move(inputs), pulumi::scalar_returns::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<InvokeSecretResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); })(m);
 }

@@ -13,7 +13,7 @@ namespace pulumi::secret {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -29,7 +29,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(DataArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("private", args.private_, /*secret=*/true);
   b.Add("public", args.public_);
   return std::move(b).Object();
@@ -37,8 +37,8 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 
 ::pulumi::PropertyValue ToPropertyValue(Data const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "private", value.private_);
-  ::pulumi::EncodeMember(object, "public", value.public_);
+  ::pulumi::gen::EncodeMember(object, "private", value.private_);
+  ::pulumi::gen::EncodeMember(object, "public", value.public_);
   return object;
 }
 
@@ -47,10 +47,10 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace pulumi {
 
 ::pulumi::secret::Data PropertyDecoder<::pulumi::secret::Data>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (secret:index:Data)");
+  auto const& object = gen::ObjectOf(value, "an object (secret:index:Data)");
   ::pulumi::secret::Data out{};
-  DecodeMember(object, "private", out.private_);
-  DecodeMember(object, "public", out.public_);
+  gen::DecodeMember(object, "private", out.private_);
+  gen::DecodeMember(object, "public", out.public_);
   return out;
 }
 
@@ -61,7 +61,7 @@ namespace pulumi::secret {
 namespace {
 
 ::pulumi::PropertyInputs ResourceInputs(ResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("private", args.private_, /*secret=*/true);
   b.Add("privateArray", args.private_array, /*secret=*/true);
   b.Add("privateData", args.private_data, /*secret=*/true);

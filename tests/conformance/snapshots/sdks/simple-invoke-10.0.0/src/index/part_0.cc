@@ -18,7 +18,7 @@ namespace pulumi::simple_invoke {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -36,7 +36,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs StringResourceInputs(StringResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -60,7 +60,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 }
 
 ::pulumi::Output<EchoMapResult> EchoMap(::pulumi::Context& ctx, EchoMapArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("stringMap", args.string_map);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke:index:echoMap", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts))
@@ -69,7 +69,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 
 EchoMapResult EchoMapPlain(::pulumi::Context& ctx, EchoMapPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "stringMap", args.string_map);
+  ::pulumi::gen::EncodeMember(inputs, "stringMap", args.string_map);
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke:index:echoMap", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<EchoMapResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -79,9 +79,9 @@ EchoMapResult EchoMapPlain(::pulumi::Context& ctx, EchoMapPlainArgs const& args,
 namespace pulumi {
 
 ::pulumi::simple_invoke::EchoMapResult PropertyDecoder<::pulumi::simple_invoke::EchoMapResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:echoMap result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:echoMap result)");
   ::pulumi::simple_invoke::EchoMapResult out{};
-  DecodeMember(object, "stringMap", out.string_map);
+  gen::DecodeMember(object, "stringMap", out.string_map);
   return out;
 }
 
@@ -90,7 +90,7 @@ namespace pulumi {
 namespace pulumi::simple_invoke {
 
 ::pulumi::Output<GetTextResult> GetText(::pulumi::Context& ctx, GetTextArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke:index:getText", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts))
@@ -99,7 +99,7 @@ namespace pulumi::simple_invoke {
 
 GetTextResult GetTextPlain(::pulumi::Context& ctx, GetTextPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "text", args.text);
+  ::pulumi::gen::EncodeMember(inputs, "text", args.text);
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke:index:getText", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<GetTextResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -109,9 +109,9 @@ GetTextResult GetTextPlain(::pulumi::Context& ctx, GetTextPlainArgs const& args,
 namespace pulumi {
 
 ::pulumi::simple_invoke::GetTextResult PropertyDecoder<::pulumi::simple_invoke::GetTextResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:getText result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:getText result)");
   ::pulumi::simple_invoke::GetTextResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -120,7 +120,7 @@ namespace pulumi {
 namespace pulumi::simple_invoke {
 
 ::pulumi::Output<InvokeWithDefaultResult> InvokeWithDefault(::pulumi::Context& ctx, InvokeWithDefaultArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value.value_or("default"));
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke:index:invokeWithDefault", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts))
@@ -129,7 +129,7 @@ namespace pulumi::simple_invoke {
 
 InvokeWithDefaultResult InvokeWithDefaultPlain(::pulumi::Context& ctx, InvokeWithDefaultPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value.value_or("default"));
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value.value_or("default"));
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke:index:invokeWithDefault", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<InvokeWithDefaultResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -139,9 +139,9 @@ InvokeWithDefaultResult InvokeWithDefaultPlain(::pulumi::Context& ctx, InvokeWit
 namespace pulumi {
 
 ::pulumi::simple_invoke::InvokeWithDefaultResult PropertyDecoder<::pulumi::simple_invoke::InvokeWithDefaultResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:invokeWithDefault result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:invokeWithDefault result)");
   ::pulumi::simple_invoke::InvokeWithDefaultResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -150,7 +150,7 @@ namespace pulumi {
 namespace pulumi::simple_invoke {
 
 ::pulumi::Output<MyInvokeResult> MyInvoke(::pulumi::Context& ctx, MyInvokeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke:index:myInvoke", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts))
@@ -159,7 +159,7 @@ namespace pulumi::simple_invoke {
 
 MyInvokeResult MyInvokePlain(::pulumi::Context& ctx, MyInvokePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke:index:myInvoke", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<MyInvokeResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -169,9 +169,9 @@ MyInvokeResult MyInvokePlain(::pulumi::Context& ctx, MyInvokePlainArgs const& ar
 namespace pulumi {
 
 ::pulumi::simple_invoke::MyInvokeResult PropertyDecoder<::pulumi::simple_invoke::MyInvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:myInvoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:myInvoke result)");
   ::pulumi::simple_invoke::MyInvokeResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 
@@ -180,7 +180,7 @@ namespace pulumi {
 namespace pulumi::simple_invoke {
 
 ::pulumi::Output<SecretInvokeResult> SecretInvoke(::pulumi::Context& ctx, SecretInvokeArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("secretResponse", args.secret_response);
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
@@ -190,8 +190,8 @@ namespace pulumi::simple_invoke {
 
 SecretInvokeResult SecretInvokePlain(::pulumi::Context& ctx, SecretInvokePlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "secretResponse", args.secret_response);
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "secretResponse", args.secret_response);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke:index:secretInvoke", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<SecretInvokeResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -201,10 +201,10 @@ SecretInvokeResult SecretInvokePlain(::pulumi::Context& ctx, SecretInvokePlainAr
 namespace pulumi {
 
 ::pulumi::simple_invoke::SecretInvokeResult PropertyDecoder<::pulumi::simple_invoke::SecretInvokeResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:secretInvoke result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:secretInvoke result)");
   ::pulumi::simple_invoke::SecretInvokeResult out{};
-  DecodeMember(object, "response", out.response);
-  DecodeMember(object, "secret", out.secret);
+  gen::DecodeMember(object, "response", out.response);
+  gen::DecodeMember(object, "secret", out.secret);
   return out;
 }
 
@@ -213,7 +213,7 @@ namespace pulumi {
 namespace pulumi::simple_invoke {
 
 ::pulumi::Output<UnitResult> Unit(::pulumi::Context& ctx, UnitArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   static_cast<void>(args);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke:index:unit", std::move(inputs), pulumi::simple_invoke::internal::WithPackageDefaults(opts))
@@ -232,9 +232,9 @@ UnitResult UnitPlain(::pulumi::Context& ctx, UnitPlainArgs const& args, ::pulumi
 namespace pulumi {
 
 ::pulumi::simple_invoke::UnitResult PropertyDecoder<::pulumi::simple_invoke::UnitResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (simple-invoke:index:unit result)");
+  auto const& object = gen::ObjectOf(value, "an object (simple-invoke:index:unit result)");
   ::pulumi::simple_invoke::UnitResult out{};
-  DecodeMember(object, "result", out.result);
+  gen::DecodeMember(object, "result", out.result);
   return out;
 }
 

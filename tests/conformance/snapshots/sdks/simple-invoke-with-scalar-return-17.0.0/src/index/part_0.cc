@@ -13,7 +13,7 @@ namespace pulumi::simple_invoke_with_scalar_return {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -31,7 +31,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs StringResourceInputs(StringResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -55,7 +55,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 }
 
 ::pulumi::Output<MyInvokeScalarResult> MyInvokeScalar(::pulumi::Context& ctx, MyInvokeScalarArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "simple-invoke-with-scalar-return:index:myInvokeScalar", std::move(inputs), pulumi::simple_invoke_with_scalar_return::internal::WithPackageDefaults(opts))
@@ -64,7 +64,7 @@ StringResource StringResource::Get(::pulumi::Context& ctx, std::string name, ::p
 
 MyInvokeScalarResult MyInvokeScalarPlain(::pulumi::Context& ctx, MyInvokeScalarPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "value", args.value);
+  ::pulumi::gen::EncodeMember(inputs, "value", args.value);
   auto m = ::pulumi::InvokePlain(ctx, "simple-invoke-with-scalar-return:index:myInvokeScalar", std::move(inputs), pulumi::simple_invoke_with_scalar_return::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<MyInvokeScalarResult>(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); })(m);
 }

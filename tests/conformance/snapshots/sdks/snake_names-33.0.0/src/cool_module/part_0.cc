@@ -14,14 +14,14 @@
 namespace pulumi::snake_names::cool_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(EntryArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("value", args.value);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(Entry const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "value", value.value);
+  ::pulumi::gen::EncodeMember(object, "value", value.value);
   return object;
 }
 
@@ -30,9 +30,9 @@ namespace pulumi::snake_names::cool_module {
 namespace pulumi {
 
 ::pulumi::snake_names::cool_module::Entry PropertyDecoder<::pulumi::snake_names::cool_module::Entry>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (snake_names:cool_module:entry)");
+  auto const& object = gen::ObjectOf(value, "an object (snake_names:cool_module:entry)");
   ::pulumi::snake_names::cool_module::Entry out{};
-  DecodeMember(object, "value", out.value);
+  gen::DecodeMember(object, "value", out.value);
   return out;
 }
 
@@ -41,14 +41,14 @@ namespace pulumi {
 namespace pulumi::snake_names::cool_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(NestedInputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested_value", args.nested_value);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(NestedInput const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "nested_value", value.nested_value);
+  ::pulumi::gen::EncodeMember(object, "nested_value", value.nested_value);
   return object;
 }
 
@@ -57,9 +57,9 @@ namespace pulumi::snake_names::cool_module {
 namespace pulumi {
 
 ::pulumi::snake_names::cool_module::NestedInput PropertyDecoder<::pulumi::snake_names::cool_module::NestedInput>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (snake_names:cool_module:nested_input)");
+  auto const& object = gen::ObjectOf(value, "an object (snake_names:cool_module:nested_input)");
   ::pulumi::snake_names::cool_module::NestedInput out{};
-  DecodeMember(object, "nested_value", out.nested_value);
+  gen::DecodeMember(object, "nested_value", out.nested_value);
   return out;
 }
 
@@ -68,14 +68,14 @@ namespace pulumi {
 namespace pulumi::snake_names::cool_module {
 
 ::pulumi::Output<::pulumi::PropertyValue> ToOutputValue(OutputItemArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested_output", args.nested_output);
   return std::move(b).Object();
 }
 
 ::pulumi::PropertyValue ToPropertyValue(OutputItem const& value) {
   ::pulumi::PropertyMap object;
-  ::pulumi::EncodeMember(object, "nested_output", value.nested_output);
+  ::pulumi::gen::EncodeMember(object, "nested_output", value.nested_output);
   return object;
 }
 
@@ -84,9 +84,9 @@ namespace pulumi::snake_names::cool_module {
 namespace pulumi {
 
 ::pulumi::snake_names::cool_module::OutputItem PropertyDecoder<::pulumi::snake_names::cool_module::OutputItem>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (snake_names:cool_module:output_item)");
+  auto const& object = gen::ObjectOf(value, "an object (snake_names:cool_module:output_item)");
   ::pulumi::snake_names::cool_module::OutputItem out{};
-  DecodeMember(object, "nested_output", out.nested_output);
+  gen::DecodeMember(object, "nested_output", out.nested_output);
   return out;
 }
 
@@ -97,7 +97,7 @@ namespace pulumi::snake_names::cool_module {
 namespace {
 
 ::pulumi::PropertyInputs AnotherResourceInputs(AnotherResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("the_input", args.the_input);
   return std::move(b).Inputs();
 }
@@ -123,7 +123,7 @@ AnotherResource AnotherResource::Get(::pulumi::Context& ctx, std::string name, :
 namespace {
 
 ::pulumi::PropertyInputs SomeResourceInputs(SomeResourceArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested", args.nested);
   b.Add("the_input", args.the_input);
   return std::move(b).Inputs();
@@ -148,7 +148,7 @@ SomeResource SomeResource::Get(::pulumi::Context& ctx, std::string name, ::pulum
 }
 
 ::pulumi::Output<SomeDataResult> SomeData(::pulumi::Context& ctx, SomeDataArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("nested", args.nested);
   b.Add("the_input", args.the_input);
   auto inputs = std::move(b).Inputs();
@@ -158,8 +158,8 @@ SomeResource SomeResource::Get(::pulumi::Context& ctx, std::string name, ::pulum
 
 SomeDataResult SomeDataPlain(::pulumi::Context& ctx, SomeDataPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "nested", args.nested);
-  ::pulumi::EncodeMember(inputs, "the_input", args.the_input);
+  ::pulumi::gen::EncodeMember(inputs, "nested", args.nested);
+  ::pulumi::gen::EncodeMember(inputs, "the_input", args.the_input);
   auto m = ::pulumi::InvokePlain(ctx, "snake_names:cool_module:some_data", std::move(inputs), pulumi::snake_names::internal::WithPackageDefaults(opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<SomeDataResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -169,9 +169,9 @@ SomeDataResult SomeDataPlain(::pulumi::Context& ctx, SomeDataPlainArgs const& ar
 namespace pulumi {
 
 ::pulumi::snake_names::cool_module::SomeDataResult PropertyDecoder<::pulumi::snake_names::cool_module::SomeDataResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (snake_names:cool_module:some_data result)");
+  auto const& object = gen::ObjectOf(value, "an object (snake_names:cool_module:some_data result)");
   ::pulumi::snake_names::cool_module::SomeDataResult out{};
-  DecodeMember(object, "nested_output", out.nested_output);
+  gen::DecodeMember(object, "nested_output", out.nested_output);
   return out;
 }
 

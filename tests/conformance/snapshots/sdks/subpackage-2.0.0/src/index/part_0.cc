@@ -14,7 +14,7 @@ namespace pulumi::subpackage {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("text", args.text);
   return std::move(b).Inputs();
 }
@@ -33,7 +33,7 @@ Provider::Provider(::pulumi::Context& ctx, std::string name, ProviderArgs const&
 namespace {
 
 ::pulumi::PropertyInputs HelloWorldInputs(HelloWorldArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -58,7 +58,7 @@ HelloWorld HelloWorld::Get(::pulumi::Context& ctx, std::string name, ::pulumi::I
 namespace {
 
 ::pulumi::PropertyInputs HelloWorldComponentInputs(HelloWorldComponentArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -77,7 +77,7 @@ HelloWorldComponent::HelloWorldComponent(::pulumi::Context& ctx, std::string nam
 }
 
 ::pulumi::Output<DoHelloWorldResult> DoHelloWorld(::pulumi::Context& ctx, DoHelloWorldArgs const& args, ::pulumi::InvokeOptions const& opts) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("input", args.input);
   auto inputs = std::move(b).Inputs();
   return ::pulumi::Invoke(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageRef(ctx, opts))
@@ -86,7 +86,7 @@ HelloWorldComponent::HelloWorldComponent(::pulumi::Context& ctx, std::string nam
 
 DoHelloWorldResult DoHelloWorldPlain(::pulumi::Context& ctx, DoHelloWorldPlainArgs const& args, ::pulumi::InvokeOptions const& opts) {
   ::pulumi::PropertyMap inputs;
-  ::pulumi::EncodeMember(inputs, "input", args.input);
+  ::pulumi::gen::EncodeMember(inputs, "input", args.input);
   auto m = ::pulumi::InvokePlain(ctx, "subpackage:index:doHelloWorld", std::move(inputs), pulumi::subpackage::internal::WithPackageRef(ctx, opts));
   return ([](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<DoHelloWorldResult>(::pulumi::PropertyValue(m)); })(m);
 }
@@ -96,9 +96,9 @@ DoHelloWorldResult DoHelloWorldPlain(::pulumi::Context& ctx, DoHelloWorldPlainAr
 namespace pulumi {
 
 ::pulumi::subpackage::DoHelloWorldResult PropertyDecoder<::pulumi::subpackage::DoHelloWorldResult>::Decode(PropertyValue const& value) {
-  auto const& object = ObjectOf(value, "an object (subpackage:index:doHelloWorld result)");
+  auto const& object = gen::ObjectOf(value, "an object (subpackage:index:doHelloWorld result)");
   ::pulumi::subpackage::DoHelloWorldResult out{};
-  DecodeMember(object, "output", out.output);
+  gen::DecodeMember(object, "output", out.output);
   return out;
 }
 

@@ -15,7 +15,7 @@ namespace pulumi::union_ {
 namespace {
 
 ::pulumi::PropertyInputs ProviderInputs(ProviderArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   return std::move(b).Inputs();
 }
 
@@ -81,7 +81,7 @@ namespace pulumi::union_ {
 namespace {
 
 ::pulumi::PropertyInputs EnumOutputInputs(EnumOutputArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("name", args.name);
   return std::move(b).Inputs();
 }
@@ -110,7 +110,7 @@ EnumOutput EnumOutput::Get(::pulumi::Context& ctx, std::string name, ::pulumi::I
 namespace {
 
 ::pulumi::PropertyInputs ExampleInputs(ExampleArgs const& args) {
-  ::pulumi::ArgsBuilder b;
+  ::pulumi::gen::ArgsBuilder b;
   b.Add("mapMapUnionProperty", args.map_map_union_property);
   b.Add("stringEnumUnionListProperty", args.string_enum_union_list_property);
   b.Add("stringOrIntegerProperty", args.string_or_integer_property);

@@ -5,6 +5,7 @@
 #include "pulumi/args.h"
 #include "pulumi/context.h"
 #include "pulumi/convert.h"
+#include "pulumi/gen/support.h"
 #include "pulumi/invoke.h"
 #include "pulumi/output.h"
 #include "pulumi/resource.h"
