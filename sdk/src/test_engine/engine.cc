@@ -169,25 +169,25 @@ grpc::Status Engine::NewResource(mocks::MockResourceArgs const& args, mocks::Moc
 
 grpc::Status Engine::Invoke(pulumirpc::ResourceInvokeRequest const& request,
                             pulumirpc::ResourceInvokeResponse* response) {
-  std::string failure;
+  std::optional<std::string> failure;
   auto s = Answer({request.tok(), {}, request.provider(), request.version(), request.plugindownloadurl()},
                   request.args(), {request.dependson().begin(), request.dependson().end()},
                   request.accept_output_values(), response->mutable_return_(), &failure);
-  if (!failure.empty()) response->add_failures()->set_reason(failure);
+  if (failure) response->add_failures()->set_reason(*failure);
   return s;
 }
 
 grpc::Status Engine::Call(pulumirpc::ResourceCallRequest const& request, pulumirpc::CallResponse* response) {
-  std::string failure;
+  std::optional<std::string> failure;
   auto s = Answer({request.tok(), {}, request.provider(), request.version(), request.plugindownloadurl()},
                   request.args(), {}, false, response->mutable_return_(), &failure);
-  if (!failure.empty()) response->add_failures()->set_reason(failure);
+  if (failure) response->add_failures()->set_reason(*failure);
   return s;
 }
 
 grpc::Status Engine::Answer(mocks::InvokeRecord record, google::protobuf::Struct const& args,
                             std::set<std::string> deps, bool accept_output_values, google::protobuf::Struct* result,
-                            std::string* failure) {
+                            std::optional<std::string>* failure) {
   auto decoded = DecodeMap(args);
   Invocation invocation;
   if (!options_.mocks) {
