@@ -34,7 +34,7 @@ TEST(TestEngineTest, EchoesWithoutMocks) {
   EXPECT_EQ(bucket.object().SerializeAsString(), internal::EncodeMap({{"size", 3.0}}).SerializeAsString());
   auto kept = engine.Resources();
   ASSERT_EQ(kept.size(), 3u);
-  EXPECT_EQ(kept[2].parent(), component.urn());
+  EXPECT_EQ(kept[2].parent, component.urn());
   EXPECT_TRUE(kept[2].inputs.empty());  // nothing is decoded without mocks
 }
 

@@ -19,7 +19,8 @@ pulumi::test_engine::EngineOptions EngineOptionsOf(FastEngineOptions const& o) {
                                        .organization = "",
                                        .parallel = 1,
                                        .features = {pulumirpc::RESOURCE_MONITOR_FEATURE_SECRETS},
-                                       .supports_feature = [](std::string const& id) { return id == "secrets"; }};
+                                       .supports_feature = [](std::string const& id) { return id == "secrets"; },
+                                       .keep_requests = o.keep_requests};
   json config = json::parse(o.config_json);
   for (auto it = config.begin(); it != config.end(); ++it) {
     e.config[it.key()] = it->is_string() ? it->get<std::string>() : it->dump();
@@ -45,12 +46,11 @@ std::vector<std::string> FastEngine::SortedRecords() const {
   auto root = engine_.RootResource();
   for (auto const& r : engine_.Resources()) {
     if (!r.registration) continue;
-    auto const& req = *r.registration;
-    names[r.urn] = req.type() + "/" + req.name();
-    auto parent = names.find(req.parent());
-    out.push_back(json{{"kind", "resource"}, {"type", req.type()}, {"name", req.name()},
-                       {"parent", parent == names.end() ? "" : parent->second}, {"custom", req.custom()},
-                       {"inputs", Normalize(req.object())}}
+    names[r.urn] = r.type + "/" + r.name;
+    auto parent = names.find(r.parent);
+    out.push_back(json{{"kind", "resource"}, {"type", r.type}, {"name", r.name},
+                       {"parent", parent == names.end() ? "" : parent->second}, {"custom", r.custom},
+                       {"inputs", Normalize(r.registration->object())}}
                       .dump());
     // Only the stack's outputs are compared.
     if (r.urn == root && r.registered_outputs) {

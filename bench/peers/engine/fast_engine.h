@@ -3,9 +3,9 @@
 // id for custom resources ("<name>-id") and the inputs as outputs. Only the "secrets" feature is supported,
 // so that every SDK sends plain values.
 //
-// It keeps each registration, so that runs of different SDKs can be compared line by line (SortedRecords: type,
-// name, parent's type and name, inputs as JSON with secrets marked, and the stack's outputs), and the floor can
-// replay the raw RegisterResource requests.
+// With `keep_requests`, it keeps each registration whole, so that runs of different SDKs can be compared line by
+// line (SortedRecords: type, name, parent's type and name, inputs as JSON with secrets marked, and the stack's
+// outputs), and the floor can replay the raw RegisterResource requests.
 #ifndef PULUMI_BENCH_PEERS_FAST_ENGINE_H
 #define PULUMI_BENCH_PEERS_FAST_ENGINE_H
 
@@ -24,6 +24,8 @@ struct FastEngineOptions {
   std::string stack = "peers";
   /// PULUMI_CONFIG's JSON, answered by GetDeploymentInfo.
   std::string config_json = "{}";
+  /// Keep the registrations' inputs, for SortedRecords and Requests (not in timed runs).
+  bool keep_requests = false;
 };
 
 class FastEngine {

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     if (!nlohmann::json::accept(args["--config"])) return Usage("--config is not JSON: " + args["--config"]);
     options.config_json = args["--config"];
   }
+  options.keep_requests = args.contains("--record") || args.contains("--dump");
   std::unique_ptr<bench::peers::FastEngine> served;
   try {
     served = std::make_unique<bench::peers::FastEngine>(options);

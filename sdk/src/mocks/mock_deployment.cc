@@ -117,7 +117,7 @@ std::vector<RegisteredResource> MockDeployment::resources() const {
 
 std::optional<RegisteredResource> MockDeployment::Find(std::string const& type, std::string const& name) const {
   for (auto const& r : impl_->engine->Resources()) {
-    if (r.type() == type && r.name() == name) return ToRegisteredResource(r);
+    if (r.type == type && r.name == name) return ToRegisteredResource(r);
   }
   return std::nullopt;
 }
@@ -125,14 +125,14 @@ std::optional<RegisteredResource> MockDeployment::Find(std::string const& type, 
 std::vector<RegisteredResource> MockDeployment::OfType(std::string const& type) const {
   std::vector<RegisteredResource> out;
   for (auto const& r : impl_->engine->Resources()) {
-    if (r.type() == type) out.push_back(ToRegisteredResource(r));
+    if (r.type == type) out.push_back(ToRegisteredResource(r));
   }
   return out;
 }
 
 PropertyMap MockDeployment::stack_outputs() const {
   for (auto const& r : impl_->engine->Resources()) {
-    if (r.type() == test_engine::kStackType) return r.registered_outputs.value_or(PropertyMap{});
+    if (r.type == test_engine::kStackType) return r.registered_outputs.value_or(PropertyMap{});
   }
   return {};
 }

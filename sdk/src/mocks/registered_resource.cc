@@ -53,12 +53,12 @@ void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResourc
 }  // namespace
 
 RegisteredResource ToRegisteredResource(test_engine::Resource const& resource) {
-  RegisteredResource r{.type = resource.type(),
-                       .name = resource.name(),
+  RegisteredResource r{.type = resource.type,
+                       .name = resource.name,
                        .urn = resource.urn,
                        .id = resource.id,
-                       .parent = resource.parent(),
-                       .custom = resource.custom(),
+                       .parent = resource.parent,
+                       .custom = resource.custom,
                        .read = resource.read,
                        .inputs = resource.inputs,
                        .outputs = resource.outputs,
@@ -67,7 +67,7 @@ RegisteredResource ToRegisteredResource(test_engine::Resource const& resource) {
     r.dependencies = ToVector(resource.registration->dependencies());
     r.provider = resource.registration->provider();
     AddOptions(*resource.registration, r);
-  } else {
+  } else if (resource.reading) {
     r.dependencies = ToVector(resource.reading->dependencies());
     r.provider = resource.reading->provider();
   }

@@ -3,6 +3,7 @@
 #include "internal/property_codec.h"
 #include "internal/urn.h"
 
+#include <type_traits>
 #include <utility>
 
 namespace pulumi::test_engine {
@@ -43,12 +44,21 @@ PropertyValue StripOutputValues(PropertyValue const& v, std::set<std::string>& d
   }
 }
 
-}  // namespace
+/// The resource a request names, with the request when `keep` says so.
+template <typename Request>
+Resource Named(std::string urn, Request const& request, bool keep) {
+  Resource r{.urn = std::move(urn), .type = request.type(), .name = request.name(), .parent = request.parent()};
+  if (keep) {
+    if constexpr (std::is_same_v<Request, pulumirpc::RegisterResourceRequest>) {
+      r.registration = std::make_shared<Request const>(request);
+    } else {
+      r.reading = std::make_shared<Request const>(request);
+    }
+  }
+  return r;
+}
 
-std::string const& Resource::type() const { return registration ? registration->type() : reading->type(); }
-std::string const& Resource::name() const { return registration ? registration->name() : reading->name(); }
-std::string const& Resource::parent() const { return registration ? registration->parent() : reading->parent(); }
-bool Resource::custom() const { return registration ? registration->custom() : true; }
+}  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {}
 
@@ -76,8 +86,8 @@ grpc::Status Engine::SupportsFeature(pulumirpc::SupportsFeatureRequest const& re
 
 grpc::Status Engine::RegisterResource(pulumirpc::RegisterResourceRequest const& request,
                                       pulumirpc::RegisterResourceResponse* response) {
-  Resource r{.urn = MakeUrn(request.type(), request.name(), request.parent()),
-             .registration = std::make_shared<pulumirpc::RegisterResourceRequest const>(request)};
+  auto r = Named(MakeUrn(request.type(), request.name(), request.parent()), request, options_.keep_requests);
+  r.custom = request.custom();
   response->set_urn(r.urn);
   if (!options_.mocks) {
     if (request.custom() && !options_.dry_run) r.id = request.name() + "-id";
@@ -118,10 +128,9 @@ grpc::Status Engine::RegisterResourceOutputs(pulumirpc::RegisterResourceOutputsR
 
 grpc::Status Engine::ReadResource(pulumirpc::ReadResourceRequest const& request,
                                   pulumirpc::ReadResourceResponse* response) {
-  Resource r{.urn = MakeUrn(request.type(), request.name(), request.parent()),
-             .id = request.id(),
-             .read = true,
-             .reading = std::make_shared<pulumirpc::ReadResourceRequest const>(request)};
+  auto r = Named(MakeUrn(request.type(), request.name(), request.parent()), request, options_.keep_requests);
+  r.id = request.id();
+  r.read = true;
   response->set_urn(r.urn);
   response->set_id(r.id);
   auto reference = StackReferenceState(request.type(), request.id());
@@ -253,7 +262,7 @@ grpc::Status Engine::SetRootResource(pulumirpc::SetRootResourceRequest const& re
 
 void Engine::Keep(Resource r) {
   std::lock_guard lock(mu_);
-  if (!r.read && r.type() == kStackType && r.parent().empty()) root_urn_ = r.urn;
+  if (!r.read && r.type == kStackType && r.parent.empty()) root_urn_ = r.urn;
   by_urn_[r.urn] = resources_.size();
   resources_.push_back(std::move(r));
 }

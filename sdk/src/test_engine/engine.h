@@ -46,6 +46,8 @@ struct EngineOptions {
   std::map<std::string, PropertyMap> stack_references{};
   /// Ids, outputs and invoke results; none: everything is echoed.
   std::shared_ptr<mocks::Mocks> mocks{};
+  /// Keep each request (Resource::registration, reading); off, a benchmark's engine is spared the copies.
+  bool keep_requests = true;
 };
 
 /// "debug", "info", "warning", "error" (LogSeverity), or "unknown".
@@ -54,19 +56,19 @@ std::string SeverityName(int severity);
 /// A resource as the engine keeps it: the request as the program sent it and what the engine answered.
 struct Resource {
   std::string urn{};
+  std::string type{};
+  std::string name{};
+  std::string parent{};
   std::string id{};
+  bool custom = true;
   bool read = false;
-  std::shared_ptr<pulumirpc::RegisterResourceRequest const> registration{};  // for a registration
-  std::shared_ptr<pulumirpc::ReadResourceRequest const> reading{};           // for a read
+  /// The request, when EngineOptions::keep_requests: the registration's or the read's.
+  std::shared_ptr<pulumirpc::RegisterResourceRequest const> registration{};
+  std::shared_ptr<pulumirpc::ReadResourceRequest const> reading{};
   /// Decoded, with mocks (without, only the requests hold them).
   PropertyMap inputs{};
   PropertyMap outputs{};
   std::optional<PropertyMap> registered_outputs{};
-
-  std::string const& type() const;
-  std::string const& name() const;
-  std::string const& parent() const;
-  bool custom() const;
 };
 
 /// An invoke or a method call, with the arguments the mocks got and what they returned.

@@ -64,8 +64,8 @@ grpc::Status Engine::RunHooks(google::protobuf::RepeatedPtrField<std::string> co
     pulumirpc::ResourceHookRequest request;
     request.set_urn(r.urn);
     request.set_id(r.id);
-    request.set_name(r.name());
-    request.set_type(r.type());
+    request.set_name(r.name);
+    request.set_type(r.type);
     *request.mutable_new_inputs() = internal::EncodeMap(r.inputs);
     if (outputs) *request.mutable_new_outputs() = internal::EncodeMap(*outputs);
     auto error = CallHook(hook, request);
