@@ -2,6 +2,7 @@
 
 #include "internal/hook_state.h"
 #include "internal/property_codec.h"
+#include "internal/property_walk.h"
 #include "internal/urn.h"
 
 #include <utility>
@@ -126,25 +127,12 @@ ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string co
 }
 
 PropertyValue NormalizeOutputValues(PropertyValue const& v) {
-  switch (v.kind()) {
-    case PropertyValue::Kind::kOutput: {
-      auto const& o = v.AsOutput();
-      PropertyValue inner = o.value ? NormalizeOutputValues(*o.value) : PropertyValue::MakeComputed();
-      return o.secret ? PropertyValue::MakeSecret(inner) : inner;
-    }
-    case PropertyValue::Kind::kSecret: return PropertyValue::MakeSecret(NormalizeOutputValues(v.SecretElement()));
-    case PropertyValue::Kind::kArray: {
-      PropertyArray out;
-      for (auto const& e : v.AsArray()) out.push_back(NormalizeOutputValues(e));
-      return out;
-    }
-    case PropertyValue::Kind::kObject: {
-      PropertyMap out;
-      for (auto const& [k, e] : v.AsObject()) out.emplace(k, NormalizeOutputValues(e));
-      return out;
-    }
-    default: return v;
-  }
+  return Transform(v, [](PropertyValue x) {
+    if (!x.is_output()) return x;
+    auto const& o = x.AsOutput();
+    PropertyValue inner = o.value ? *o.value : PropertyValue::MakeComputed();
+    return o.secret ? PropertyValue::MakeSecret(std::move(inner)) : inner;
+  });
 }
 
 void AwaitInputs(PropertyInputs const& inputs,
