@@ -121,11 +121,11 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
-      if (opts.package_ref.empty()) {
-        req.set_version(opts.version);
-        req.set_plugindownloadurl(opts.plugin_download_url);
+      if (opts.package_ref) {
+        req.set_packageref(*opts.package_ref);
       } else {
-        req.set_packageref(opts.package_ref);
+        req.set_version(opts.version.value_or(""));
+        req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
       }
       req.set_acceptresources(rt->features().resource_references);
       req.set_accepts_byte_string(true);

@@ -239,8 +239,8 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
     if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
   }
   res->provider = provider;
-  res->version = opts.version;
-  res->plugin_download_url = opts.plugin_download_url;
+  res->version = opts.version.value_or("");
+  res->plugin_download_url = opts.plugin_download_url.value_or("");
 
   // Registration proper, once the id to read (if any) is known: await the inputs, then the resources they
   // and the options name, then call the engine.
@@ -304,13 +304,13 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           *req.mutable_properties() = EncodeMap(in.values, enc);
           for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
           if (provider) req.set_provider(ProviderReference(provider));
-          req.set_version(opts.version);
+          req.set_version(opts.version.value_or(""));
           req.set_packageref(res->package_ref);
           req.set_acceptsecrets(true);
           req.set_acceptresources(rt->features().resource_references);
           req.set_accepts_byte_string(true);
           for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
-          req.set_plugindownloadurl(opts.plugin_download_url);
+          req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
           rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
             pulumirpc::ReadResourceResponse resp;
             auto status = rt->monitor().ReadResource(req, &resp);
@@ -346,29 +346,29 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
           auto& pd = (*req.mutable_propertydependencies())[k];
           for (auto const& u : KnownUrns(property_deps(deps))) pd.add_urns(u);
         }
-        req.set_deletebeforereplace(opts.delete_before_replace);
-        req.set_deletebeforereplacedefined(opts.delete_before_replace);
-        req.set_version(opts.version);
+        req.set_deletebeforereplace(opts.delete_before_replace.value_or(false));
+        req.set_deletebeforereplacedefined(opts.delete_before_replace.has_value());
+        req.set_version(opts.version.value_or(""));
         req.set_packageref(res->package_ref);
         for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
         req.set_acceptsecrets(true);
         for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
         FillAliases(req, opts.aliases, rt->features().alias_specs);
         req.set_aliasspecs(rt->features().alias_specs);
-        req.set_importid(opts.import_id);
+        req.set_importid(opts.import_id.value_or(""));
         if (opts.custom_timeouts) {
           auto* t = req.mutable_customtimeouts();
-          t->set_create(opts.custom_timeouts->create);
-          t->set_update(opts.custom_timeouts->update);
-          t->set_delete_(opts.custom_timeouts->del);
-          t->set_read(opts.custom_timeouts->read);
+          t->set_create(opts.custom_timeouts->create.value_or(""));
+          t->set_update(opts.custom_timeouts->update.value_or(""));
+          t->set_delete_(opts.custom_timeouts->del.value_or(""));
+          t->set_read(opts.custom_timeouts->read.value_or(""));
         }
         req.set_supportspartialvalues(true);
         req.set_acceptresources(rt->features().resource_references);
         req.set_accepts_byte_string(true);
         for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
         for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
-        req.set_plugindownloadurl(opts.plugin_download_url);
+        req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
         if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
         if (opts.deleted_with && rt->features().deleted_with) {
           req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));

@@ -30,6 +30,11 @@ PropertyMap DecodeOrEmpty(google::protobuf::Struct const& s) {
   return m.ok() ? *std::move(m) : PropertyMap{};
 }
 
+/// A string field of a request as an option: empty means unset.
+std::optional<std::string> UnlessEmpty(std::string const& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 template <typename Repeated>
 std::vector<std::string> ToVector(Repeated const& r) {
   return std::vector<std::string>(r.begin(), r.end());
@@ -143,17 +148,17 @@ class MockMonitor : public internal::MonitorStub {
     if (req.has_protect()) r.protect = req.protect();
     r.ignore_changes = ToVector(req.ignorechanges());
     r.replace_on_changes = ToVector(req.replaceonchanges());
-    r.delete_before_replace = req.deletebeforereplace();
+    if (req.deletebeforereplacedefined()) r.delete_before_replace = req.deletebeforereplace();
     if (req.has_retainondelete()) r.retain_on_delete = req.retainondelete();
-    r.deleted_with = req.deletedwith();
+    r.deleted_with = UnlessEmpty(req.deletedwith());
     r.additional_secret_outputs = ToVector(req.additionalsecretoutputs());
     r.alias_urns = ToVector(req.aliasurns());
     for (auto const& a : req.aliases()) {
       if (a.has_spec()) r.alias_urns.push_back("spec:" + a.spec().name() + "/" + a.spec().type());
     }
-    r.import_id = req.importid();
-    r.version = req.version();
-    r.plugin_download_url = req.plugindownloadurl();
+    r.import_id = UnlessEmpty(req.importid());
+    r.version = UnlessEmpty(req.version());
+    r.plugin_download_url = UnlessEmpty(req.plugindownloadurl());
     if (req.has_customtimeouts()) {
       r.custom_timeouts = {{"create", req.customtimeouts().create()},
                            {"update", req.customtimeouts().update()},
@@ -248,7 +253,8 @@ class MockMonitor : public internal::MonitorStub {
 
   // Method calls go to Mocks::Call like invokes; their arguments include `__self__`.
   grpc::Status Call(pulumirpc::ResourceCallRequest const& req, pulumirpc::CallResponse* resp) override {
-    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), req.version(), req.plugindownloadurl()};
+    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), UnlessEmpty(req.version()),
+                        UnlessEmpty(req.plugindownloadurl())};
     {
       std::lock_guard lock(impl_->mu);
       impl_->invokes.push_back(record);
@@ -262,7 +268,8 @@ class MockMonitor : public internal::MonitorStub {
   }
 
   grpc::Status Invoke(pulumirpc::ResourceInvokeRequest const& req, pulumirpc::ResourceInvokeResponse* resp) override {
-    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), req.version(), req.plugindownloadurl()};
+    InvokeRecord record{req.tok(), DecodeOrEmpty(req.args()), req.provider(), UnlessEmpty(req.version()),
+                        UnlessEmpty(req.plugindownloadurl())};
     {
       std::lock_guard lock(impl_->mu);
       impl_->invokes.push_back(record);
