@@ -387,7 +387,8 @@ TEST(RegisterRequestTest, CarriesTheResourceItsInputsDependenciesAndProviders) {
   EXPECT_FALSE(req.remote());
   EXPECT_EQ(req.object().fields().at("size").number_value(), 2);
   EXPECT_TRUE(req.object().fields().at("password").has_struct_value()) << "a secret object";
-  EXPECT_THAT(req.dependencies(), ElementsAre(UrnOf("test:index:Thing", "input"), UrnOf("test:index:Thing", "explicit")));
+  EXPECT_THAT(req.dependencies(),
+              ElementsAre(UrnOf("test:index:Thing", "input"), UrnOf("test:index:Thing", "explicit")));
   EXPECT_EQ(req.provider(), UrnOf("pulumi:providers:test", "own") + "::own-id");
   EXPECT_THAT(req.propertydependencies().at("size").urns(), ElementsAre(UrnOf("test:index:Thing", "input")));
   EXPECT_THAT(req.propertydependencies().at("password").urns(), IsEmpty());

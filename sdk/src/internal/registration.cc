@@ -52,49 +52,48 @@ void Settle(Registration const& r, std::string const& urn, std::string const& id
   SettleResource(*r.res, urn, id, *std::move(outputs), preview, unknown);
 }
 
-/// Reports a failed engine call; true when the call succeeded.
-bool Succeeded(Registration const& r, char const* doing, grpc::Status const& status) {
-  if (status.ok()) return true;
-  r.rt->ReportRpcFailure(doing + Describe(*r.res), status);
-  r.res->RejectPending(doing + Describe(*r.res) + " failed: " + status.error_message());
-  return false;
+/// Sends `req` with `call` from the pool, then on the executor: a failed call rejects the resource, a
+/// registration the engine reports as failed leaves it unknown, and a response that succeeded goes to `settle`.
+template <typename Request, typename Response, typename OnSuccess>
+void Send(RegistrationPtr r, char const* doing, Request req,
+          grpc::Status (MonitorStub::*call)(Request const&, Response*), OnSuccess settle) {
+  r->rt->CallAsync([r, doing, req = std::move(req), call, settle = std::move(settle)] {
+    Response resp;
+    auto status = (r->rt->monitor().*call)(req, &resp);
+    r->rt->Post([r, doing, status, resp = std::move(resp), secret_outputs = req.additionalsecretoutputs(), settle] {
+      if (!status.ok()) {
+        r->rt->ReportRpcFailure(doing + Describe(*r->res), status);
+        r->res->RejectPending(doing + Describe(*r->res) + " failed: " + status.error_message());
+        return;
+      }
+      if (resp.result() != pulumirpc::SUCCESS) {
+        SettleFailed(r->res, resp.urn());
+        return;
+      }
+      settle(resp, secret_outputs);
+    });
+  });
 }
 
 void SendRead(RegistrationPtr r) {
   auto req = ReadRequest(*r->res, r->placement, r->opts, r->in, *r->pre.id_to_read, r->dependencies,
                          r->rt->features());
-  r->rt->CallAsync([r, req = std::move(req)] {
-    pulumirpc::ReadResourceResponse resp;
-    auto status = r->rt->monitor().ReadResource(req, &resp);
-    r->rt->Post([r, status, resp = std::move(resp), secret_outputs = req.additionalsecretoutputs()] {
-      if (!Succeeded(*r, "reading ", status)) return;
-      if (resp.result() != pulumirpc::SUCCESS) {
-        SettleFailed(r->res, resp.urn());
-        return;
-      }
-      // The id is the provider's (which may differ from the one asked for); none means unknown.
-      Settle(*r, resp.urn(), resp.id(), resp.properties(), resp.unknown(), secret_outputs);
-    });
-  });
+  Send(r, "reading ", std::move(req), &MonitorStub::ReadResource,
+       [r](pulumirpc::ReadResourceResponse const& resp, auto const& secret_outputs) {
+         // The id is the provider's (which may differ from the one asked for); none means unknown.
+         Settle(*r, resp.urn(), resp.id(), resp.properties(), resp.unknown(), secret_outputs);
+       });
 }
 
 void SendRegister(RegistrationPtr r) {
   auto req = RegisterRequest(*r->res, r->placement, r->opts, r->in, r->pre, r->dependencies, r->rt->features());
-  r->rt->CallAsync([r, req = std::move(req)] {
-    pulumirpc::RegisterResourceResponse resp;
-    auto status = r->rt->monitor().RegisterResource(req, &resp);
-    r->rt->Post([r, status, resp = std::move(resp), secret_outputs = req.additionalsecretoutputs()] {
-      if (!Succeeded(*r, "registering ", status)) return;
-      if (resp.result() != pulumirpc::SUCCESS) {
-        SettleFailed(r->res, resp.urn());
-        return;
-      }
-      // A remote component's outputs depend on the resources its provider made them from (a child that
-      // failed under --continue-on-error makes what uses them skipped).
-      r->res->output_deps = OutputDependencies(r->rt, resp);
-      Settle(*r, resp.urn(), resp.id(), resp.object(), resp.unknown(), secret_outputs);
-    });
-  });
+  Send(r, "registering ", std::move(req), &MonitorStub::RegisterResource,
+       [r](pulumirpc::RegisterResourceResponse const& resp, auto const& secret_outputs) {
+         // A remote component's outputs depend on the resources its provider made them from (a child that
+         // failed under --continue-on-error makes what uses them skipped).
+         r->res->output_deps = OutputDependencies(r->rt, resp);
+         Settle(*r, resp.urn(), resp.id(), resp.object(), resp.unknown(), secret_outputs);
+       });
 }
 
 /// Steps 3 to 5: the inputs, then the resources they and the options name, then the request.

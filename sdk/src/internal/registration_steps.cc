@@ -285,7 +285,9 @@ absl::StatusOr<PropertyMap> OutputsFrom(google::protobuf::Struct const& returned
   // The engine marks the additional secret outputs it has; one the provider left out of a preview is
   // still unknown, and secret.
   if (preview) {
-    for (auto const& k : secret_outputs) outputs.try_emplace(k, PropertyValue::MakeSecret(PropertyValue::MakeComputed()));
+    for (auto const& k : secret_outputs) {
+      outputs.try_emplace(k, PropertyValue::MakeSecret(PropertyValue::MakeComputed()));
+    }
   }
   return outputs;
 }
