@@ -71,9 +71,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           // The result depends on the resources the provider names.
           internal::Dependencies deps;
           for (auto const& [k, d] : resp.returndependencies()) {
-            for (auto const& urn : d.urns()) {
-              internal::MergeDependencies(deps, {internal::DependencyOn(rt, urn)});
-            }
+            internal::MergeDependencies(deps, internal::DependenciesOn(rt, d.urns()));
           }
           auto decoded = internal::DecodeMap(resp.return_());
           if (!decoded.ok()) {

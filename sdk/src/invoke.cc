@@ -1,6 +1,7 @@
 #include "pulumi/invoke.h"
 
 #include "internal/property_codec.h"
+#include "internal/property_walk.h"
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
@@ -33,22 +34,10 @@ PropertyMap OutputValueArguments(internal::ResolvedInputs const& in) {
 
 /// The URNs the output values inside `v` say they depend on.
 void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string>& urns) {
-  switch (v.kind()) {
-    case PropertyValue::Kind::kOutput: {
-      auto const& o = v.AsOutput();
-      urns.insert(o.dependencies.begin(), o.dependencies.end());
-      if (o.value) CollectOutputValueDependencies(*o.value, urns);
-      break;
-    }
-    case PropertyValue::Kind::kSecret: CollectOutputValueDependencies(v.SecretElement(), urns); break;
-    case PropertyValue::Kind::kArray:
-      for (auto const& e : v.AsArray()) CollectOutputValueDependencies(e, urns);
-      break;
-    case PropertyValue::Kind::kObject:
-      for (auto const& [k, e] : v.AsObject()) CollectOutputValueDependencies(e, urns);
-      break;
-    default: break;
-  }
+  internal::Walk(v, [&urns](PropertyValue const& x) {
+    if (x.is_output()) urns.insert(x.AsOutput().dependencies.begin(), x.AsOutput().dependencies.end());
+    return true;
+  });
 }
 
 // `report`: log a provider's failure as an error of the run. The plain form throws it to the caller instead,
@@ -132,11 +121,11 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
-      if (opts.package_ref.empty()) {
-        req.set_version(opts.version);
-        req.set_plugindownloadurl(opts.plugin_download_url);
+      if (opts.package_ref) {
+        req.set_packageref(*opts.package_ref);
       } else {
-        req.set_packageref(opts.package_ref);
+        req.set_version(opts.version.value_or(""));
+        req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
       }
       req.set_acceptresources(rt->features().resource_references);
       req.set_accepts_byte_string(true);

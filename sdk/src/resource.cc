@@ -2,6 +2,7 @@
 
 #include "internal/property_codec.h"
 #include "internal/registration.h"
+#include "internal/registration_steps.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
 #include "internal/urn.h"
@@ -113,16 +114,14 @@ CustomResource CustomResource::FromReference(Context& ctx, ResourceReference con
       auto const& fields = resp.return_().fields();
       auto it = fields.find("state");
       google::protobuf::Struct empty;
-      auto decoded = internal::DecodeMap(it != fields.end() ? it->second.struct_value() : empty);
-      if (!decoded.ok()) {
-        std::string message = what + ": malformed state: " + std::string(decoded.status().message());
+      auto outputs = internal::OutputsFrom(it != fields.end() ? it->second.struct_value() : empty, {}, false, {});
+      if (!outputs.ok()) {
+        std::string message = what + ": malformed state: " + std::string(outputs.status().message());
         rt->ReportError(message);
         state->outputs->Reject(message);
         return;
       }
-      PropertyMap outputs;
-      for (auto const& [k, v] : *decoded) outputs.emplace(k, internal::NormalizeOutputValues(v));
-      state->outputs->Resolve(std::move(outputs), false, {});
+      state->outputs->Resolve(*std::move(outputs), false, {});
     });
   });
   return CustomResource(std::move(state));

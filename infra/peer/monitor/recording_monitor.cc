@@ -165,7 +165,7 @@ json RecordingMonitor::Recording() const {
   json invokes = json::array();
   for (auto const& i : engine_.Invocations()) {
     invokes.push_back({{"token", i.token}, {"args", ToJson(i.args)}, {"provider", i.provider},
-                       {"version", i.version}, {"result", ToJson(i.result)}});
+                       {"version", i.version.value_or("")}, {"result", ToJson(i.result)}});
   }
   return {{"project", options_.project}, {"stack", options_.stack}, {"resources", resources},
           {"logs", logs},                {"invokes", invokes}};

@@ -15,17 +15,17 @@ void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResourc
   if (req.has_protect()) r.protect = req.protect();
   r.ignore_changes = ToVector(req.ignorechanges());
   r.replace_on_changes = ToVector(req.replaceonchanges());
-  r.delete_before_replace = req.deletebeforereplace();
+  if (req.deletebeforereplacedefined()) r.delete_before_replace = req.deletebeforereplace();
   if (req.has_retainondelete()) r.retain_on_delete = req.retainondelete();
-  r.deleted_with = req.deletedwith();
+  r.deleted_with = test_engine::UnlessEmpty(req.deletedwith());
   r.additional_secret_outputs = ToVector(req.additionalsecretoutputs());
   r.alias_urns = ToVector(req.aliasurns());
   for (auto const& a : req.aliases()) {
     if (a.has_spec()) r.alias_urns.push_back("spec:" + a.spec().name() + "/" + a.spec().type());
   }
-  r.import_id = req.importid();
-  r.version = req.version();
-  r.plugin_download_url = req.plugindownloadurl();
+  r.import_id = test_engine::UnlessEmpty(req.importid());
+  r.version = test_engine::UnlessEmpty(req.version());
+  r.plugin_download_url = test_engine::UnlessEmpty(req.plugindownloadurl());
   if (req.has_customtimeouts()) {
     auto const& t = req.customtimeouts();
     r.custom_timeouts = {{"create", t.create()}, {"update", t.update()}, {"delete", t.delete_()}, {"read", t.read()}};

@@ -179,7 +179,8 @@ grpc::Status Engine::NewResource(mocks::MockResourceArgs const& args, mocks::Moc
 grpc::Status Engine::Invoke(pulumirpc::ResourceInvokeRequest const& request,
                             pulumirpc::ResourceInvokeResponse* response) {
   std::optional<std::string> failure;
-  auto s = Answer({request.tok(), {}, request.provider(), request.version(), request.plugindownloadurl()},
+  auto s = Answer({request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
+                   UnlessEmpty(request.plugindownloadurl())},
                   request.args(), {request.dependson().begin(), request.dependson().end()},
                   request.accept_output_values(), response->mutable_return_(), &failure);
   if (failure) response->add_failures()->set_reason(*failure);
@@ -188,7 +189,8 @@ grpc::Status Engine::Invoke(pulumirpc::ResourceInvokeRequest const& request,
 
 grpc::Status Engine::Call(pulumirpc::ResourceCallRequest const& request, pulumirpc::CallResponse* response) {
   std::optional<std::string> failure;
-  auto s = Answer({request.tok(), {}, request.provider(), request.version(), request.plugindownloadurl()},
+  auto s = Answer({request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
+                   UnlessEmpty(request.plugindownloadurl())},
                   request.args(), {}, false, response->mutable_return_(), &failure);
   if (failure) response->add_failures()->set_reason(*failure);
   return s;

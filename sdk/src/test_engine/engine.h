@@ -71,6 +71,11 @@ struct Resource {
   std::optional<PropertyMap> registered_outputs{};
 };
 
+/// A string field of a request as an option: empty means unset (as ResourceOptions spells it).
+inline std::optional<std::string> UnlessEmpty(std::string const& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 /// An invoke or a method call, with the arguments the mocks got and what they returned.
 struct Invocation : mocks::InvokeRecord {
   PropertyMap result{};
