@@ -42,9 +42,9 @@ std::vector<std::shared_ptr<OutputStateBase>> HookRegistrations(ResourceHookBind
   std::vector<std::shared_ptr<OutputStateBase>> out;
   for (auto const* list : {&hooks.before_create, &hooks.after_create, &hooks.before_update, &hooks.after_update,
                            &hooks.before_delete, &hooks.after_delete}) {
-    for (auto const& h : *list) out.push_back(h.internal_state()->registered);
+    for (auto const& h : *list) out.push_back(StateOf(h)->registered);
   }
-  for (auto const& h : hooks.on_error) out.push_back(h.internal_state()->registered);
+  for (auto const& h : hooks.on_error) out.push_back(StateOf(h)->registered);
   return out;
 }
 
@@ -64,7 +64,7 @@ void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> con
     if (a.no_parent) {
       spec->set_noparent(true);
     } else if (a.parent) {
-      spec->set_parenturn(KnownUrn(a.parent->internal_state()));
+      spec->set_parenturn(KnownUrn(StateOf(*a.parent)));
     } else if (a.parent_urn) {
       spec->set_parenturn(*a.parent_urn);
     }
@@ -152,7 +152,7 @@ void AwaitInputs(PropertyInputs const& inputs,
   std::vector<std::pair<std::string, std::shared_ptr<OutputState<PropertyValue>>>> states;
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   for (auto const& [k, v] : inputs) {
-    states.emplace_back(k, v.ToOutput().internal_state());
+    states.emplace_back(k, StateOf(v.ToOutput()));
     bases.push_back(states.back().second);
   }
   WhenAllSettled(bases, [states = std::move(states), done = std::move(done)] {
@@ -231,18 +231,18 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
 
   ResourceStatePtr parent;
   if (opts.parent) {
-    parent = opts.parent->internal_state();
+    parent = StateOf(*opts.parent);
   } else if (res->type != kStackType) {
     parent = rt->stack;
   }
   if (parent) res->providers = parent->providers;
   std::map<std::string, ResourceStatePtr> explicit_providers;
-  for (auto const& p : opts.providers) explicit_providers[p.package()] = p.internal_state();
+  for (auto const& p : opts.providers) explicit_providers[p.package()] = StateOf(p);
   ResourceStatePtr provider;
   if (custom && opts.provider) {
-    provider = opts.provider->internal_state();
+    provider = StateOf(*opts.provider);
   } else if (opts.provider) {
-    explicit_providers[opts.provider->package()] = opts.provider->internal_state();
+    explicit_providers[opts.provider->package()] = StateOf(*opts.provider);
   }
   for (auto const& [pkg, p] : explicit_providers) res->providers[pkg] = p;
   // A custom resource's own explicit provider is inherited by its children too (as in Go's mergeProviders).
@@ -272,7 +272,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
       MergeDependencies(in.all_deps, id_deps);
       MergeDependencies(in.all_deps, trigger->all_deps);
       Dependencies explicit_deps;
-      for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
+      for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {StateOf(d)});
       Dependencies urns = in.all_deps;
       MergeDependencies(urns, explicit_deps);
       Dependencies ids;
@@ -285,10 +285,10 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         MergeDependencies(urns, {p});
         MergeDependencies(ids, {p});
       }
-      if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
-      for (auto const& r : opts.replace_with) MergeDependencies(urns, {r.internal_state()});
+      if (opts.deleted_with) MergeDependencies(urns, {StateOf(*opts.deleted_with)});
+      for (auto const& r : opts.replace_with) MergeDependencies(urns, {StateOf(r)});
       for (auto const& a : opts.aliases) {
-        if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
+        if (a.parent) MergeDependencies(urns, {StateOf(*a.parent)});
       }
 
       AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, trigger, in = std::move(in),
@@ -383,10 +383,10 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
         req.set_plugindownloadurl(opts.plugin_download_url);
         if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
         if (opts.deleted_with && rt->features().deleted_with) {
-          req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
+          req.set_deletedwith(KnownUrn(StateOf(*opts.deleted_with)));
         }
         for (auto const& s : opts.hide_diffs) req.add_hidediffs(s);
-        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(r.internal_state()));
+        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(StateOf(r)));
         if (auto it = trigger->values.find("replacementTrigger"); it != trigger->values.end()) {
           *req.mutable_replacement_trigger() = EncodeValue(it->second, enc);
         }
@@ -428,7 +428,7 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
       register_with(std::nullopt, {});
       return;
     }
-    auto id_state = read_id->ToOutput().internal_state();
+    auto id_state = StateOf(read_id->ToOutput());
     id_state->OnSettled([id_state, res, register_with = std::move(register_with)]() mutable {
       switch (id_state->state()) {
         case State::kRejected: res->RejectPending(id_state->error()); return;

@@ -203,7 +203,7 @@ std::vector<std::string> DependencyUrns(pulumi::internal::Dependencies const& de
 /// Waits for an output and returns its state. Call it from the test, not from inside the program body.
 template <typename T>
 Awaited<T> AwaitForTest(Output<T> const& output) {
-  auto const& s = output.internal_state();
+  auto const& s = pulumi::internal::StateOf(output);
   Awaited<T> a;
   if (!internal_wait::WaitSettled(*s)) {
     a.failed = true;
