@@ -47,7 +47,11 @@ PropertyMap Mocks::Call(MockCallArgs const& args) {
   throw std::runtime_error("no mock for the invoke " + args.token + "; override pulumi::mocks::Mocks::Call");
 }
 
-struct MockDeployment::Impl {
+namespace {
+
+/// What the mocked engine holds and records; MockDeployment's private Impl is one, and the monitor and
+/// engine stubs below write it.
+struct MockEngineState {
   std::shared_ptr<Mocks> mocks;
   MockOptions options;
   mutable std::mutex mu;
@@ -100,11 +104,9 @@ struct MockDeployment::Impl {
   }
 };
 
-namespace {
-
 class MockMonitor : public internal::MonitorStub {
  public:
-  explicit MockMonitor(MockDeployment::Impl* impl) : impl_(impl) {}
+  explicit MockMonitor(MockEngineState* impl) : impl_(impl) {}
 
   grpc::Status GetDeploymentInfo(pulumirpc::DeploymentInfo* response) override {
     response->set_project(impl_->options.project);
@@ -357,12 +359,12 @@ class MockMonitor : public internal::MonitorStub {
   }
 
  private:
-  MockDeployment::Impl* impl_;
+  MockEngineState* impl_;
 };
 
 class MockEngine : public internal::EngineStub {
  public:
-  explicit MockEngine(MockDeployment::Impl* impl) : impl_(impl) {}
+  explicit MockEngine(MockEngineState* impl) : impl_(impl) {}
 
   grpc::Status Log(pulumirpc::LogRequest const& req) override {
     static constexpr char const* kNames[] = {"debug", "info", "warning", "error"};
@@ -380,10 +382,12 @@ class MockEngine : public internal::EngineStub {
   }
 
  private:
-  MockDeployment::Impl* impl_;
+  MockEngineState* impl_;
 };
 
 }  // namespace
+
+struct MockDeployment::Impl : MockEngineState {};
 
 MockDeployment::MockDeployment(std::shared_ptr<Mocks> mocks, MockOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->mocks = mocks ? std::move(mocks) : std::make_shared<Mocks>();

@@ -177,9 +177,8 @@ class MockDeployment {
   /// The URNs the stack holds after the last Run: this Run's registrations, then what earlier Runs left.
   std::vector<std::string> state() const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
