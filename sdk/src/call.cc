@@ -9,7 +9,7 @@
 namespace pulumi {
 
 Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource const& self) {
-  auto self_state = self.internal_state();
+  auto self_state = internal::StateOf(self);
   auto rt = self_state->urn->runtime();
   auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider = self_state->provider;
@@ -98,7 +98,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
       });
     });
   });
-  return Output<PropertyMap>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace pulumi

@@ -44,18 +44,18 @@ void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string
 // who may handle it.
 Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts,
                                bool report) {
-  auto rt = ctx.internal_runtime();
+  auto rt = internal::RuntimeOf(ctx);
   auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider;
   if (opts.provider) {
-    provider = opts.provider->internal_state();
+    provider = internal::StateOf(*opts.provider);
   } else if (opts.parent) {
-    auto const& providers = opts.parent->internal_state()->providers;
+    auto const& providers = internal::StateOf(*opts.parent)->providers;
     if (auto it = providers.find(internal::PackageOfType(token)); it != providers.end()) provider = it->second;
   }
-  internal::ResourceStatePtr parent = opts.parent ? opts.parent->internal_state() : nullptr;
+  internal::ResourceStatePtr parent = opts.parent ? internal::StateOf(*opts.parent) : nullptr;
   internal::Dependencies explicit_deps;
-  for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {d.internal_state()});
+  for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {internal::StateOf(d)});
 
   internal::AwaitInputs(args, [rt, out, token, provider, parent, explicit_deps, opts, report](
                                   std::optional<std::string> error, internal::ResolvedInputs in) {
@@ -186,7 +186,7 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
       });
     });
   });
-  return Output<PropertyMap>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace
@@ -199,8 +199,8 @@ PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args
   PropertyInputs inputs;
   for (auto& [k, v] : args) inputs.emplace(k, Input<PropertyValue>(std::move(v)));
   auto result = InvokeImpl(ctx, token, std::move(inputs), opts, /*report=*/false);
-  auto state = result.internal_state();
-  auto rt = ctx.internal_runtime();
+  auto state = internal::StateOf(result);
+  auto rt = internal::RuntimeOf(ctx);
   using State = internal::OutputStateBase::State;
   if (rt->OnExecutorThread()) {
     if (!rt->RunTasksUntil([&] { return state->state() != State::kPending; })) {

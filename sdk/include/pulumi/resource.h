@@ -42,10 +42,10 @@ void ResolveDecoded(OutputStateBase& out, PropertyValue const& value, bool secre
 /// `src` decoded into T, like `src.Apply(FromPropertyValue<T>)`.
 template <typename T>
 Output<T> Decoded(Output<PropertyValue> const& src) {
-  auto const& rt = src.internal_state()->runtime();
+  auto const& rt = StateOf(src)->runtime();
   auto out = NewOutputState<T>(rt ? rt : CurrentRuntime());
   SettleDecoded(src, out, &ResolveDecoded<T>);
-  return Output<T>(std::move(out));
+  return OutputOf(std::move(out));
 }
 }  // namespace internal
 
@@ -64,16 +64,22 @@ class Resource {
   std::string const& name() const;
   bool custom() const;
 
-  std::shared_ptr<internal::ResourceState> const& internal_state() const { return state_; }
   bool operator==(Resource const& other) const { return state_ == other.state_; }
 
  protected:
   Resource() = default;
   explicit Resource(std::shared_ptr<internal::ResourceState> state) : state_(std::move(state)) {}
-  std::shared_ptr<internal::ResourceState> state_;
 
+ private:
+  friend std::shared_ptr<internal::ResourceState> const& internal::StateOf(Resource const& resource);
   friend Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
+
+  std::shared_ptr<internal::ResourceState> state_;
 };
+
+namespace internal {
+inline std::shared_ptr<ResourceState> const& StateOf(Resource const& resource) { return resource.state_; }
+}  // namespace internal
 
 /// A resource managed by a provider.
 class CustomResource : public Resource {

@@ -154,7 +154,7 @@ void AwaitInputs(PropertyInputs const& inputs,
   std::vector<std::pair<std::string, std::shared_ptr<OutputState<PropertyValue>>>> states;
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   for (auto const& [k, v] : inputs) {
-    states.emplace_back(k, v.ToOutput().internal_state());
+    states.emplace_back(k, StateOf(v.ToOutput()));
     bases.push_back(states.back().second);
   }
   WhenAllSettled(bases, [states = std::move(states), done = std::move(done)] {

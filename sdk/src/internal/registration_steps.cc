@@ -10,8 +10,6 @@ namespace {
 
 using State = OutputStateBase::State;
 
-ResourceStatePtr StateOf(Resource const& r) { return r.internal_state(); }
-
 template <typename Hook>
 void AddHookNames(google::protobuf::RepeatedPtrField<std::string>* names, std::vector<Hook> const& hooks) {
   for (auto const& h : hooks) *names->Add() = h.name();
@@ -34,9 +32,9 @@ std::vector<std::shared_ptr<OutputStateBase>> HookRegistrations(ResourceHookBind
   std::vector<std::shared_ptr<OutputStateBase>> out;
   for (auto const* list : {&hooks.before_create, &hooks.after_create, &hooks.before_update, &hooks.after_update,
                            &hooks.before_delete, &hooks.after_delete}) {
-    for (auto const& h : *list) out.push_back(h.internal_state()->registered);
+    for (auto const& h : *list) out.push_back(StateOf(h)->registered);
   }
-  for (auto const& h : hooks.on_error) out.push_back(h.internal_state()->registered);
+  for (auto const& h : hooks.on_error) out.push_back(StateOf(h)->registered);
   return out;
 }
 
@@ -70,7 +68,7 @@ void AwaitIdToRead(std::optional<Input<std::string>> read_id, Prerequisites pre,
     done(std::nullopt, std::move(pre));
     return;
   }
-  auto id_state = read_id->ToOutput().internal_state();
+  auto id_state = StateOf(read_id->ToOutput());
   id_state->OnSettled([id_state, pre = std::move(pre), done = std::move(done)]() mutable {
     if (id_state->state() == State::kRejected) {
       done(id_state->error(), {});

@@ -177,9 +177,8 @@ class MockDeployment {
   /// The URNs the stack holds after the last Run: this Run's registrations, then what earlier Runs left.
   std::vector<std::string> state() const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
@@ -203,7 +202,7 @@ std::vector<std::string> DependencyUrns(pulumi::internal::Dependencies const& de
 /// Waits for an output and returns its state. Call it from the test, not from inside the program body.
 template <typename T>
 Awaited<T> AwaitForTest(Output<T> const& output) {
-  auto const& s = output.internal_state();
+  auto const& s = pulumi::internal::StateOf(output);
   Awaited<T> a;
   if (!internal_wait::WaitSettled(*s)) {
     a.failed = true;
