@@ -155,14 +155,14 @@ TEST(AwaitPrerequisitesTest, TheTriggerIsSentAsItSettled) {
   auto dep = Registered("test:index:Thing", "source");
   auto trigger = NewOutputState<PropertyValue>(nullptr);
   trigger->Resolve(PropertyValue(42), true, {dep});
-  auto a = AwaitPrerequisitesNow({.replacement_trigger = Output<PropertyValue>(trigger)});
+  auto a = AwaitPrerequisitesNow({.replacement_trigger = internal::OutputOf(trigger)});
   ASSERT_TRUE(a.called);
   EXPECT_EQ(a.pre.trigger, PropertyValue::MakeSecret(42));
   EXPECT_THAT(a.pre.trigger_deps, ElementsAre(dep));
 
   auto unknown = NewOutputState<PropertyValue>(nullptr);
   unknown->SettleUnknown(false, {});
-  EXPECT_EQ(AwaitPrerequisitesNow({.replacement_trigger = Output<PropertyValue>(unknown)}).pre.trigger,
+  EXPECT_EQ(AwaitPrerequisitesNow({.replacement_trigger = internal::OutputOf(unknown)}).pre.trigger,
             PropertyValue::MakeComputed());
 }
 
@@ -170,25 +170,25 @@ TEST(AwaitPrerequisitesTest, TheIdToReadIsItsValueOrTheUnknownSentinel) {
   auto dep = Registered("test:index:Thing", "source");
   auto id = NewOutputState<std::string>(nullptr);
   id->Resolve("abc", false, {dep});
-  auto a = AwaitPrerequisitesNow({}, Input<std::string>(Output<std::string>(id)));
+  auto a = AwaitPrerequisitesNow({}, Input<std::string>(internal::OutputOf(id)));
   EXPECT_EQ(a.pre.id_to_read, "abc");
   EXPECT_THAT(a.pre.id_deps, ElementsAre(dep));
 
   auto unknown = NewOutputState<std::string>(nullptr);
   unknown->SettleUnknown(false, {});
-  EXPECT_EQ(AwaitPrerequisitesNow({}, Input<std::string>(Output<std::string>(unknown))).pre.id_to_read,
+  EXPECT_EQ(AwaitPrerequisitesNow({}, Input<std::string>(internal::OutputOf(unknown))).pre.id_to_read,
             std::string(kUnknownStringValue));
 }
 
 TEST(AwaitPrerequisitesTest, AFailedTriggerOrIdIsAnError) {
   auto failed_trigger = NewOutputState<PropertyValue>(nullptr);
   failed_trigger->Reject("trigger failed");
-  auto a = AwaitPrerequisitesNow({.replacement_trigger = Output<PropertyValue>(failed_trigger)});
+  auto a = AwaitPrerequisitesNow({.replacement_trigger = internal::OutputOf(failed_trigger)});
   EXPECT_EQ(a.error, "trigger failed");
 
   auto failed_id = NewOutputState<std::string>(nullptr);
   failed_id->Reject("id failed");
-  EXPECT_EQ(AwaitPrerequisitesNow({}, Input<std::string>(Output<std::string>(failed_id))).error, "id failed");
+  EXPECT_EQ(AwaitPrerequisitesNow({}, Input<std::string>(internal::OutputOf(failed_id))).error, "id failed");
 }
 
 // Step 3: AwaitInputs.
@@ -201,7 +201,7 @@ TEST(AwaitInputsTest, ResolvesValuesSecretsUnknownsAndEachPropertysDependencies)
   auto unknown = NewOutputState<PropertyValue>(nullptr);
   unknown->SettleUnknown(false, {b, a});
   std::optional<ResolvedInputs> resolved;
-  AwaitInputs({{"plain", 1}, {"password", Output<PropertyValue>(secret)}, {"later", Output<PropertyValue>(unknown)}},
+  AwaitInputs({{"plain", 1}, {"password", internal::OutputOf(secret)}, {"later", internal::OutputOf(unknown)}},
               [&](std::optional<std::string> error, ResolvedInputs in) {
                 EXPECT_FALSE(error);
                 resolved = std::move(in);
@@ -221,7 +221,7 @@ TEST(AwaitInputsTest, AFailedInputIsAnError) {
   auto failed = NewOutputState<PropertyValue>(nullptr);
   failed->Reject("no such bucket");
   std::optional<std::string> error;
-  AwaitInputs({{"bucket", Output<PropertyValue>(failed)}},
+  AwaitInputs({{"bucket", internal::OutputOf(failed)}},
               [&](std::optional<std::string> e, ResolvedInputs) { error = std::move(e); });
   EXPECT_EQ(error, "no such bucket");
 }
