@@ -79,11 +79,8 @@ struct Uses {
 std::string TypeOf(Context const& ctx, TypeRef const& type, Form form, std::string const& from_ns,
                    std::string const& from_token, Uses& uses);
 
-/// An optional list property, which outputs hold as a plain vector, empty when absent.
-bool OmitsEmptyList(Property const& property);
-
 /// The declaration of a member: `required` wraps in Required/RequiredValue (inputs) or nothing (outputs);
-/// optional members are std::optional, except lists in outputs (OmitsEmptyList).
+/// optional members are std::optional.
 std::string MemberTypeOf(Context const& ctx, Property const& property, bool required, Form form,
                          std::string const& from_ns, std::string const& from_token, Uses& uses);
 

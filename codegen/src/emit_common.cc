@@ -236,16 +236,12 @@ std::string TypeOf(Context const& ctx, TypeRef const& type, Form form, std::stri
   return "::pulumi::Input<" + ValueOf(ctx, type, Form::kPlain, from_ns, from_token, uses) + ">";
 }
 
-bool OmitsEmptyList(Property const& property) { return !property.required && property.type.kind == TypeKind::kArray; }
-
 std::string MemberTypeOf(Context const& ctx, Property const& property, bool required, Form form,
                          std::string const& from_ns, std::string const& from_token, Uses& uses) {
   TypeRef type = property.type;
   type.plain = type.plain || property.plain;
   std::string t = TypeOf(ctx, type, form, from_ns, from_token, uses);
-  // An absent list in an output is an empty vector, as in Go's SDK: std::optional<std::vector<T>> compiles
-  // to some sixty functions per element type at -O0, a fifth of a generated unit (bench/README.md).
-  if (!required && !(form == Form::kOutput && OmitsEmptyList(property))) return "std::optional<" + t + ">";
+  if (!required) return "std::optional<" + t + ">";
   if (form == Form::kOutput) return t;
   static constexpr std::string_view kInput = "::pulumi::Input<";
   if (t.starts_with(kInput)) return "::pulumi::Required<" + t.substr(kInput.size());

@@ -82,8 +82,7 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
     code += "  return std::move(b).Object();\n}\n\n";
     code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
     for (std::size_t i = 0; i < type.properties.size(); ++i) {
-      code += std::string(OmitsEmptyList(type.properties[i]) ? "  if (!value." + members[i] + ".empty()) " : "  ") +
-              "::pulumi::gen::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
+      code += "  ::pulumi::gen::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
     }
     code += "  return object;\n}\n";
     out.definitions.push_back(

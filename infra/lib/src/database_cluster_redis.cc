@@ -48,8 +48,8 @@ void DatabaseCluster::CreateRedis(pulumi::Context& ctx, std::string const& name,
   redis_auth_secret_id = StoreSecret(ctx, name + "-redis-auth", args, "redis", instance.auth_string());
   redis_ca_secret_id = StoreSecret(
       ctx, name + "-redis-ca", args, "redis",
-      instance.server_ca_certs().Apply([](std::vector<redis::InstanceServerCaCert> const& certs) {
-        return certs.empty() ? std::string() : certs.front().cert.value_or("");
+      instance.server_ca_certs().Apply([](std::optional<std::vector<redis::InstanceServerCaCert>> const& certs) {
+        return certs && !certs->empty() ? certs->front().cert.value_or("") : std::string();
       }));
 }
 

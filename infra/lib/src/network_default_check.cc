@@ -20,7 +20,7 @@ pulumi::Output<std::string> ProjectWithoutDefaultNetwork(pulumi::Context& ctx, C
   // is what creates `default`), and a preview that still has to enable them lists nothing (unknown).
   return pulumi::gcp::compute::GetNetworks(ctx, {.project = apis.project})
       .Apply([project = common.gcp_project](pulumi::gcp::compute::GetNetworksResult const& result) {
-        auto const& names = result.networks;
+        auto const names = result.networks.value_or(std::vector<std::string>{});
         if (std::find(names.begin(), names.end(), "default") != names.end()) {
           throw std::runtime_error(DefaultNetworkRefusal(project));
         }

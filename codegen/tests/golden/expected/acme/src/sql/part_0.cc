@@ -121,7 +121,7 @@ namespace pulumi::acme::sql {
 ::pulumi::PropertyValue ToPropertyValue(DatabaseInstanceSettings const& value) {
   ::pulumi::PropertyMap object;
   ::pulumi::gen::EncodeMember(object, "backupConfiguration", value.backup_configuration);
-  if (!value.database_flags.empty()) ::pulumi::gen::EncodeMember(object, "databaseFlags", value.database_flags);
+  ::pulumi::gen::EncodeMember(object, "databaseFlags", value.database_flags);
   ::pulumi::gen::EncodeMember(object, "default", value.default_);
   ::pulumi::gen::EncodeMember(object, "edition", value.edition);
   ::pulumi::gen::EncodeMember(object, "edition2", value.edition2);
@@ -169,7 +169,7 @@ namespace pulumi::acme::sql {
 
 ::pulumi::PropertyValue ToPropertyValue(TreeNode const& value) {
   ::pulumi::PropertyMap object;
-  if (!value.children.empty()) ::pulumi::gen::EncodeMember(object, "children", value.children);
+  ::pulumi::gen::EncodeMember(object, "children", value.children);
   ::pulumi::gen::EncodeMember(object, "label", value.label);
   ::pulumi::gen::EncodeMember(object, "secretNote", value.secret_note);
   return object;

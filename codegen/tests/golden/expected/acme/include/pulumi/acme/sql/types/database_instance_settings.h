@@ -24,7 +24,7 @@ namespace pulumi::acme::sql {
 /// Settings of an instance.
 struct DatabaseInstanceSettings {
   std::optional<BackupConfiguration> backup_configuration{};
-  std::vector<DatabaseFlag> database_flags{};
+  std::optional<std::vector<DatabaseFlag>> database_flags{};
   /// Deprecated: use tier
   std::optional<double> default_{};
   std::optional<Edition> edition{};
