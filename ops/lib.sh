@@ -6,6 +6,8 @@
 
 OPS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OPS_REPO=$(dirname "$OPS_DIR")
+# The pinned versions (PULUMI_VERSION, GCP_VERSION): the Pulumi CLI the scripts are meant to run with.
+source "$OPS_REPO/versions.env"
 OPS_NAME=ops/$(basename "$0")
 # The projects of infra/stack-graph.txt (its unindented lines), in dependency order: each reads the outputs of
 # those before it (StackReference).
@@ -81,7 +83,7 @@ ops_setup() {
     [[ -f $OPS_PROJECTS_DIR/$p/Pulumi.yaml ]] ||
       ops_die 2 "no project $p in $OPS_PROJECTS_DIR (no Pulumi.yaml; pass --projects-dir DIR)"
   done
-  ops_require_tool pulumi "the Pulumi CLI, v3.274.1: tools/build-engine builds it"
+  ops_require_tool pulumi "the Pulumi CLI, v$PULUMI_VERSION: tools/build-engine builds it"
   ops_require_tool jq
   OPS_TMP=$(mktemp -d)
   trap 'rm -rf "$OPS_TMP"' EXIT

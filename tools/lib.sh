@@ -20,6 +20,10 @@ pcpp_find_go() {
   echo "$go"
 }
 
+# The pinned versions, from versions.env at the repository's root (the one file that states them): sets
+# PULUMI_VERSION (the engine, Go module sdk/v3) and GCP_VERSION (pulumi-gcp), without a leading "v".
+pcpp_load_versions() { source "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/versions.env"; }
+
 # The version of MODULE that GOMOD requires (a pin: tools/engine/go.mod, tools/actionlint/go.mod).
 pcpp_go_require_version() { awk -v m="$2" '$1 == m { print $2; exit }' "$1"; }
 

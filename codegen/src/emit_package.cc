@@ -33,11 +33,11 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
   body += "/// The options with this package's version and plugin download URL where they are not set, so the\n";
   body += "/// engine loads the provider plugin this code was generated for.\n";
   body += "inline ::pulumi::ResourceOptions WithPackageDefaults(::pulumi::ResourceOptions opts) {\n";
-  body += "  if (opts.version.empty()) opts.version = kPackageVersion;\n";
-  body += "  if (opts.plugin_download_url.empty()) opts.plugin_download_url = kPluginDownloadUrl;\n  return opts;\n}\n\n";
+  body += "  if (!opts.version) opts.version = kPackageVersion;\n";
+  body += "  if (!opts.plugin_download_url) opts.plugin_download_url = kPluginDownloadUrl;\n  return opts;\n}\n\n";
   body += "inline ::pulumi::InvokeOptions WithPackageDefaults(::pulumi::InvokeOptions opts) {\n";
-  body += "  if (opts.version.empty()) opts.version = kPackageVersion;\n";
-  body += "  if (opts.plugin_download_url.empty()) opts.plugin_download_url = kPluginDownloadUrl;\n  return opts;\n}\n\n";
+  body += "  if (!opts.version) opts.version = kPackageVersion;\n";
+  body += "  if (!opts.plugin_download_url) opts.plugin_download_url = kPluginDownloadUrl;\n  return opts;\n}\n\n";
   Uses package_uses;
   if (pkg.parameterization) {
     auto const& p = *pkg.parameterization;

@@ -314,7 +314,7 @@ int CreateCommand(Invocation const& in) {
   auto catalog = Catalog::Load(DefaultSchemaPath());
   if (!catalog.ok()) return Fail(catalog.status());
   auto const* resource = (*catalog)->FindResource(type);
-  if (!resource) return Fail("gcp 9.37.0 has no resource type " + type);
+  if (!resource) return Fail("gcp " PULUMI_CPP_GCP_VERSION " has no resource type " + type);
   auto checked = CheckResource(**catalog, *resource, inputs, {.urn_name = name, .random_seed = name});
   if (!checked.failures.empty()) {
     for (auto const& f : checked.failures) std::cerr << "gcp-sim: " << f.reason << "\n";

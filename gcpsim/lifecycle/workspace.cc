@@ -15,7 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kGcpVersion[] = "9.37.0";
+// The pinned gcp version (versions.env), set by gcpsim/CMakeLists.txt.
+constexpr char kGcpVersion[] = PULUMI_CPP_GCP_VERSION;
 
 std::string ReadFile(fs::path const& p) {
   std::ifstream in(p);

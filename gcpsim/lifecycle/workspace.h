@@ -1,7 +1,7 @@
 // A workspace for running Pulumi projects with the real `pulumi` CLI against the simulated cloud: a file
-// backend, a private PULUMI_HOME with the simulator installed as the gcp 9.37.0 plugin (so a real gcp plugin
-// elsewhere is never touched, and no ambient one is used), the cloud's database, and a copy of each project
-// that runs its prebuilt program (runtime.options.binary) with the project's own stack files.
+// backend, a private PULUMI_HOME with the simulator installed as the gcp plugin of the pinned version (so a
+// real gcp plugin elsewhere is never touched, and no ambient one is used), the cloud's database, and a copy of
+// each project that runs its prebuilt program (runtime.options.binary) with the project's own stack files.
 //
 //   Workspace ws({.work_dir = "/tmp/apex-sim", .stack = "dev", .projects = {{"apex-network", src, bin}}, ...});
 //   if (!ws.Prepare(&error)) ...;
@@ -76,7 +76,7 @@ class Workspace {
   WorkspaceOptions options_;
 };
 
-/// The bin directory of the engine `version` ("v3.274.1") that tools/build-engine builds:
+/// The bin directory of the engine `version` ("v<the pinned Pulumi version>") that tools/build-engine builds:
 /// $PULUMI_CPP_ENGINE_BIN, else $PULUMI_CPP_CACHE (default ~/.cache/pulumi-cpp)/engine/<version>/bin.
 std::string EngineBinDir(std::string const& version);
 

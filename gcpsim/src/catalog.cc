@@ -18,7 +18,8 @@ absl::StatusOr<std::unique_ptr<Catalog const>> Catalog::Load(std::string const& 
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError("the gcp schema " + path +
-                               " cannot be read: run codegen/schema/gcp-schema, or set GCPSIM_SCHEMA to a gcp 9.37.0 schema");
+                               " cannot be read: run codegen/schema/gcp-schema, or set GCPSIM_SCHEMA to a gcp "
+                               PULUMI_CPP_GCP_VERSION " schema");
   }
   std::stringstream ss;
   ss << in.rdbuf();

@@ -1,5 +1,5 @@
-// The gcp schema the simulator serves and checks against: the same gcp 9.37.0 schema the typed bindings are
-// generated from (codegen/schema/gcp-schema), read with codegen's schema model.
+// The gcp schema the simulator serves and checks against: the schema of the pinned gcp version (versions.env)
+// that the typed bindings are generated from (codegen/schema/gcp-schema), read with codegen's schema model.
 #ifndef GCPSIM_SRC_CATALOG_H
 #define GCPSIM_SRC_CATALOG_H
 

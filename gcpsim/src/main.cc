@@ -1,6 +1,6 @@
-// pulumi-resource-gcp: the offline Google Cloud. Answers as the gcp provider 9.37.0; never needs credentials or
-// a network. Environment: GCPSIM_DB (the database), GCPSIM_SCHEMA (the gcp schema), GCPSIM_LATENCY_MS,
-// GCPSIM_TRACE (a file that gets each call's own time).
+// pulumi-resource-gcp: the offline Google Cloud. Answers as the gcp provider of the pinned version
+// (versions.env); never needs credentials or a network. Environment: GCPSIM_DB (the database), GCPSIM_SCHEMA (the
+// gcp schema), GCPSIM_LATENCY_MS, GCPSIM_TRACE (a file that gets each call's own time).
 #include "catalog.h"
 #include "provider.h"
 #include "pulumi/provider/serve.h"

@@ -185,7 +185,7 @@ grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const
   if (!resource) {
     *resp->mutable_inputs() = req->news();
     auto* f = resp->add_failures();
-    f->set_reason("gcp 9.37.0 has no resource type " + r->type);
+    f->set_reason("gcp " PULUMI_CPP_GCP_VERSION " has no resource type " + r->type);
     return grpc::Status::OK;
   }
   CheckOptions options{.urn_name = r->name, .random_seed = r->random_seed, .olds = r->olds.empty() ? nullptr : &r->olds};
@@ -297,7 +297,7 @@ grpc::Status Provider::Invoke(grpc::ServerContext*, pulumirpc::InvokeRequest con
   auto timer = Time("Invoke", req->tok());
   auto const* function = catalog_.FindFunction(req->tok());
   if (!function) {
-    resp->add_failures()->set_reason("gcp 9.37.0 has no function " + req->tok());
+    resp->add_failures()->set_reason("gcp " PULUMI_CPP_GCP_VERSION " has no function " + req->tok());
     return grpc::Status::OK;
   }
   auto failures = CheckFunctionArgs(catalog_, *function, *args);

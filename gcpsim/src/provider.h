@@ -18,7 +18,8 @@
 
 namespace pulumi::gcpsim {
 
-inline constexpr char kProviderVersion[] = "9.37.0";
+// The pinned gcp version (versions.env), set by gcpsim/CMakeLists.txt.
+inline constexpr char kProviderVersion[] = PULUMI_CPP_GCP_VERSION;
 
 struct ProviderOptions {
   /// The database; "" for DefaultDatabasePath (which $GCPSIM_DB and the `simulatorDatabase` config override).

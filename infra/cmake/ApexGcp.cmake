@@ -1,4 +1,5 @@
-# The gcp bindings every Apex project uses: pulumi-gcp 9.37.0, schema fetched and cached by codegen/schema/gcp-schema.
+# The gcp bindings every Apex project uses: pulumi-gcp at the pinned version (versions.env, which the SDK package
+# passes on as PULUMI_CPP_GCP_VERSION), schema fetched and cached by codegen/schema/gcp-schema.
 # With APEX_GCP_BINDINGS_DIR (a build of infra/cmake/gcp-bindings, as infra/build makes) the prebuilt
 # module libraries are imported; otherwise pulumi_add_package generates and compiles them here.
 include_guard(GLOBAL)
@@ -6,6 +7,10 @@ set(APEX_GCP_MODULES compute servicenetworking sql redis serviceaccount projects
     artifactregistry kms iam
     monitoring)
 set(APEX_GCP_BINDINGS_DIR "" CACHE PATH "A build of infra/cmake/gcp-bindings to link instead of compiling")
+if(NOT PULUMI_CPP_GCP_VERSION)
+  message(FATAL_ERROR "the PulumiCpp package found (${PulumiCpp_DIR}) names no PULUMI_CPP_GCP_VERSION: "
+                      "build Apex against this repository's SDK build (infra/build)")
+endif()
 
 if(APEX_GCP_BINDINGS_DIR AND NOT PROJECT_NAME STREQUAL "apex_gcp_bindings")
   set(dir "${APEX_GCP_BINDINGS_DIR}/pulumi-packages/gcp")
@@ -33,5 +38,5 @@ else()
   endif()
   string(REGEX MATCH "[^\n]+\n?$" APEX_GCP_SCHEMA "${out}")
   string(STRIP "${APEX_GCP_SCHEMA}" APEX_GCP_SCHEMA)
-  pulumi_add_package(gcp SCHEMA "${APEX_GCP_SCHEMA}" VERSION 9.37.0 MODULES ${APEX_GCP_MODULES})
+  pulumi_add_package(gcp SCHEMA "${APEX_GCP_SCHEMA}" VERSION ${PULUMI_CPP_GCP_VERSION} MODULES ${APEX_GCP_MODULES})
 endif()

@@ -170,7 +170,7 @@ TEST_P(DatabasesTest, EveryResourceIsAChildOfTheClusterAndWaitsForTheApis) {
     auto r = run_.deployment->Find(type, name);
     ASSERT_TRUE(r) << type << " " << name;
     EXPECT_EQ(r->parent, component_urn_) << name;
-    EXPECT_EQ(r->version, "9.37.0") << name;
+    EXPECT_EQ(r->version, PULUMI_CPP_GCP_VERSION) << name;
     for (auto const& urn : api_urns) EXPECT_THAT(r->dependencies, ::testing::Contains(urn)) << name;
   }
   // Nothing else: every custom resource but the StackReference is one of the above or an API.

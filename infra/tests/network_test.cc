@@ -51,7 +51,7 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
   EXPECT_EQ(vpc->parent, component->urn);
   EXPECT_EQ(vpc->inputs.at("autoCreateSubnetworks"), PropertyValue(false));
   EXPECT_EQ(vpc->inputs.at("project"), PropertyValue(project()));
-  EXPECT_EQ(vpc->version, "9.37.0");
+  EXPECT_EQ(vpc->version, PULUMI_CPP_GCP_VERSION);
 
   auto subnet = d().Find("gcp:compute/subnetwork:Subnetwork", "apex-subnet");
   ASSERT_TRUE(subnet);

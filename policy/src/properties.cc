@@ -1,5 +1,7 @@
 #include "pulumi/policy/policy.h"
 
+#include "internal/property_walk.h"
+
 #include <functional>
 #include <stdexcept>
 
@@ -68,26 +70,23 @@ PropertyValue const* Unwrap(PropertyValue const* v) {
   return nullptr;
 }
 
+/// `root` followed by the steps of `at`, as Describe spells paths.
+std::string PathText(std::string const& root, internal::ValuePath const& at) {
+  std::string out = root;
+  for (auto const& step : at) {
+    out = step.key ? (out == "." ? "" : out) + "." + *step.key : out + "[" + std::to_string(step.index) + "]";
+  }
+  return out;
+}
+
 /// `v` without secrets or output values; throws UnknownValueError naming the first unknown inside.
 PropertyValue Plain(PropertyValue const& v, std::string const& path) {
-  auto const* u = Unwrap(&v);
-  if (!u) throw UnknownValueError(path);
-  switch (u->kind()) {
-    case Kind::kArray: {
-      PropertyArray out;
-      out.reserve(u->AsArray().size());
-      for (std::size_t i = 0; i < u->AsArray().size(); ++i) {
-        out.push_back(Plain(u->AsArray()[i], path + "[" + std::to_string(i) + "]"));
-      }
-      return out;
-    }
-    case Kind::kObject: {
-      PropertyMap out;
-      for (auto const& [k, e] : u->AsObject()) out.emplace(k, Plain(e, (path == "." ? "" : path) + "." + k));
-      return out;
-    }
-    default: return *u;
-  }
+  return internal::Transform(v, [&path](PropertyValue x, internal::ValuePath const& at) -> PropertyValue {
+    if (x.is_secret()) return x.SecretElement();
+    if (x.is_output() && x.AsOutput().value) return *x.AsOutput().value;
+    if (x.is_output() || x.is_computed()) throw UnknownValueError(PathText(path, at));
+    return x;
+  });
 }
 
 struct Walked {

@@ -18,7 +18,7 @@ Output<PropertyValue> JoinSettled(std::vector<Output<PropertyValue>> const& part
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   states.reserve(parts.size());
   for (auto const& p : parts) {
-    states.push_back(p.internal_state());
+    states.push_back(internal::StateOf(p));
     bases.push_back(states.back());
   }
   internal::WhenAllSettled(bases, [out, states = std::move(states), build = std::move(build)] {
@@ -39,7 +39,7 @@ Output<PropertyValue> JoinSettled(std::vector<Output<PropertyValue>> const& part
     }
     out->Resolve(build(std::move(values)), false, std::move(deps));
   });
-  return Output<PropertyValue>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 namespace pulumi {
 
 Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource const& self) {
-  auto self_state = self.internal_state();
+  auto self_state = internal::StateOf(self);
   auto rt = self_state->urn->runtime();
   auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider = self_state->provider;
@@ -71,9 +71,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
           // The result depends on the resources the provider names.
           internal::Dependencies deps;
           for (auto const& [k, d] : resp.returndependencies()) {
-            for (auto const& urn : d.urns()) {
-              internal::MergeDependencies(deps, {internal::DependencyOn(rt, urn)});
-            }
+            internal::MergeDependencies(deps, internal::DependenciesOn(rt, d.urns()));
           }
           auto decoded = internal::DecodeMap(resp.return_());
           if (!decoded.ok()) {
@@ -100,7 +98,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
       });
     });
   });
-  return Output<PropertyMap>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace pulumi

@@ -73,11 +73,11 @@ std::string Config::FullKey(std::string const& key) const {
 }
 
 bool Config::IsSecret(std::string const& key) const {
-  return ctx_->internal_runtime()->info().config_secret_keys.contains(FullKey(key));
+  return internal::RuntimeOf(*ctx_)->info().config_secret_keys.contains(FullKey(key));
 }
 
 std::optional<std::string> Config::Raw(std::string const& key) const {
-  auto const& config = ctx_->internal_runtime()->info().config;
+  auto const& config = internal::RuntimeOf(*ctx_)->info().config;
   auto it = config.find(FullKey(key));
   if (it == config.end()) return std::nullopt;
   return it->second;

@@ -22,7 +22,7 @@ void LogWithResource(std::shared_ptr<internal::Runtime> const& rt, internal::Log
     rt->Log(severity, message);
     return;
   }
-  auto state = resource->internal_state();
+  auto state = internal::StateOf(*resource);
   internal::AwaitResources({state}, {}, [rt, severity, message, state](std::optional<std::string>) {
     rt->Log(severity, message, internal::KnownUrn(state));
   });
@@ -70,7 +70,7 @@ void Context::RequirePulumiVersion(std::string const& range) const {
 ComponentResource const& Context::stack_resource() const { return stack_; }
 
 void Context::Export(std::string const& name, Input<PropertyValue> value) {
-  runtime_->AddExport(name, value.ToOutput().internal_state());
+  runtime_->AddExport(name, internal::StateOf(value.ToOutput()));
 }
 
 }  // namespace pulumi

@@ -107,7 +107,7 @@ ResourceHook::ResourceHook(Context& ctx, std::string name, ResourceHookFunction 
     resp.SerializeToString(response);
     return grpc::Status::OK;
   };
-  state_ = RegisterHook(ctx.internal_runtime(), std::move(name), false, std::move(call), opts);
+  state_ = RegisterHook(internal::RuntimeOf(ctx), std::move(name), false, std::move(call), opts);
 }
 
 std::string const& ResourceHook::name() const { return state_->name; }
@@ -141,7 +141,7 @@ ErrorHook::ErrorHook(Context& ctx, std::string name, ErrorHookFunction function)
     resp.SerializeToString(response);
     return grpc::Status::OK;
   };
-  state_ = RegisterHook(ctx.internal_runtime(), std::move(name), true, std::move(call), {});
+  state_ = RegisterHook(internal::RuntimeOf(ctx), std::move(name), true, std::move(call), {});
 }
 
 std::string const& ErrorHook::name() const { return state_->name; }

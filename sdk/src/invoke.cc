@@ -1,6 +1,7 @@
 #include "pulumi/invoke.h"
 
 #include "internal/property_codec.h"
+#include "internal/property_walk.h"
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
@@ -33,40 +34,28 @@ PropertyMap OutputValueArguments(internal::ResolvedInputs const& in) {
 
 /// The URNs the output values inside `v` say they depend on.
 void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string>& urns) {
-  switch (v.kind()) {
-    case PropertyValue::Kind::kOutput: {
-      auto const& o = v.AsOutput();
-      urns.insert(o.dependencies.begin(), o.dependencies.end());
-      if (o.value) CollectOutputValueDependencies(*o.value, urns);
-      break;
-    }
-    case PropertyValue::Kind::kSecret: CollectOutputValueDependencies(v.SecretElement(), urns); break;
-    case PropertyValue::Kind::kArray:
-      for (auto const& e : v.AsArray()) CollectOutputValueDependencies(e, urns);
-      break;
-    case PropertyValue::Kind::kObject:
-      for (auto const& [k, e] : v.AsObject()) CollectOutputValueDependencies(e, urns);
-      break;
-    default: break;
-  }
+  internal::Walk(v, [&urns](PropertyValue const& x) {
+    if (x.is_output()) urns.insert(x.AsOutput().dependencies.begin(), x.AsOutput().dependencies.end());
+    return true;
+  });
 }
 
 // `report`: log a provider's failure as an error of the run. The plain form throws it to the caller instead,
 // who may handle it.
 Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts,
                                bool report) {
-  auto rt = ctx.internal_runtime();
+  auto rt = internal::RuntimeOf(ctx);
   auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider;
   if (opts.provider) {
-    provider = opts.provider->internal_state();
+    provider = internal::StateOf(*opts.provider);
   } else if (opts.parent) {
-    auto const& providers = opts.parent->internal_state()->providers;
+    auto const& providers = internal::StateOf(*opts.parent)->providers;
     if (auto it = providers.find(internal::PackageOfType(token)); it != providers.end()) provider = it->second;
   }
-  internal::ResourceStatePtr parent = opts.parent ? opts.parent->internal_state() : nullptr;
+  internal::ResourceStatePtr parent = opts.parent ? internal::StateOf(*opts.parent) : nullptr;
   internal::Dependencies explicit_deps;
-  for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {d.internal_state()});
+  for (auto const& d : opts.depends_on) internal::MergeDependencies(explicit_deps, {internal::StateOf(d)});
 
   internal::AwaitInputs(args, [rt, out, token, provider, parent, explicit_deps, opts, report](
                                   std::optional<std::string> error, internal::ResolvedInputs in) {
@@ -132,11 +121,11 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
       }
       if (provider) req.set_provider(internal::ProviderReference(provider));
-      if (opts.package_ref.empty()) {
-        req.set_version(opts.version);
-        req.set_plugindownloadurl(opts.plugin_download_url);
+      if (opts.package_ref) {
+        req.set_packageref(*opts.package_ref);
       } else {
-        req.set_packageref(opts.package_ref);
+        req.set_version(opts.version.value_or(""));
+        req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
       }
       req.set_acceptresources(rt->features().resource_references);
       req.set_accepts_byte_string(true);
@@ -197,7 +186,7 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
       });
     });
   });
-  return Output<PropertyMap>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace
@@ -210,8 +199,8 @@ PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args
   PropertyInputs inputs;
   for (auto& [k, v] : args) inputs.emplace(k, Input<PropertyValue>(std::move(v)));
   auto result = InvokeImpl(ctx, token, std::move(inputs), opts, /*report=*/false);
-  auto state = result.internal_state();
-  auto rt = ctx.internal_runtime();
+  auto state = internal::StateOf(result);
+  auto rt = internal::RuntimeOf(ctx);
   using State = internal::OutputStateBase::State;
   if (rt->OnExecutorThread()) {
     if (!rt->RunTasksUntil([&] { return state->state() != State::kPending; })) {

@@ -28,7 +28,7 @@ RefCache& Cache() {
 }  // namespace
 
 std::string PackageReference(Context& ctx, PackageDescriptor const& package) {
-  auto rt = ctx.internal_runtime();
+  auto rt = internal::RuntimeOf(ctx);
   std::string key = package.parameterization
                         ? package.parameterization->name + "@" + package.parameterization->version
                         : package.name + "@" + package.version;

@@ -1,5 +1,7 @@
 #include "pulumi/property_value.h"
 
+#include "internal/property_walk.h"
+
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -128,64 +130,25 @@ Asset const& PropertyValue::AsAsset() const { return Expect<Asset>(v_, "an asset
 Archive const& PropertyValue::AsArchive() const { return Expect<Archive>(v_, "an archive"); }
 
 bool PropertyValue::ContainsSecrets() const {
-  switch (kind()) {
-    case Kind::kSecret: return true;
-    case Kind::kOutput: return AsOutput().secret || (AsOutput().value && AsOutput().value->ContainsSecrets());
-    case Kind::kArray:
-      for (auto const& e : AsArray()) {
-        if (e.ContainsSecrets()) return true;
-      }
-      return false;
-    case Kind::kObject:
-      for (auto const& [k, e] : AsObject()) {
-        if (e.ContainsSecrets()) return true;
-      }
-      return false;
-    default: return false;
-  }
+  return internal::AnyValue(*this, [](PropertyValue const& v) {
+    return v.is_secret() || (v.is_output() && v.AsOutput().secret);
+  });
 }
 
 bool PropertyValue::ContainsUnknowns() const {
-  switch (kind()) {
-    case Kind::kComputed: return true;
-    case Kind::kSecret: return SecretElement().ContainsUnknowns();
-    case Kind::kOutput: return !AsOutput().value || AsOutput().value->ContainsUnknowns();
-    case Kind::kArray:
-      for (auto const& e : AsArray()) {
-        if (e.ContainsUnknowns()) return true;
-      }
-      return false;
-    case Kind::kObject:
-      for (auto const& [k, e] : AsObject()) {
-        if (e.ContainsUnknowns()) return true;
-      }
-      return false;
-    default: return false;
-  }
+  return internal::AnyValue(*this, [](PropertyValue const& v) {
+    return v.is_computed() || (v.is_output() && !v.AsOutput().value);
+  });
 }
 
 PropertyValue PropertyValue::WithoutSecrets() const {
-  switch (kind()) {
-    case Kind::kSecret: return SecretElement().WithoutSecrets();
-    case Kind::kOutput: {
-      OutputValue o = AsOutput();
-      o.secret = false;
-      if (o.value) o.value = std::make_shared<PropertyValue const>(o.value->WithoutSecrets());
-      return o;
-    }
-    case Kind::kArray: {
-      PropertyArray out;
-      out.reserve(AsArray().size());
-      for (auto const& e : AsArray()) out.push_back(e.WithoutSecrets());
-      return out;
-    }
-    case Kind::kObject: {
-      PropertyMap out;
-      for (auto const& [k, e] : AsObject()) out.emplace(k, e.WithoutSecrets());
-      return out;
-    }
-    default: return *this;
-  }
+  return internal::Transform(*this, [](PropertyValue v) -> PropertyValue {
+    if (v.is_secret()) return v.SecretElement();
+    if (!v.is_output()) return v;
+    OutputValue o = v.AsOutput();
+    o.secret = false;
+    return o;
+  });
 }
 
 std::string PropertyValue::ToString() const {

@@ -2,6 +2,7 @@
 
 #include "internal/property_codec.h"
 #include "internal/registration.h"
+#include "internal/registration_steps.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
 #include "internal/urn.h"
@@ -19,7 +20,7 @@ Output<T> WithSelfDependency(std::shared_ptr<internal::OutputState<T>> const& sr
                              internal::ResourceStatePtr const& self) {
   auto out = internal::NewOutputState<T>(src->runtime());
   src->OnSettled([src, out, self] { out->SettleFrom(*src, false, {self}); });
-  return Output<T>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 /// One output property of a resource: absent ones are null, or unknown in a preview or when the engine
@@ -55,7 +56,7 @@ Output<PropertyValue> OutputProperty(internal::ResourceStatePtr const& self, std
       out->Resolve(it->second.WithoutSecrets(), secret, deps);
     }
   });
-  return Output<PropertyValue>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 }  // namespace
@@ -67,22 +68,22 @@ bool Resource::custom() const { return state_->custom; }
 
 CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                ResourceOptions const& opts)
-    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
+    : Resource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), true,
                                           std::move(inputs), opts)) {}
 
 CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                ResourceOptions const& opts, std::string package_ref)
-    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
+    : Resource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), true,
                                           std::move(inputs), opts, std::nullopt, "", false, std::move(package_ref))) {}
 
 CustomResource CustomResource::Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
                                    PropertyInputs state, ResourceOptions const& opts) {
-  return CustomResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), true,
+  return CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), true,
                                                    std::move(state), opts, std::move(id)));
 }
 
 CustomResource CustomResource::FromReference(Context& ctx, ResourceReference const& ref) {
-  auto rt = ctx.internal_runtime();
+  auto rt = internal::RuntimeOf(ctx);
   auto parts = internal::ParseUrn(ref.urn).value_or(internal::UrnParts{});
   auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, true);
   state->urn->Resolve(ref.urn, false, {});
@@ -113,77 +114,84 @@ CustomResource CustomResource::FromReference(Context& ctx, ResourceReference con
       auto const& fields = resp.return_().fields();
       auto it = fields.find("state");
       google::protobuf::Struct empty;
-      auto decoded = internal::DecodeMap(it != fields.end() ? it->second.struct_value() : empty);
-      if (!decoded.ok()) {
-        std::string message = what + ": malformed state: " + std::string(decoded.status().message());
+      auto outputs = internal::OutputsFrom(it != fields.end() ? it->second.struct_value() : empty, {}, false, {});
+      if (!outputs.ok()) {
+        std::string message = what + ": malformed state: " + std::string(outputs.status().message());
         rt->ReportError(message);
         state->outputs->Reject(message);
         return;
       }
-      PropertyMap outputs;
-      for (auto const& [k, v] : *decoded) outputs.emplace(k, internal::NormalizeOutputValues(v));
-      state->outputs->Resolve(std::move(outputs), false, {});
+      state->outputs->Resolve(*std::move(outputs), false, {});
     });
   });
   return CustomResource(std::move(state));
 }
 
-Output<std::string> CustomResource::id() const { return WithSelfDependency(state_->id, state_); }
+Output<std::string> CustomResource::id() const {
+  auto const& self = internal::StateOf(*this);
+  return WithSelfDependency(self->id, self);
+}
 
-Output<PropertyMap> CustomResource::outputs() const { return WithSelfDependency(state_->outputs, state_); }
+Output<PropertyMap> CustomResource::outputs() const {
+  auto const& self = internal::StateOf(*this);
+  return WithSelfDependency(self->outputs, self);
+}
 
 Output<PropertyValue> CustomResource::GetOutput(std::string const& property) const {
-  return OutputProperty(state_, property);
+  return OutputProperty(internal::StateOf(*this), property);
 }
 
 ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
                                    ResourceOptions const& opts)
-    : CustomResource(internal::RegisterResource(ctx.internal_runtime(), "pulumi:providers:" + package,
+    : CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), "pulumi:providers:" + package,
                                                 std::move(name), true, std::move(inputs), opts, std::nullopt,
                                                 package)) {}
 
 ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
                                    ResourceOptions const& opts, std::string package_ref)
-    : CustomResource(internal::RegisterResource(ctx.internal_runtime(), "pulumi:providers:" + package,
+    : CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), "pulumi:providers:" + package,
                                                 std::move(name), true, std::move(inputs), opts, std::nullopt,
                                                 package, false, std::move(package_ref))) {}
 
-std::string const& ProviderResource::package() const { return state_->package; }
+std::string const& ProviderResource::package() const { return internal::StateOf(*this)->package; }
 
 ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name, ResourceOptions const& opts)
     : ComponentResource(ctx, std::move(type), std::move(name), PropertyInputs{}, opts) {}
 
 ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                      ResourceOptions const& opts)
-    : Resource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+    : Resource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), false,
                                           std::move(inputs), opts)) {}
 
 ComponentResource ComponentResource::Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                             ResourceOptions const& opts) {
-  return ComponentResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+  return ComponentResource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), false,
                                                       std::move(inputs), opts, std::nullopt, "", /*remote=*/true));
 }
 
 ComponentResource ComponentResource::Remote(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
                                             ResourceOptions const& opts, std::string package_ref) {
-  return ComponentResource(internal::RegisterResource(ctx.internal_runtime(), std::move(type), std::move(name), false,
+  return ComponentResource(internal::RegisterResource(internal::RuntimeOf(ctx), std::move(type), std::move(name), false,
                                                       std::move(inputs), opts, std::nullopt, "", /*remote=*/true,
                                                       std::move(package_ref)));
 }
 
-Output<PropertyMap> ComponentResource::outputs() const { return WithSelfDependency(state_->outputs, state_); }
+Output<PropertyMap> ComponentResource::outputs() const {
+  auto const& self = internal::StateOf(*this);
+  return WithSelfDependency(self->outputs, self);
+}
 
 Output<PropertyValue> ComponentResource::GetOutput(std::string const& property) const {
-  return OutputProperty(state_, property);
+  return OutputProperty(internal::StateOf(*this), property);
 }
 
 void ComponentResource::RegisterOutputs(PropertyInputs outputs) {
-  auto rt = state_->urn->runtime();
-  internal::RegisterOutputs(rt, state_, std::move(outputs));
+  auto const& self = internal::StateOf(*this);
+  internal::RegisterOutputs(self->urn->runtime(), self, std::move(outputs));
 }
 
 Output<PropertyValue> ReferenceTo(Resource const& resource) {
-  auto self = resource.internal_state();
+  auto self = internal::StateOf(resource);
   auto out = internal::NewOutputState<PropertyValue>(self->urn->runtime());
   std::vector<std::shared_ptr<OutputStateBase>> states{self->urn};
   if (self->custom) states.push_back(self->id);
@@ -203,11 +211,11 @@ Output<PropertyValue> ReferenceTo(Resource const& resource) {
     if (self->custom) ref.id = self->id->state() == State::kKnown ? self->id->value() : std::string();
     out->Resolve(PropertyValue(std::move(ref)), false, deps);
   });
-  return Output<PropertyValue>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 Resource ResourceFromReference(Context& ctx, ResourceReference const& ref) {
-  auto rt = ctx.internal_runtime();
+  auto rt = internal::RuntimeOf(ctx);
   auto parts = internal::ParseUrn(ref.urn).value_or(internal::UrnParts{});
   auto state = std::make_shared<internal::ResourceState>(rt, parts.type(), parts.name, ref.id.has_value());
   state->urn->Resolve(ref.urn, false, {});
@@ -226,7 +234,7 @@ namespace internal {
 
 void SettleDecoded(Output<PropertyValue> const& src_output, std::shared_ptr<OutputStateBase> const& out,
                    void (*resolve)(OutputStateBase& out, PropertyValue const& value, bool secret, Dependencies deps)) {
-  auto src = src_output.internal_state();
+  auto src = internal::StateOf(src_output);
   src->OnSettled([src, out, resolve] {
     if (!PassOnUnlessKnown(*src, *out)) return;
     try {

@@ -30,7 +30,8 @@ StackReference::StackReference(Context& ctx, std::string const& resource_name, S
       stack_name_(args.name.value_or(resource_name)) {}
 
 Output<PropertyValue> StackReference::GetOutput(std::string const& name) const {
-  if (auto const& rt = internal_state()->outputs->runtime()) rt->monitor().NoteStackReferenceRead(stack_name_, name);
+  auto const& rt = internal::StateOf(*this)->outputs->runtime();
+  if (rt) rt->monitor().NoteStackReferenceRead(stack_name_, name);
   auto stack_outputs = outputs();
   return stack_outputs.Apply([name](PropertyMap const& props) {
     auto it = props.find("outputs");

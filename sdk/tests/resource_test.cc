@@ -175,7 +175,7 @@ TEST(ResourceTest, OptionsReachTheEngine) {
   EXPECT_EQ(r->protect, true);
   EXPECT_EQ(r->provider, "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id");
   EXPECT_THAT(r->ignore_changes, ElementsAre("labels"));
-  EXPECT_TRUE(r->delete_before_replace);
+  EXPECT_EQ(r->delete_before_replace, true);
   EXPECT_THAT(r->alias_urns,
               ElementsAre("urn:pulumi:stack::project::test:index:Thing::old", "spec:older/"));
   EXPECT_EQ(r->custom_timeouts.at("create"), "30m");

@@ -161,7 +161,7 @@ Options ParseOptions(int argc, char** argv) {
       char const* cache = std::getenv("PULUMI_CPP_CACHE");
       char const* home = std::getenv("HOME");
       o.engine_bin = (cache && *cache ? std::string(cache) : std::string(home ? home : "/tmp") + "/.cache/pulumi-cpp") +
-                     "/engine/v3.274.1/bin";
+                     "/engine/" PULUMI_ENGINE_VERSION "/bin";
     }
   }
   if (o.host.empty()) Usage("--host is required");

@@ -10,6 +10,7 @@ set -euo pipefail
 build=$(cd "$1" && pwd)
 engine_bin=${PULUMI_CPP_ENGINE_BIN:-${PULUMI_CPP_CACHE:-$HOME/.cache/pulumi-cpp}/engine/$2/bin}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+source "$source_dir/versions.env"  # GCP_VERSION: the gcp plugin the simulator is installed as
 work=$(mktemp -d "${TMPDIR:-/tmp}/pulumi-cpp-install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -69,7 +70,7 @@ PULUMI_GCP_SCHEMA=$("$source_dir/codegen/schema/gcp-schema" | tail -n 1)
 export PULUMI_GCP_SCHEMA
 sim=$build/gcpsim/pulumi-resource-gcp
 [[ -x $sim ]] || fail "the gcp simulator is not built at $sim"
-pulumi plugin install resource gcp 9.37.0 --file "$sim" --reinstall >/dev/null 2>&1
+pulumi plugin install resource gcp "$GCP_VERSION" --file "$sim" --reinstall >/dev/null 2>&1
 export GCPSIM_DB=$work/cloud.db
 mkdir -p "$work/app" && cd "$work/app"
 pulumi new "$prefix/share/pulumi-cpp/templates/cpp-gcp" --name app --stack dev --yes --non-interactive \

@@ -8,11 +8,12 @@
 //   - github.com/atotto/clipboard resolves to upstream v0.1.4 instead of the
 //     tgummerer fork (the fork only changes Windows DLL loading);
 //   - golang.org/x/text resolves by MVS to a version >= the v0.41.0 that
-//     sdk/v3 v3.274.1 pins with its replace.
+//     the pinned sdk/v3 pins with its replace.
 // `go mod tidy` succeeds without any replace, so none is added here.
 //
-// The pulumi/pkg and pulumi/sdk versions must be equal; tools/build-engine reads
-// the pkg/v3 version below and uses it for the cache dir and the CLI version.
+// The pulumi/pkg and pulumi/sdk versions must both be versions.env's
+// PULUMI_VERSION: tools/build-engine refuses to build otherwise, and
+// tests/repository/versions_test fails.
 // `go mod tidy` marks them "// indirect" because only `tool` lines use them.
 
 module pulumi-cpp/tools/engine

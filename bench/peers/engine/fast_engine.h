@@ -1,20 +1,19 @@
-// FastEngine: the engine side of the peer benchmark. It serves pulumirpc.ResourceMonitor and pulumirpc.Engine
-// over gRPC on 127.0.0.1 and answers every call at once: RegisterResource returns the URN the engine would
-// give, an id for custom resources ("<name>-id") and the inputs as outputs. Only the "secrets" feature is
-// supported, so that every SDK sends plain values.
+// FastEngine: the engine side of the peer benchmark, the SDK's test engine (sdk/src/test_engine/) served over
+// gRPC on 127.0.0.1. It answers every call at once: RegisterResource returns the URN the engine would give, an
+// id for custom resources ("<name>-id") and the inputs as outputs. Only the "secrets" feature is supported,
+// so that every SDK sends plain values.
 //
-// With `record`, it keeps each registration (type, name, parent's type and name, inputs as JSON with
-// secrets marked) and the stack's outputs, so that runs of different SDKs can be compared line by line;
-// with `keep_requests`, it also keeps the raw RegisterResource requests for the floor to replay.
+// With `keep_requests`, it keeps each registration whole, so that runs of different SDKs can be compared line by
+// line (SortedRecords: type, name, parent's type and name, inputs as JSON with secrets marked, and the stack's
+// outputs), and the floor can replay the raw RegisterResource requests.
 #ifndef PULUMI_BENCH_PEERS_FAST_ENGINE_H
 #define PULUMI_BENCH_PEERS_FAST_ENGINE_H
 
 #include "pulumi/resource.pb.h"
-
-#include <grpcpp/grpcpp.h>
+#include "test_engine/engine.h"
+#include "test_engine/grpc_server.h"
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -25,20 +24,18 @@ struct FastEngineOptions {
   std::string stack = "peers";
   /// PULUMI_CONFIG's JSON, answered by GetDeploymentInfo.
   std::string config_json = "{}";
-  bool record = false;
+  /// Keep the registrations' inputs, for SortedRecords and Requests (not in timed runs).
   bool keep_requests = false;
 };
 
 class FastEngine {
  public:
-  explicit FastEngine(FastEngineOptions options);
-  ~FastEngine();
-  FastEngine(FastEngine const&) = delete;
-  FastEngine& operator=(FastEngine const&) = delete;
+  /// Starts serving; throws std::runtime_error when it cannot listen.
+  explicit FastEngine(FastEngineOptions const& options);
 
-  int port() const { return port_; }
+  int port() const { return server_->port(); }
   /// Stops serving; calls in flight are cancelled.
-  void Shutdown();
+  void Shutdown() { server_->Shutdown(); }
 
   /// One line of normalized JSON per registration and one for the stack's outputs, sorted.
   std::vector<std::string> SortedRecords() const;
@@ -47,24 +44,8 @@ class FastEngine {
   std::vector<std::string> LoggedErrors() const;
 
  private:
-  class Monitor;
-  class EngineService;
-  friend class Monitor;
-  friend class EngineService;
-
-  void Record(std::string line);
-
-  FastEngineOptions const options_;
-  std::unique_ptr<Monitor> monitor_;
-  std::unique_ptr<EngineService> engine_;
-  std::unique_ptr<grpc::Server> server_;
-  int port_ = 0;
-
-  mutable std::mutex mu_;
-  std::vector<std::string> records_;
-  std::vector<pulumirpc::RegisterResourceRequest> requests_;
-  std::vector<std::string> errors_;
-  std::string root_urn_;
+  pulumi::test_engine::Engine engine_;
+  std::unique_ptr<pulumi::test_engine::GrpcServer> server_;
 };
 
 }  // namespace bench::peers

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -42,14 +43,15 @@ int main(int argc, char** argv) {
     if (!nlohmann::json::accept(args["--config"])) return Usage("--config is not JSON: " + args["--config"]);
     options.config_json = args["--config"];
   }
-  options.record = args.contains("--record");
-  options.keep_requests = args.contains("--dump");
-
-  bench::peers::FastEngine engine(options);
-  if (engine.port() == 0) {
+  options.keep_requests = args.contains("--record") || args.contains("--dump");
+  std::unique_ptr<bench::peers::FastEngine> served;
+  try {
+    served = std::make_unique<bench::peers::FastEngine>(options);
+  } catch (std::exception const&) {
     std::cerr << "peers-engine: cannot listen on 127.0.0.1\n";
     return 1;
   }
+  auto& engine = *served;
   std::cout << engine.port() << std::endl;
   char buffer[256];
   while (::read(STDIN_FILENO, buffer, sizeof buffer) > 0) {
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
   engine.Shutdown();
 
   for (auto const& e : engine.LoggedErrors()) std::cerr << "program error: " << e << "\n";
-  if (options.record) {
+  if (args.contains("--record")) {
     std::ofstream out(args["--record"]);
     for (auto const& line : engine.SortedRecords()) out << line << "\n";
     if (!out.flush()) {
@@ -65,7 +67,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (options.keep_requests) {
+  if (args.contains("--dump")) {
     std::string error;
     if (!bench::peers::WriteRequests(args["--dump"], engine.Requests(), &error)) {
       std::cerr << "peers-engine: " << error << "\n";

@@ -81,7 +81,7 @@ TEST(GcpSqlTest, DatabaseInstanceDatabaseAndUserOnTheWire) {
        }},
   };
   EXPECT_EQ(i->inputs, expected);
-  EXPECT_EQ(i->version, "9.37.0");
+  EXPECT_EQ(i->version, PULUMI_CPP_GCP_VERSION);
   EXPECT_THAT(i->additional_secret_outputs, ::testing::Contains("rootPassword"));
 
   auto db = deployment.Find("gcp:sql/database:Database", "vectors");

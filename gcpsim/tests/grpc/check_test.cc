@@ -163,7 +163,7 @@ TEST(CheckTest, UnknownResourceTypeIsAFailure) {
   Harness h;
   auto r = h.Check("gcp:compute/nonsense:Nonsense", "x", {});
   ASSERT_EQ(r.failures_size(), 1);
-  EXPECT_THAT(r.failures(0).reason(), HasSubstr("gcp 9.37.0 has no resource type gcp:compute/nonsense:Nonsense"));
+  EXPECT_THAT(r.failures(0).reason(), HasSubstr("gcp " PULUMI_CPP_GCP_VERSION " has no resource type gcp:compute/nonsense:Nonsense"));
 }
 
 TEST(CheckTest, MalformedRequestIsAGrpcErrorNamingThePath) {

@@ -16,7 +16,7 @@
 
 namespace pulumi::gcpsim::testing_util {
 
-/// The gcp 9.37.0 schema, loaded once per test binary.
+/// The schema of the pinned gcp version, loaded once per test binary.
 Catalog const& GcpCatalog();
 
 /// A fresh database path under the test's temporary directory.

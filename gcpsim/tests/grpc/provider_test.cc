@@ -25,7 +25,7 @@ TEST(ProviderTest, ReportsVersionSchemaAndHandshake) {
     grpc::ClientContext ctx;
     ASSERT_TRUE(h.stub().GetPluginInfo(&ctx, {}, &info).ok());
   }
-  EXPECT_EQ(info.version(), "9.37.0");
+  EXPECT_EQ(info.version(), PULUMI_CPP_GCP_VERSION);
   pulumirpc::GetSchemaResponse schema;
   {
     grpc::ClientContext ctx;

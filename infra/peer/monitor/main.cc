@@ -12,9 +12,9 @@
 // then writes the recording to --record and exits 0. --values unknown answers as a real preview does for
 // creates (ids and computed values unknown); the default, known, gives GcpMocks' values.
 #include "recording_monitor.h"
-#include "wire.h"
 
 #include "apex/gcp_mocks/stack_config.h"
+#include "test_engine/property_json.h"
 
 #include <csignal>
 #include <filesystem>
@@ -42,7 +42,7 @@ std::map<std::string, pulumi::PropertyMap> LoadStackReferences(std::string const
   json j = json::parse(in);
   std::map<std::string, pulumi::PropertyMap> refs;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    auto value = apex::peer::FromJson(it.value());
+    auto value = pulumi::test_engine::FromJson(it.value());
     if (!value.is_object()) throw std::runtime_error(path + ": the outputs of " + it.key() + " are not an object");
     refs[it.key()] = value.AsObject();
   }

@@ -1,6 +1,6 @@
 // Every labelable resource carries environment, project, managed-by and cost-center (APEX-11). The table covers
-// the labelable resources of the gcp modules Apex uses (pulumi-gcp 9.37.0); Monitoring keeps them in
-// userLabels (a notification channel's `labels` are its settings), Cloud SQL in settings.userLabels.
+// the labelable resources of the gcp modules Apex uses (pulumi-gcp, the pinned version); Monitoring keeps them
+// in userLabels (a notification channel's `labels` are its settings), Cloud SQL in settings.userLabels.
 #include "labels.h"
 
 #include "policies.h"

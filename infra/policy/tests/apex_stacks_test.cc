@@ -33,7 +33,7 @@ pp::AnalyzerResource FromRegistration(pulumi::mocks::RegisteredResource const& r
           .properties = pp::Properties(outputs ? r.outputs : r.inputs),
           .options = {.protect = r.protect.value_or(false),
                       .ignore_changes = r.ignore_changes,
-                      .delete_before_replace = r.delete_before_replace,
+                      .delete_before_replace = r.delete_before_replace.value_or(false),
                       .additional_secret_outputs = r.additional_secret_outputs},
           .dependencies = r.dependencies,
           .property_dependencies = r.property_dependencies};

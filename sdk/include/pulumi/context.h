@@ -61,13 +61,17 @@ class Context {
 
   Log const& log() const { return log_; }
 
-  std::shared_ptr<internal::Runtime> const& internal_runtime() const { return runtime_; }
-
  private:
+  friend std::shared_ptr<internal::Runtime> const& internal::RuntimeOf(Context const& ctx);
+
   std::shared_ptr<internal::Runtime> runtime_;
   Log log_;
   ComponentResource stack_;
 };
+
+namespace internal {
+inline std::shared_ptr<Runtime> const& RuntimeOf(Context const& ctx) { return ctx.runtime_; }
+}  // namespace internal
 
 }  // namespace pulumi
 

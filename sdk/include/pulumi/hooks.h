@@ -18,6 +18,7 @@
 #ifndef PULUMI_HOOKS_H
 #define PULUMI_HOOKS_H
 
+#include "pulumi/internal/access.h"
 #include "pulumi/property_value.h"
 
 #include <functional>
@@ -28,10 +29,6 @@
 namespace pulumi {
 
 class Context;
-
-namespace internal {
-struct HookState;
-}  // namespace internal
 
 /// What a resource hook is called with. Inputs and outputs the operation does not have are empty (e.g.
 /// old_outputs of a create).
@@ -61,11 +58,15 @@ class ResourceHook {
  public:
   ResourceHook(Context& ctx, std::string name, ResourceHookFunction function, ResourceHookOptions opts = {});
   std::string const& name() const;
-  std::shared_ptr<internal::HookState> const& internal_state() const { return state_; }
 
  private:
+  friend std::shared_ptr<internal::HookState> const& internal::StateOf(ResourceHook const& hook);
   std::shared_ptr<internal::HookState> state_;
 };
+
+namespace internal {
+inline std::shared_ptr<HookState> const& StateOf(ResourceHook const& hook) { return hook.state_; }
+}  // namespace internal
 
 /// What an error hook is called with.
 struct ErrorHookArgs {
@@ -91,11 +92,15 @@ class ErrorHook {
  public:
   ErrorHook(Context& ctx, std::string name, ErrorHookFunction function);
   std::string const& name() const;
-  std::shared_ptr<internal::HookState> const& internal_state() const { return state_; }
 
  private:
+  friend std::shared_ptr<internal::HookState> const& internal::StateOf(ErrorHook const& hook);
   std::shared_ptr<internal::HookState> state_;
 };
+
+namespace internal {
+inline std::shared_ptr<HookState> const& StateOf(ErrorHook const& hook) { return hook.state_; }
+}  // namespace internal
 
 /// The hooks bound to a resource, by step of its lifecycle.
 struct ResourceHookBinding {

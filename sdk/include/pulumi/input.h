@@ -52,6 +52,10 @@ Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<Pr
 Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements);
 }  // namespace internal
 
+// Declared here for the friendship below; defined in pulumi/args.h.
+template <typename T>
+Output<PropertyValue> ToOutputValue(Input<T> const& in);
+
 template <typename T>
 class Input {
  public:
@@ -99,11 +103,14 @@ class Input {
       : output_(JoinEntries(entries)), entries_(EntriesValue(entries)) {}
 
   Output<T> const& ToOutput() const { return output_; }
-  /// The value to send to the engine when it keeps more than ToOutput() does (per-entry secrecy, or null),
-  /// else nothing (SDK-internal, for ToOutputValue).
-  std::optional<Output<PropertyValue>> const& internal_entries() const { return entries_; }
 
  private:
+  friend std::optional<Output<PropertyValue>> const& internal::EntriesOf<T>(Input const& input);
+  // ToOutputValue (pulumi/args.h) reads the entries through this private member until it moves to
+  // internal::EntriesOf; then the member and this friendship go.
+  friend Output<PropertyValue> ToOutputValue<T>(Input const& in);
+  std::optional<Output<PropertyValue>> const& internal_entries() const { return entries_; }
+
   template <typename E>
   static Output<T> JoinEntries(std::map<std::string, Output<E>> const& entries) {
     std::vector<std::string> keys;

@@ -19,16 +19,17 @@
 
 namespace pulumi {
 
+/// Options of an invoke; unset ones are std::nullopt or empty, as in ResourceOptions.
 struct InvokeOptions {
   std::optional<Resource> parent{};
   std::optional<ProviderResource> provider{};
   std::vector<Resource> depends_on{};
-  std::string version{};
-  std::string plugin_download_url{};
+  std::optional<std::string> version{};
+  std::optional<std::string> plugin_download_url{};
   /// The function of a parameterized package: the reference PackageReference (pulumi/package.h) returned
   /// for it, which names the package instead of version and plugin_download_url. Its generated functions
   /// set it.
-  std::string package_ref{};
+  std::optional<std::string> package_ref{};
 };
 
 Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args,

@@ -15,6 +15,7 @@
 #ifndef PULUMI_OUTPUT_H
 #define PULUMI_OUTPUT_H
 
+#include "pulumi/internal/access.h"
 #include "pulumi/internal/output_state.h"
 
 #include <atomic>
@@ -93,9 +94,6 @@ class Output {
   explicit Output(T value) : state_(internal::NewOutputState<T>(internal::CurrentRuntime())) {
     state_->Resolve(std::move(value), false, {});
   }
-  /// Wraps an existing state (SDK-internal).
-  explicit Output(std::shared_ptr<State> state) : state_(std::move(state)) {}
-
   /// An unknown output, as produced during a preview.
   static Output Unknown(bool secret = false) {
     auto s = internal::NewOutputState<T>(internal::CurrentRuntime());
@@ -122,7 +120,7 @@ class Output {
       try {
         if constexpr (IsOutput<R>::value) {
           Output<U> inner = internal::InvokeApply(fn, src->value());
-          auto in = inner.internal_state();
+          auto in = internal::StateOf(inner);
           in->OnSettled([in, out, secret = src->secret(), deps = src->deps()] { out->SettleFrom(*in, secret, deps); });
         } else {
           out->Resolve(internal::InvokeApply(fn, src->value()), src->secret(), src->deps());
@@ -131,12 +129,16 @@ class Output {
         internal::RejectWithCurrentException(*src, *out);
       }
     });
-    return Output<U>(std::move(out));
+    return internal::OutputOf(std::move(out));
   }
 
-  std::shared_ptr<State> const& internal_state() const { return state_; }
-
  private:
+  friend std::shared_ptr<State> const& internal::StateOf<T>(Output const& output);
+  friend Output internal::OutputOf<T>(std::shared_ptr<State> state);
+
+  /// Wraps an existing state (internal::OutputOf).
+  explicit Output(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
   std::shared_ptr<State> state_;
 };
 
@@ -150,17 +152,17 @@ inline Output<std::string> MakeOutput(char const* value) { return Output<std::st
 /// The same output, marked secret: its value is encrypted in state and hidden in logs.
 template <typename T>
 Output<T> MakeSecret(Output<T> const& o) {
-  auto src = o.internal_state();
+  auto src = internal::StateOf(o);
   auto out = internal::NewOutputState<T>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
   src->OnSettled([src, out] { out->SettleFrom(*src, true, {}); });
-  return Output<T>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 /// The same output, no longer secret. Use with care.
 template <typename T>
 Output<T> Unsecret(Output<T> const& o) {
   using S = internal::OutputStateBase::State;
-  auto src = o.internal_state();
+  auto src = internal::StateOf(o);
   auto out = internal::NewOutputState<T>(src->runtime() ? src->runtime() : internal::CurrentRuntime());
   src->OnSettled([src, out] {
     switch (src->state()) {
@@ -170,7 +172,7 @@ Output<T> Unsecret(Output<T> const& o) {
       case S::kPending: break;
     }
   });
-  return Output<T>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 /// An output used before the output it stands for exists, e.g. by components that take each other's
@@ -188,10 +190,10 @@ std::pair<Output<T>, std::function<void(Output<T> const&)>> DeferredOutput() {
   auto resolved = std::make_shared<std::atomic<bool>>(false);
   std::function<void(Output<T> const&)> resolve = [out, resolved](Output<T> const& source) {
     if (resolved->exchange(true)) throw std::logic_error("a deferred output can be resolved only once");
-    auto src = source.internal_state();
+    auto src = internal::StateOf(source);
     src->OnSettled([src, out] { out->SettleFrom(*src, false, {}); });
   };
-  return {Output<T>(std::move(out)), std::move(resolve)};
+  return {internal::OutputOf(std::move(out)), std::move(resolve)};
 }
 
 /// Joins outputs of different types into one Output<std::tuple<...>>. The result is unknown if any input
@@ -199,8 +201,8 @@ std::pair<Output<T>, std::function<void(Output<T> const&)>> DeferredOutput() {
 template <typename... Ts>
 Output<std::tuple<Ts...>> All(Output<Ts> const&... outputs) {
   auto out = internal::NewOutputState<std::tuple<Ts...>>(internal::CurrentRuntime());
-  auto states = std::make_tuple(outputs.internal_state()...);
-  std::vector<std::shared_ptr<internal::OutputStateBase>> bases{outputs.internal_state()...};
+  auto states = std::make_tuple(internal::StateOf(outputs)...);
+  std::vector<std::shared_ptr<internal::OutputStateBase>> bases{internal::StateOf(outputs)...};
   internal::WhenAllSettled(bases, [bases, states, out] {
     auto c = internal::Combine(bases);
     using S = internal::OutputStateBase::State;
@@ -213,7 +215,7 @@ Output<std::tuple<Ts...>> All(Output<Ts> const&... outputs) {
                    c.deps);
     }
   });
-  return Output<std::tuple<Ts...>>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 /// Joins a list of outputs of one type into an output of the list.
@@ -223,8 +225,8 @@ Output<std::vector<T>> All(std::vector<Output<T>> const& outputs) {
   std::vector<std::shared_ptr<internal::OutputStateBase>> bases;
   std::vector<std::shared_ptr<internal::OutputState<T>>> states;
   for (auto const& o : outputs) {
-    bases.push_back(o.internal_state());
-    states.push_back(o.internal_state());
+    bases.push_back(internal::StateOf(o));
+    states.push_back(internal::StateOf(o));
   }
   internal::WhenAllSettled(bases, [bases, states, out] {
     auto c = internal::Combine(bases);
@@ -240,7 +242,7 @@ Output<std::vector<T>> All(std::vector<Output<T>> const& outputs) {
       out->Resolve(std::move(values), c.secret, c.deps);
     }
   });
-  return Output<std::vector<T>>(std::move(out));
+  return internal::OutputOf(std::move(out));
 }
 
 extern template class Output<std::string>;

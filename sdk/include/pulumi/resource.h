@@ -42,10 +42,10 @@ void ResolveDecoded(OutputStateBase& out, PropertyValue const& value, bool secre
 /// `src` decoded into T, like `src.Apply(FromPropertyValue<T>)`.
 template <typename T>
 Output<T> Decoded(Output<PropertyValue> const& src) {
-  auto const& rt = src.internal_state()->runtime();
+  auto const& rt = StateOf(src)->runtime();
   auto out = NewOutputState<T>(rt ? rt : CurrentRuntime());
   SettleDecoded(src, out, &ResolveDecoded<T>);
-  return Output<T>(std::move(out));
+  return OutputOf(std::move(out));
 }
 }  // namespace internal
 
@@ -64,16 +64,22 @@ class Resource {
   std::string const& name() const;
   bool custom() const;
 
-  std::shared_ptr<internal::ResourceState> const& internal_state() const { return state_; }
   bool operator==(Resource const& other) const { return state_ == other.state_; }
 
  protected:
   Resource() = default;
   explicit Resource(std::shared_ptr<internal::ResourceState> state) : state_(std::move(state)) {}
-  std::shared_ptr<internal::ResourceState> state_;
 
+ private:
+  friend std::shared_ptr<internal::ResourceState> const& internal::StateOf(Resource const& resource);
   friend Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
+
+  std::shared_ptr<internal::ResourceState> state_;
 };
+
+namespace internal {
+inline std::shared_ptr<ResourceState> const& StateOf(Resource const& resource) { return resource.state_; }
+}  // namespace internal
 
 /// A resource managed by a provider.
 class CustomResource : public Resource {
@@ -156,10 +162,10 @@ class ComponentResource : public Resource {
 };
 
 struct CustomTimeouts {
-  std::string create{};  // Go duration strings, e.g. "30m"
-  std::string update{};
-  std::string del{};
-  std::string read{};
+  std::optional<std::string> create{};  // Go duration strings, e.g. "30m"
+  std::optional<std::string> update{};
+  std::optional<std::string> del{};
+  std::optional<std::string> read{};
 };
 
 /// An earlier identity of a resource, so that renames or re-parenting do not replace it.
@@ -175,6 +181,7 @@ struct Alias {
 };
 
 /// Per-resource options. Aggregate: use designated initializers, e.g. `{.parent = *this, .protect = true}`.
+/// An option left unset is std::nullopt, or empty for a list or map; the engine then applies its default.
 struct ResourceOptions {
   std::optional<Resource> parent{};
   std::vector<Resource> depends_on{};
@@ -182,15 +189,15 @@ struct ResourceOptions {
   std::optional<ProviderResource> provider{};
   std::vector<ProviderResource> providers{};
   std::vector<std::string> ignore_changes{};
-  bool delete_before_replace = false;
+  std::optional<bool> delete_before_replace{};
   std::vector<Alias> aliases{};
   std::optional<CustomTimeouts> custom_timeouts{};
   std::optional<bool> retain_on_delete{};
   std::vector<std::string> replace_on_changes{};
   std::optional<Resource> deleted_with{};
-  std::string version{};
-  std::string plugin_download_url{};
-  std::string import_id{};
+  std::optional<std::string> version{};
+  std::optional<std::string> plugin_download_url{};
+  std::optional<std::string> import_id{};
   std::vector<std::string> additional_secret_outputs{};
   /// Property paths whose changes are not displayed in diffs (e.g. "value", "nested.field").
   std::vector<std::string> hide_diffs{};

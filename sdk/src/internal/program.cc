@@ -32,7 +32,7 @@ int RunProgram(RunInfo info, std::unique_ptr<MonitorStub> monitor, std::unique_p
     rt->WaitIdle();
     rt->Post([rt] {
       PropertyInputs outputs;
-      for (auto& [name, state] : rt->TakeExports()) outputs.insert_or_assign(name, Output<PropertyValue>(state));
+      for (auto& [name, state] : rt->TakeExports()) outputs.insert_or_assign(name, OutputOf(std::move(state)));
       RegisterOutputs(rt, rt->stack, std::move(outputs));
     });
     rt->WaitIdle();

@@ -1,7 +1,8 @@
 #include "internal/registration.h"
 
-#include "internal/hook_state.h"
 #include "internal/property_codec.h"
+#include "internal/property_walk.h"
+#include "internal/registration_steps.h"
 #include "internal/urn.h"
 
 #include <utility>
@@ -11,99 +12,20 @@ namespace {
 
 using State = OutputStateBase::State;
 
-EncodeOptions RequestEncoding(Runtime const& rt) {
-  return EncodeOptions{.keep_secrets = rt.features().secrets,
-                       .keep_resources = rt.features().resource_references,
-                       .keep_output_values = false,
-                       .keep_byte_strings = rt.features().byte_strings};
-}
-
 std::string Describe(ResourceState const& r) { return "resource '" + r.name + "' of type " + r.type; }
 
-template <typename Hook>
-void AddHookNames(google::protobuf::RepeatedPtrField<std::string>* names, std::vector<Hook> const& hooks) {
-  for (auto const& h : hooks) *names->Add() = h.name();
-}
-
-void FillHooks(pulumirpc::RegisterResourceRequest& req, ResourceHookBinding const& hooks) {
-  if (hooks.empty()) return;
-  auto* b = req.mutable_hooks();
-  AddHookNames(b->mutable_before_create(), hooks.before_create);
-  AddHookNames(b->mutable_after_create(), hooks.after_create);
-  AddHookNames(b->mutable_before_update(), hooks.before_update);
-  AddHookNames(b->mutable_after_update(), hooks.after_update);
-  AddHookNames(b->mutable_before_delete(), hooks.before_delete);
-  AddHookNames(b->mutable_after_delete(), hooks.after_delete);
-  AddHookNames(b->mutable_on_error(), hooks.on_error);
-}
-
-/// The registrations of the hooks bound to a resource, which its registration waits for.
-std::vector<std::shared_ptr<OutputStateBase>> HookRegistrations(ResourceHookBinding const& hooks) {
-  std::vector<std::shared_ptr<OutputStateBase>> out;
-  for (auto const* list : {&hooks.before_create, &hooks.after_create, &hooks.before_update, &hooks.after_update,
-                           &hooks.before_delete, &hooks.after_delete}) {
-    for (auto const& h : *list) out.push_back(h.internal_state()->registered);
-  }
-  for (auto const& h : hooks.on_error) out.push_back(h.internal_state()->registered);
-  return out;
-}
-
-void FillAliases(pulumirpc::RegisterResourceRequest& req, std::vector<Alias> const& aliases, bool specs) {
-  for (auto const& a : aliases) {
-    if (a.urn) {
-      req.add_aliasurns(*a.urn);
-      if (specs) req.add_aliases()->set_urn(*a.urn);
-      continue;
-    }
-    if (!specs) continue;  // an engine without alias specs only takes full URNs
-    auto* spec = req.add_aliases()->mutable_spec();
-    if (a.name) spec->set_name(*a.name);
-    if (a.type) spec->set_type(*a.type);
-    if (a.stack) spec->set_stack(*a.stack);
-    if (a.project) spec->set_project(*a.project);
-    if (a.no_parent) {
-      spec->set_noparent(true);
-    } else if (a.parent) {
-      spec->set_parenturn(KnownUrn(a.parent->internal_state()));
-    } else if (a.parent_urn) {
-      spec->set_parenturn(*a.parent_urn);
-    }
-  }
-}
-
-/// Resolves the resource's outputs from what the engine returned.
-void ResolveOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& res, std::string const& urn,
-                    std::string const& id, google::protobuf::Struct const& object, bool unknown,
-                    PropertyMap const& inputs, google::protobuf::RepeatedPtrField<std::string> const& secret_outputs) {
-  auto decoded = DecodeMap(object);
-  if (!decoded.ok()) {
-    auto message = "the engine returned malformed outputs for " + Describe(*res) + ": " +
-                   std::string(decoded.status().message());
-    rt->ReportError(message, urn);
-    res->RejectPending(message);
-    return;
-  }
-  bool preview = rt->info().dry_run || unknown;
-  res->missing_outputs_unknown = unknown;
-  PropertyMap outputs;
-  for (auto const& [k, v] : *decoded) outputs.emplace(k, NormalizeOutputValues(v));
-  for (auto const& [k, v] : inputs) {
-    if (outputs.contains(k)) continue;
-    outputs.emplace(k, preview ? PropertyValue::MakeComputed() : v);
-  }
-  // The engine marks the additional secret outputs it has; one the provider left out of a preview is
-  // still unknown, and secret.
-  if (preview) {
-    for (auto const& k : secret_outputs) outputs.try_emplace(k, PropertyValue::MakeSecret(PropertyValue::MakeComputed()));
-  }
-  res->urn->Resolve(urn, false, {});
-  if (res->custom && id.empty() && preview) {
-    res->id->SettleUnknown(false, {});
-  } else {
-    res->id->Resolve(id, false, {});
-  }
-  res->outputs->Resolve(std::move(outputs), false, {});
-}
+/// What one registration carries from step to step (registration_steps.h).
+struct Registration {
+  std::shared_ptr<Runtime> rt;
+  ResourceStatePtr res;
+  ResourceOptions opts;
+  PropertyInputs inputs;
+  Placement placement;
+  Prerequisites pre;
+  ResolvedInputs in;
+  Dependencies dependencies;
+};
+using RegistrationPtr = std::shared_ptr<Registration>;
 
 /// A registration or read the engine reports as failed (it has shown the provider's error; with
 /// --continue-on-error the deployment goes on): the outputs are unknown, so the rest of the program still
@@ -112,6 +34,90 @@ void SettleFailed(ResourceStatePtr const& res, std::string const& urn) {
   res->urn->Resolve(urn, false, {});
   res->id->SettleUnknown(false, {});
   res->outputs->SettleUnknown(false, {});
+}
+
+/// Settles the resource from a successful response.
+void Settle(Registration const& r, std::string const& urn, std::string const& id,
+            google::protobuf::Struct const& returned, bool unknown,
+            google::protobuf::RepeatedPtrField<std::string> const& secret_outputs) {
+  bool preview = r.rt->info().dry_run || unknown;
+  auto outputs = OutputsFrom(returned, r.in.values, preview, secret_outputs);
+  if (!outputs.ok()) {
+    auto message = "the engine returned malformed outputs for " + Describe(*r.res) + ": " +
+                   std::string(outputs.status().message());
+    r.rt->ReportError(message, urn);
+    r.res->RejectPending(message);
+    return;
+  }
+  SettleResource(*r.res, urn, id, *std::move(outputs), preview, unknown);
+}
+
+/// Sends `req` with `call` from the pool, then on the executor: a failed call rejects the resource, a
+/// registration the engine reports as failed leaves it unknown, and a response that succeeded goes to `settle`.
+template <typename Request, typename Response, typename OnSuccess>
+void Send(RegistrationPtr r, char const* doing, Request req,
+          grpc::Status (MonitorStub::*call)(Request const&, Response*), OnSuccess settle) {
+  r->rt->CallAsync([r, doing, req = std::move(req), call, settle = std::move(settle)] {
+    Response resp;
+    auto status = (r->rt->monitor().*call)(req, &resp);
+    r->rt->Post([r, doing, status, resp = std::move(resp), secret_outputs = req.additionalsecretoutputs(), settle] {
+      if (!status.ok()) {
+        r->rt->ReportRpcFailure(doing + Describe(*r->res), status);
+        r->res->RejectPending(doing + Describe(*r->res) + " failed: " + status.error_message());
+        return;
+      }
+      if (resp.result() != pulumirpc::SUCCESS) {
+        SettleFailed(r->res, resp.urn());
+        return;
+      }
+      settle(resp, secret_outputs);
+    });
+  });
+}
+
+void SendRead(RegistrationPtr r) {
+  auto req = ReadRequest(*r->res, r->placement, r->opts, r->in, *r->pre.id_to_read, r->dependencies,
+                         r->rt->features());
+  Send(r, "reading ", std::move(req), &MonitorStub::ReadResource,
+       [r](pulumirpc::ReadResourceResponse const& resp, auto const& secret_outputs) {
+         // The id is the provider's (which may differ from the one asked for); none means unknown.
+         Settle(*r, resp.urn(), resp.id(), resp.properties(), resp.unknown(), secret_outputs);
+       });
+}
+
+void SendRegister(RegistrationPtr r) {
+  auto req = RegisterRequest(*r->res, r->placement, r->opts, r->in, r->pre, r->dependencies, r->rt->features());
+  Send(r, "registering ", std::move(req), &MonitorStub::RegisterResource,
+       [r](pulumirpc::RegisterResourceResponse const& resp, auto const& secret_outputs) {
+         // A remote component's outputs depend on the resources its provider made them from (a child that
+         // failed under --continue-on-error makes what uses them skipped).
+         r->res->output_deps = OutputDependencies(r->rt, resp);
+         Settle(*r, resp.urn(), resp.id(), resp.object(), resp.unknown(), secret_outputs);
+       });
+}
+
+/// Steps 3 to 5: the inputs, then the resources they and the options name, then the request.
+void AwaitInputsAndSend(RegistrationPtr r) {
+  AwaitInputs(r->inputs, [r](std::optional<std::string> error, ResolvedInputs in) {
+    if (error) {
+      r->res->RejectPending(*error);
+      return;
+    }
+    r->in = std::move(in);
+    auto deps = DependenciesOf(*r->res, r->in, r->pre, r->opts, r->placement, r->rt->features());
+    r->dependencies = std::move(deps.dependencies);
+    AwaitResources(deps.urns, deps.ids, [r](std::optional<std::string> dep_error) {
+      if (dep_error) {
+        r->res->RejectPending(*dep_error);
+        return;
+      }
+      if (r->pre.id_to_read) {
+        SendRead(r);
+      } else {
+        SendRegister(r);
+      }
+    });
+  });
 }
 
 }  // namespace
@@ -125,26 +131,22 @@ ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string co
   return state;
 }
 
-PropertyValue NormalizeOutputValues(PropertyValue const& v) {
-  switch (v.kind()) {
-    case PropertyValue::Kind::kOutput: {
-      auto const& o = v.AsOutput();
-      PropertyValue inner = o.value ? NormalizeOutputValues(*o.value) : PropertyValue::MakeComputed();
-      return o.secret ? PropertyValue::MakeSecret(inner) : inner;
-    }
-    case PropertyValue::Kind::kSecret: return PropertyValue::MakeSecret(NormalizeOutputValues(v.SecretElement()));
-    case PropertyValue::Kind::kArray: {
-      PropertyArray out;
-      for (auto const& e : v.AsArray()) out.push_back(NormalizeOutputValues(e));
-      return out;
-    }
-    case PropertyValue::Kind::kObject: {
-      PropertyMap out;
-      for (auto const& [k, e] : v.AsObject()) out.emplace(k, NormalizeOutputValues(e));
-      return out;
-    }
-    default: return v;
+Dependencies DependenciesOn(std::shared_ptr<Runtime> const& rt,
+                            google::protobuf::RepeatedPtrField<std::string> const& urns, std::string_view except) {
+  Dependencies out;
+  for (auto const& u : urns) {
+    if (except.empty() || u != except) out.push_back(DependencyOn(rt, u));
   }
+  return out;
+}
+
+PropertyValue NormalizeOutputValues(PropertyValue const& v) {
+  return Transform(v, [](PropertyValue x) {
+    if (!x.is_output()) return x;
+    auto const& o = x.AsOutput();
+    PropertyValue inner = o.value ? *o.value : PropertyValue::MakeComputed();
+    return o.secret ? PropertyValue::MakeSecret(std::move(inner)) : inner;
+  });
 }
 
 void AwaitInputs(PropertyInputs const& inputs,
@@ -152,7 +154,7 @@ void AwaitInputs(PropertyInputs const& inputs,
   std::vector<std::pair<std::string, std::shared_ptr<OutputState<PropertyValue>>>> states;
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   for (auto const& [k, v] : inputs) {
-    states.emplace_back(k, v.ToOutput().internal_state());
+    states.emplace_back(k, StateOf(v.ToOutput()));
     bases.push_back(states.back().second);
   }
   WhenAllSettled(bases, [states = std::move(states), done = std::move(done)] {
@@ -229,243 +231,19 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
   res->package_ref = std::move(package_ref);
   rt->Track(res);
 
-  ResourceStatePtr parent;
-  if (opts.parent) {
-    parent = opts.parent->internal_state();
-  } else if (res->type != kStackType) {
-    parent = rt->stack;
-  }
-  if (parent) res->providers = parent->providers;
-  std::map<std::string, ResourceStatePtr> explicit_providers;
-  for (auto const& p : opts.providers) explicit_providers[p.package()] = p.internal_state();
-  ResourceStatePtr provider;
-  if (custom && opts.provider) {
-    provider = opts.provider->internal_state();
-  } else if (opts.provider) {
-    explicit_providers[opts.provider->package()] = opts.provider->internal_state();
-  }
-  for (auto const& [pkg, p] : explicit_providers) res->providers[pkg] = p;
-  // A custom resource's own explicit provider is inherited by its children too (as in Go's mergeProviders).
-  if (custom && opts.provider) res->providers[opts.provider->package()] = provider;
-  if ((custom || remote) && !provider && !res->is_provider) {
-    if (auto it = res->providers.find(PackageOfType(res->type)); it != res->providers.end()) provider = it->second;
-  }
-  res->provider = provider;
-  res->version = opts.version;
-  res->plugin_download_url = opts.plugin_download_url;
-
-  // Registration proper, once the id to read (if any) is known: await the inputs, then the resources they
-  // and the options name, then call the engine.
-  // The replacement trigger (an input of its own), settled before registration starts.
-  auto trigger = std::make_shared<ResolvedInputs>();
-  auto register_with = [rt, res, parent, provider, explicit_providers, opts, trigger,
-                        inputs = std::move(inputs)](std::optional<std::string> id_to_read_opt,
-                                                    Dependencies id_deps) mutable {
-    AwaitInputs(inputs, [rt, res, parent, provider, explicit_providers, opts, trigger,
-                         reading = id_to_read_opt.has_value(),
-                         id_to_read = id_to_read_opt.value_or(""), id_deps = std::move(id_deps)](
-                            std::optional<std::string> error, ResolvedInputs in) mutable {
-      if (error) {
-        res->RejectPending(*error);
-        return;
-      }
-      MergeDependencies(in.all_deps, id_deps);
-      MergeDependencies(in.all_deps, trigger->all_deps);
-      Dependencies explicit_deps;
-      for (auto const& d : opts.depends_on) MergeDependencies(explicit_deps, {d.internal_state()});
-      Dependencies urns = in.all_deps;
-      MergeDependencies(urns, explicit_deps);
-      Dependencies ids;
-      if (parent) MergeDependencies(urns, {parent});
-      if (provider) {
-        MergeDependencies(urns, {provider});
-        ids.push_back(provider);
-      }
-      for (auto const& [pkg, p] : explicit_providers) {
-        MergeDependencies(urns, {p});
-        MergeDependencies(ids, {p});
-      }
-      if (opts.deleted_with) MergeDependencies(urns, {opts.deleted_with->internal_state()});
-      for (auto const& r : opts.replace_with) MergeDependencies(urns, {r.internal_state()});
-      for (auto const& a : opts.aliases) {
-        if (a.parent) MergeDependencies(urns, {a.parent->internal_state()});
-      }
-
-      AwaitResources(urns, ids, [rt, res, parent, provider, explicit_providers, opts, trigger, in = std::move(in),
-                                 explicit_deps, reading, id_to_read](std::optional<std::string> dep_error) {
-        if (dep_error) {
-          res->RejectPending(*dep_error);
-          return;
-        }
-        auto enc = RequestEncoding(*rt);
-        // A remote component's property that only refers to resources has no dependencies (when the engine
-        // takes references), as in Pulumi's other SDKs: its provider then does not make an output of it.
-        bool drop_refs = res->remote && rt->features().resource_references;
-        auto property_deps = [drop_refs](Dependencies const& deps) {
-          return drop_refs ? WithoutReferences(deps) : deps;
-        };
-        Dependencies all = property_deps(in.all_deps);
-        MergeDependencies(all, explicit_deps);
-
-        if (reading) {
-          pulumirpc::ReadResourceRequest req;
-          req.set_id(id_to_read);
-          req.set_type(res->type);
-          req.set_name(res->name);
-          if (parent) req.set_parent(KnownUrn(parent));
-          *req.mutable_properties() = EncodeMap(in.values, enc);
-          for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
-          if (provider) req.set_provider(ProviderReference(provider));
-          req.set_version(opts.version);
-          req.set_packageref(res->package_ref);
-          req.set_acceptsecrets(true);
-          req.set_acceptresources(rt->features().resource_references);
-          req.set_accepts_byte_string(true);
-          for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
-          req.set_plugindownloadurl(opts.plugin_download_url);
-          rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
-            pulumirpc::ReadResourceResponse resp;
-            auto status = rt->monitor().ReadResource(req, &resp);
-            rt->Post([rt, res, status, resp = std::move(resp), inputs, secret_outputs = req.additionalsecretoutputs()] {
-              if (!status.ok()) {
-                rt->ReportRpcFailure("reading " + Describe(*res), status);
-                res->RejectPending("reading " + Describe(*res) + " failed: " + status.error_message());
-                return;
-              }
-              if (resp.result() != pulumirpc::SUCCESS) {
-                SettleFailed(res, resp.urn());
-                return;
-              }
-              // The id is the provider's (which may differ from the one asked for); none means unknown.
-              ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.properties(), resp.unknown(), inputs,
-                             secret_outputs);
-            });
-          });
-          return;
-        }
-
-        pulumirpc::RegisterResourceRequest req;
-        req.set_type(res->type);
-        req.set_name(res->name);
-        if (parent) req.set_parent(KnownUrn(parent));
-        req.set_custom(res->custom);
-        req.set_remote(res->remote);
-        *req.mutable_object() = EncodeMap(in.values, enc);
-        if (opts.protect) req.set_protect(*opts.protect);
-        for (auto const& u : KnownUrns(all)) req.add_dependencies(u);
-        if (provider) req.set_provider(ProviderReference(provider));
-        for (auto const& [k, deps] : in.property_deps) {
-          auto& pd = (*req.mutable_propertydependencies())[k];
-          for (auto const& u : KnownUrns(property_deps(deps))) pd.add_urns(u);
-        }
-        req.set_deletebeforereplace(opts.delete_before_replace);
-        req.set_deletebeforereplacedefined(opts.delete_before_replace);
-        req.set_version(opts.version);
-        req.set_packageref(res->package_ref);
-        for (auto const& s : opts.ignore_changes) req.add_ignorechanges(s);
-        req.set_acceptsecrets(true);
-        for (auto const& s : opts.additional_secret_outputs) req.add_additionalsecretoutputs(s);
-        FillAliases(req, opts.aliases, rt->features().alias_specs);
-        req.set_aliasspecs(rt->features().alias_specs);
-        req.set_importid(opts.import_id);
-        if (opts.custom_timeouts) {
-          auto* t = req.mutable_customtimeouts();
-          t->set_create(opts.custom_timeouts->create);
-          t->set_update(opts.custom_timeouts->update);
-          t->set_delete_(opts.custom_timeouts->del);
-          t->set_read(opts.custom_timeouts->read);
-        }
-        req.set_supportspartialvalues(true);
-        req.set_acceptresources(rt->features().resource_references);
-        req.set_accepts_byte_string(true);
-        for (auto const& [pkg, p] : explicit_providers) (*req.mutable_providers())[pkg] = ProviderReference(p);
-        for (auto const& s : opts.replace_on_changes) req.add_replaceonchanges(s);
-        req.set_plugindownloadurl(opts.plugin_download_url);
-        if (opts.retain_on_delete) req.set_retainondelete(*opts.retain_on_delete);
-        if (opts.deleted_with && rt->features().deleted_with) {
-          req.set_deletedwith(KnownUrn(opts.deleted_with->internal_state()));
-        }
-        for (auto const& s : opts.hide_diffs) req.add_hidediffs(s);
-        for (auto const& r : opts.replace_with) req.add_replace_with(KnownUrn(r.internal_state()));
-        if (auto it = trigger->values.find("replacementTrigger"); it != trigger->values.end()) {
-          *req.mutable_replacement_trigger() = EncodeValue(it->second, enc);
-        }
-        for (auto const& [k, v] : opts.env_var_mappings) (*req.mutable_envvarmappings())[k] = v;
-        FillHooks(req, opts.hooks);
-        req.set_supportsresultreporting(true);
-
-        rt->CallAsync([rt, res, req = std::move(req), inputs = in.values] {
-          pulumirpc::RegisterResourceResponse resp;
-          auto status = rt->monitor().RegisterResource(req, &resp);
-          rt->Post([rt, res, status, resp = std::move(resp), inputs, secret_outputs = req.additionalsecretoutputs()] {
-            if (!status.ok()) {
-              rt->ReportRpcFailure("registering " + Describe(*res), status);
-              res->RejectPending("registering " + Describe(*res) + " failed: " + status.error_message());
-              return;
-            }
-            if (resp.result() != pulumirpc::SUCCESS) {
-              SettleFailed(res, resp.urn());
-              return;
-            }
-            // A remote component's outputs depend on the resources its provider made them from (a child
-            // that failed under --continue-on-error makes what uses them skipped).
-            for (auto const& [k, pd] : resp.propertydependencies()) {
-              Dependencies deps;
-              for (auto const& u : pd.urns()) {
-                if (u != resp.urn()) MergeDependencies(deps, {DependencyOn(rt, u)});
-              }
-              res->output_deps[k] = std::move(deps);
-            }
-            ResolveOutputs(rt, res, resp.urn(), resp.id(), resp.object(), resp.unknown(), inputs, secret_outputs);
-          });
-        });
-      });
-    });
-  };
-
-  auto start = [res, read_id = std::move(read_id), register_with = std::move(register_with)]() mutable {
-    if (!read_id) {
-      register_with(std::nullopt, {});
+  auto r = std::make_shared<Registration>();
+  r->rt = rt;
+  r->res = res;
+  r->opts = opts;
+  r->inputs = std::move(inputs);
+  r->placement = PlaceResource(*res, rt->stack, opts);
+  AwaitPrerequisites(opts, std::move(read_id), [r](std::optional<std::string> error, Prerequisites pre) {
+    if (error) {
+      r->res->RejectPending(*error);
       return;
     }
-    auto id_state = read_id->ToOutput().internal_state();
-    id_state->OnSettled([id_state, res, register_with = std::move(register_with)]() mutable {
-      switch (id_state->state()) {
-        case State::kRejected: res->RejectPending(id_state->error()); return;
-        case State::kKnown: register_with(id_state->value(), id_state->deps()); return;
-        default: register_with(std::string(kUnknownStringValue), id_state->deps()); return;
-      }
-    });
-  };
-  auto await_trigger = [res, trigger, replacement_trigger = opts.replacement_trigger,
-                        start = std::move(start)]() mutable {
-    if (!replacement_trigger) {
-      start();
-      return;
-    }
-    AwaitInputs({{"replacementTrigger", *replacement_trigger}},
-                [res, trigger, start = std::move(start)](std::optional<std::string> error, ResolvedInputs in) mutable {
-                  if (error) {
-                    res->RejectPending(*error);
-                    return;
-                  }
-                  *trigger = std::move(in);
-                  start();
-                });
-  };
-  auto hooks = HookRegistrations(opts.hooks);
-  if (hooks.empty()) {
-    await_trigger();
-    return res;
-  }
-  WhenAllSettled(hooks, [res, hooks, await_trigger = std::move(await_trigger)]() mutable {
-    for (auto const& h : hooks) {
-      if (h->state() == State::kRejected) {
-        res->RejectPending(h->error());  // reported where the registration failed
-        return;
-      }
-    }
-    await_trigger();
+    r->pre = std::move(pre);
+    AwaitInputsAndSend(r);
   });
   return res;
 }
@@ -477,7 +255,7 @@ void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const&
       if (e) return;
       pulumirpc::RegisterResourceOutputsRequest req;
       req.set_urn(KnownUrn(resource));
-      *req.mutable_outputs() = EncodeMap(values, RequestEncoding(*rt));
+      *req.mutable_outputs() = EncodeMap(values, RequestEncoding(rt->features()));
       rt->CallAsync([rt, req = std::move(req), name = resource->name] {
         auto status = rt->monitor().RegisterResourceOutputs(req);
         if (!status.ok()) rt->ReportRpcFailure("registering the outputs of '" + name + "'", status);

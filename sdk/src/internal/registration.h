@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pulumi::internal {
@@ -57,6 +58,11 @@ void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const&
 /// A resource known by its URN only (settled URN, empty id, no outputs), for dependencies the engine names:
 /// resources of a remote component or of a method call that the program did not register itself.
 ResourceStatePtr DependencyOn(std::shared_ptr<Runtime> const& rt, std::string const& urn);
+
+/// One DependencyOn for each of `urns` but `except` (when not empty): the resources a response names, e.g.
+/// a remote component's output dependencies (not the component itself) or a method call's result's.
+Dependencies DependenciesOn(std::shared_ptr<Runtime> const& rt,
+                            google::protobuf::RepeatedPtrField<std::string> const& urns, std::string_view except = {});
 
 /// Converts output-value objects the engine may send into plain, secret or computed values.
 PropertyValue NormalizeOutputValues(PropertyValue const& v);

@@ -1,5 +1,5 @@
 // The SDK's two test seams: the engine's ResourceMonitor and Engine services. The gRPC implementation
-// dials the engine; the mock implementation (mock_monitor.cc) runs in process.
+// dials the engine; the test engine's (test_engine/in_process.h) answers in process, for the mocks.
 #ifndef PULUMI_SRC_INTERNAL_STUBS_H
 #define PULUMI_SRC_INTERNAL_STUBS_H
 

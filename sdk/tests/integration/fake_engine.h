@@ -1,6 +1,6 @@
-// FakeEngine: an in-process Pulumi engine for integration tests. It serves pulumirpc::ResourceMonitor and
-// pulumirpc::Engine over real gRPC on 127.0.0.1:<ephemeral port>, answers like a (very small) engine and
-// records a copy of every request, in arrival order, for assertions.
+// FakeEngine: the test engine (test_engine/engine.h) for integration tests, served over real gRPC on
+// 127.0.0.1:<ephemeral port> with only the calls of a (very small) engine, and records a copy of every request,
+// in arrival order, for assertions; its options make it fail, die or slow down as a real one may.
 //
 //   FakeEngine engine({.features = {pulumirpc::RESOURCE_MONITOR_FEATURE_SECRETS}});
 //   setenv("PULUMI_MONITOR", engine.address().c_str(), 1);   // also PULUMI_ENGINE
@@ -13,8 +13,8 @@
 #ifndef PULUMI_TESTS_INTEGRATION_FAKE_ENGINE_H
 #define PULUMI_TESTS_INTEGRATION_FAKE_ENGINE_H
 
-#include "pulumi/engine.grpc.pb.h"
-#include "pulumi/resource.grpc.pb.h"
+#include "test_engine/engine.h"
+#include "test_engine/grpc_server.h"
 
 #include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -81,13 +82,15 @@ class FakeEngine {
   FakeEngine& operator=(FakeEngine const&) = delete;
 
   /// "127.0.0.1:<port>", serving both ResourceMonitor and Engine.
-  std::string address() const;
-  int port() const { return port_; }
+  std::string address() const { return server_->address(); }
+  int port() const { return server_->port(); }
   FakeEngineOptions const& options() const { return options_; }
 
   /// The URN this engine gives a resource: the parent's qualified type (unless it is the root Stack) prefixes
   /// the type.
-  std::string MakeUrn(std::string const& type, std::string const& name, std::string const& parent_urn) const;
+  std::string MakeUrn(std::string const& type, std::string const& name, std::string const& parent_urn) const {
+    return engine_.MakeUrn(type, name, parent_urn);
+  }
   std::string StackUrn() const;
 
   /// Every request, in arrival order.
@@ -116,18 +119,19 @@ class FakeEngine {
   void Kill();
 
  private:
-  class Monitor;
-  class EngineService;
-
   void Record(std::string method, google::protobuf::Message const& request);
+  /// Records the call, then fails it, kills the engine or delays as the options say (nullopt: answer it).
+  std::optional<grpc::Status> Before(std::string const& method, grpc::ServerContext& context,
+                                     google::protobuf::Message const& request);
+  void After(std::string const& method, google::protobuf::Message const& request, google::protobuf::Message& response);
+  std::optional<grpc::Status> BeforeRegister(grpc::ServerContext& context,
+                                             pulumirpc::RegisterResourceRequest const& request);
   /// Kills the server from a handler and waits (bounded) for the handler's own call to be cancelled.
-  grpc::Status KillFromHandler(grpc::ServerContext* context);
+  grpc::Status KillFromHandler(grpc::ServerContext& context);
 
   FakeEngineOptions const options_;
-  std::unique_ptr<Monitor> monitor_;
-  std::unique_ptr<EngineService> engine_;
-  std::unique_ptr<grpc::Server> server_;
-  int port_ = 0;
+  test_engine::Engine engine_;
+  std::unique_ptr<test_engine::GrpcServer> server_;
 
   mutable std::mutex mu_;
   std::vector<RecordedCall> calls_;

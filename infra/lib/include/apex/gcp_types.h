@@ -1,6 +1,6 @@
-// The type tokens of the gcp resources (pulumi-gcp 9.37.0) that Apex's tools look at by type: the policy pack
-// (infra/policy) and the offline plan's architecture (infra/plan). Header only: the policy pack, built on its
-// own, includes it from here too.
+// The type tokens of the gcp resources (pulumi-gcp, the pinned version) that Apex's tools look at by type: the
+// policy pack (infra/policy) and the offline plan's architecture (infra/plan). Header only: the policy pack, built
+// on its own, includes it from here too.
 #ifndef APEX_GCP_TYPES_H
 #define APEX_GCP_TYPES_H
 

@@ -91,7 +91,7 @@ struct MockOptions {
   std::map<std::string, PropertyMap> stack_references{};
 };
 
-/// What the program registered, for assertions.
+/// What the program registered, for assertions; an option it left unset is std::nullopt or empty.
 struct RegisteredResource {
   std::string type{};
   std::string name{};
@@ -108,14 +108,14 @@ struct RegisteredResource {
   std::optional<bool> protect{};
   std::vector<std::string> ignore_changes{};
   std::vector<std::string> replace_on_changes{};
-  bool delete_before_replace = false;
+  std::optional<bool> delete_before_replace{};
   std::optional<bool> retain_on_delete{};
-  std::string deleted_with{};
+  std::optional<std::string> deleted_with{};  // URN
   std::vector<std::string> additional_secret_outputs{};
   std::vector<std::string> alias_urns{};
-  std::string import_id{};
-  std::string version{};
-  std::string plugin_download_url{};
+  std::optional<std::string> import_id{};
+  std::optional<std::string> version{};
+  std::optional<std::string> plugin_download_url{};
   std::map<std::string, std::string> custom_timeouts{};  // "create"/"update"/"delete"/"read"
   std::vector<std::string> hide_diffs{};
   std::vector<std::string> replace_with{};  // URNs
@@ -138,8 +138,8 @@ struct InvokeRecord {
   std::string token{};
   PropertyMap args{};
   std::string provider{};
-  std::string version{};
-  std::string plugin_download_url{};
+  std::optional<std::string> version{};
+  std::optional<std::string> plugin_download_url{};
 };
 
 /// Runs programs against the mocks and keeps what they registered.
@@ -177,9 +177,8 @@ class MockDeployment {
   /// The URNs the stack holds after the last Run: this Run's registrations, then what earlier Runs left.
   std::vector<std::string> state() const;
 
-  struct Impl;
-
  private:
+  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
@@ -203,7 +202,7 @@ std::vector<std::string> DependencyUrns(pulumi::internal::Dependencies const& de
 /// Waits for an output and returns its state. Call it from the test, not from inside the program body.
 template <typename T>
 Awaited<T> AwaitForTest(Output<T> const& output) {
-  auto const& s = output.internal_state();
+  auto const& s = pulumi::internal::StateOf(output);
   Awaited<T> a;
   if (!internal_wait::WaitSettled(*s)) {
     a.failed = true;

@@ -25,14 +25,14 @@ inline constexpr char kPluginDownloadUrl[] = "";
 /// The options with this package's version and plugin download URL where they are not set, so the
 /// engine loads the provider plugin this code was generated for.
 inline ::pulumi::ResourceOptions WithPackageDefaults(::pulumi::ResourceOptions opts) {
-  if (opts.version.empty()) opts.version = kPackageVersion;
-  if (opts.plugin_download_url.empty()) opts.plugin_download_url = kPluginDownloadUrl;
+  if (!opts.version) opts.version = kPackageVersion;
+  if (!opts.plugin_download_url) opts.plugin_download_url = kPluginDownloadUrl;
   return opts;
 }
 
 inline ::pulumi::InvokeOptions WithPackageDefaults(::pulumi::InvokeOptions opts) {
-  if (opts.version.empty()) opts.version = kPackageVersion;
-  if (opts.plugin_download_url.empty()) opts.plugin_download_url = kPluginDownloadUrl;
+  if (!opts.version) opts.version = kPackageVersion;
+  if (!opts.plugin_download_url) opts.plugin_download_url = kPluginDownloadUrl;
   return opts;
 }
 
