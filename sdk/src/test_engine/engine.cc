@@ -58,6 +58,13 @@ Resource Named(std::string urn, Request const& request, bool keep) {
   return r;
 }
 
+/// What an invoke or a method call names (token, provider, version), for the record the mocks answer.
+template <typename Request>
+mocks::InvokeRecord RecordOf(Request const& request) {
+  return {request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
+          UnlessEmpty(request.plugindownloadurl())};
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {}
@@ -179,9 +186,7 @@ grpc::Status Engine::NewResource(mocks::MockResourceArgs const& args, mocks::Moc
 grpc::Status Engine::Invoke(pulumirpc::ResourceInvokeRequest const& request,
                             pulumirpc::ResourceInvokeResponse* response) {
   std::optional<std::string> failure;
-  auto s = Answer({request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
-                   UnlessEmpty(request.plugindownloadurl())},
-                  request.args(), {request.dependson().begin(), request.dependson().end()},
+  auto s = Answer(RecordOf(request), request.args(), {request.dependson().begin(), request.dependson().end()},
                   request.accept_output_values(), response->mutable_return_(), &failure);
   if (failure) response->add_failures()->set_reason(*failure);
   return s;
@@ -189,9 +194,7 @@ grpc::Status Engine::Invoke(pulumirpc::ResourceInvokeRequest const& request,
 
 grpc::Status Engine::Call(pulumirpc::ResourceCallRequest const& request, pulumirpc::CallResponse* response) {
   std::optional<std::string> failure;
-  auto s = Answer({request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
-                   UnlessEmpty(request.plugindownloadurl())},
-                  request.args(), {}, false, response->mutable_return_(), &failure);
+  auto s = Answer(RecordOf(request), request.args(), {}, false, response->mutable_return_(), &failure);
   if (failure) response->add_failures()->set_reason(*failure);
   return s;
 }
