@@ -80,7 +80,7 @@ std::string TypeOf(Context const& ctx, TypeRef const& type, Form form, std::stri
                    std::string const& from_token, Uses& uses);
 
 /// The declaration of a member: `required` wraps in Required/RequiredValue (inputs) or nothing (outputs);
-/// optional members are std::optional.
+/// optional members are std::optional, except lists in outputs (pulumi::OptionalList).
 std::string MemberTypeOf(Context const& ctx, Property const& property, bool required, Form form,
                          std::string const& from_ns, std::string const& from_token, Uses& uses);
 

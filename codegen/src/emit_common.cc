@@ -80,7 +80,8 @@ Context::Context(Package const& package, GeneratorOptions const& options)
                      package.version.empty() ? "0.0.0" : package.version)),
       package_ns_(ModuleNamespace(package.name, "index")),
       package_dir_(ModuleDirectory(package.name, "index")) {
-  for (auto const& [name, module] : package.modules) {
+  for (auto const& [module_name, module] : package.modules) {
+    auto const& name = module_name;  // clang 14 cannot capture a structured binding in the lambda below
     auto names = AssignNames(module, name == "index");
     std::string ns = Namespace(name);
     std::string dir = Directory(name);
@@ -241,6 +242,11 @@ std::string MemberTypeOf(Context const& ctx, Property const& property, bool requ
   TypeRef type = property.type;
   type.plain = type.plain || property.plain;
   std::string t = TypeOf(ctx, type, form, from_ns, from_token, uses);
+  // An absent list in an output keeps its "absent" without std::optional's cost (pulumi/optional_list.h).
+  static constexpr std::string_view kVector = "std::vector<";
+  if (!required && form == Form::kOutput && type.kind == TypeKind::kArray && t.starts_with(kVector)) {
+    return "::pulumi::OptionalList<" + t.substr(kVector.size());
+  }
   if (!required) return "std::optional<" + t + ">";
   if (form == Form::kOutput) return t;
   static constexpr std::string_view kInput = "::pulumi::Input<";

@@ -128,6 +128,23 @@ TEST(AcmeBindingsTest, TypedOutputsDecodeEnumsStructsAndSecrets) {
   EXPECT_THAT(AwaitForTest(db->root_password()), IsSecret());
 }
 
+TEST(AcmeBindingsTest, AnOptionalListInAnOutputKeepsAbsentApartFromEmpty) {
+  pulumi::PropertyMap without_flags{{"tier", pulumi::PropertyValue("db-f1-micro")}};
+  auto s = pulumi::FromPropertyValue<sql::DatabaseInstanceSettings>(pulumi::PropertyValue(without_flags));
+  EXPECT_FALSE(s.database_flags);
+  EXPECT_TRUE(s.database_flags.empty());
+  EXPECT_FALSE(sql::ToPropertyValue(s).AsObject().contains("databaseFlags"));
+
+  pulumi::PropertyMap empty_flags = without_flags;
+  empty_flags.emplace("databaseFlags", pulumi::PropertyArray{});
+  s = pulumi::FromPropertyValue<sql::DatabaseInstanceSettings>(pulumi::PropertyValue(empty_flags));
+  EXPECT_TRUE(s.database_flags);
+  EXPECT_EQ(sql::ToPropertyValue(s).AsObject().at("databaseFlags"), pulumi::PropertyValue(pulumi::PropertyArray{}));
+
+  s.database_flags.push_back({.name = "max_connections", .value = "200"});
+  EXPECT_EQ(sql::ToPropertyValue(s).AsObject().at("databaseFlags").AsArray().size(), 1u);
+}
+
 TEST(AcmeBindingsTest, AnUnknownEnumValueFailsTheOutputWithItsToken) {
   auto mocks = std::make_shared<AcmeMocks>();
   mocks->edition = "PLATINUM";

@@ -34,8 +34,8 @@ std::vector<sql::DatabaseInstanceSettingsDatabaseFlagArgs> DatabaseFlags(Postgre
 
 // The PEM of the instance's current server CA (serverCaCerts[0]).
 pulumi::Output<std::string> FirstCaCert(
-    pulumi::Output<std::optional<std::vector<sql::DatabaseInstanceServerCaCert>>> const& certs) {
-  return certs.Apply([](std::optional<std::vector<sql::DatabaseInstanceServerCaCert>> const& list) {
+    pulumi::Output<pulumi::OptionalList<sql::DatabaseInstanceServerCaCert>> const& certs) {
+  return certs.Apply([](pulumi::OptionalList<sql::DatabaseInstanceServerCaCert> const& list) {
     return list && !list->empty() ? list->front().cert.value_or("") : std::string();
   });
 }

@@ -48,7 +48,7 @@ void DatabaseCluster::CreateRedis(pulumi::Context& ctx, std::string const& name,
   redis_auth_secret_id = StoreSecret(ctx, name + "-redis-auth", args, "redis", instance.auth_string());
   redis_ca_secret_id = StoreSecret(
       ctx, name + "-redis-ca", args, "redis",
-      instance.server_ca_certs().Apply([](std::optional<std::vector<redis::InstanceServerCaCert>> const& certs) {
+      instance.server_ca_certs().Apply([](pulumi::OptionalList<redis::InstanceServerCaCert> const& certs) {
         return certs && !certs->empty() ? certs->front().cert.value_or("") : std::string();
       }));
 }

@@ -150,7 +150,7 @@ DatabaseCluster::DataVm DatabaseCluster::CreateDataVm(pulumi::Context& ctx, std:
       Child(secret_grants));
 
   return DataVm{.internal_ip = vm.network_interfaces().Apply(
-                    [](std::optional<std::vector<compute::InstanceNetworkInterface>> const& nics) {
+                    [](pulumi::OptionalList<compute::InstanceNetworkInterface> const& nics) {
                       return nics && !nics->empty() ? nics->front().network_ip.value_or("") : std::string();
                     }),
                 .instance_id = vm.instance_id(),

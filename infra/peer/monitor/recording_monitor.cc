@@ -71,12 +71,7 @@ pulumi::test_engine::EngineOptions EngineOptionsOf(MonitorOptions const& o) {
   return e;
 }
 
-template <typename Repeated>
-json List(Repeated const& r) {
-  json a = json::array();
-  for (auto const& e : r) a.push_back(e);
-  return a;
-}
+json List(auto const& repeated) { return pulumi::test_engine::Strings(repeated); }
 
 json Registration(pulumi::test_engine::Resource const& r) {
   auto const& req = *r.registration;

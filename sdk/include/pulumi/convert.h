@@ -9,6 +9,7 @@
 #ifndef PULUMI_CONVERT_H
 #define PULUMI_CONVERT_H
 
+#include "pulumi/optional_list.h"
 #include "pulumi/property_value.h"
 
 #include <cstddef>
@@ -39,6 +40,8 @@ template <typename T>
 PropertyValue ToPropertyValue(std::vector<T> const& v);
 template <typename T>
 PropertyValue ToPropertyValue(std::map<std::string, T> const& m);
+template <typename T>
+PropertyValue ToPropertyValue(OptionalList<T> const& v);
 
 template <typename T>
 PropertyValue ToPropertyValue(std::optional<T> const& v) {
@@ -59,6 +62,13 @@ PropertyValue ToPropertyValue(std::map<std::string, T> const& m) {
   PropertyMap out;
   for (auto const& [k, e] : m) out.emplace(k, ToPropertyValue(e));
   return out;
+}
+
+/// null when the list is absent.
+template <typename T>
+PropertyValue ToPropertyValue(OptionalList<T> const& v) {
+  if (!v.has_value()) return nullptr;
+  return ToPropertyValue(*v);
 }
 
 /// Thrown when a property value does not have the expected shape.
@@ -136,6 +146,13 @@ struct PropertyDecoder<std::vector<T>> {
     out.reserve(v.AsArray().size());
     for (auto const& e : v.AsArray()) out.push_back(PropertyDecoder<T>::Decode(e));
     return out;
+  }
+};
+template <typename T>
+struct PropertyDecoder<OptionalList<T>> {
+  static OptionalList<T> Decode(PropertyValue const& v) {
+    if (v.is_null()) return {};
+    return OptionalList<T>(PropertyDecoder<std::vector<T>>::Decode(v));
   }
 };
 template <typename T>

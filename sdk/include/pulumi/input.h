@@ -41,6 +41,8 @@ T ConvertInput(U const& u) {
 template <typename T, typename U>
 concept InputConvertible =
     !std::is_same_v<std::decay_t<U>, T> && !IsOutput<std::decay_t<U>>::value && !IsInput<std::decay_t<U>>::value &&
+    // An OptionalList becomes a list through its own constructors, which keep "absent".
+    (std::is_same_v<T, PropertyValue> || !IsOptionalList<std::decay_t<U>>::value) &&
     (std::is_convertible_v<U, T> ||
      (std::is_same_v<T, PropertyValue> && requires(U const& u) { ToPropertyValue(u); }));
 
@@ -87,6 +89,18 @@ class Input {
         entries_(output.Apply([](std::optional<U> const& v) {
           return v ? PropertyValue(ToPropertyValue(internal::ConvertInput<T>(*v))) : PropertyValue(nullptr);
         })) {}
+
+  /// An optional list from an output (OptionalList), or a plain one: the engine gets null where the list
+  /// is absent, and ToOutput() holds it empty there.
+  template <typename E>
+    requires(std::is_same_v<T, std::vector<E>>)
+  Input(Output<OptionalList<E>> const& output)  // NOLINT(google-explicit-constructor)
+      : output_(output.Apply([](OptionalList<E> const& v) { return T(*v); })),
+        entries_(output.Apply([](OptionalList<E> const& v) { return ToPropertyValue(v); })) {}
+  template <typename E>
+    requires(std::is_same_v<T, std::vector<E>>)
+  Input(OptionalList<E> const& list)  // NOLINT(google-explicit-constructor)
+      : output_(T(*list)), entries_(Output<PropertyValue>(ToPropertyValue(list))) {}
 
   /// An array from one output per element. ToOutput() joins them with All; the engine gets each element
   /// with its own secrecy and unknownness (an array with an unknown element, not an unknown array).

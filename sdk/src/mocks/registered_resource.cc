@@ -5,21 +5,18 @@
 namespace pulumi::mocks {
 namespace {
 
-template <typename Repeated>
-std::vector<std::string> ToVector(Repeated const& r) {
-  return std::vector<std::string>(r.begin(), r.end());
-}
+using test_engine::Strings;
 
 void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResource& r) {
-  for (auto const& [k, v] : req.propertydependencies()) r.property_dependencies[k] = ToVector(v.urns());
+  for (auto const& [k, v] : req.propertydependencies()) r.property_dependencies[k] = Strings(v.urns());
   if (req.has_protect()) r.protect = req.protect();
-  r.ignore_changes = ToVector(req.ignorechanges());
-  r.replace_on_changes = ToVector(req.replaceonchanges());
+  r.ignore_changes = Strings(req.ignorechanges());
+  r.replace_on_changes = Strings(req.replaceonchanges());
   if (req.deletebeforereplacedefined()) r.delete_before_replace = req.deletebeforereplace();
   if (req.has_retainondelete()) r.retain_on_delete = req.retainondelete();
   r.deleted_with = test_engine::UnlessEmpty(req.deletedwith());
-  r.additional_secret_outputs = ToVector(req.additionalsecretoutputs());
-  r.alias_urns = ToVector(req.aliasurns());
+  r.additional_secret_outputs = Strings(req.additionalsecretoutputs());
+  r.alias_urns = Strings(req.aliasurns());
   for (auto const& a : req.aliases()) {
     if (a.has_spec()) r.alias_urns.push_back("spec:" + a.spec().name() + "/" + a.spec().type());
   }
@@ -30,8 +27,8 @@ void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResourc
     auto const& t = req.customtimeouts();
     r.custom_timeouts = {{"create", t.create()}, {"update", t.update()}, {"delete", t.delete_()}, {"read", t.read()}};
   }
-  r.hide_diffs = ToVector(req.hidediffs());
-  r.replace_with = ToVector(req.replace_with());
+  r.hide_diffs = Strings(req.hidediffs());
+  r.replace_with = Strings(req.replace_with());
   if (req.has_replacement_trigger()) {
     if (auto trigger = internal::DecodeValue(req.replacement_trigger()); trigger.ok()) r.replacement_trigger = *trigger;
   }
@@ -45,7 +42,7 @@ void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResourc
                                       std::pair{"before_delete", &h.before_delete()},
                                       std::pair{"after_delete", &h.after_delete()},
                                       std::pair{"on_error", &h.on_error()}}) {
-      if (!names->empty()) r.hooks[step] = ToVector(*names);
+      if (!names->empty()) r.hooks[step] = Strings(*names);
     }
   }
 }
@@ -64,11 +61,11 @@ RegisteredResource ToRegisteredResource(test_engine::Resource const& resource) {
                        .outputs = resource.outputs,
                        .registered_outputs = resource.registered_outputs.value_or(PropertyMap{})};
   if (resource.registration) {
-    r.dependencies = ToVector(resource.registration->dependencies());
+    r.dependencies = Strings(resource.registration->dependencies());
     r.provider = resource.registration->provider();
     AddOptions(*resource.registration, r);
   } else if (resource.reading) {
-    r.dependencies = ToVector(resource.reading->dependencies());
+    r.dependencies = Strings(resource.reading->dependencies());
     r.provider = resource.reading->provider();
   }
   return r;

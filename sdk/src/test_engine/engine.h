@@ -76,6 +76,12 @@ inline std::optional<std::string> UnlessEmpty(std::string const& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
 }
 
+/// A repeated string field of a request (URNs, property paths, ...) as a list.
+template <typename Repeated>
+std::vector<std::string> Strings(Repeated const& r) {
+  return std::vector<std::string>(r.begin(), r.end());
+}
+
 /// An invoke or a method call, with the arguments the mocks got and what they returned.
 struct Invocation : mocks::InvokeRecord {
   PropertyMap result{};

@@ -106,6 +106,10 @@ void EncodeMember(PropertyMap& object, char const* name, std::optional<T> const&
   if (member) object.emplace(name, ToPropertyValue(*member));
 }
 template <typename T>
+void EncodeMember(PropertyMap& object, char const* name, OptionalList<T> const& member) {
+  if (member.has_value()) object.emplace(name, ToPropertyValue(*member));
+}
+template <typename T>
 void EncodeMember(PropertyMap& object, char const* name, RequiredValue<T> const& member) {
   object.emplace(name, ToPropertyValue(member.value()));
 }

@@ -39,10 +39,21 @@ using StringMap = std::map<std::string, std::string>;
   EXTERN template class internal::OutputState<std::optional<T>>;                                            \
   EXTERN template class Output<std::optional<T>>;
 
+// The same for the optional list of strings of outputs.
+#define PULUMI_INSTANTIATE_OPTIONAL_STRING_LIST(EXTERN)                                                     \
+  EXTERN template void gen::DecodeMember<OptionalList<std::string>>(PropertyMap const&, char const*,         \
+                                                                     OptionalList<std::string>&);           \
+  EXTERN template void gen::EncodeMember<std::string>(PropertyMap&, char const*, OptionalList<std::string> const&); \
+  EXTERN template Output<OptionalList<std::string>> internal::Decoded<OptionalList<std::string>>(           \
+      Output<PropertyValue> const&);                                                                        \
+  EXTERN template class internal::OutputState<OptionalList<std::string>>;                                  \
+  EXTERN template class Output<OptionalList<std::string>>;
+
 #define PULUMI_EXTERN_MEMBER_TYPE(T) PULUMI_INSTANTIATE_MEMBER_TYPE(extern, T)
 
 namespace pulumi {
 PULUMI_COMMON_MEMBER_TYPES(PULUMI_EXTERN_MEMBER_TYPE)
+PULUMI_INSTANTIATE_OPTIONAL_STRING_LIST(extern)
 }  // namespace pulumi
 
 #undef PULUMI_EXTERN_MEMBER_TYPE

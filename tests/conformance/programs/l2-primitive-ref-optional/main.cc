@@ -14,10 +14,10 @@ namespace {
 
 using pulumi::optional_primitive_ref::Data;
 
-/// "null" or "not null": whether an optional output holds a value.
+/// "null" or "not null": whether an optional output (std::optional or pulumi::OptionalList) holds a value.
 template <typename T>
-pulumi::Output<std::string> NullOrNot(pulumi::Output<std::optional<T>> const& o) {
-  return o.Apply([](std::optional<T> const& v) { return std::string(v ? "not null" : "null"); });
+pulumi::Output<std::string> NullOrNot(pulumi::Output<T> const& o) {
+  return o.Apply([](T const& v) { return std::string(v ? "not null" : "null"); });
 }
 
 /// One member of an object output.
@@ -75,6 +75,6 @@ int main() {
     Resource from_optional_lists(
         ctx, "fromOptionalLists",
         {.data = DataArgs{.number_array = optional_lists.Apply(
-                              [](std::vector<std::optional<std::vector<double>>> const& lists) { return lists[0]; })}});
+                              [](std::vector<pulumi::OptionalList<double>> const& lists) { return lists[0]; })}});
   });
 }

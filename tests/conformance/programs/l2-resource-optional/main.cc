@@ -11,10 +11,10 @@
 
 namespace {
 
-/// "null" or "not null": whether an optional output holds a value.
+/// "null" or "not null": whether an optional output (std::optional or pulumi::OptionalList) holds a value.
 template <typename T>
-pulumi::Output<std::string> NullOrNot(pulumi::Output<std::optional<T>> const& o) {
-  return o.Apply([](std::optional<T> const& v) { return std::string(v ? "not null" : "null"); });
+pulumi::Output<std::string> NullOrNot(pulumi::Output<T> const& o) {
+  return o.Apply([](T const& v) { return std::string(v ? "not null" : "null"); });
 }
 
 }  // namespace
