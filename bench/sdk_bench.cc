@@ -35,7 +35,8 @@ BENCHMARK(BM_RegisterResources)->Arg(100)->Arg(1000)->Unit(benchmark::kMilliseco
 
 pulumi::PropertyMap SampleInputs() {
   pulumi::PropertyArray flags;
-  for (int i = 0; i < 20; ++i) flags.push_back(pulumi::PropertyMap{{"name", "log_" + std::to_string(i)}, {"value", "on"}});
+  for (int i = 0; i < 20; ++i)
+    flags.push_back(pulumi::PropertyMap{{"name", "log_" + std::to_string(i)}, {"value", "on"}});
   return {{"databaseVersion", "POSTGRES_16"},
           {"region", "us-central1"},
           {"deletionProtection", true},

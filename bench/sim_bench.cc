@@ -57,13 +57,15 @@ double Median(std::vector<double> v) {
 int main(int argc, char** argv) {
   int const runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
   std::string const work = std::string(BENCH_WORK_DIR) + "/sim";
-  auto const options = pulumi::gcpsim::ApexWorkspaceOptions(
-      {.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR, .programs = SDK_BUILD_DIR "/infra",
-       .engine_bin = pulumi::gcpsim::EngineBinDir(PULUMI_ENGINE_VERSION)},
-      work, "dev");
-  std::map<std::string, std::vector<double>> wall;               // phase -> seconds per run
-  std::map<std::string, std::vector<double>> provider_seconds;   // phase -> the provider's own seconds per run
-  std::map<std::string, Calls> calls;                             // all phases, all runs
+  auto const options =
+      pulumi::gcpsim::ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                                            .infra = INFRA_SOURCE_DIR,
+                                            .programs = SDK_BUILD_DIR "/infra",
+                                            .engine_bin = pulumi::gcpsim::EngineBinDir(PULUMI_ENGINE_VERSION)},
+                                           work, "dev");
+  std::map<std::string, std::vector<double>> wall;              // phase -> seconds per run
+  std::map<std::string, std::vector<double>> provider_seconds;  // phase -> the provider's own seconds per run
+  std::map<std::string, Calls> calls;                           // all phases, all runs
   std::size_t resources = 0;
   for (int run = 0; run < runs; ++run) {
     Workspace ws(options);
@@ -80,9 +82,10 @@ int main(int argc, char** argv) {
       std::vector<std::string> order(std::begin(kApexProjects), std::end(kApexProjects));
       if (std::string(phase) == "destroy") std::reverse(order.begin(), order.end());
       for (auto const& p : order) {
-        std::vector<std::string> args = std::string(phase) == "up"        ? std::vector<std::string>{"up", "--yes", "--skip-preview"}
-                                         : std::string(phase) == "refresh" ? std::vector<std::string>{"refresh", "--yes"}
-                                                                           : std::vector<std::string>{"destroy", "--yes"};
+        std::vector<std::string> args =
+            std::string(phase) == "up"        ? std::vector<std::string>{"up", "--yes", "--skip-preview"}
+            : std::string(phase) == "refresh" ? std::vector<std::string>{"refresh", "--yes"}
+                                              : std::vector<std::string>{"destroy", "--yes"};
         auto r = ws.Pulumi(p, args);
         if (r.code != 0) {
           std::fprintf(stderr, "sim_bench: %s %s failed:\n%s\n", phase, p.c_str(), r.output.c_str());
@@ -104,8 +107,9 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("sim_bench: Apex dev on the simulator, real engine v%s, %d run(s), %zu custom resources created per run\n\n",
-              PULUMI_ENGINE_VERSION + 1, runs, resources);
+  std::printf(
+      "sim_bench: Apex dev on the simulator, real engine v%s, %d run(s), %zu custom resources created per run\n\n",
+      PULUMI_ENGINE_VERSION + 1, runs, resources);
   std::printf("%-10s %12s %12s %12s %18s %8s\n", "phase", "median s", "min s", "max s", "provider own s", "share");
   double total_wall = 0, total_provider = 0;
   for (auto const* phase : kPhases) {
@@ -121,7 +125,8 @@ int main(int argc, char** argv) {
   std::printf("%-18s %8s %12s %12s %12s\n", "provider call", "calls", "median µs", "mean µs", "max µs");
   for (auto const& [method, c] : calls) {
     double max = *std::max_element(c.us.begin(), c.us.end());
-    std::printf("%-18s %8zu %12.0f %12.0f %12.0f\n", method.c_str(), c.us.size(), Median(c.us), c.total() / static_cast<double>(c.us.size()), max);
+    std::printf("%-18s %8zu %12.0f %12.0f %12.0f\n", method.c_str(), c.us.size(), Median(c.us),
+                c.total() / static_cast<double>(c.us.size()), max);
   }
   return 0;
 }

@@ -18,11 +18,11 @@ namespace pulumi::codegen::emit {
 
 /// Where a token's C++ entity lives.
 struct Entity {
-  std::string module;     ///< schema module name
-  std::string ns;         ///< "pulumi::gcp::sql"
-  std::string name;       ///< class / struct / function name
-  std::string args;       ///< args struct (resources, functions, object types)
-  std::string header;     ///< include path, "pulumi/gcp/sql/database_instance.h"
+  std::string module;  ///< schema module name
+  std::string ns;      ///< "pulumi::gcp::sql"
+  std::string name;    ///< class / struct / function name
+  std::string args;    ///< args struct (resources, functions, object types)
+  std::string header;  ///< include path, "pulumi/gcp/sql/database_instance.h"
 };
 
 /// Names of everything in the package, and the helpers every emitter shares.
@@ -57,7 +57,7 @@ class Context {
   std::string package_dir_;
   std::map<std::string, ModuleNames> names_;
   std::map<std::string, Entity> entities_;
-  std::map<std::string, int> cycle_of_;  // object type token -> its strongly connected component, if cyclic
+  std::map<std::string, int> cycle_of_;      // object type token -> its strongly connected component, if cyclic
   std::set<std::string> result_only_types_;  // object type tokens only in function results
 };
 

@@ -10,7 +10,9 @@ namespace {
 std::string Guard(std::string const& path) {
   std::string guard = "PULUMI_GENERATED_";
   for (char c : path) {
-    guard += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+    guard += std::isalnum(static_cast<unsigned char>(c))
+                 ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                 : '_';
   }
   return guard + "_";
 }
@@ -64,8 +66,7 @@ std::string ValueOf(Context const& ctx, TypeRef const& t, Form form, std::string
       if (form == Form::kOutput) return "::pulumi::ResourceReference";
       uses.forward_resources.insert(t.token);
       return "::pulumi::ResourceInput<" + ctx.Qualified(t.token, from_ns) + ">";
-    case TypeKind::kArray:
-      return "std::vector<" + TypeOf(ctx, *t.element, form, from_ns, from_token, uses) + ">";
+    case TypeKind::kArray: return "std::vector<" + TypeOf(ctx, *t.element, form, from_ns, from_token, uses) + ">";
     case TypeKind::kMap:
       return "std::map<std::string, " + TypeOf(ctx, *t.element, form, from_ns, from_token, uses) + ">";
   }
@@ -97,8 +98,11 @@ Context::Context(Package const& package, GeneratorOptions const& options)
     names_[name] = std::move(names);
   }
   if (package.provider) {
-    entities_[package.provider->token] = Entity{.module = "index", .ns = package_ns_, .name = "Provider",
-                                                .args = "ProviderArgs", .header = package_dir_ + "/provider.h"};
+    entities_[package.provider->token] = Entity{.module = "index",
+                                                .ns = package_ns_,
+                                                .name = "Provider",
+                                                .args = "ProviderArgs",
+                                                .header = package_dir_ + "/provider.h"};
     if (!names_.count("index")) names_["index"] = ModuleNames{};
   }
 

@@ -114,8 +114,8 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
             " const& args" + dflt + ", ::pulumi::InvokeOptions const& opts = {});\n";
     if (plain_form) {
       body += "/// Plain form: blocks until the provider answers; throws pulumi::InvokeError if it fails.\n";
-      body += deprecated + result + " " + plain_fn + "(::pulumi::Context& ctx, " + plain_args + " const& args" +
-              dflt + ", ::pulumi::InvokeOptions const& opts = {});\n";
+      body += deprecated + result + " " + plain_fn + "(::pulumi::Context& ctx, " + plain_args + " const& args" + dflt +
+              ", ::pulumi::InvokeOptions const& opts = {});\n";
     }
   }
   body += "\n}  // namespace " + ns + "\n";
@@ -127,9 +127,8 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
   out.headers[e.header] = Header(ctx, e.header, uses, body, e.header);
 
   std::string code;
-  std::string options = ctx.package().parameterization
-                            ? ctx.package_ns() + "::internal::WithPackageRef(ctx, opts)"
-                            : ctx.package_ns() + "::internal::WithPackageDefaults(opts)";
+  std::string options = ctx.package().parameterization ? ctx.package_ns() + "::internal::WithPackageRef(ctx, opts)"
+                                                       : ctx.package_ns() + "::internal::WithPackageDefaults(opts)";
   std::string decode = function.return_type
                            ? "[](::pulumi::PropertyMap const& m) { return ::pulumi::FromPropertyValue<" + result +
                                  ">(m.empty() ? ::pulumi::PropertyValue() : m.begin()->second); }"
@@ -158,11 +157,12 @@ void EmitFunction(Context const& ctx, Function const& function, ModuleOutput& ou
               WithSchemaDefault(inputs[i], input_expr(i)) + ");\n";
     }
     if (inputs.empty()) code += "  static_cast<void>(args);\n";
-    code += "  auto m = ::pulumi::InvokePlain(ctx, " + Quote(function.token) + ", std::move(inputs), " + options +
-            ");\n";
+    code +=
+        "  auto m = ::pulumi::InvokePlain(ctx, " + Quote(function.token) + ", std::move(inputs), " + options + ");\n";
     code += "  return (" + decode + ")(m);\n}\n";
   }
-  out.definitions.push_back({.code = code, .header = e.header, .weight = 10 + 3 * inputs.size(), .ns = ns, .uses = uses});
+  out.definitions.push_back(
+      {.code = code, .header = e.header, .weight = 10 + 3 * inputs.size(), .ns = ns, .uses = uses});
 
   if (!function.return_type) {
     std::string q = "::" + ns + "::" + result;

@@ -45,8 +45,9 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
     body += "/// This package is the plugin " + p.base_name + " " + p.base_version +
             " given a parameter: its resources name it by the\n/// reference the engine returns for it.\n";
     body += "inline std::string PackageRef(::pulumi::Context& ctx) {\n";
-    body += "  return ::pulumi::PackageReference(\n      ctx, {.name = " + Quote(p.base_name) + ",\n           .version = " +
-            Quote(p.base_version) + ",\n           .download_url = kPluginDownloadUrl,\n" +
+    body += "  return ::pulumi::PackageReference(\n      ctx, {.name = " + Quote(p.base_name) +
+            ",\n           .version = " + Quote(p.base_version) +
+            ",\n           .download_url = kPluginDownloadUrl,\n" +
             "           .parameterization = ::pulumi::PackageParameterization{\n               .name = kPackageName, "
             ".version = kPackageVersion, .value_base64 = " +
             Quote(p.parameter_base64) + "}});\n}\n\n";
@@ -69,7 +70,8 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
     std::string fn = TypeName(p.name);
     decls += DocComment(p.description, "");
     decls += "/// `" + pkg.name + ":" + p.name + "` from the stack's config" + (p.secret ? " (secret)" : "") + ".\n";
-    decls += DeprecatedAttribute(p.deprecation) + "std::optional<" + g.type + "> Get" + fn + "(::pulumi::Context& ctx);\n";
+    decls +=
+        DeprecatedAttribute(p.deprecation) + "std::optional<" + g.type + "> Get" + fn + "(::pulumi::Context& ctx);\n";
     code += "std::optional<" + g.type + "> Get" + fn + "(::pulumi::Context& ctx) {\n  return ::pulumi::Config(ctx, " +
             Quote(pkg.name) + ")." + g.call + "(" + Quote(p.name) + ");\n}\n";
   }
@@ -78,8 +80,7 @@ void EmitPackageFiles(Context const& ctx, ModuleOutput& root, std::map<std::stri
   uses.headers.insert("pulumi/config.h");
   files[config_path] = Header(ctx, config_path, uses, decls, config_path);
   // Defined in the root module's sources.
-  root.definitions.push_back(
-      {.code = code, .header = config_path, .weight = 2 * pkg.config.size(), .ns = config_ns});
+  root.definitions.push_back({.code = code, .header = config_path, .weight = 2 * pkg.config.size(), .ns = config_ns});
 }
 
 }  // namespace pulumi::codegen::emit

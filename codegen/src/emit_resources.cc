@@ -20,8 +20,7 @@ bool AnyRequired(std::vector<Property> const& properties) {
 }
 
 std::string ArgsStruct(Context const& ctx, std::string const& name, std::string const& doc,
-                       std::vector<Property> const& properties, bool all_optional, std::string const& ns,
-                       Uses& uses) {
+                       std::vector<Property> const& properties, bool all_optional, std::string const& ns, Uses& uses) {
   auto members = MemberNames(properties);
   std::string s = doc + "struct " + name + " {\n";
   for (std::size_t i = 0; i < properties.size(); ++i) {
@@ -150,7 +149,8 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
   if (!provider && !component) {
     body += "  /// Reads the existing " + e.name + " with the given id.\n";
     body += "  static " + e.name + " Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, " +
-            (has_state ? state + " const& state = {}, " : std::string()) + "::pulumi::ResourceOptions const& opts = {});\n";
+            (has_state ? state + " const& state = {}, " : std::string()) +
+            "::pulumi::ResourceOptions const& opts = {});\n";
   }
   body += "\n";
   auto members = MemberNames(resource.properties);
@@ -164,7 +164,8 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
   }
   if (!methods.declarations.empty()) body += "\n" + methods.declarations;
   if (!provider && !component) {
-    body += "\n private:\n  explicit " + e.name + "(::pulumi::CustomResource resource)\n      : ::pulumi::CustomResource(std::move(resource)) {}\n";
+    body += "\n private:\n  explicit " + e.name +
+            "(::pulumi::CustomResource resource)\n      : ::pulumi::CustomResource(std::move(resource)) {}\n";
   }
   body += "};\n\n}  // namespace " + ns + "\n";
   if (!methods.decoders.empty()) body += "\nnamespace pulumi {\n" + methods.decoders + "}  // namespace pulumi\n";
@@ -194,7 +195,8 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
       ctx.package().parameterization ? ", " + ctx.package_ns() + "::internal::PackageRef(ctx)" : std::string();
   if (component) {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
-            " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::ComponentResource(::pulumi::ComponentResource::Remote(ctx, kType, std::move(name), " +
+            " const& args, ::pulumi::ResourceOptions const& opts)\n    : "
+            "::pulumi::ComponentResource(::pulumi::ComponentResource::Remote(ctx, kType, std::move(name), " +
             inputs_fn + "(args), " + options_fn + "(opts)" + package_ref + ")) {}\n\n";
   } else if (provider) {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
@@ -203,9 +205,11 @@ void EmitResource(Context const& ctx, Resource const& resource, bool provider, M
             package_ref + ") {}\n\n";
   } else {
     code += e.name + "::" + e.name + "(::pulumi::Context& ctx, std::string name, " + e.args +
-            " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::CustomResource(ctx, kType, std::move(name), " +
+            " const& args, ::pulumi::ResourceOptions const& opts)\n    : ::pulumi::CustomResource(ctx, kType, "
+            "std::move(name), " +
             inputs_fn + "(args), " + options_fn + "(opts)" + package_ref + ") {}\n\n";
-    code += e.name + " " + e.name + "::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, " +
+    code += e.name + " " + e.name +
+            "::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, " +
             (has_state ? state + " const& state, " : std::string()) + "::pulumi::ResourceOptions const& opts) {\n";
     code += "  return " + e.name + "(::pulumi::CustomResource::Get(ctx, kType, std::move(name), std::move(id), " +
             (has_state ? e.name + "StateInputs(state)" : std::string("{}")) + ", " + options_fn + "(opts)));\n}\n\n";

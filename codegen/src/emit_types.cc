@@ -45,8 +45,7 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
   for (std::size_t i = 0; i < type.properties.size(); ++i) {
     auto const& p = type.properties[i];
     body += DocComment(p.description, "  ") + DeprecatedComment(p.deprecation, "  ");
-    body += "  " + MemberTypeOf(ctx, p, p.required, Form::kOutput, e.ns, type.token, uses) + " " + members[i] +
-            "{};\n";
+    body += "  " + MemberTypeOf(ctx, p, p.required, Form::kOutput, e.ns, type.token, uses) + " " + members[i] + "{};\n";
   }
   body += "};\n\n";
 
@@ -82,7 +81,8 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
     code += "  return std::move(b).Object();\n}\n\n";
     code += "::pulumi::PropertyValue ToPropertyValue(" + e.name + " const& value) {\n  ::pulumi::PropertyMap object;\n";
     for (std::size_t i = 0; i < type.properties.size(); ++i) {
-      code += "  ::pulumi::gen::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
+      code +=
+          "  ::pulumi::gen::EncodeMember(object, " + Quote(type.properties[i].name) + ", value." + members[i] + ");\n";
     }
     code += "  return object;\n}\n";
     out.definitions.push_back(
@@ -98,8 +98,8 @@ void EmitObjectType(Context const& ctx, ObjectType const& type, ModuleOutput& ou
     decode += "  gen::DecodeMember(object, " + Quote(type.properties[i].name) + ", out." + members[i] + ");\n";
   }
   decode += "  return out;\n}\n";
-  out.definitions.push_back({.code = decode, .header = e.header, .weight = 1 + type.properties.size(),
-                             .ns = "pulumi", .uses = uses});
+  out.definitions.push_back(
+      {.code = decode, .header = e.header, .weight = 1 + type.properties.size(), .ns = "pulumi", .uses = uses});
 }
 
 void EmitEnum(Context const& ctx, EnumType const& type, ModuleOutput& out) {
@@ -107,8 +107,9 @@ void EmitEnum(Context const& ctx, EnumType const& type, ModuleOutput& out) {
   std::set<std::string> taken;
   std::vector<std::string> names;
   for (auto const& v : type.values) {
-    names.push_back(EnumMemberName(!v.name.empty() ? v.name : v.value.is_string() ? v.value.get<std::string>()
-                                                                                    : v.value.dump(),
+    names.push_back(EnumMemberName(!v.name.empty()       ? v.name
+                                   : v.value.is_string() ? v.value.get<std::string>()
+                                                         : v.value.dump(),
                                    taken));
   }
   std::string body = "namespace " + e.ns + " {\n\n" + DocComment(type.description, "");

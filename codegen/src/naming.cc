@@ -17,15 +17,14 @@ char Upper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 std::set<std::string_view> const& Reserved() {
   static std::set<std::string_view> const kReserved = {
       // C++20 keywords.
-      "alignas", "alignof", "asm", "auto", "bool", "break", "case", "catch", "char", "char8_t", "char16_t",
-      "char32_t", "class", "concept", "const", "consteval", "constexpr", "constinit", "const_cast", "continue",
-      "co_await", "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast",
-      "else", "enum", "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline",
-      "int", "long", "mutable", "namespace", "new", "noexcept", "nullptr", "operator", "private", "protected",
-      "public", "register", "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static",
-      "static_assert", "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true",
-      "try", "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
-      "wchar_t", "while",
+      "alignas", "alignof", "asm", "auto", "bool", "break", "case", "catch", "char", "char8_t", "char16_t", "char32_t",
+      "class", "concept", "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "co_await",
+      "co_return", "co_yield", "decltype", "default", "delete", "do", "double", "dynamic_cast", "else", "enum",
+      "explicit", "export", "extern", "false", "float", "for", "friend", "goto", "if", "inline", "int", "long",
+      "mutable", "namespace", "new", "noexcept", "nullptr", "operator", "private", "protected", "public", "register",
+      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast",
+      "struct", "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename",
+      "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while",
       // Alternative tokens.
       "and", "and_eq", "bitand", "bitor", "compl", "not", "not_eq", "or", "or_eq", "xor", "xor_eq",
       // Identifiers with special meaning.
@@ -37,8 +36,8 @@ std::set<std::string_view> const& Reserved() {
 }
 
 bool IsReservedNamespace(std::string_view name) {
-  return IsReservedIdentifier(name) || name == "std" || name == "pulumi" || name == "internal" ||
-         name == "mocks" || name == "testing_util";
+  return IsReservedIdentifier(name) || name == "std" || name == "pulumi" || name == "internal" || name == "mocks" ||
+         name == "testing_util";
 }
 
 std::string NamespaceSegment(std::string_view s) {
@@ -69,9 +68,7 @@ std::string Claim(std::string name, std::set<std::string>& taken) {
 }
 
 /// Like Claim for a file stem: the '_' goes before ".h".
-std::string ClaimFile(std::string const& stem, std::set<std::string>& taken) {
-  return Claim(stem, taken) + ".h";
-}
+std::string ClaimFile(std::string const& stem, std::set<std::string>& taken) { return Claim(stem, taken) + ".h"; }
 
 }  // namespace
 

@@ -25,9 +25,8 @@ using json = nlohmann::json;
 bool IsIdentifierKey(std::string const& key) {
   if (key.empty()) return false;
   if (std::isdigit(static_cast<unsigned char>(key[0]))) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-  });
+  return std::all_of(key.begin(), key.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; });
 }
 
 /// "%2F" -> "/": `$ref`s may percent-encode the '/' of a token.
@@ -134,8 +133,7 @@ std::optional<std::string> Loader::CheckToken(std::string const& token, std::str
     return std::nullopt;
   }
   if (tok->package != package_name_) {
-    Error(path, "the package part of token " + Quote(token) + " differs from the package name " +
-                    Quote(package_name_));
+    Error(path, "the package part of token " + Quote(token) + " differs from the package name " + Quote(package_name_));
     return std::nullopt;
   }
   return ModuleOf(tok->module_part, module_format_);
@@ -166,11 +164,10 @@ bool Loader::ResolveRef(std::string const& ref, std::string const& path, TypeRef
   static std::string const kResources = "#/resources/";
   if (ref.rfind(kPulumi, 0) == 0) {
     std::string name = ref.substr(kPulumi.size());
-    static std::map<std::string, TypeKind> const kBuiltins = {
-        {"Any", TypeKind::kAny},
-        {"Json", TypeKind::kJson},
-        {"Asset", TypeKind::kAsset},
-        {"Archive", TypeKind::kArchive}};
+    static std::map<std::string, TypeKind> const kBuiltins = {{"Any", TypeKind::kAny},
+                                                              {"Json", TypeKind::kJson},
+                                                              {"Asset", TypeKind::kAsset},
+                                                              {"Archive", TypeKind::kArchive}};
     auto it = kBuiltins.find(name);
     if (it == kBuiltins.end()) {
       Error(path, "unknown pulumi.json type " + Quote(name) + " (expected Any, Json, Asset or Archive)");
@@ -238,8 +235,10 @@ std::optional<TypeRef> Loader::ParseTypeSpec(json const& j, std::string const& p
     bool ok = true;
     for (std::size_t i = 0; i < it->size(); ++i) {
       auto alt = ParseTypeSpec((*it)[i], JsonPathAppend(one_of_path, i));
-      if (alt) t.one_of.push_back(std::move(*alt));
-      else ok = false;
+      if (alt)
+        t.one_of.push_back(std::move(*alt));
+      else
+        ok = false;
     }
     if (!ok) return std::nullopt;
     return t;
@@ -374,9 +373,10 @@ void Loader::ParseType(std::string const& token, json const& spec, std::string c
   auto underlying = kUnderlying.find(type);
   auto values = spec.find("enum");
   if (underlying == kUnderlying.end() || values == spec.end()) {
-    Error(JsonPathAppend(path, "type"), "a type definition must be an \"object\", or a string, integer, number or "
-                                        "boolean with \"enum\" values; got " + Quote(type) +
-                                            (values == spec.end() ? " without \"enum\"" : ""));
+    Error(JsonPathAppend(path, "type"),
+          "a type definition must be an \"object\", or a string, integer, number or "
+          "boolean with \"enum\" values; got " +
+              Quote(type) + (values == spec.end() ? " without \"enum\"" : ""));
     return;
   }
   EnumType e{token, *module, name, {}, underlying->second, {}};
@@ -520,18 +520,15 @@ class ReplaceOnChangesWalker {
     static std::vector<std::string> const kNone;
     switch (t.kind) {
       case TypeKind::kArray:
-      case TypeKind::kMap:
-        return t.element ? PathsOf(*t.element) : kNone;
+      case TypeKind::kMap: return t.element ? PathsOf(*t.element) : kNone;
       case TypeKind::kUnion: {
         auto& out = unions_.emplace_back();
         for (auto const& alt : t.one_of)
           for (auto const& p : PathsOf(alt)) out.push_back(p);
         return out;
       }
-      case TypeKind::kObject:
-        return PathsOfObject(t.token);
-      default:
-        return kNone;
+      case TypeKind::kObject: return PathsOfObject(t.token);
+      default: return kNone;
     }
   }
 
@@ -581,17 +578,18 @@ LoadResult Loader::Run(std::string const& text) {
       return result;
     }
     root = std::move(*converted);
-  } else try {
-    root = json::parse(text);
-  } catch (json::parse_error const& e) {
-    std::string what = e.what();
-    if (auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
-      what = what.substr(pos + 2);
+  } else
+    try {
+      root = json::parse(text);
+    } catch (json::parse_error const& e) {
+      std::string what = e.what();
+      if (auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
+        what = what.substr(pos + 2);
+      }
+      Error("$", "malformed JSON: " + what);
+      result.errors = std::move(errors_);
+      return result;
     }
-    Error("$", "malformed JSON: " + what);
-    result.errors = std::move(errors_);
-    return result;
-  }
   if (!root.is_object()) {
     Error("$", "a schema must be a JSON object");
     result.errors = std::move(errors_);
@@ -688,8 +686,7 @@ LoadResult Loader::Run(std::string const& text) {
                    in.end());
         }
       }
-      std::sort(r.methods.begin(), r.methods.end(),
-                [](Method const& a, Method const& b) { return a.name < b.name; });
+      std::sort(r.methods.begin(), r.methods.end(), [](Method const& a, Method const& b) { return a.name < b.name; });
     }
   }
   if (auto it = root.find("provider"); it != root.end()) {

@@ -54,16 +54,17 @@ sql::DatabaseInstanceArgs FullArgs() {
       .namespace_ = "apex",
       .replica_names = std::vector<std::string>{"r1", "r2"},
       .root_password = pulumi::MakeSecret(pulumi::Output<std::string>("hunter2")),
-      .settings = sql::DatabaseInstanceSettingsArgs{
-          .backup_configuration = sql::BackupConfigurationArgs{.enabled = true, .location = "eu"},
-          .database_flags = std::vector<sql::DatabaseFlagArgs>{{.name = "max_connections", .value = "200"}},
-          .edition2 = sql::Edition::kEnterprise,
-          .ipv4_enabled = false,
-          .maintenance_windows = std::map<std::string, sql::BackupConfigurationArgs>{{"sun", {.enabled = true}}},
-          .tier = "db-custom-2-7680",
-          .tree = sql::TreeNodeArgs{.label = "root"},
-          .user_labels = std::map<std::string, std::string>{{"team", "apex"}},
-      },
+      .settings =
+          sql::DatabaseInstanceSettingsArgs{
+              .backup_configuration = sql::BackupConfigurationArgs{.enabled = true, .location = "eu"},
+              .database_flags = std::vector<sql::DatabaseFlagArgs>{{.name = "max_connections", .value = "200"}},
+              .edition2 = sql::Edition::kEnterprise,
+              .ipv4_enabled = false,
+              .maintenance_windows = std::map<std::string, sql::BackupConfigurationArgs>{{"sun", {.enabled = true}}},
+              .tier = "db-custom-2-7680",
+              .tree = sql::TreeNodeArgs{.label = "root"},
+              .user_labels = std::map<std::string, std::string>{{"team", "apex"}},
+          },
   };
 }
 
@@ -97,15 +98,16 @@ TEST(AcmeBindingsTest, RegistersExactWireNamesAndValues) {
 TEST(AcmeBindingsTest, SendsPackageVersionAliasesReplaceOnChangesAndSecretOutputs) {
   MockDeployment deployment(std::make_shared<AcmeMocks>());
   ASSERT_EQ(deployment.Run([](pulumi::Context& ctx) {
-              sql::DatabaseInstance db(ctx, "main", {.database_version = "POSTGRES_16"});
-              sql::DatabaseInstance pinned(ctx, "pinned", {.database_version = "POSTGRES_16"}, {.version = "1.0.0"});
-            }),
+    sql::DatabaseInstance db(ctx, "main", {.database_version = "POSTGRES_16"});
+    sql::DatabaseInstance pinned(ctx, "pinned", {.database_version = "POSTGRES_16"}, {.version = "1.0.0"});
+  }),
             0);
   auto db = deployment.Find(sql::DatabaseInstance::kType, "main");
   ASSERT_TRUE(db);
   EXPECT_EQ(db->version, "1.2.3");
   EXPECT_EQ(db->plugin_download_url, "https://example.com/acme/releases");
-  EXPECT_THAT(db->alias_urns, UnorderedElementsAre("spec:/acme:sql/instance:Instance", "spec:/acme:index:LegacyInstance"));
+  EXPECT_THAT(db->alias_urns,
+              UnorderedElementsAre("spec:/acme:sql/instance:Instance", "spec:/acme:index:LegacyInstance"));
   EXPECT_THAT(db->replace_on_changes, ::testing::Contains("region"));
   EXPECT_THAT(db->additional_secret_outputs, ElementsAre("rootPassword"));
   EXPECT_EQ(deployment.Find(sql::DatabaseInstance::kType, "pinned")->version, "1.0.0") << "an explicit version wins";
@@ -159,11 +161,12 @@ TEST(AcmeBindingsTest, AnUnknownEnumValueFailsTheOutputWithItsToken) {
 TEST(AcmeBindingsTest, PreviewKeepsKnownMembersOfNestedObjects) {
   MockDeployment deployment(std::make_shared<AcmeMocks>(), {.dry_run = true});
   ASSERT_EQ(deployment.Run([](pulumi::Context& ctx) {
-              sql::DatabaseInstance db(ctx, "main", {.database_version = "POSTGRES_16",
-                                                     .settings = sql::DatabaseInstanceSettingsArgs{
-                                                         .tier = pulumi::Output<std::string>::Unknown(),
-                                                         .user_labels = std::map<std::string, std::string>{{"a", "b"}}}});
-            }),
+    sql::DatabaseInstance db(
+        ctx, "main",
+        {.database_version = "POSTGRES_16",
+         .settings = sql::DatabaseInstanceSettingsArgs{.tier = pulumi::Output<std::string>::Unknown(),
+                                                       .user_labels = std::map<std::string, std::string>{{"a", "b"}}}});
+  }),
             0);
   auto settings = deployment.Find(sql::DatabaseInstance::kType, "main")->inputs.at("settings");
   ASSERT_TRUE(settings.is_object());
@@ -177,14 +180,14 @@ TEST(AcmeBindingsTest, PreviewKeepsKnownMembersOfNestedObjects) {
 TEST(AcmeBindingsTest, ResourceReferencesAssetsAndPlainMembers) {
   MockDeployment deployment(std::make_shared<AcmeMocks>());
   ASSERT_EQ(deployment.Run([](pulumi::Context& ctx) {
-              storage::Bucket bucket(ctx, "b", {.name = "assets"});
-              storage::BucketObject obj(ctx, "o",
-                                        {.bucket = bucket,
-                                         .priority = ::pulumi::acme::compute::Priority::kHigh,
-                                         .source = pulumi::Asset{.source = pulumi::Asset::Source::kText, .value = "hello"},
-                                         .tags = std::vector<std::string>{"x"},
-                                         .template_ = 3});
-            }),
+    storage::Bucket bucket(ctx, "b", {.name = "assets"});
+    storage::BucketObject obj(ctx, "o",
+                              {.bucket = bucket,
+                               .priority = ::pulumi::acme::compute::Priority::kHigh,
+                               .source = pulumi::Asset{.source = pulumi::Asset::Source::kText, .value = "hello"},
+                               .tags = std::vector<std::string>{"x"},
+                               .template_ = 3});
+  }),
             0);
   auto obj = deployment.Find("acme:storage/bucketObject:BucketObject", "o");
   ASSERT_TRUE(obj);
@@ -203,10 +206,10 @@ TEST(AcmeBindingsTest, InvokesInOutputAndPlainFormsSendTheVersion) {
   std::optional<pulumi::Output<sql::GetDatabaseInstanceResult>> output_form;
   std::string plain_tier;
   ASSERT_EQ(deployment.Run([&](pulumi::Context& ctx) {
-              output_form = sql::GetDatabaseInstance(ctx, {.name = pulumi::Output<std::string>("main")});
-              auto plain = sql::GetDatabaseInstancePlain(ctx, {.name = "main", .project = "apex"});
-              plain_tier = plain.settings.at(0).tier;
-            }),
+    output_form = sql::GetDatabaseInstance(ctx, {.name = pulumi::Output<std::string>("main")});
+    auto plain = sql::GetDatabaseInstancePlain(ctx, {.name = "main", .project = "apex"});
+    plain_tier = plain.settings.at(0).tier;
+  }),
             0);
   auto result = AwaitForTest(*output_form);
   ASSERT_TRUE(result.known);
@@ -236,7 +239,8 @@ TEST(AcmeBindingsTest, AFailingPlainInvokeThrowsWithTheProvidersReason) {
     } catch (pulumi::InvokeError const& e) {
       caught = e.what();
     }
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(caught, HasSubstr("instance not found"));
 }
 
@@ -244,11 +248,11 @@ TEST(AcmeBindingsTest, ProviderConfigAndGet) {
   MockDeployment deployment(std::make_shared<AcmeMocks>(), {.config = {{"acme:project", "apex-dev"}}});
   std::optional<std::string> project;
   ASSERT_EQ(deployment.Run([&](pulumi::Context& ctx) {
-              project = pulumi::acme::config::GetProject(ctx);
-              pulumi::acme::Provider provider(ctx, "eu", {.project = "apex-eu"});
-              sql::DatabaseInstance db(ctx, "main", {.database_version = "POSTGRES_16"}, {.provider = provider});
-              sql::DatabaseInstance::Get(ctx, "existing", "existing-id", {.self_link = "x"});
-            }),
+    project = pulumi::acme::config::GetProject(ctx);
+    pulumi::acme::Provider provider(ctx, "eu", {.project = "apex-eu"});
+    sql::DatabaseInstance db(ctx, "main", {.database_version = "POSTGRES_16"}, {.provider = provider});
+    sql::DatabaseInstance::Get(ctx, "existing", "existing-id", {.self_link = "x"});
+  }),
             0);
   EXPECT_EQ(project, "apex-dev");
   auto provider = deployment.Find("pulumi:providers:acme", "eu");

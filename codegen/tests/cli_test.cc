@@ -105,7 +105,8 @@ TEST_F(CliTest, RegeneratingTouchesOnlyWhatChanged) {
 
 TEST_F(CliTest, OnlyTheRequestedModulesAndTheirDependencies) {
   fs::path out = dir_ / "acme";
-  auto r = Gen("--schema " + (kGolden / "schemas/acme.json").string() + " --out " + out.string() + " --modules storage");
+  auto r =
+      Gen("--schema " + (kGolden / "schemas/acme.json").string() + " --out " + out.string() + " --modules storage");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(fs::exists(out / "src/storage/part_0.cc"));
   EXPECT_TRUE(fs::exists(out / "src/compute/part_0.cc")) << "storage uses compute's Priority enum";

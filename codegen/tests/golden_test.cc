@@ -45,7 +45,8 @@ std::string FirstDifference(std::string const& want, std::string const& got) {
     bool hb = static_cast<bool>(std::getline(b, lb));
     if (!ha && !hb) return "same lines, different bytes";
     if (la != lb || ha != hb) {
-      return "line " + std::to_string(line) + ":\n  expected: " + (ha ? la : "<end>") + "\n  generated: " + (hb ? lb : "<end>");
+      return "line " + std::to_string(line) + ":\n  expected: " + (ha ? la : "<end>") +
+             "\n  generated: " + (hb ? lb : "<end>");
     }
   }
 }

@@ -26,9 +26,9 @@ TEST(InvokesBindingsTest, AResultOnlyObjectTypeDecodes) {
   std::optional<pulumi::Output<pulumi::invokes::ResolveResult>> output_form;
   pulumi::invokes::Endpoint plain;
   ASSERT_EQ(deployment.Run([&](pulumi::Context& ctx) {
-              output_form = pulumi::invokes::Resolve(ctx, {.service = pulumi::Output<std::string>("db")});
-              plain = pulumi::invokes::ResolvePlain(ctx, {.service = "cache"}).endpoint;
-            }),
+    output_form = pulumi::invokes::Resolve(ctx, {.service = pulumi::Output<std::string>("db")});
+    plain = pulumi::invokes::ResolvePlain(ctx, {.service = "cache"}).endpoint;
+  }),
             0);
   auto result = AwaitForTest(*output_form);
   ASSERT_TRUE(result.known);

@@ -89,8 +89,8 @@ TEST(NamingTest, CollisionsInAModule) {
       {.token = "acme:sql/DatabaseInstanceArgs:DatabaseInstanceArgs", .name = "DatabaseInstanceArgs"});
   m.object_types.push_back(
       {.token = "acme:sql/DatabaseInstanceState:DatabaseInstanceState", .name = "DatabaseInstanceState"});
-  m.object_types.push_back({.token = "acme:sql/GetDatabaseInstanceResult:GetDatabaseInstanceResult",
-                            .name = "GetDatabaseInstanceResult"});
+  m.object_types.push_back(
+      {.token = "acme:sql/GetDatabaseInstanceResult:GetDatabaseInstanceResult", .name = "GetDatabaseInstanceResult"});
   m.object_types.push_back({.token = "acme:sql/Settings:Settings", .name = "Settings"});
   m.enum_types.push_back({.token = "acme:sql/DatabaseInstance:DatabaseInstance", .name = "DatabaseInstance"});
   m.enum_types.push_back(
@@ -116,10 +116,8 @@ TEST(NamingTest, CollisionsInAModule) {
   EXPECT_EQ(names.args.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceArgs");
   EXPECT_EQ(names.states.at("acme:sql/databaseInstance:DatabaseInstance"), "DatabaseInstanceState");
   EXPECT_EQ(names.results.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstanceResult");
-  EXPECT_EQ(names.plain_functions.at("acme:sql/getDatabaseInstance:getDatabaseInstance"),
-            "GetDatabaseInstancePlain");
-  EXPECT_EQ(names.plain_args.at("acme:sql/getDatabaseInstance:getDatabaseInstance"),
-            "GetDatabaseInstancePlainArgs");
+  EXPECT_EQ(names.plain_functions.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstancePlain");
+  EXPECT_EQ(names.plain_args.at("acme:sql/getDatabaseInstance:getDatabaseInstance"), "GetDatabaseInstancePlainArgs");
 }
 
 TEST(NamingTest, AResourceAndATypeMayShareAToken) {

@@ -272,8 +272,7 @@ TEST(LoadErrorTest, UnknownAndMissingType) {
   EXPECT_EQ(r.errors[0].path, "$.types[\"acme:sql/Settings:Settings\"].properties.flags.items.type");
   EXPECT_THAT(r.errors[0].message, HasSubstr("missing required field"));
   EXPECT_EQ(r.errors[1].path, "$.types[\"acme:sql/Settings:Settings\"].properties.tier.type");
-  EXPECT_EQ(r.errors[1].message,
-            "unknown type \"strng\" (expected string, integer, number, boolean, array or object)");
+  EXPECT_EQ(r.errors[1].message, "unknown type \"strng\" (expected string, integer, number, boolean, array or object)");
 }
 
 LoadResult LoadInline(std::string const& text) { return Load(text, "inline.json"); }
@@ -305,8 +304,7 @@ TEST(LoadErrorTest, TokenPackageMismatch) {
   ASSERT_FALSE(r);
   ASSERT_EQ(r.errors.size(), 1u) << Errors(r);
   EXPECT_EQ(r.errors[0].path, "$.resources[\"gcp:sql/x:X\"]");
-  EXPECT_EQ(r.errors[0].message,
-            "the package part of token \"gcp:sql/x:X\" differs from the package name \"acme\"");
+  EXPECT_EQ(r.errors[0].message, "the package part of token \"gcp:sql/x:X\" differs from the package name \"acme\"");
 }
 
 TEST(LoadTest, ProviderMethodsAreSkippedNotRejected) {
@@ -359,7 +357,8 @@ resources:
       enabled: {type: boolean}
       password: {type: string, secret: true}
     requiredInputs: [name]
-)", "acme.yaml");
+)",
+                "acme.yaml");
   ASSERT_TRUE(r) << r.errors[0].ToString();
   EXPECT_EQ(r.package->version, "1.0") << "a quoted scalar stays a string";
   auto const* user = r.package->FindResource("acme:sql/user:User");

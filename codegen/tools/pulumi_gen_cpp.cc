@@ -88,17 +88,16 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, std::string> files = std::move(generated.files);
   if (manifest_only) files = {{"modules.cmake", files.at("modules.cmake")}};
-  auto err = manifest_only
-                 ? pulumi::codegen::WriteFileAtomically(std::filesystem::path(out_dir) / "modules.cmake",
-                                                        files.at("modules.cmake"))
-                 : pulumi::codegen::WriteTree(files, out_dir);
+  auto err = manifest_only ? pulumi::codegen::WriteFileAtomically(std::filesystem::path(out_dir) / "modules.cmake",
+                                                                  files.at("modules.cmake"))
+                           : pulumi::codegen::WriteTree(files, out_dir);
   if (err) {
     std::cerr << "pulumi-gen-cpp: " << *err << "\n";
     return kExitUsage;
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "pulumi-gen-cpp: " << loaded.package->name << " " << loaded.package->version << ": "
-            << files.size() << " files, " << generated.module_deps.size() << " modules"
-            << (manifest_only ? " (manifest only)" : "") << " in " << ms << " ms\n";
+  std::cerr << "pulumi-gen-cpp: " << loaded.package->name << " " << loaded.package->version << ": " << files.size()
+            << " files, " << generated.module_deps.size() << " modules" << (manifest_only ? " (manifest only)" : "")
+            << " in " << ms << " ms\n";
   return 0;
 }

@@ -29,8 +29,11 @@ class DbMocks : public pulumi::mocks::Mocks {
 };
 
 MockOptions DevStack(bool dry_run) {
-  return MockOptions{.project = "example", .stack = "dev", .dry_run = dry_run,
-                     .config = {{"tier", "db-f1-micro"}}, .secret_config = {{"dbPassword", "correct-horse"}}};
+  return MockOptions{.project = "example",
+                     .stack = "dev",
+                     .dry_run = dry_run,
+                     .config = {{"tier", "db-f1-micro"}},
+                     .secret_config = {{"dbPassword", "correct-horse"}}};
 }
 
 TEST(DatabaseExampleTest, ChildrenAreParentedAndConfigured) {
@@ -53,8 +56,7 @@ TEST(DatabaseExampleTest, StackOutputsKeepTheSecretSecret) {
   ASSERT_EQ(d.Run(Program), 0);
   auto outputs = d.stack_outputs();
   EXPECT_EQ(outputs.at("host"), PropertyValue("10.20.0.3"));
-  EXPECT_EQ(outputs.at("connection"),
-            PropertyValue::MakeSecret("postgres://app:correct-horse@10.20.0.3:5432/vectors"));
+  EXPECT_EQ(outputs.at("connection"), PropertyValue::MakeSecret("postgres://app:correct-horse@10.20.0.3:5432/vectors"));
   for (auto const& log : d.logs()) EXPECT_THAT(log.message, Not(HasSubstr("correct-horse")));
 }
 

@@ -10,16 +10,19 @@
 
 int main(int argc, char** argv) {
   bool update = argc > 1 && std::strcmp(argv[1], "--update") == 0;
-  pulumi::mocks::MockDeployment deployment(
-      nullptr, {.project = "example", .stack = "dev", .dry_run = !update,
-                .config = {{"tier", "db-f1-micro"}}, .secret_config = {{"dbPassword", "example-only"}}});
+  pulumi::mocks::MockDeployment deployment(nullptr, {.project = "example",
+                                                     .stack = "dev",
+                                                     .dry_run = !update,
+                                                     .config = {{"tier", "db-f1-micro"}},
+                                                     .secret_config = {{"dbPassword", "example-only"}}});
   int rc = deployment.Run(example::Program);
   auto resources = deployment.resources();
   std::cout << (update ? "Updating" : "Previewing") << " (example/dev, mocks):\n\n";
   std::function<void(std::string const&, int)> print = [&](std::string const& parent, int depth) {
     for (auto const& r : resources) {
       if (r.parent != parent) continue;
-      std::cout << "    + " << std::string(static_cast<std::size_t>(depth) * 2, ' ') << r.type << "  " << r.name << "\n";
+      std::cout << "    + " << std::string(static_cast<std::size_t>(depth) * 2, ' ') << r.type << "  " << r.name
+                << "\n";
       for (auto const& [k, v] : r.inputs) {
         std::cout << "        " << std::string(static_cast<std::size_t>(depth) * 2, ' ') << k << ": " << v.ToString()
                   << "\n";

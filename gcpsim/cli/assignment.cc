@@ -19,7 +19,8 @@ char const* KindName(PropertyValue const& v) {
 
 /// `key` as an index into a list of `size` elements, when it is one.
 std::optional<std::size_t> IndexOf(std::string const& key, std::size_t size) {
-  if (key.empty() || key.size() > 9 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (key.empty() || key.size() > 9 ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   auto i = static_cast<std::size_t>(std::stoul(key));
@@ -28,8 +29,8 @@ std::optional<std::size_t> IndexOf(std::string const& key, std::size_t size) {
 
 /// `v` with `value` at `path`: objects are made on the way (through null or absent values), list elements are
 /// named by their index, and every secret on the way stays a secret.
-absl::StatusOr<PropertyValue> With(PropertyValue const& v, std::span<std::string const> path, PropertyValue const& value,
-                                   std::string const& where) {
+absl::StatusOr<PropertyValue> With(PropertyValue const& v, std::span<std::string const> path,
+                                   PropertyValue const& value, std::string const& where) {
   if (v.is_secret()) {
     auto inner = With(v.SecretElement(), path, value, where);
     if (!inner.ok() || inner->is_secret()) return inner;
@@ -112,8 +113,6 @@ absl::StatusOr<Assignment> ParseAssignment(std::string const& arg) {
   return a;
 }
 
-
-
 PropertyValue const* Find(PropertyValue const& root, std::span<std::string const> path, bool* secret) {
   PropertyValue const* v = &root;
   for (std::size_t i = 0;; ++i) {
@@ -134,7 +133,6 @@ PropertyValue const* Find(PropertyValue const& root, std::span<std::string const
     }
   }
 }
-
 
 absl::Status Apply(PropertyMap& m, Assignment const& a, PropertyValue const& value) {
   auto next = With(PropertyValue(m), a.path, value, "");

@@ -42,16 +42,16 @@ constexpr int kUsage = 2;
 
 /// One command line, parsed against its command's table entry.
 struct Invocation {
-  std::string db;                 ///< the database path
-  std::vector<std::string> args;  ///< positional arguments
+  std::string db;                         ///< the database path
+  std::vector<std::string> args;          ///< positional arguments
   std::optional<std::string> value_flag;  ///< the value of the command's valued flag (--type), when given
   bool switch_flag = false;               ///< the command's switch (--reveal) was given
 };
 
 struct Command {
   std::string_view name;
-  std::string_view synopsis;  ///< its arguments, for the usage line
-  std::string_view help;      ///< one line
+  std::string_view synopsis;     ///< its arguments, for the usage line
+  std::string_view help;         ///< one line
   std::string_view value_flag;   ///< a flag that takes a value, or ""
   std::string_view switch_flag;  ///< a flag without a value, or ""
   std::size_t min_args;
@@ -124,8 +124,8 @@ absl::StatusOr<StoredResource> Resolve(Store& store, std::string const& what) {
     }
     if (found.size() == 1) return *found.front();
     if (found.size() > 1) {
-      std::string message = "'" + what + "' matches " + std::to_string(found.size()) +
-                            " resources; name one of them by its id:";
+      std::string message =
+          "'" + what + "' matches " + std::to_string(found.size()) + " resources; name one of them by its id:";
       for (auto const* r : found) message += "\n  " + r->type + "  " + r->id;
       return absl::FailedPreconditionError(message);
     }
@@ -146,8 +146,7 @@ class LazySchema {
       if (loaded.ok()) {
         catalog_ = *std::move(loaded);
       } else {
-        std::cerr << "gcp-sim: note: " << loaded.status().message()
-                  << "\n  (new keys change the outputs only)\n";
+        std::cerr << "gcp-sim: note: " << loaded.status().message() << "\n  (new keys change the outputs only)\n";
       }
     }
     if (!catalog_) return false;
@@ -195,8 +194,8 @@ int Ls(Invocation const& in) {
     std::cout << line << "\n";
   }
   if (all->empty()) {
-    std::cerr << (in.value_flag ? "no resources of type " + *in.value_flag : std::string("the cloud is empty"))
-              << " (" << (*store)->path() << ")\n";
+    std::cerr << (in.value_flag ? "no resources of type " + *in.value_flag : std::string("the cloud is empty")) << " ("
+              << (*store)->path() << ")\n";
   }
   return kOk;
 }
@@ -284,8 +283,7 @@ int Reset(Invocation const& in) {
     return st.RemoveAll();
   });
   if (!status.ok()) return Fail(status);
-  std::cout << "removed " << count << (count == 1 ? " resource" : " resources") << " from " << (*store)->path()
-            << "\n";
+  std::cout << "removed " << count << (count == 1 ? " resource" : " resources") << " from " << (*store)->path() << "\n";
   return kOk;
 }
 
@@ -346,12 +344,13 @@ int Execute(Invocation const& in) {
     auto const* count = Lookup(job->outputs, "executionCount");
     double n = (count && count->is_number() ? count->AsNumber() : 0) + 1;
     auto now = NowRfc3339();
-    execution = job->id + "/executions/" + LastSegment(job->id) + "-" +
-                StableHex(job->id + std::to_string(n) + now, 5);
+    execution = job->id + "/executions/" + LastSegment(job->id) + "-" + StableHex(job->id + std::to_string(n) + now, 5);
     job->outputs["executionCount"] = n;
-    job->outputs["latestCreatedExecutions"] = PropertyArray{PropertyMap{
-        {"name", LastSegment(execution)}, {"createTime", now}, {"completionTime", now},
-        {"completionStatus", "EXECUTION_SUCCEEDED"}, {"deleteTime", ""}}};
+    job->outputs["latestCreatedExecutions"] = PropertyArray{PropertyMap{{"name", LastSegment(execution)},
+                                                                        {"createTime", now},
+                                                                        {"completionTime", now},
+                                                                        {"completionStatus", "EXECUTION_SUCCEEDED"},
+                                                                        {"deleteTime", ""}}};
     job->updated = now;
     return st.Put(*job);
   });
@@ -380,17 +379,17 @@ constexpr std::size_t kMany = std::numeric_limits<std::size_t>::max();
 
 constexpr Command kCommands[] = {
     {"ls", "[--type TYPE]", "list the resources: type, id, resource name, creation time", "--type", "", 0, 0, Ls},
-    {"show", "RESOURCE [--reveal]", "print a resource's inputs and outputs as JSON (secrets masked)", "", "--reveal",
-     1, 1, ShowCommand},
+    {"show", "RESOURCE [--reveal]", "print a resource's inputs and outputs as JSON (secrets masked)", "", "--reveal", 1,
+     1, ShowCommand},
     {"set", "RESOURCE KEY=VALUE...", "change properties (dotted paths; VALUE is JSON or a plain string)", "", "", 2,
      kMany, Set},
-    {"create", "TYPE NAME [KEY=VALUE...] [--project P]", "create a resource outside Pulumi (checked like the provider's)",
-     "--project", "", 2, kMany, CreateCommand},
+    {"create", "TYPE NAME [KEY=VALUE...] [--project P]",
+     "create a resource outside Pulumi (checked like the provider's)", "--project", "", 2, kMany, CreateCommand},
     {"delete", "RESOURCE", "remove a resource from the cloud", "", "", 1, 1, Delete},
-    {"execute", "JOB", "run a Cloud Run job (an execution that succeeds, as gcloud run jobs execute --wait)", "", "",
-     1, 1, Execute},
-    {"boot", "", "boot the VMs still waiting for GCPSIM_VM_BOOT_SECONDS (their startup scripts' secret versions)",
-     "", "", 0, 0, Boot},
+    {"execute", "JOB", "run a Cloud Run job (an execution that succeeds, as gcloud run jobs execute --wait)", "", "", 1,
+     1, Execute},
+    {"boot", "", "boot the VMs still waiting for GCPSIM_VM_BOOT_SECONDS (their startup scripts' secret versions)", "",
+     "", 0, 0, Boot},
     {"reset", "", "empty the cloud", "", "", 0, 0, Reset},
     {"export", "[--reveal]", "print every resource as a JSON array (secrets masked)", "", "--reveal", 0, 0, Export},
     {"help", "", "print this help", "", "", 0, 0, Help},
@@ -428,7 +427,8 @@ int Usage(std::string const& message, Command const* c) {
 }
 
 int Usage(std::string const& message, std::string_view command) {
-  auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == command; });
+  auto it =
+      std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == command; });
   return Usage(message, it == std::end(kCommands) ? nullptr : &*it);
 }
 
@@ -480,7 +480,8 @@ int Main(std::vector<std::string> const& args) {
     } else if (!flags_done && arg.size() > 1 && arg[0] == '-') {
       return Usage("unknown option " + arg, command);
     } else if (!command) {
-      auto it = std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == arg; });
+      auto it =
+          std::find_if(std::begin(kCommands), std::end(kCommands), [&](Command const& c) { return c.name == arg; });
       if (it == std::end(kCommands)) return Usage("unknown command '" + arg + "'", nullptr);
       command = &*it;
     } else {
@@ -489,7 +490,8 @@ int Main(std::vector<std::string> const& args) {
   }
   if (!command) return Usage("", nullptr);
   if (in.args.size() < command->min_args) return Usage("missing arguments", command);
-  if (in.args.size() > command->max_args) return Usage("unexpected argument '" + in.args[command->max_args] + "'", command);
+  if (in.args.size() > command->max_args)
+    return Usage("unexpected argument '" + in.args[command->max_args] + "'", command);
   if (in.db.empty()) in.db = DefaultDatabasePath();
   return command->run(in);
 }

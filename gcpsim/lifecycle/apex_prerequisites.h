@@ -13,7 +13,7 @@ namespace pulumi::gcpsim {
 
 /// The four Apex projects, in dependency order.
 inline constexpr std::array<char const*, 4> kApexProjects = {"apex-network", "apex-databases", "apex-services",
-                                                            "apex-monitoring"};
+                                                             "apex-monitoring"};
 
 /// Where the pieces of an Apex workspace come from.
 struct ApexBuild {
@@ -29,7 +29,6 @@ WorkspaceOptions ApexWorkspaceOptions(ApexBuild const& build, std::string const&
 
 /// Creates them in the workspace's cloud, as the stack's config names them; false with *error on failure.
 bool CreateApexPrerequisites(Workspace const& ws, std::string* error);
-
 
 }  // namespace pulumi::gcpsim
 

@@ -70,7 +70,9 @@ int main(int argc, char** argv) {
     flags[path] = fs::absolute(flags[path]).lexically_normal().string();
   }
   auto const options = pulumi::gcpsim::ApexWorkspaceOptions(
-      {.sdk_build = flags["sdk-build"], .infra = flags["infra"], .programs = flags["programs"],
+      {.sdk_build = flags["sdk-build"],
+       .infra = flags["infra"],
+       .programs = flags["programs"],
        .engine_bin = flags["engine-bin"]},
       flags["work"], flags["stack"], flags.contains("latency-ms") ? std::stoi(flags["latency-ms"]) : 0);
   Workspace ws(options);
@@ -104,7 +106,8 @@ int main(int argc, char** argv) {
             failure.find("protected against deletion") == std::string::npos) {
           return 1;
         }
-        std::cerr << "apex-sim: the " << options.stack << " stacks keep deletion protection on (apex:deletionProtection); "
+        std::cerr << "apex-sim: the " << options.stack
+                  << " stacks keep deletion protection on (apex:deletionProtection); "
                   << "README.md, \"A deliberate teardown of prod\", says how to lift it on purpose\n";
         return 1;
       }
@@ -112,10 +115,11 @@ int main(int argc, char** argv) {
   } else {
     std::printf("Inspect or change it behind Pulumi's back: %s --db %s ls | show | set | delete\n",
                 options.gcp_sim.c_str(), ws.database().c_str());
-    std::printf("Run pulumi there: cd %s && PULUMI_HOME=%s/home PULUMI_CONFIG_PASSPHRASE=$(cat %s/passphrase) "
-                "GCPSIM_DB=%s %s/pulumi refresh --preview-only\n",
-                ws.project_dir("apex-databases").c_str(), options.work_dir.c_str(), options.work_dir.c_str(),
-                ws.database().c_str(), options.engine_bin_dir.c_str());
+    std::printf(
+        "Run pulumi there: cd %s && PULUMI_HOME=%s/home PULUMI_CONFIG_PASSPHRASE=$(cat %s/passphrase) "
+        "GCPSIM_DB=%s %s/pulumi refresh --preview-only\n",
+        ws.project_dir("apex-databases").c_str(), options.work_dir.c_str(), options.work_dir.c_str(),
+        ws.database().c_str(), options.engine_bin_dir.c_str());
   }
   return 0;
 }

@@ -108,7 +108,8 @@ std::vector<std::string> Workspace::PulumiArgv(std::vector<std::string> args) co
 CliResult Workspace::Pulumi(std::string const& project, std::vector<std::string> args) const {
   CliResult r;
   auto start = std::chrono::steady_clock::now();
-  r.code = host::RunCapture({.argv = PulumiArgv(std::move(args)), .cwd = project.empty() ? options_.work_dir : project_dir(project),
+  r.code = host::RunCapture({.argv = PulumiArgv(std::move(args)),
+                             .cwd = project.empty() ? options_.work_dir : project_dir(project),
                              .env = Env()},
                             &r.output);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -126,7 +127,8 @@ CliResult Workspace::GcpSim(std::vector<std::string> args) const {
 bool Workspace::Prepare(std::string* error) {
   auto const work = fs::path(options_.work_dir);
   std::error_code ec;
-  for (auto const* sub : {"state", "home", "projects", "cloud.db", "cloud.db-wal", "cloud.db-shm"}) fs::remove_all(work / sub, ec);
+  for (auto const* sub : {"state", "home", "projects", "cloud.db", "cloud.db-wal", "cloud.db-shm"})
+    fs::remove_all(work / sub, ec);
   fs::create_directories(work / "state");
   fs::create_directories(work / "home");
   {
@@ -138,9 +140,11 @@ bool Workspace::Prepare(std::string* error) {
     return false;
   };
   // The simulator as the gcp plugin, and the language host, in the private PULUMI_HOME.
-  auto install = Pulumi("", {"plugin", "install", "resource", "gcp", kGcpVersion, "--file", options_.provider, "--reinstall"});
+  auto install =
+      Pulumi("", {"plugin", "install", "resource", "gcp", kGcpVersion, "--file", options_.provider, "--reinstall"});
   if (install.code != 0) return fail("installing the simulator as gcp " + std::string(kGcpVersion), install);
-  auto host = Pulumi("", {"plugin", "install", "language", "cpp", "0.1.0", "--file", options_.language_host, "--reinstall"});
+  auto host =
+      Pulumi("", {"plugin", "install", "language", "cpp", "0.1.0", "--file", options_.language_host, "--reinstall"});
   if (host.code != 0) return fail("installing pulumi-language-cpp", host);
   auto login = Pulumi("", {"login", "file://" + (work / "state").string()});
   if (login.code != 0) return fail("pulumi login", login);
@@ -150,7 +154,8 @@ bool Workspace::Prepare(std::string* error) {
     auto src = fs::path(p.source_dir);
     std::ofstream(dir / "Pulumi.yaml") << WithBinary(ReadFile(src / "Pulumi.yaml"), p.binary);
     auto stack_file = std::string("Pulumi.") + options_.stack + ".yaml";
-    if (fs::exists(src / stack_file)) std::ofstream(dir / stack_file) << WithoutCloudSecretsProvider(ReadFile(src / stack_file));
+    if (fs::exists(src / stack_file))
+      std::ofstream(dir / stack_file) << WithoutCloudSecretsProvider(ReadFile(src / stack_file));
     if (fs::exists(src / "pulumi-packages.json")) {
       fs::copy_file(src / "pulumi-packages.json", dir / "pulumi-packages.json", fs::copy_options::overwrite_existing);
     }

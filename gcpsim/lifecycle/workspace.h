@@ -34,7 +34,7 @@ struct WorkspaceOptions {
   /// The passphrase secrets provider's passphrase in this workspace; empty: a random one, made per Workspace
   /// (written to <work_dir>/passphrase for a person who runs pulumi there). Never one from the repository.
   std::string passphrase;
-  int latency_ms = 0;  ///< GCPSIM_LATENCY_MS for the provider
+  int latency_ms = 0;                              ///< GCPSIM_LATENCY_MS for the provider
   std::map<std::string, std::string> extra_env{};  ///< e.g. GCPSIM_TRACE
 };
 

@@ -17,9 +17,10 @@ std::string DefaultSchemaPath() {
 absl::StatusOr<std::unique_ptr<Catalog const>> Catalog::Load(std::string const& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::NotFoundError("the gcp schema " + path +
-                               " cannot be read: run codegen/schema/gcp-schema, or set GCPSIM_SCHEMA to a gcp "
-                               PULUMI_CPP_GCP_VERSION " schema");
+    return absl::NotFoundError(
+        "the gcp schema " + path +
+        " cannot be read: run codegen/schema/gcp-schema, or set GCPSIM_SCHEMA to a gcp " PULUMI_CPP_GCP_VERSION
+        " schema");
   }
   std::stringstream ss;
   ss << in.rdbuf();

@@ -29,9 +29,7 @@ class Catalog {
   std::string const& text() const { return text_; }
   codegen::Resource const* FindResource(std::string const& token) const { return package_.FindResource(token); }
   codegen::Function const* FindFunction(std::string const& token) const { return package_.FindFunction(token); }
-  codegen::ObjectType const* FindObjectType(std::string const& token) const {
-    return package_.FindObjectType(token);
-  }
+  codegen::ObjectType const* FindObjectType(std::string const& token) const { return package_.FindObjectType(token); }
   codegen::EnumType const* FindEnumType(std::string const& token) const { return package_.FindEnumType(token); }
 
  private:

@@ -37,7 +37,8 @@ std::size_t EditDistance(std::string const& a, std::string const& b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t up = row[j];
-      bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      bool same =
+          std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
       diagonal = up;
     }
@@ -247,7 +248,8 @@ CheckResult CheckResource(Catalog const& catalog, codegen::Resource const& resou
     if (name == result.inputs.end() || name->second.is_null()) {
       PropertyValue const* old = nullptr;
       if (options.olds) {
-        if (auto it = options.olds->find("name"); it != options.olds->end() && it->second.is_string()) old = &it->second;
+        if (auto it = options.olds->find("name"); it != options.olds->end() && it->second.is_string())
+          old = &it->second;
       }
       switch (options.autonaming) {
         case Autonaming::kPropose:

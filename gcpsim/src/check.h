@@ -22,7 +22,7 @@ struct CheckOptions {
   std::string urn_name;     ///< the resource's name in the program
   std::string random_seed;  ///< CheckRequest.randomSeed: the autoname's suffix derives from it
   Autonaming autonaming = Autonaming::kDefault;
-  std::string proposed_name;        ///< with kPropose/kEnforce
+  std::string proposed_name;          ///< with kPropose/kEnforce
   PropertyMap const* olds = nullptr;  ///< the previous inputs: an earlier autoname is kept
 };
 
@@ -35,7 +35,8 @@ CheckResult CheckResource(Catalog const& catalog, codegen::Resource const& resou
                           CheckOptions const& options);
 
 /// The arguments of a function call (Invoke), checked the same way (no defaults, no names).
-std::vector<Failure> CheckFunctionArgs(Catalog const& catalog, codegen::Function const& function, PropertyMap const& args);
+std::vector<Failure> CheckFunctionArgs(Catalog const& catalog, codegen::Function const& function,
+                                       PropertyMap const& args);
 
 /// "<urn name>-<7 hex digits>", the suffix derived from the seed (the same seed gives the same name).
 std::string AutoName(std::string const& urn_name, std::string const& random_seed);

@@ -109,9 +109,13 @@ void NumberVersion(Store& store, ModelOutput& out) {
 
 ModelOutput Cloud::Compute(std::string const& type, std::string const& name, PropertyMap const& inputs, bool preview,
                            std::string const& create_time, AddressSpace& addresses) const {
-  ModelOutput out = ComputeOutputs(
-      {.type = type, .name = name, .inputs = inputs, .placement = defaults_, .preview = preview, .create_time = create_time},
-      addresses);
+  ModelOutput out = ComputeOutputs({.type = type,
+                                    .name = name,
+                                    .inputs = inputs,
+                                    .placement = defaults_,
+                                    .preview = preview,
+                                    .create_time = create_time},
+                                   addresses);
   auto const* resource = catalog_.FindResource(type);
   if (!resource) return out;
   // Only what the schema knows comes back; what it has and nobody set is computed by the API.
@@ -154,10 +158,17 @@ absl::StatusOr<ModelOutput> Cloud::CreateIn(Store& store, std::string const& typ
   if (!existing.ok()) return existing.status();
   // Enabling an API that is on already succeeds (two stacks may enable one API); everything else conflicts.
   if (*existing && type != "gcp:projects/service:Service") {
-    return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id + "' already exists, alreadyExists");
+    return absl::AlreadyExistsError("googleapi: Error 409: The resource '" + out.id +
+                                    "' already exists, alreadyExists");
   }
-  if (auto s = store.Put({.type = type, .id = out.id, .name = name, .urn = urn, .inputs = inputs,
-                          .outputs = out.outputs, .created = created, .updated = created});
+  if (auto s = store.Put({.type = type,
+                          .id = out.id,
+                          .name = name,
+                          .urn = urn,
+                          .inputs = inputs,
+                          .outputs = out.outputs,
+                          .created = created,
+                          .updated = created});
       !s.ok()) {
     return s;
   }
@@ -188,10 +199,11 @@ absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string c
                                           std::string const& name, PropertyMap const& news, bool preview) {
   auto keep_computed = [&](StoredResource const& old, ModelOutput& out) {
     // Values Google assigned on create stay as they were.
-    for (auto const* key : {"createTime", "creationTimestamp", "uid", "uniqueId", "numericId", "instanceId", "diskId",
-                            "privateIpAddress", "firstIpAddress", "ipAddresses", "host", "authString", "serverCaCerts",
-                            "address"}) {
-      if (auto it = old.outputs.find(key); it != old.outputs.end() && out.outputs.contains(key)) out.outputs[key] = it->second;
+    for (auto const* key :
+         {"createTime", "creationTimestamp", "uid", "uniqueId", "numericId", "instanceId", "diskId", "privateIpAddress",
+          "firstIpAddress", "ipAddresses", "host", "authString", "serverCaCerts", "address"}) {
+      if (auto it = old.outputs.find(key); it != old.outputs.end() && out.outputs.contains(key))
+        out.outputs[key] = it->second;
     }
     out.id = id;
   };
@@ -213,8 +225,13 @@ absl::StatusOr<ModelOutput> Cloud::Update(std::string const& type, std::string c
     out = Compute(type, name, news, false, (*old)->created, addresses);
     keep_computed(**old, out);
     if (!addresses.error.ok()) return addresses.error;
-    if (auto s = store.Put({.type = type, .id = id, .name = name, .urn = urn.empty() ? (*old)->urn : urn,
-                            .inputs = news, .outputs = out.outputs, .created = (*old)->created});
+    if (auto s = store.Put({.type = type,
+                            .id = id,
+                            .name = name,
+                            .urn = urn.empty() ? (*old)->urn : urn,
+                            .inputs = news,
+                            .outputs = out.outputs,
+                            .created = (*old)->created});
         !s.ok()) {
       return s;
     }
@@ -249,11 +266,16 @@ absl::StatusOr<PropertyMap> Cloud::Invoke(std::string const& token, PropertyMap 
   if (token == "gcp:organizations/getProject:getProject") {
     auto id = StringAt(args, "projectId");
     if (id.empty()) id = project;
-    return PropertyMap{{"projectId", id}, {"number", ProjectNumber(id)}, {"name", id}, {"id", "projects/" + id},
+    return PropertyMap{{"projectId", id},
+                       {"number", ProjectNumber(id)},
+                       {"name", id},
+                       {"id", "projects/" + id},
                        {"labels", PropertyMap{}}};
   }
   if (token == "gcp:organizations/getClientConfig:getClientConfig") {
-    return PropertyMap{{"project", project}, {"region", defaults_.region}, {"zone", defaults_.zone},
+    return PropertyMap{{"project", project},
+                       {"region", defaults_.region},
+                       {"zone", defaults_.zone},
                        {"accessToken", PropertyValue::MakeSecret("ya29.gcpsim-" + StableHex(project, 24))},
                        {"id", project}};
   }

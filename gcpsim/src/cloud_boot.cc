@@ -37,7 +37,8 @@ std::vector<std::string> SecretsAddedBy(std::string const& script) {
   static std::regex const add(R"(gcloud\s+secrets\s+versions\s+add\s+("[^"]+"|'[^']+'|\S+))");
   static std::regex const assignment(R"(^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$)");
   auto unquote = [](std::string v) {
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+      v = v.substr(1, v.size() - 2);
     return v;
   };
   std::map<std::string, std::string> variables;
@@ -86,7 +87,8 @@ absl::Status Cloud::FirstBoot(Store& store, StoredResource const& vm) {
     bool has_version = false;
     for (auto const& v : *versions) has_version |= LastSegment(StringAt(v.inputs, "secret")) == secret_id;
     if (has_version) continue;
-    auto secret_project = StringAt((*secret)->outputs, "project").empty() ? project : StringAt((*secret)->outputs, "project");
+    auto secret_project =
+        StringAt((*secret)->outputs, "project").empty() ? project : StringAt((*secret)->outputs, "project");
     auto created = CreateIn(store, kVersionType, "", secret_id + "-first-boot",
                             {{"secret", "projects/" + secret_project + "/secrets/" + secret_id},
                              {"secretData", PropertyValue::MakeSecret(RandomValue())},

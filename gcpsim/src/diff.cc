@@ -8,7 +8,8 @@ namespace {
 
 bool IsIdentifier(std::string const& key) {
   if (key.empty()) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; });
+  return std::all_of(key.begin(), key.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; });
 }
 
 std::string Member(std::string const& path, std::string const& key) {

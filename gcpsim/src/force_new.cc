@@ -73,7 +73,8 @@ bool ForceNewTable::Replaces(std::string const& type, std::string const& path, b
   auto const& listed = Paths(type);
   if (listed.contains(path) && (structural || !IsBlock(type, path))) return true;
   // A listed list or map of scalars replaces on a change of any element or key.
-  for (auto dot = path.rfind('.'); dot != std::string::npos; dot = dot == 0 ? std::string::npos : path.rfind('.', dot - 1)) {
+  for (auto dot = path.rfind('.'); dot != std::string::npos;
+       dot = dot == 0 ? std::string::npos : path.rfind('.', dot - 1)) {
     auto ancestor = path.substr(0, dot);
     if (listed.contains(ancestor) && !IsBlock(type, ancestor)) return true;
   }

@@ -16,7 +16,9 @@ grpc::Status BadRequest(std::string const& what, absl::Status const& s) {
   return {grpc::StatusCode::INVALID_ARGUMENT, what + ": " + std::string(s.message())};
 }
 
-grpc::Status BadRequest(absl::Status const& s) { return {grpc::StatusCode::INVALID_ARGUMENT, std::string(s.message())}; }
+grpc::Status BadRequest(absl::Status const& s) {
+  return {grpc::StatusCode::INVALID_ARGUMENT, std::string(s.message())};
+}
 
 grpc::Status CloudError(absl::Status const& s) {
   auto code = s.code() == absl::StatusCode::kUnavailable || s.code() == absl::StatusCode::kInternal ||
@@ -36,14 +38,14 @@ PropertyMap InputsFromOutputs(codegen::Resource const* resource, PropertyMap con
   return out;
 }
 
-void AddFailures(std::vector<Failure> const& failures, google::protobuf::RepeatedPtrField<pulumirpc::CheckFailure>* out) {
+void AddFailures(std::vector<Failure> const& failures,
+                 google::protobuf::RepeatedPtrField<pulumirpc::CheckFailure>* out) {
   for (auto const& f : failures) {
     auto* cf = out->Add();
     cf->set_property(f.property);
     cf->set_reason(f.reason);
   }
 }
-
 
 }  // namespace
 
@@ -110,7 +112,8 @@ grpc::Status Provider::Handshake(grpc::ServerContext*, pulumirpc::ProviderHandsh
   return grpc::Status::OK;
 }
 
-grpc::Status Provider::GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*, pulumirpc::PluginInfo* info) {
+grpc::Status Provider::GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*,
+                                     pulumirpc::PluginInfo* info) {
   info->set_version(kProviderVersion);
   return grpc::Status::OK;
 }
@@ -188,7 +191,8 @@ grpc::Status Provider::Check(grpc::ServerContext*, pulumirpc::CheckRequest const
     f->set_reason("gcp " PULUMI_CPP_GCP_VERSION " has no resource type " + r->type);
     return grpc::Status::OK;
   }
-  CheckOptions options{.urn_name = r->name, .random_seed = r->random_seed, .olds = r->olds.empty() ? nullptr : &r->olds};
+  CheckOptions options{
+      .urn_name = r->name, .random_seed = r->random_seed, .olds = r->olds.empty() ? nullptr : &r->olds};
   if (req->has_autonaming()) {
     options.proposed_name = req->autonaming().proposed_name();
     switch (req->autonaming().mode()) {

@@ -39,10 +39,12 @@ class Provider final : public pulumirpc::ResourceProvider::Service {
   grpc::Status Handshake(grpc::ServerContext*, pulumirpc::ProviderHandshakeRequest const*,
                          pulumirpc::ProviderHandshakeResponse*) override;
   grpc::Status GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*, pulumirpc::PluginInfo*) override;
-  grpc::Status GetSchema(grpc::ServerContext*, pulumirpc::GetSchemaRequest const*, pulumirpc::GetSchemaResponse*) override;
+  grpc::Status GetSchema(grpc::ServerContext*, pulumirpc::GetSchemaRequest const*,
+                         pulumirpc::GetSchemaResponse*) override;
   grpc::Status CheckConfig(grpc::ServerContext*, pulumirpc::CheckRequest const*, pulumirpc::CheckResponse*) override;
   grpc::Status DiffConfig(grpc::ServerContext*, pulumirpc::DiffRequest const*, pulumirpc::DiffResponse*) override;
-  grpc::Status Configure(grpc::ServerContext*, pulumirpc::ConfigureRequest const*, pulumirpc::ConfigureResponse*) override;
+  grpc::Status Configure(grpc::ServerContext*, pulumirpc::ConfigureRequest const*,
+                         pulumirpc::ConfigureResponse*) override;
   grpc::Status Check(grpc::ServerContext*, pulumirpc::CheckRequest const*, pulumirpc::CheckResponse*) override;
   grpc::Status Diff(grpc::ServerContext*, pulumirpc::DiffRequest const*, pulumirpc::DiffResponse*) override;
   grpc::Status Create(grpc::ServerContext*, pulumirpc::CreateRequest const*, pulumirpc::CreateResponse*) override;

@@ -16,7 +16,8 @@ absl::Status Map(google::protobuf::Struct const& s, char const* what, std::strin
   return absl::OkStatus();
 }
 
-ResourceRequest Identity(std::string const& urn, std::string const& type, std::string const& name, std::string id = "") {
+ResourceRequest Identity(std::string const& urn, std::string const& type, std::string const& name,
+                         std::string id = "") {
   ResourceRequest r;
   r.urn = urn;
   r.type = TypeOfRequest(type, urn);

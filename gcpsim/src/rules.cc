@@ -55,7 +55,8 @@ absl::StatusOr<std::optional<StoredResource>> ConnectionOn(Store& store, std::st
   auto all = store.List(kConnection);
   if (!all.ok()) return all.status();
   for (auto& c : *all) {
-    if (LastSegment(StringAt(c.inputs, "network")) == LastSegment(network)) return std::optional<StoredResource>(std::move(c));
+    if (LastSegment(StringAt(c.inputs, "network")) == LastSegment(network))
+      return std::optional<StoredResource>(std::move(c));
   }
   return std::optional<StoredResource>();
 }
@@ -99,10 +100,11 @@ absl::Status RequireMemberAccount(Store& store, std::string const& member) {
   }
   auto r = FindReferenced(store, kAccount, email);
   if (!r.ok()) return r.status();
-  if (!*r) return absl::InvalidArgumentError("googleapi: Error 400: Service account " + email + " does not exist., badRequest");
+  if (!*r)
+    return absl::InvalidArgumentError("googleapi: Error 400: Service account " + email +
+                                      " does not exist., badRequest");
   return absl::OkStatus();
 }
-
 
 PropertyMap ObjectOf(PropertyValue const& v) {
   PropertyValue const* p = &v;
@@ -127,7 +129,8 @@ absl::Status RequireSecretVersion(Store& store, std::string const& secret, std::
   if (!versions.ok()) return versions.status();
   for (auto const& v : *versions) {
     if (LastSegment(StringAt(v.inputs, "secret")) != NameOf(**found)) continue;
-    if (auto const* enabled = Lookup(v.inputs, "enabled"); enabled && enabled->is_bool() && !enabled->AsBool()) continue;
+    if (auto const* enabled = Lookup(v.inputs, "enabled"); enabled && enabled->is_bool() && !enabled->AsBool())
+      continue;
     if (version == "latest" || version.empty() || LastSegment(v.id) == version) return absl::OkStatus();
   }
   return missing();
@@ -150,7 +153,8 @@ absl::Status CloudRunReferences(Store& store, PropertyMap const& inputs, std::st
       auto field = "template.containers[" + std::to_string(c) + "].env[" + std::to_string(e) +
                    "].value_source.secret_key_ref.secret";
       auto version = StringAt(ref, "valueSource.secretKeyRef.version");
-      if (auto st = RequireSecretVersion(store, StringAt(ref, "valueSource.secretKeyRef.secret"), version, field, project);
+      if (auto st =
+              RequireSecretVersion(store, StringAt(ref, "valueSource.secretKeyRef.secret"), version, field, project);
           !st.ok()) {
         return st;
       }
@@ -248,7 +252,8 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
   }
   if (type == "gcp:compute/routerNat:RouterNat") {
     auto router = StringAt(inputs, "router");
-    return Require(store, kRouter, router, "projects/" + project + "/regions/" + StringAt(inputs, "region") + "/routers/" + router);
+    return Require(store, kRouter, router,
+                   "projects/" + project + "/regions/" + StringAt(inputs, "region") + "/routers/" + router);
   }
   if (type == kConnection) {
     if (auto s = require_network(network); !s.ok()) return s;
@@ -269,7 +274,8 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
     auto name = StringAt(inputs, "name");
     return RequirePrivateServiceAccess(store, private_network, project,
                                        "googleapi: Error 400: Invalid request: Incorrect Service Networking config for "
-                                       "instance: " + project + ":" + name + ":SERVICE_NETWORKING_NOT_ENABLED., invalid");
+                                       "instance: " +
+                                           project + ":" + name + ":SERVICE_NETWORKING_NOT_ENABLED., invalid");
   }
   if (type == kRedis) {
     auto authorized = StringAt(inputs, "authorizedNetwork");
@@ -283,7 +289,8 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
     auto instance = StringAt(inputs, "instance");
     auto found = FindReferenced(store, kSqlInstance, instance);
     if (!found.ok()) return found.status();
-    if (!*found) return absl::NotFoundError("googleapi: Error 404: The Cloud SQL instance does not exist., instanceDoesNotExist");
+    if (!*found)
+      return absl::NotFoundError("googleapi: Error 404: The Cloud SQL instance does not exist., instanceDoesNotExist");
     return absl::OkStatus();
   }
   if (type == "gcp:secretmanager/secretVersion:SecretVersion") {
@@ -312,8 +319,9 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
     auto found = FindReferenced(store, kRunService, service);
     if (!found.ok()) return found.status();
     if (!*found) {
-      return absl::NotFoundError("googleapi: Error 404: Resource '" + LastSegment(service) + "' of kind 'SERVICE' in region '" +
-                                 StringAt(inputs, "location") + "' in project '" + project + "' does not exist., notFound");
+      return absl::NotFoundError("googleapi: Error 404: Resource '" + LastSegment(service) +
+                                 "' of kind 'SERVICE' in region '" + StringAt(inputs, "location") + "' in project '" +
+                                 project + "' does not exist., notFound");
     }
     return RequireMemberAccount(store, StringAt(inputs, "member"));
   }
@@ -324,7 +332,8 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
   if (type == kInstance) return InstanceReferences(store, inputs, project, zone);
   if (type == "gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment") {
     auto disk = StringAt(inputs, "disk");
-    if (auto s = Require(store, kDisk, disk, "projects/" + project + "/zones/" + zone + "/disks/" + disk); !s.ok()) return s;
+    if (auto s = Require(store, kDisk, disk, "projects/" + project + "/zones/" + zone + "/disks/" + disk); !s.ok())
+      return s;
     auto policy = StringAt(inputs, "name");
     return Require(store, kResourcePolicy, policy, "resourcePolicies/" + policy);
   }
@@ -333,8 +342,8 @@ absl::Status CheckReferences(Store& store, std::string const& type, PropertyMap 
 
 absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap const& state) {
   auto const& type = stored.type;
-  if (type == kSqlInstance && (Flag(state, "deletionProtection", true) ||
-                               Flag(stored.inputs, "settings.deletionProtectionEnabled", false))) {
+  if (type == kSqlInstance &&
+      (Flag(state, "deletionProtection", true) || Flag(stored.inputs, "settings.deletionProtectionEnabled", false))) {
     if (Flag(stored.inputs, "settings.deletionProtectionEnabled", false)) {
       return absl::FailedPreconditionError(
           "googleapi: Error 400: The instance is protected. Please disable the deletion protection and try again. To "
@@ -375,7 +384,8 @@ absl::Status CheckDelete(Store& store, StoredResource const& stored, PropertyMap
     for (auto const& s : *subnetworks) {
       if (LastSegment(StringAt(s.inputs, "network")) == NameOf(stored)) {
         return absl::FailedPreconditionError("googleapi: Error 400: The network resource '" + stored.id +
-                                             "' is already being used by '" + s.id + "', resourceInUseByAnotherResource");
+                                             "' is already being used by '" + s.id +
+                                             "', resourceInUseByAnotherResource");
       }
     }
   }

@@ -41,7 +41,9 @@ class Statement {
   Statement(sqlite3* db, char const* sql) : db_(db) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
   ~Statement() { sqlite3_finalize(stmt_); }
   bool ok() const { return rc_ == SQLITE_OK; }
-  void Bind(int i, std::string const& v) { sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void Bind(int i, std::string const& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   int Step() { return sqlite3_step(stmt_); }
   std::string Text(int i) const {
@@ -63,9 +65,11 @@ absl::StatusOr<StoredResource> RowToResource(Statement const& st) {
   r.name = st.Text(2);
   r.urn = st.Text(3);
   auto inputs = FromJson(st.Text(4));
-  if (!inputs.ok()) return absl::DataLossError("gcpsim database: the inputs of " + st.Text(1) + ": " + inputs.status().ToString());
+  if (!inputs.ok())
+    return absl::DataLossError("gcpsim database: the inputs of " + st.Text(1) + ": " + inputs.status().ToString());
   auto outputs = FromJson(st.Text(5));
-  if (!outputs.ok()) return absl::DataLossError("gcpsim database: the outputs of " + st.Text(1) + ": " + outputs.status().ToString());
+  if (!outputs.ok())
+    return absl::DataLossError("gcpsim database: the outputs of " + st.Text(1) + ": " + outputs.status().ToString());
   r.inputs = *std::move(inputs);
   r.outputs = *std::move(outputs);
   r.created = st.Text(6);
@@ -100,8 +104,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(std::string const& path) {
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   if (ec) return absl::UnavailableError("gcpsim database: cannot create " + dir.string() + ": " + ec.message());
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) !=
+      SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return absl::UnavailableError("gcpsim database: cannot open " + path + ": " + message);
@@ -138,8 +142,9 @@ absl::Status Store::Write(std::function<absl::Status(Store&)> const& fn) {
 }
 
 absl::StatusOr<std::optional<StoredResource>> Store::Get(std::string const& type, std::string const& id) {
-  Statement st(db_, "SELECT type, id, name, urn, inputs, outputs, created, updated FROM resources "
-                    "WHERE type = ?1 AND id = ?2");
+  Statement st(db_,
+               "SELECT type, id, name, urn, inputs, outputs, created, updated FROM resources "
+               "WHERE type = ?1 AND id = ?2");
   if (!st.ok()) return SqlError(db_, "reading " + id);
   st.Bind(1, type);
   st.Bind(2, id);
@@ -204,7 +209,8 @@ absl::Status Store::RemoveAll() {
   return Exec("DELETE FROM resources; DELETE FROM allocations; DELETE FROM producers; DELETE FROM boots;");
 }
 
-absl::StatusOr<std::string> Store::Allocate(std::string const& pool, std::string const& cidr, std::string const& owner) {
+absl::StatusOr<std::string> Store::Allocate(std::string const& pool, std::string const& cidr,
+                                            std::string const& owner) {
   auto slash = cidr.find('/');
   in_addr base{};
   if (slash == std::string::npos || inet_pton(AF_INET, cidr.substr(0, slash).c_str(), &base) != 1) {

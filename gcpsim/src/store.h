@@ -8,10 +8,10 @@
 
 #include <absl/status/statusor.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,13 +21,13 @@ namespace pulumi::gcpsim {
 
 /// One resource as the cloud holds it.
 struct StoredResource {
-  std::string type;      ///< the Pulumi type token, e.g. "gcp:compute/network:Network"
-  std::string id;        ///< the provider id
-  std::string name;      ///< the resource's name in the program (the URN's last part)
-  std::string urn;       ///< the URN that created it ("" when made by the operator)
-  PropertyMap inputs;    ///< as checked (defaults and autoname applied)
-  PropertyMap outputs;   ///< as the cloud computes them
-  std::string created;   ///< RFC 3339
+  std::string type;     ///< the Pulumi type token, e.g. "gcp:compute/network:Network"
+  std::string id;       ///< the provider id
+  std::string name;     ///< the resource's name in the program (the URN's last part)
+  std::string urn;      ///< the URN that created it ("" when made by the operator)
+  PropertyMap inputs;   ///< as checked (defaults and autoname applied)
+  PropertyMap outputs;  ///< as the cloud computes them
+  std::string created;  ///< RFC 3339
   std::string updated;
 };
 

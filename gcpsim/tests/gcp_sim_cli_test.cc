@@ -62,22 +62,45 @@ class GcpSimCliTest : public ::testing::Test {
   }
 
   void Seed() {
-    Put({.type = kNetwork, .id = kNetworkId, .name = "main", .urn = "urn:pulumi:dev::demo::" + std::string(kNetwork) + "::main",
+    Put({.type = kNetwork,
+         .id = kNetworkId,
+         .name = "main",
+         .urn = "urn:pulumi:dev::demo::" + std::string(kNetwork) + "::main",
          .inputs = {{"name", "main-net"}, {"autoCreateSubnetworks", false}},
          .outputs = {{"name", "main-net"}, {"autoCreateSubnetworks", false}, {"selfLink", "https://x/main-net"}}});
-    Put({.type = kSubnetwork, .id = kSubnetworkId, .name = "main", .urn = "",
+    Put({.type = kSubnetwork,
+         .id = kSubnetworkId,
+         .name = "main",
+         .urn = "",
          .inputs = {{"name", "main-subnet"}, {"ipCidrRange", "10.0.0.0/24"}},
          .outputs = {{"name", "main-subnet"}, {"ipCidrRange", "10.0.0.0/24"}}});
-    Put({.type = kRedis, .id = kRedisId, .name = "cache", .urn = "",
-         .inputs = {{"name", "cache-7f3a"}, {"memorySizeGb", 1}, {"tier", "BASIC"}, {"authEnabled", true},
+    Put({.type = kRedis,
+         .id = kRedisId,
+         .name = "cache",
+         .urn = "",
+         .inputs = {{"name", "cache-7f3a"},
+                    {"memorySizeGb", 1},
+                    {"tier", "BASIC"},
+                    {"authEnabled", true},
                     {"labels", PropertyMap{{"team", "web"}}}},
-         .outputs = {{"name", "cache-7f3a"}, {"memorySizeGb", 1}, {"tier", "BASIC"}, {"authEnabled", true},
-                     {"labels", PropertyMap{{"team", "web"}}}, {"host", "10.0.0.3"},
+         .outputs = {{"name", "cache-7f3a"},
+                     {"memorySizeGb", 1},
+                     {"tier", "BASIC"},
+                     {"authEnabled", true},
+                     {"labels", PropertyMap{{"team", "web"}}},
+                     {"host", "10.0.0.3"},
                      {"authString", PropertyValue::MakeSecret("s3cret")}}});
     PropertyMap settings{{"tier", "db-f1-micro"}, {"diskSize", 10}};
-    Put({.type = kSql, .id = kSqlId, .name = "db", .urn = "",
-         .inputs = {{"name", "db-main"}, {"settings", settings}, {"rootPassword", PropertyValue::MakeSecret("hunter2")}},
-         .outputs = {{"name", "db-main"}, {"settings", settings}, {"rootPassword", PropertyValue::MakeSecret("hunter2")},
+    Put({.type = kSql,
+         .id = kSqlId,
+         .name = "db",
+         .urn = "",
+         .inputs = {{"name", "db-main"},
+                    {"settings", settings},
+                    {"rootPassword", PropertyValue::MakeSecret("hunter2")}},
+         .outputs = {{"name", "db-main"},
+                     {"settings", settings},
+                     {"rootPassword", PropertyValue::MakeSecret("hunter2")},
                      {"connectionName", "demo:us-central1:db-main"}}});
   }
 
@@ -98,7 +121,8 @@ class GcpSimCliTest : public ::testing::Test {
       r.err = error;
       return r;
     }
-    r.code = p->Wait([&](host::Stream s, std::string_view data) { (s == host::Stream::kStdout ? r.out : r.err).append(data); });
+    r.code = p->Wait(
+        [&](host::Stream s, std::string_view data) { (s == host::Stream::kStdout ? r.out : r.err).append(data); });
     return r;
   }
 
@@ -314,8 +338,12 @@ TEST_F(GcpSimCliTest, BadUsageExitsTwo) {
 
 TEST_F(GcpSimCliTest, ExecuteRunsACloudRunJob) {
   constexpr char kJob[] = "projects/demo/locations/us-central1/jobs/migrate";
-  Put({.type = "gcp:cloudrunv2/job:Job", .id = kJob, .name = "migrate", .urn = "",
-       .inputs = {{"name", "migrate"}}, .outputs = {{"name", "migrate"}, {"executionCount", 0.0}}});
+  Put({.type = "gcp:cloudrunv2/job:Job",
+       .id = kJob,
+       .name = "migrate",
+       .urn = "",
+       .inputs = {{"name", "migrate"}},
+       .outputs = {{"name", "migrate"}, {"executionCount", 0.0}}});
   auto first = Run({"execute", "migrate"});
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_THAT(first.out, ::testing::MatchesRegex("execution " + std::string(kJob) +

@@ -390,22 +390,25 @@ grpc::Status LanguageHost::GeneratePackage(grpc::ServerContext*, pulumirpc::Gene
   return grpc::Status::OK;
 }
 
-grpc::Status LanguageHost::Pack(grpc::ServerContext*, pulumirpc::PackRequest const* req, pulumirpc::PackResponse* resp) {
+grpc::Status LanguageHost::Pack(grpc::ServerContext*, pulumirpc::PackRequest const* req,
+                                pulumirpc::PackResponse* resp) {
   auto packed = host::Pack(req->package_directory(), req->destination_directory());
   if (!packed.error.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, packed.error};
   resp->set_artifact_path(packed.artifact);
   return grpc::Status::OK;
 }
 
-grpc::Status LanguageHost::Link(grpc::ServerContext*, pulumirpc::LinkRequest const* req, pulumirpc::LinkResponse* resp) {
+grpc::Status LanguageHost::Link(grpc::ServerContext*, pulumirpc::LinkRequest const* req,
+                                pulumirpc::LinkResponse* resp) {
   auto dir = ProgramDirectory(req->info(), "");
-  if (!fs::is_directory(dir)) return {grpc::StatusCode::INVALID_ARGUMENT, "Link: the directory " + dir + " does not exist"};
+  if (!fs::is_directory(dir))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "Link: the directory " + dir + " does not exist"};
   std::map<std::string, std::string> links;
   std::string instructions;
   for (auto const& dep : req->packages()) {
     auto const& p = dep.package();
-    std::string name = p.has_parameterization() && !p.parameterization().name().empty() ? p.parameterization().name()
-                                                                                       : p.name();
+    std::string name =
+        p.has_parameterization() && !p.parameterization().name().empty() ? p.parameterization().name() : p.name();
     if (name.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "Link: a package without a name"};
     if (dep.path().empty() || !fs::is_directory(fs::path(dir) / dep.path())) {
       return {grpc::StatusCode::INVALID_ARGUMENT,

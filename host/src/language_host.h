@@ -25,7 +25,8 @@ class LanguageHost final : public pulumirpc::LanguageRuntime::Service {
 
   grpc::Status Handshake(grpc::ServerContext*, pulumirpc::LanguageHandshakeRequest const* req,
                          pulumirpc::LanguageHandshakeResponse*) override;
-  grpc::Status GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*, pulumirpc::PluginInfo* resp) override;
+  grpc::Status GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*,
+                             pulumirpc::PluginInfo* resp) override;
   grpc::Status GetRequiredPlugins(grpc::ServerContext*, pulumirpc::GetRequiredPluginsRequest const* req,
                                   pulumirpc::GetRequiredPluginsResponse* resp) override;
   grpc::Status GetRequiredPackages(grpc::ServerContext*, pulumirpc::GetRequiredPackagesRequest const* req,

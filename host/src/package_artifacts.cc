@@ -34,14 +34,24 @@ std::string ConfigFile(codegen::Package const& p) {
          "::<module>. The sources compile in the consuming build.\n"
          "include(CMakeFindDependencyMacro)\n"
          "find_dependency(PulumiCpp)\n"
-         "if(NOT TARGET pulumi_" + n + ")\n"
-         "  pulumi_add_generated_package(" + n + " DIR \"${CMAKE_CURRENT_LIST_DIR}\")\n"
+         "if(NOT TARGET pulumi_" +
+         n +
+         ")\n"
+         "  pulumi_add_generated_package(" +
+         n +
+         " DIR \"${CMAKE_CURRENT_LIST_DIR}\")\n"
          "  include(\"${CMAKE_CURRENT_LIST_DIR}/modules.cmake\")  # PULUMI_PACKAGE_MODULES\n"
-         "  add_library(pulumi_" + n + " INTERFACE)\n"
+         "  add_library(pulumi_" +
+         n +
+         " INTERFACE)\n"
          "  foreach(module IN LISTS PULUMI_PACKAGE_MODULES)\n"
-         "    target_link_libraries(pulumi_" + n + " INTERFACE pulumi_" + n + "_${module})\n"
+         "    target_link_libraries(pulumi_" +
+         n + " INTERFACE pulumi_" + n +
+         "_${module})\n"
          "  endforeach()\n"
-         "  add_library(pulumi::" + n + " ALIAS pulumi_" + n + ")\n"
+         "  add_library(pulumi::" +
+         n + " ALIAS pulumi_" + n +
+         ")\n"
          "endif()\n";
 }
 
@@ -133,16 +143,18 @@ PackResult PackCoreSdk(fs::path const& source, std::string const& version, fs::p
   fs::path package = SdkPackageDirectory();
   fs::path config = package / "PulumiCppConfig.cmake";
   if (!fs::exists(config)) {
-    return {.artifact = "", .error = "packing the C++ SDK in " + source.string() + ": its CMake package " +
-                                     config.string() + " does not exist (build the SDK first, or set "
-                                     "PULUMI_CPP_PACKAGE_DIR)"};
+    return {.artifact = "",
+            .error = "packing the C++ SDK in " + source.string() + ": its CMake package " + config.string() +
+                     " does not exist (build the SDK first, or set "
+                     "PULUMI_CPP_PACKAGE_DIR)"};
   }
   std::error_code ec;
   auto built_from = fs::weakly_canonical(CMakeSetting(config, "PULUMI_CPP_SOURCE_DIR"), ec);
   if (built_from != fs::weakly_canonical(source, ec)) {
-    return {.artifact = "", .error = "packing the C++ SDK in " + source.string() + ": the SDK package " +
-                                     package.string() + " was built from " + built_from.string() +
-                                     "; build this source and set PULUMI_CPP_PACKAGE_DIR to its package directory"};
+    return {.artifact = "",
+            .error = "packing the C++ SDK in " + source.string() + ": the SDK package " + package.string() +
+                     " was built from " + built_from.string() +
+                     "; build this source and set PULUMI_CPP_PACKAGE_DIR to its package directory"};
   }
   fs::path artifact = destination / ("pulumi-cpp-" + version);
   std::string header = "# The C++ Pulumi SDK " + version + ", packed by pulumi-language-cpp from " + source.string() +
@@ -187,7 +199,8 @@ PackResult Pack(std::string const& package_dir, std::string const& destination_d
   if (destination_dir.empty()) return {.artifact = "", .error = "Pack needs a destination directory"};
   std::error_code ec;
   fs::path source = fs::absolute(package_dir, ec);
-  if (!fs::is_directory(source)) return {.artifact = "", .error = "the package directory " + package_dir + " does not exist"};
+  if (!fs::is_directory(source))
+    return {.artifact = "", .error = "the package directory " + package_dir + " does not exist"};
   fs::path destination = fs::absolute(destination_dir, ec);
   fs::create_directories(destination, ec);
   if (!fs::is_directory(destination)) {

@@ -225,8 +225,15 @@ BuildResult BuildProgram(std::string const& program_dir, std::string const& targ
       package_dirs.push_back("-Dpulumi-" + name + "_DIR=" + dir);
     }
   }
-  std::vector<std::string> configure = {"cmake", "-S", program_dir, "-B", build_dir, "-G", "Ninja",
-                                        "-DCMAKE_BUILD_TYPE=" + options.build_type, "-DPulumiCpp_DIR=" + sdk_dir,
+  std::vector<std::string> configure = {"cmake",
+                                        "-S",
+                                        program_dir,
+                                        "-B",
+                                        build_dir,
+                                        "-G",
+                                        "Ninja",
+                                        "-DCMAKE_BUILD_TYPE=" + options.build_type,
+                                        "-DPulumiCpp_DIR=" + sdk_dir,
                                         "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=" + build_dir + "/bin"};
   configure.insert(configure.end(), package_dirs.begin(), package_dirs.end());
   if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");

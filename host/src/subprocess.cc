@@ -108,8 +108,8 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
       close(out_pipe[0]);
       close(err_pipe[0]);
     }
-    *error = "cannot run " + spec.argv[0] + (spec.cwd.empty() ? "" : " in " + spec.cwd) + ": " +
-             std::strerror(child_errno);
+    *error =
+        "cannot run " + spec.argv[0] + (spec.cwd.empty() ? "" : " in " + spec.cwd) + ": " + std::strerror(child_errno);
     return nullptr;
   }
   std::unique_ptr<Subprocess> p(new Subprocess());

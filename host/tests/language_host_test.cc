@@ -5,8 +5,8 @@
 #include "pulumi/engine.grpc.pb.h"
 #include "pulumi/language.grpc.pb.h"
 
-#include <grpcpp/grpcpp.h>
 #include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -63,7 +63,8 @@ class LanguageHostTest : public ::testing::Test {
     });
     std::unique_lock lock(mu_);
     ASSERT_TRUE(cv_.wait_for(lock, std::chrono::seconds(10), [&] { return out_.find('\n') != std::string::npos; }));
-    auto channel = grpc::CreateChannel("127.0.0.1:" + out_.substr(0, out_.find('\n')), grpc::InsecureChannelCredentials());
+    auto channel =
+        grpc::CreateChannel("127.0.0.1:" + out_.substr(0, out_.find('\n')), grpc::InsecureChannelCredentials());
     stub_ = pulumirpc::LanguageRuntime::NewStub(channel);
   }
   void TearDown() override {
@@ -176,7 +177,8 @@ TEST_F(LanguageHostTest, GeneratePackageWritesTheBindingsOrNamesTheProblems) {
   EXPECT_TRUE(fs::exists(dir_ / "acme/README.md"));
 
   req.set_directory((dir_ / "bad").string());
-  req.set_schema(R"({"name": "acme", "resources": {"acme:x:X": {"inputProperties": {"a": {"$ref": "#/types/acme:x:Nope"}}}}})");
+  req.set_schema(
+      R"({"name": "acme", "resources": {"acme:x:X": {"inputProperties": {"a": {"$ref": "#/types/acme:x:Nope"}}}}})");
   grpc::ClientContext ctx2;
   pulumirpc::GeneratePackageResponse bad;
   ASSERT_TRUE(stub_->GeneratePackage(&ctx2, req, &bad).ok());
@@ -342,9 +344,13 @@ TEST_F(LanguageHostTest, RunsThePrebuiltProgramWithThePulumiEnvironment) {
   auto resp = RunScript(
       "test \"$PULUMI_PROJECT\" = proj && test \"$PULUMI_STACK\" = dev && test \"$PULUMI_DRY_RUN\" = true &&"
       " test \"$PULUMI_PARALLEL\" = 7 && test \"$PULUMI_MONITOR\" = 127.0.0.1:1 &&"
-      " test \"$PULUMI_ENGINE\" = " + engine_.address() + " &&"
-      " test \"$PULUMI_CONFIG\" = '{\"proj:region\":\"eu\"}' && test \"$PULUMI_CONFIG_SECRET_KEYS\" = '[\"proj:token\"]'"
-      " && test \"$(pwd)\" = " + dir_.string() + " || exit 9\n");
+      " test \"$PULUMI_ENGINE\" = " +
+      engine_.address() +
+      " &&"
+      " test \"$PULUMI_CONFIG\" = '{\"proj:region\":\"eu\"}' && test \"$PULUMI_CONFIG_SECRET_KEYS\" = "
+      "'[\"proj:token\"]'"
+      " && test \"$(pwd)\" = " +
+      dir_.string() + " || exit 9\n");
   EXPECT_EQ(resp.error(), "");
   EXPECT_FALSE(resp.bail());
 }
@@ -403,7 +409,8 @@ TEST_F(LanguageHostTest, RunPluginStreamsThePluginsOutputAndExitCode) {
 TEST_F(LanguageHostTest, RunPluginEndsThePluginWhenTheEngineHangsUp) {
   auto path = dir_ / "plugin.sh";
   auto marker = dir_ / "terminated";
-  std::ofstream(path) << "#!/bin/sh\ntrap 'touch " << marker.string() << "; exit 0' TERM\necho 4242\nsleep 30 &\nwait\n";
+  std::ofstream(path) << "#!/bin/sh\ntrap 'touch " << marker.string()
+                      << "; exit 0' TERM\necho 4242\nsleep 30 &\nwait\n";
   fs::permissions(path, fs::perms::owner_all);
   pulumirpc::RunPluginRequest req;
   req.set_pwd(dir_.string());

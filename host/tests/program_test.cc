@@ -107,7 +107,8 @@ TEST_F(ProgramTest, BuildDirectoryIsStablePerProgram) {
 
 TEST_F(ProgramTest, BuildRootCanBeMovedByTheEnvironment) {
   setenv("PULUMI_CPP_PROGRAM_BUILD_ROOT", "/tmp/builds-here", 1);
-  EXPECT_THAT(BuildDirectory(dir_.string()), ::testing::StartsWith("/tmp/builds-here/" + dir_.filename().string() + "-"));
+  EXPECT_THAT(BuildDirectory(dir_.string()),
+              ::testing::StartsWith("/tmp/builds-here/" + dir_.filename().string() + "-"));
   unsetenv("PULUMI_CPP_PROGRAM_BUILD_ROOT");
 }
 
@@ -179,9 +180,10 @@ TEST(SubprocessTest, CapturesOutputAndExitCodes) {
 
 TEST(SubprocessTest, PassesEnvironmentAndWorkingDirectory) {
   std::string out;
-  EXPECT_EQ(RunCapture({.argv = {"sh", "-c", "echo $PULUMI_PROJECT; pwd"}, .cwd = "/", .env = {{"PULUMI_PROJECT", "apex"}}},
-                       &out),
-            0);
+  EXPECT_EQ(
+      RunCapture({.argv = {"sh", "-c", "echo $PULUMI_PROJECT; pwd"}, .cwd = "/", .env = {{"PULUMI_PROJECT", "apex"}}},
+                 &out),
+      0);
   EXPECT_EQ(out, "apex\n/\n");
 }
 

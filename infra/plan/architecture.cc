@@ -111,7 +111,8 @@ void Builder::Network() {
     }
     std::string label = "subnet " + s.Name() + "  " + s.In("ipCidrRange") + "  " + s.In("region");
     if (s.In("privateIpGoogleAccess") == "true") label += "\nPrivate Google Access";
-    if (egress > 0) label += "\nDirect VPC egress of " + std::to_string(egress) + " Cloud Run workload" + (egress > 1 ? "s" : "");
+    if (egress > 0)
+      label += "\nDirect VPC egress of " + std::to_string(egress) + " Cloud Run workload" + (egress > 1 ? "s" : "");
     AddCluster("subnet:" + s.Name(), label, ClusterOfNetwork(s.In("network")));
   }
   for (auto const& c : index_.OfType(gcp::kServiceNetworkingConnection)) {
@@ -152,8 +153,12 @@ void Builder::DataStores() {
     if (sql.In("settings.ipConfiguration.ipv4Enabled") == "false") details.push_back("no public IP");
     auto ssl = sql.In("settings.ipConfiguration.sslMode");
     if (ssl == "ENCRYPTED_ONLY" || ssl == "TRUSTED_CLIENT_CERTIFICATE_REQUIRED") details.push_back("TLS required");
-    AddNode({.id = id, .kind = NodeKind::kSqlInstance, .title = "Cloud SQL " + sql.Name(), .details = details,
-             .project = sql.project, .cluster = psa_cluster_of(sql.In("settings.ipConfiguration.privateNetwork"))});
+    AddNode({.id = id,
+             .kind = NodeKind::kSqlInstance,
+             .title = "Cloud SQL " + sql.Name(),
+             .details = details,
+             .project = sql.project,
+             .cluster = psa_cluster_of(sql.In("settings.ipConfiguration.privateNetwork"))});
     res_by_node_.emplace(id, sql);
     for (auto const& address : sql.OutList("ipAddresses[].ipAddress")) node_by_host_[address] = id;
     if (!ip.empty()) node_by_host_[ip] = id;
@@ -164,15 +169,21 @@ void Builder::DataStores() {
     std::vector<std::string> details = {redis.In("redisVersion") + ", " + redis.In("tier") + ", " +
                                         redis.In("memorySizeGb") + " GB"};
     auto host = redis.Out("host");
-    if (!host.empty()) details.push_back("private IP " + host + (redis.Out("port").empty() ? "" : ":" + redis.Out("port")));
+    if (!host.empty())
+      details.push_back("private IP " + host + (redis.Out("port").empty() ? "" : ":" + redis.Out("port")));
     std::vector<std::string> security;
     if (redis.In("transitEncryptionMode") == "SERVER_AUTHENTICATION") security.push_back("TLS");
     if (redis.In("authEnabled") == "true") security.push_back("AUTH");
     if (!security.empty()) details.push_back(Join(security, ", ") + " required");
-    auto cluster = redis.In("connectMode") == "PRIVATE_SERVICE_ACCESS" ? psa_cluster_of(redis.In("authorizedNetwork"))
-                                                                        : ClusterOfNetwork(redis.In("authorizedNetwork"));
-    AddNode({.id = id, .kind = NodeKind::kRedis, .title = "Memorystore Redis " + redis.Name(), .details = details,
-             .project = redis.project, .cluster = cluster});
+    auto cluster = redis.In("connectMode") == "PRIVATE_SERVICE_ACCESS"
+                       ? psa_cluster_of(redis.In("authorizedNetwork"))
+                       : ClusterOfNetwork(redis.In("authorizedNetwork"));
+    AddNode({.id = id,
+             .kind = NodeKind::kRedis,
+             .title = "Memorystore Redis " + redis.Name(),
+             .details = details,
+             .project = redis.project,
+             .cluster = cluster});
     res_by_node_.emplace(id, redis);
     if (!host.empty()) node_by_host_[host] = id;
   }
@@ -199,13 +210,21 @@ void Builder::DataStores() {
       if (!applies) continue;
       auto sources = fw.InList("sourceRanges");
       std::string from = Join(sources, ", ");
-      if (sources == std::vector<std::string>{"35.235.240.0/20"}) from += " (IAP)";  // Google's IAP TCP forwarding range
-      details.push_back("in: " + fw.In("allows[].protocol") + " " + Join(fw.InList("allows[].ports"), ",") + " from " + from);
+      if (sources == std::vector<std::string>{"35.235.240.0/20"})
+        from += " (IAP)";  // Google's IAP TCP forwarding range
+      details.push_back("in: " + fw.In("allows[].protocol") + " " + Join(fw.InList("allows[].ports"), ",") + " from " +
+                        from);
     }
     std::string cluster;
-    if (auto const* subnet = index_.Resolve(vm.In("networkInterfaces[].subnetwork"))) cluster = "subnet:" + subnet->Name();
-    else cluster = ClusterOfNetwork(network);
-    AddNode({.id = id, .kind = NodeKind::kVm, .title = vm.Name(), .details = details, .project = vm.project,
+    if (auto const* subnet = index_.Resolve(vm.In("networkInterfaces[].subnetwork")))
+      cluster = "subnet:" + subnet->Name();
+    else
+      cluster = ClusterOfNetwork(network);
+    AddNode({.id = id,
+             .kind = NodeKind::kVm,
+             .title = vm.Name(),
+             .details = details,
+             .project = vm.project,
              .cluster = cluster});
     res_by_node_.emplace(id, vm);
     for (auto const& ip : ips) node_by_host_[ip] = id;

@@ -21,9 +21,26 @@
 namespace apex::plan {
 
 enum class NodeKind {
-  kInternet, kExternal, kPublicUrl, kForwardingRule, kProxy, kUrlMap, kBackendService, kSecurityPolicy, kNeg,
-  kService, kWorkerPool, kJob, kSqlInstance, kRedis, kVm, kSecret, kUptimeCheck, kAlertPolicies,
-  kNotificationChannel, kProject,
+  kInternet,
+  kExternal,
+  kPublicUrl,
+  kForwardingRule,
+  kProxy,
+  kUrlMap,
+  kBackendService,
+  kSecurityPolicy,
+  kNeg,
+  kService,
+  kWorkerPool,
+  kJob,
+  kSqlInstance,
+  kRedis,
+  kVm,
+  kSecret,
+  kUptimeCheck,
+  kAlertPolicies,
+  kNotificationChannel,
+  kProject,
 };
 
 enum class EdgeKind {
@@ -56,9 +73,9 @@ struct ArchEdge {
   std::string from;
   std::string to;
   EdgeKind kind;
-  std::string label;    ///< short: "TLS verify-ca, IAM auth", "secret", "HTTPS, run.invoker"
+  std::string label;      ///< short: "TLS verify-ca, IAM auth", "secret", "HTTPS, run.invoker"
   std::string tooltip{};  ///< the long form, when there is one (the outputs a reference reads)
-  bool warning = false; ///< something is missing (a call without run.invoker, a read without an accessor grant)
+  bool warning = false;   ///< something is missing (a call without run.invoker, a read without an accessor grant)
 };
 
 struct Architecture {

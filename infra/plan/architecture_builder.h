@@ -51,10 +51,10 @@ class Builder {
   ResourceIndex index_;
   std::vector<Workload> workloads_;
   Architecture a_;
-  std::map<std::string, std::string> node_by_host_;   ///< an address or host name -> the node it belongs to
-  std::map<std::string, std::string> entry_by_host_;  ///< a public host name -> its entry node
-  std::map<std::string, Res> res_by_node_;            ///< the data stores' and workloads' resources
-  std::set<std::string> public_services_;             ///< "run:<name>" of the services allUsers may invoke
+  std::map<std::string, std::string> node_by_host_;         ///< an address or host name -> the node it belongs to
+  std::map<std::string, std::string> entry_by_host_;        ///< a public host name -> its entry node
+  std::map<std::string, Res> res_by_node_;                  ///< the data stores' and workloads' resources
+  std::set<std::string> public_services_;                   ///< "run:<name>" of the services allUsers may invoke
   std::set<std::pair<std::string, std::string>> invokers_;  ///< (caller's email, "run:<callee>")
 };
 

@@ -27,9 +27,12 @@ std::string Html(std::string const& text) {
 std::string Lines(std::string const& text) {
   std::string out = "\"";
   for (char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '"' || c == '\\') out += std::string("\\") + c;
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '"' || c == '\\')
+      out += std::string("\\") + c;
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -83,14 +86,38 @@ std::string EdgeStyle(ArchEdge const& e) {
   std::string colour;
   std::string style;
   switch (e.kind) {
-    case EdgeKind::kRequest: colour = "#1f4e9a"; style = "penwidth=2"; break;
-    case EdgeKind::kCall: colour = "#2e7d32"; style = "penwidth=1.6"; break;
-    case EdgeKind::kData: colour = "#8a5a00"; style = "penwidth=1.6"; break;
-    case EdgeKind::kSecretRead: colour = "#9c6ade"; style = "style=dashed, arrowsize=0.7"; break;
-    case EdgeKind::kSecretWrite: colour = "#7b3fa0"; style = "style=dotted, penwidth=1.4"; break;
-    case EdgeKind::kPolicy: colour = "#c55a11"; style = "style=dashed, arrowhead=odot"; break;
-    case EdgeKind::kMonitor: colour = "#b85450"; style = "style=dashed"; break;
-    case EdgeKind::kReference: colour = "#555555"; style = "style=dashed"; break;
+    case EdgeKind::kRequest:
+      colour = "#1f4e9a";
+      style = "penwidth=2";
+      break;
+    case EdgeKind::kCall:
+      colour = "#2e7d32";
+      style = "penwidth=1.6";
+      break;
+    case EdgeKind::kData:
+      colour = "#8a5a00";
+      style = "penwidth=1.6";
+      break;
+    case EdgeKind::kSecretRead:
+      colour = "#9c6ade";
+      style = "style=dashed, arrowsize=0.7";
+      break;
+    case EdgeKind::kSecretWrite:
+      colour = "#7b3fa0";
+      style = "style=dotted, penwidth=1.4";
+      break;
+    case EdgeKind::kPolicy:
+      colour = "#c55a11";
+      style = "style=dashed, arrowhead=odot";
+      break;
+    case EdgeKind::kMonitor:
+      colour = "#b85450";
+      style = "style=dashed";
+      break;
+    case EdgeKind::kReference:
+      colour = "#555555";
+      style = "style=dashed";
+      break;
   }
   if (e.warning) colour = "#d00000";
   return "color=" + DotQuote(colour) + ", fontcolor=" + DotQuote(colour) + ", " + style;
@@ -131,13 +158,16 @@ std::string Legend(Architecture const& a) {
   for (auto const& row : kRows) {
     if (std::none_of(a.edges.begin(), a.edges.end(), [&](auto const& e) { return e.kind == row.kind; })) continue;
     rows += std::string("<tr><td align=\"left\"><font color=\"") + row.colour + "\"><b>" +
-            (row.dashed ? "- - - &gt;" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81&gt;") + "</b></font></td><td align=\"left\">" +
-            Html(row.meaning) + "</td></tr>";
+            (row.dashed ? "- - - &gt;" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81&gt;") +
+            "</b></font></td><td align=\"left\">" + Html(row.meaning) + "</td></tr>";
   }
   if (std::any_of(a.edges.begin(), a.edges.end(), [](auto const& e) { return e.warning; })) {
-    rows += "<tr><td align=\"left\"><font color=\"#d00000\"><b>red</b></font></td><td align=\"left\">a grant is missing</td></tr>";
+    rows +=
+        "<tr><td align=\"left\"><font color=\"#d00000\"><b>red</b></font></td><td align=\"left\">a grant is "
+        "missing</td></tr>";
   }
-  return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\"><tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>" +
+  return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\"><tr><td colspan=\"2\" "
+         "align=\"left\"><b>Legend</b></td></tr>" +
          rows + "</table>>";
 }
 
@@ -152,7 +182,8 @@ class Writer {
       if (e.kind != EdgeKind::kSecretRead) continue;
       auto const* secret = a_.Node(e.to);
       auto& reads = secrets_read_[e.from];
-      reads.names.push_back((secret ? secret->title : e.to) + (e.label.find("file") != std::string::npos ? " (file)" : "") +
+      reads.names.push_back((secret ? secret->title : e.to) +
+                            (e.label.find("file") != std::string::npos ? " (file)" : "") +
                             (e.warning ? " (no accessor grant!)" : ""));
       reads.warning = reads.warning || e.warning;
       if (reads.first_secret.empty()) reads.first_secret = e.to;
@@ -169,13 +200,14 @@ class Writer {
     Clusters("", "  ");
     for (auto const& [from, reads] : secrets_read_) {
       auto const* secret = a_.Node(reads.first_secret);
-      out_ << "  " << DotQuote(from) << " -> " << DotQuote(reads.first_secret) << " [lhead="
-           << DotQuote("cluster_" + (secret ? secret->cluster : std::string())) << ", color="
-           << DotQuote(reads.warning ? "#d00000" : "#9c6ade") << ", style=dashed, arrowsize=0.7, tooltip="
-           << Lines("reads " + Join(reads.names)) << "];\n";
+      out_ << "  " << DotQuote(from) << " -> " << DotQuote(reads.first_secret)
+           << " [lhead=" << DotQuote("cluster_" + (secret ? secret->cluster : std::string()))
+           << ", color=" << DotQuote(reads.warning ? "#d00000" : "#9c6ade")
+           << ", style=dashed, arrowsize=0.7, tooltip=" << Lines("reads " + Join(reads.names)) << "];\n";
     }
     if (!a_.edges.empty()) {
-      out_ << "  \"legend\" [shape=box, style=\"rounded\", color=\"#999999\", fontsize=9, label=" << Legend(a_) << "];\n";
+      out_ << "  \"legend\" [shape=box, style=\"rounded\", color=\"#999999\", fontsize=9, label=" << Legend(a_)
+           << "];\n";
     }
     for (auto const& e : a_.edges) {
       if (e.kind != EdgeKind::kSecretRead) Edge(e);
@@ -188,7 +220,8 @@ class Writer {
     if (!column.empty()) out_ << "  { rank=same;" << column << " }\n";
     // A policy sits beside what it guards, not a step further along the flow.
     for (auto const& e : a_.edges) {
-      if (e.kind == EdgeKind::kPolicy) out_ << "  { rank=same; " << DotQuote(e.from) << "; " << DotQuote(e.to) << "; }\n";
+      if (e.kind == EdgeKind::kPolicy)
+        out_ << "  { rank=same; " << DotQuote(e.from) << "; " << DotQuote(e.to) << "; }\n";
     }
     out_ << "}\n";
     return out_.str();
@@ -220,7 +253,8 @@ class Writer {
   }
 
   void Edge(ArchEdge const& e) {
-    out_ << "  " << DotQuote(e.from) << " -> " << DotQuote(e.to) << " [label=" << Lines(e.label) << ", " << EdgeStyle(e);
+    out_ << "  " << DotQuote(e.from) << " -> " << DotQuote(e.to) << " [label=" << Lines(e.label) << ", "
+         << EdgeStyle(e);
     if (!e.tooltip.empty()) out_ << ", tooltip=" << Lines(e.tooltip);
     // Side relations must not push the main flow apart.
     if (e.kind == EdgeKind::kSecretWrite) out_ << ", constraint=false";

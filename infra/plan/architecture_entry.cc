@@ -63,16 +63,20 @@ void Builder::PublicEntry() {
     auto host = EndpointOf(w.res.Out("uri")).host;
     if (host.empty()) continue;
     std::string id = "url:" + host;
-    AddNode({.id = id, .kind = NodeKind::kPublicUrl, .title = "Public run.app URL", .details = {"https://" + host},
-             .project = w.res.project, .cluster = kEdge});
+    AddNode({.id = id,
+             .kind = NodeKind::kPublicUrl,
+             .title = "Public run.app URL",
+             .details = {"https://" + host},
+             .project = w.res.project,
+             .cluster = kEdge});
     AddEdge({.from = kInternet, .to = id, .kind = EdgeKind::kRequest, .label = "HTTPS"});
     AddEdge({.from = id, .to = w.node, .kind = EdgeKind::kRequest, .label = ""});
     entry_by_host_[host] = id;
     project = w.res.project;
   }
   if (project.empty()) return;
-  AddNode({.id = kInternet, .kind = NodeKind::kInternet, .title = "Internet", .details = {}, .project = "",
-           .cluster = ""});
+  AddNode(
+      {.id = kInternet, .kind = NodeKind::kInternet, .title = "Internet", .details = {}, .project = "", .cluster = ""});
   AddCluster(kEdge, load_balancer ? "Public edge: external HTTPS load balancer  (" + project + ")"
                                   : "Public entry  (" + project + ")");
 }
@@ -86,10 +90,17 @@ void Builder::LoadBalancer(Res const& rule) {
   auto const* proxy = index_.Resolve(rule.In("target"));
   bool https = proxy && proxy->Type() == gcp::kTargetHttpsProxy;
   std::vector<std::string> details;
-  if (!ip.empty()) details.push_back((address ? "IP " + address->Name() + " " : "") + ip + (port.empty() ? "" : ":" + port));
-  AddNode({.id = id, .kind = NodeKind::kForwardingRule, .title = "Forwarding rule " + rule.Name(),
-           .details = details, .project = rule.project, .cluster = kEdge});
-  AddEdge({.from = kInternet, .to = id, .kind = EdgeKind::kRequest,
+  if (!ip.empty())
+    details.push_back((address ? "IP " + address->Name() + " " : "") + ip + (port.empty() ? "" : ":" + port));
+  AddNode({.id = id,
+           .kind = NodeKind::kForwardingRule,
+           .title = "Forwarding rule " + rule.Name(),
+           .details = details,
+           .project = rule.project,
+           .cluster = kEdge});
+  AddEdge({.from = kInternet,
+           .to = id,
+           .kind = EdgeKind::kRequest,
            .label = std::string(https ? "HTTPS" : "HTTP") + (port.empty() ? "" : " :" + port)});
   if (!proxy) return;
 
@@ -106,9 +117,12 @@ void Builder::LoadBalancer(Res const& rule) {
     proxy_details.push_back("certificate " + Join(domains, ", "));
     for (auto const& domain : domains) entry_by_host_[domain] = id;
   }
-  AddNode({.id = proxy_id, .kind = NodeKind::kProxy,
-           .title = std::string(https ? "HTTPS proxy " : "HTTP proxy ") + proxy->Name(), .details = proxy_details,
-           .project = proxy->project, .cluster = kEdge});
+  AddNode({.id = proxy_id,
+           .kind = NodeKind::kProxy,
+           .title = std::string(https ? "HTTPS proxy " : "HTTP proxy ") + proxy->Name(),
+           .details = proxy_details,
+           .project = proxy->project,
+           .cluster = kEdge});
   AddEdge({.from = id, .to = proxy_id, .kind = EdgeKind::kRequest, .label = ""});
 
   auto const* url_map = index_.Resolve(proxy->In("urlMap"));
@@ -116,8 +130,12 @@ void Builder::LoadBalancer(Res const& rule) {
   std::string map_id = "urlmap:" + url_map->Name();
   std::vector<std::string> map_details;
   if (url_map->In("defaultUrlRedirect.httpsRedirect") == "true") map_details.push_back("redirects to HTTPS");
-  AddNode({.id = map_id, .kind = NodeKind::kUrlMap, .title = "URL map " + url_map->Name(), .details = map_details,
-           .project = url_map->project, .cluster = kEdge});
+  AddNode({.id = map_id,
+           .kind = NodeKind::kUrlMap,
+           .title = "URL map " + url_map->Name(),
+           .details = map_details,
+           .project = url_map->project,
+           .cluster = kEdge});
   AddEdge({.from = proxy_id, .to = map_id, .kind = EdgeKind::kRequest, .label = ""});
   std::vector<std::string> services = url_map->InList("defaultService");
   for (auto const& s : url_map->InList("pathMatchers[].defaultService")) services.push_back(s);
@@ -134,22 +152,33 @@ void Builder::BackendService(Res const& backend, std::string const& from) {
   std::string id = "backend:" + backend.Name();
   std::vector<std::string> details = {backend.In("protocol") + ", " + backend.In("loadBalancingScheme")};
   if (backend.In("logConfig.enable") == "true") details.push_back("request logging");
-  AddNode({.id = id, .kind = NodeKind::kBackendService, .title = "Backend service " + backend.Name(),
-           .details = details, .project = backend.project, .cluster = kEdge});
+  AddNode({.id = id,
+           .kind = NodeKind::kBackendService,
+           .title = "Backend service " + backend.Name(),
+           .details = details,
+           .project = backend.project,
+           .cluster = kEdge});
   AddEdge({.from = from, .to = id, .kind = EdgeKind::kRequest, .label = ""});
   if (auto const* policy = index_.Resolve(backend.In("securityPolicy"))) {
     std::string armor = "armor:" + policy->Name();
-    AddNode({.id = armor, .kind = NodeKind::kSecurityPolicy, .title = "Cloud Armor " + policy->Name(),
-             .details = ArmorSummary(*policy), .project = policy->project, .cluster = kEdge});
+    AddNode({.id = armor,
+             .kind = NodeKind::kSecurityPolicy,
+             .title = "Cloud Armor " + policy->Name(),
+             .details = ArmorSummary(*policy),
+             .project = policy->project,
+             .cluster = kEdge});
     AddEdge({.from = id, .to = armor, .kind = EdgeKind::kPolicy, .label = "security policy"});
   }
   for (auto const& group : backend.InList("backends[].group")) {
     auto const* neg = index_.Resolve(group);
     if (!neg || neg->Type() != gcp::kRegionNetworkEndpointGroup) continue;
     std::string neg_id = "neg:" + neg->Name();
-    AddNode({.id = neg_id, .kind = NodeKind::kNeg,
+    AddNode({.id = neg_id,
+             .kind = NodeKind::kNeg,
              .title = (neg->In("networkEndpointType") == "SERVERLESS" ? "Serverless NEG " : "NEG ") + neg->Name(),
-             .details = {neg->In("region")}, .project = neg->project, .cluster = kEdge});
+             .details = {neg->In("region")},
+             .project = neg->project,
+             .cluster = kEdge});
     AddEdge({.from = id, .to = neg_id, .kind = EdgeKind::kRequest, .label = ""});
     if (auto const* service = index_.Named(kCloudRunService, neg->In("cloudRun.service"))) {
       AddEdge({.from = neg_id, .to = "run:" + service->Name(), .kind = EdgeKind::kRequest, .label = ""});
@@ -179,12 +208,17 @@ void Builder::Monitoring() {
     auto host = check.In("monitoredResource.labels.host");
     auto path = check.In("httpCheck.path");
     std::string scheme = check.In("httpCheck.useSsl") == "true" ? "https://" : "http://";
-    AddNode({.id = id, .kind = NodeKind::kUptimeCheck, .title = "Uptime check",
-             .details = {scheme + host + path, "every " + check.In("period")}, .project = check.project,
+    AddNode({.id = id,
+             .kind = NodeKind::kUptimeCheck,
+             .title = "Uptime check",
+             .details = {scheme + host + path, "every " + check.In("period")},
+             .project = check.project,
              .cluster = kMonitoring});
     std::string target;
-    if (auto it = entry_by_host_.find(host); it != entry_by_host_.end()) target = it->second;
-    else if (auto node = node_by_host_.find(host); node != node_by_host_.end()) target = node->second;
+    if (auto it = entry_by_host_.find(host); it != entry_by_host_.end())
+      target = it->second;
+    else if (auto node = node_by_host_.find(host); node != node_by_host_.end())
+      target = node->second;
     if (!target.empty()) {
       AddEdge({.from = id, .to = target, .kind = EdgeKind::kMonitor, .label = "GET " + (path.empty() ? "/" : path)});
     }
@@ -198,19 +232,26 @@ void Builder::Monitoring() {
     }
     std::vector<std::string> counts;
     for (auto const& [severity, n] : by_severity) counts.push_back(std::to_string(n) + " " + severity);
-    AddNode({.id = "alerts", .kind = NodeKind::kAlertPolicies,
+    AddNode({.id = "alerts",
+             .kind = NodeKind::kAlertPolicies,
              .title = std::to_string(alerts.size()) + " alert polic" + (alerts.size() > 1 ? "ies" : "y"),
-             .details = {Join(counts, ", ")}, .project = alerts.front().project, .cluster = kMonitoring});
+             .details = {Join(counts, ", ")},
+             .project = alerts.front().project,
+             .cluster = kMonitoring});
   }
   for (auto const& channel : channels) {
     std::string id = "channel:" + channel.Name();
-    AddNode({.id = id, .kind = NodeKind::kNotificationChannel, .title = "Notification channel",
-             .details = {channel.In("type") + ": " + channel.In("displayName")}, .project = channel.project,
+    AddNode({.id = id,
+             .kind = NodeKind::kNotificationChannel,
+             .title = "Notification channel",
+             .details = {channel.In("type") + ": " + channel.In("displayName")},
+             .project = channel.project,
              .cluster = kMonitoring});
     for (auto const& a : alerts) {
       for (auto const& reference : a.InList("notificationChannels")) {
         auto const* target = index_.Resolve(reference);
-        if (target && target->r == channel.r) AddEdge({.from = "alerts", .to = id, .kind = EdgeKind::kMonitor, .label = "notify"});
+        if (target && target->r == channel.r)
+          AddEdge({.from = "alerts", .to = id, .kind = EdgeKind::kMonitor, .label = "notify"});
       }
     }
   }

@@ -51,8 +51,10 @@ void Builder::Invokers() {
     auto const* service = index_.Named(kCloudRunService, m.In("name"));
     if (!service) continue;
     auto member = m.In("member");
-    if (member == "allUsers" || member == "allAuthenticatedUsers") public_services_.insert("run:" + service->Name());
-    else invokers_.insert({MemberEmail(member), "run:" + service->Name()});
+    if (member == "allUsers" || member == "allAuthenticatedUsers")
+      public_services_.insert("run:" + service->Name());
+    else
+      invokers_.insert({MemberEmail(member), "run:" + service->Name()});
   }
 }
 
@@ -64,13 +66,20 @@ void Builder::WorkloadNodes() {
       details.push_back("ingress: " + IngressText(w.res.In("ingress")));
       if (public_services_.count(w.node)) details.push_back("invoker: allUsers");
     }
-    if (w.egress == "ALL_TRAFFIC") details.push_back("VPC egress: all traffic");
-    else if (!w.egress.empty()) details.push_back("VPC egress: private ranges");
-    else details.push_back("no VPC egress");
-    AddNode({.id = w.node, .kind = w.res.Type() == kCloudRunService ? NodeKind::kService
-                                  : w.res.Type() == kCloudRunJob    ? NodeKind::kJob
-                                                                    : NodeKind::kWorkerPool,
-             .title = w.res.Name(), .details = details, .project = w.res.project, .cluster = kServerless});
+    if (w.egress == "ALL_TRAFFIC")
+      details.push_back("VPC egress: all traffic");
+    else if (!w.egress.empty())
+      details.push_back("VPC egress: private ranges");
+    else
+      details.push_back("no VPC egress");
+    AddNode({.id = w.node,
+             .kind = w.res.Type() == kCloudRunService ? NodeKind::kService
+                     : w.res.Type() == kCloudRunJob   ? NodeKind::kJob
+                                                      : NodeKind::kWorkerPool,
+             .title = w.res.Name(),
+             .details = details,
+             .project = w.res.project,
+             .cluster = kServerless});
     res_by_node_.emplace(w.node, w.res);
     for (auto const& uri : w.res.OutList("urls")) node_by_host_[EndpointOf(uri).host] = w.node;
     if (auto host = EndpointOf(w.res.Out("uri")).host; !host.empty()) node_by_host_[host] = w.node;
@@ -115,9 +124,15 @@ void Builder::Flows() {
         if ((e.scheme.empty() && e.port.empty()) || !IsHostName(e.host)) continue;
         std::string target = "external:" + e.host + (e.port.empty() ? "" : ":" + e.port);
         AddCluster(kExternal, "Outside Google Cloud");
-        AddNode({.id = target, .kind = NodeKind::kExternal, .title = e.host + (e.port.empty() ? "" : ":" + e.port),
-                 .details = {}, .project = "", .cluster = kExternal});
-        AddEdge({.from = w.node, .to = target, .kind = EdgeKind::kData,
+        AddNode({.id = target,
+                 .kind = NodeKind::kExternal,
+                 .title = e.host + (e.port.empty() ? "" : ":" + e.port),
+                 .details = {},
+                 .project = "",
+                 .cluster = kExternal});
+        AddEdge({.from = w.node,
+                 .to = target,
+                 .kind = EdgeKind::kData,
                  .label = e.scheme.empty() ? "TCP :" + e.port : Upper(e.scheme)});
         continue;
       }
@@ -136,7 +151,9 @@ void Builder::Flows() {
         std::vector<std::string> parts;
         if (res.In("transitEncryptionMode") == "SERVER_AUTHENTICATION") parts.push_back("TLS");
         if (res.In("authEnabled") == "true") parts.push_back("AUTH");
-        AddEdge({.from = w.node, .to = target, .kind = EdgeKind::kData,
+        AddEdge({.from = w.node,
+                 .to = target,
+                 .kind = EdgeKind::kData,
                  .label = parts.empty() ? "private IP" : Join(parts, ", ")});
       } else {
         std::string label = e.scheme.empty() ? "TCP" : e.scheme;
@@ -163,7 +180,10 @@ void Builder::SecretReads(Workload const& w) {
     std::string label = how.first && how.second ? "secret, file" : how.first ? "secret" : "secret file";
     bool granted = Grants(w.service_account, kSecretAccessor, secret_id);
     if (!granted) label += " (no accessor grant)";
-    AddEdge({.from = w.node, .to = SecretNode(secret_id), .kind = EdgeKind::kSecretRead, .label = label,
+    AddEdge({.from = w.node,
+             .to = SecretNode(secret_id),
+             .kind = EdgeKind::kSecretRead,
+             .label = label,
              .warning = !granted});
   }
 }
@@ -179,7 +199,9 @@ void Builder::SecretWrites() {
         if (w.node == node) account = w.service_account;
       }
       if (account.empty() || account != email) continue;
-      AddEdge({.from = node, .to = SecretNode(SecretIdOf(grant.In("secretId"))), .kind = EdgeKind::kSecretWrite,
+      AddEdge({.from = node,
+               .to = SecretNode(SecretIdOf(grant.In("secretId"))),
+               .kind = EdgeKind::kSecretWrite,
                .label = "writes"});
     }
   }
@@ -197,12 +219,20 @@ std::string Builder::SecretNode(std::string const& secret_id) {
         break;
       }
     }
-    AddNode({.id = id, .kind = NodeKind::kSecret, .title = secret_id, .details = details, .project = secret.project,
+    AddNode({.id = id,
+             .kind = NodeKind::kSecret,
+             .title = secret_id,
+             .details = details,
+             .project = secret.project,
              .cluster = kSecrets});
     return id;
   }
-  AddNode({.id = id, .kind = NodeKind::kSecret, .title = secret_id, .details = {"created outside the stacks"},
-           .project = "", .cluster = kSecrets});
+  AddNode({.id = id,
+           .kind = NodeKind::kSecret,
+           .title = secret_id,
+           .details = {"created outside the stacks"},
+           .project = "",
+           .cluster = kSecrets});
   return id;
 }
 
@@ -223,16 +253,26 @@ void Builder::References() {
   if (plan_.projects.empty()) return;
   AddCluster(kStacks, "Stacks (colour = the project that declares a node) and cross-stack references");
   for (auto const& p : plan_.projects) {
-    AddNode({.id = "project:" + p.project, .kind = NodeKind::kProject, .title = p.project,
-             .details = {p.qualified_name}, .project = p.project, .cluster = kStacks});
+    AddNode({.id = "project:" + p.project,
+             .kind = NodeKind::kProject,
+             .title = p.project,
+             .details = {p.qualified_name},
+             .project = p.project,
+             .cluster = kStacks});
   }
   for (auto const& p : plan_.projects) {
     for (auto const& ref : p.references) {
       std::string producer = ref.project.empty() ? ref.stack : ref.project;
-      AddNode({.id = "project:" + producer, .kind = NodeKind::kProject, .title = producer,
-               .details = {"not in this plan"}, .project = "", .cluster = kStacks});
+      AddNode({.id = "project:" + producer,
+               .kind = NodeKind::kProject,
+               .title = producer,
+               .details = {"not in this plan"},
+               .project = "",
+               .cluster = kStacks});
       auto n = ref.outputs.size();
-      AddEdge({.from = "project:" + producer, .to = "project:" + p.project, .kind = EdgeKind::kReference,
+      AddEdge({.from = "project:" + producer,
+               .to = "project:" + p.project,
+               .kind = EdgeKind::kReference,
                .label = "reads " + std::to_string(n) + " output" + (n == 1 ? "" : "s"),
                .tooltip = Wrapped(ref.outputs, 44)});
     }

@@ -31,8 +31,10 @@ std::string Scalar(PropertyValue const& v) {
   if (v.is_number()) {
     char buf[32];
     double n = v.AsNumber();
-    if (std::floor(n) == n && std::fabs(n) < 1e15) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
-    else std::snprintf(buf, sizeof buf, "%g", n);
+    if (std::floor(n) == n && std::fabs(n) < 1e15)
+      std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
+    else
+      std::snprintf(buf, sizeof buf, "%g", n);
     return buf;
   }
   return "";
@@ -175,15 +177,21 @@ std::vector<Workload> Workloads(ResourceIndex const& index) {
     } else {
       continue;
     }
-    Workload w{.res = r, .node = "run:" + r.Name(), .kind = kind, .env = {}, .secret_volumes = {},
-               .service_account = r.In(revision + ".serviceAccount"), .image = r.In(revision + ".containers[].image"),
+    Workload w{.res = r,
+               .node = "run:" + r.Name(),
+               .kind = kind,
+               .env = {},
+               .secret_volumes = {},
+               .service_account = r.In(revision + ".serviceAccount"),
+               .image = r.In(revision + ".containers[].image"),
                .egress = r.In(revision + ".vpcAccess.egress"),
                .subnetwork = r.In(revision + ".vpcAccess.networkInterfaces[].subnetwork")};
     if (w.egress.empty() && !w.subnetwork.empty()) w.egress = "PRIVATE_RANGES_ONLY";  // Cloud Run's default
     for (auto const* env : At(r.r->inputs, revision + ".containers[].envs[]")) {
       if (!env->is_object()) continue;
       auto const& e = env->AsObject();
-      w.env.push_back({.name = First(e, "name"), .value = First(e, "value"),
+      w.env.push_back({.name = First(e, "name"),
+                       .value = First(e, "value"),
                        .secret = First(e, "valueSource.secretKeyRef.secret")});
     }
     w.secret_volumes = r.InList(revision + ".volumes[].secret.secret");

@@ -69,8 +69,8 @@ struct Workload {
   std::vector<std::string> secret_volumes;  ///< the secrets mounted as files
   std::string service_account;              ///< email
   std::string image;
-  std::string egress;                       ///< vpcAccess.egress, "" without Direct VPC egress
-  std::string subnetwork;                   ///< vpcAccess.networkInterfaces[0].subnetwork
+  std::string egress;      ///< vpcAccess.egress, "" without Direct VPC egress
+  std::string subnetwork;  ///< vpcAccess.networkInterfaces[0].subnetwork
 };
 
 /// Every Cloud Run service, worker pool and job of the plan, in plan order.
@@ -79,7 +79,7 @@ std::vector<Workload> Workloads(ResourceIndex const& index);
 struct Endpoint {
   std::string scheme;  ///< "bolt", "https", "" for a bare host
   std::string host;
-  std::string port;    ///< "" when the value has none
+  std::string port;  ///< "" when the value has none
 };
 
 /// An environment value read as an endpoint: "bolt://10.1.2.3:7687", "https://x.run.app", "10.1.2.3",

@@ -31,8 +31,8 @@ constexpr char kUsage[] =
 bool ValidStackName(std::string const& name) {
   if (name.empty()) return false;
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-              c == '.';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     if (!ok) return false;
   }
   return name != "." && name != "..";
@@ -112,8 +112,9 @@ int RunPlan(PlanOptions const& options, std::ostream& out, std::ostream& err) {
   auto svg_file = base + ".svg";
   auto architecture_dot = base + "-architecture.dot";
   auto architecture_svg = base + "-architecture.svg";
-  for (auto const& [path, text] : {std::pair{json_file, PlanJson(result.plan)}, std::pair{dot_file, PlanDot(result.plan)},
-                                   std::pair{architecture_dot, ArchitectureDot(BuildArchitecture(result.plan))}}) {
+  for (auto const& [path, text] :
+       {std::pair{json_file, PlanJson(result.plan)}, std::pair{dot_file, PlanDot(result.plan)},
+        std::pair{architecture_dot, ArchitectureDot(BuildArchitecture(result.plan))}}) {
     if (auto error = WriteFile(path, text)) {
       err << "apex-plan: " << *error << "\n";
       return kExitOutputFailed;

@@ -26,8 +26,8 @@ std::string Label(std::string const& first, std::string const& second) {
 // A fill colour per kind of resource, so the tiers read at a glance.
 std::string FillFor(std::string const& type) {
   static std::vector<std::pair<std::string, std::string>> const kColours = {
-      {"gcp:sql/", "#fff2cc"},        {"gcp:redis/", "#fff2cc"},        {"gcp:storage/", "#fff2cc"},
-      {"gcp:cloudrunv2/", "#d9ead3"}, {"gcp:compute/", "#dae8fc"},      {"gcp:servicenetworking/", "#dae8fc"},
+      {"gcp:sql/", "#fff2cc"},        {"gcp:redis/", "#fff2cc"},         {"gcp:storage/", "#fff2cc"},
+      {"gcp:cloudrunv2/", "#d9ead3"}, {"gcp:compute/", "#dae8fc"},       {"gcp:servicenetworking/", "#dae8fc"},
       {"gcp:monitoring/", "#f4cccc"}, {"gcp:secretmanager/", "#e1d5e7"}, {"gcp:serviceaccount/", "#eeeeee"},
       {"gcp:projects/", "#eeeeee"},
   };
@@ -116,8 +116,10 @@ class DotWriter {
     auto kids = children_.find(i);
     if (kids == children_.end()) {
       out_ << indent << NodeId(p, i) << " [label=" << Label(ShortType(r.type), r.name);
-      if (r.read) out_ << ", shape=cds, fillcolor=\"#ffffff\"";
-      else out_ << ", fillcolor=" << DotQuote(r.custom ? FillFor(r.type) : "#ffffff");
+      if (r.read)
+        out_ << ", shape=cds, fillcolor=\"#ffffff\"";
+      else
+        out_ << ", fillcolor=" << DotQuote(r.custom ? FillFor(r.type) : "#ffffff");
       out_ << "];\n";
       return true;
     }

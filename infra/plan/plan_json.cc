@@ -70,12 +70,8 @@ json ProjectJson(ProjectPlan const& p) {
   for (auto const& ref : p.references) {
     references.push_back({{"stack", ref.stack}, {"project", ref.project}, {"outputs", ref.outputs}});
   }
-  return {{"project", p.project},
-          {"stack", p.qualified_name},
-          {"summary", Summary(p.Creates(), p.Reads())},
-          {"resources", resources},
-          {"outputs", ToJson(p.outputs)},
-          {"stackReferences", references},
+  return {{"project", p.project},   {"stack", p.qualified_name},    {"summary", Summary(p.Creates(), p.Reads())},
+          {"resources", resources}, {"outputs", ToJson(p.outputs)}, {"stackReferences", references},
           {"warnings", p.warnings}};
 }
 

@@ -75,8 +75,14 @@ ProjectPlan Describe(apex::gcp_mocks::StackRun const& run, std::vector<apex::gcp
   p.qualified_name = run.qualified_name;
   for (auto const& r : run.deployment->resources()) {
     std::vector<std::string> leaks;
-    PlannedResource planned{.urn = r.urn, .type = r.type, .name = r.name, .parent_urn = r.parent, .custom = r.custom,
-                            .read = r.read, .inputs = EraseAll(r.inputs, plaintext_secrets, "", leaks), .id = r.id,
+    PlannedResource planned{.urn = r.urn,
+                            .type = r.type,
+                            .name = r.name,
+                            .parent_urn = r.parent,
+                            .custom = r.custom,
+                            .read = r.read,
+                            .inputs = EraseAll(r.inputs, plaintext_secrets, "", leaks),
+                            .id = r.id,
                             .outputs = {}};
     std::vector<std::string> echoed;  // the outputs repeat the inputs: their leaks are reported once, above
     planned.outputs = EraseAll(r.outputs, plaintext_secrets, "", echoed);
@@ -94,9 +100,8 @@ ProjectPlan Describe(apex::gcp_mocks::StackRun const& run, std::vector<apex::gcp
     p.resources.push_back(std::move(planned));
   }
   p.resources = InTreeOrder(std::move(p.resources));
-  std::stable_sort(p.references.begin(), p.references.end(), [&](auto const& a, auto const& b) {
-    return ProjectIndex(a.project) < ProjectIndex(b.project);
-  });
+  std::stable_sort(p.references.begin(), p.references.end(),
+                   [&](auto const& a, auto const& b) { return ProjectIndex(a.project) < ProjectIndex(b.project); });
   std::vector<std::string> leaks;
   p.outputs = EraseAll(run.deployment->stack_outputs(), plaintext_secrets, "", leaks);
   for (auto const& leak : leaks) p.warnings.push_back("stack output " + leak + " holds a secret in plaintext");
@@ -145,8 +150,7 @@ PropertyValue EraseSecrets(PropertyValue const& value, std::vector<std::string> 
                            std::string const& path, std::vector<std::string>& leaks) {
   using Kind = PropertyValue::Kind;
   switch (value.kind()) {
-    case Kind::kSecret:
-      return ErasedSecret();
+    case Kind::kSecret: return ErasedSecret();
     case Kind::kOutput: {
       auto const& out = value.AsOutput();
       if (out.secret) return ErasedSecret();
@@ -169,10 +173,8 @@ PropertyValue EraseSecrets(PropertyValue const& value, std::vector<std::string> 
       }
       return erased;
     }
-    case Kind::kObject:
-      return EraseAll(value.AsObject(), plaintext_secrets, path, leaks);
-    default:
-      return value;
+    case Kind::kObject: return EraseAll(value.AsObject(), plaintext_secrets, path, leaks);
+    default: return value;
   }
 }
 

@@ -42,7 +42,7 @@ struct StackReferenceRead {
 struct ProjectPlan {
   std::string project;
   std::string stack;
-  std::string qualified_name;  ///< "organization/apex-network/dev"
+  std::string qualified_name;              ///< "organization/apex-network/dev"
   std::vector<PlannedResource> resources;  ///< registration order
   pulumi::PropertyMap outputs;             ///< erased like the inputs
   std::vector<StackReferenceRead> references;
@@ -85,8 +85,9 @@ ProjectFailure FailureOf(apex::gcp_mocks::StackRun const& run, std::vector<std::
 /// `value` with every secret's content erased (a secret wrapper around null), secret output values likewise,
 /// unknown output values made computed, and strings that contain one of `plaintext_secrets` erased too;
 /// `leaks` gets the dotted path of each such string.
-pulumi::PropertyValue EraseSecrets(pulumi::PropertyValue const& value, std::vector<std::string> const& plaintext_secrets,
-                                   std::string const& path, std::vector<std::string>& leaks);
+pulumi::PropertyValue EraseSecrets(pulumi::PropertyValue const& value,
+                                   std::vector<std::string> const& plaintext_secrets, std::string const& path,
+                                   std::vector<std::string>& leaks);
 
 }  // namespace apex::plan
 

@@ -87,8 +87,10 @@ EdgeSet const kData = {
 };
 
 EdgeSet SecretReadsOf(std::string const& worker) {
-  return {{worker, "secret:apex-db-neo4j-password", "secret"}, {worker, "secret:apex-db-qdrant-api-key", "secret"},
-          {worker, "secret:apex-db-redis-auth", "secret"},     {worker, "secret:apex-db-postgres-ca", "secret file"},
+  return {{worker, "secret:apex-db-neo4j-password", "secret"},
+          {worker, "secret:apex-db-qdrant-api-key", "secret"},
+          {worker, "secret:apex-db-redis-auth", "secret"},
+          {worker, "secret:apex-db-postgres-ca", "secret file"},
           {worker, "secret:apex-db-redis-ca", "secret file"}};
 }
 
@@ -251,7 +253,8 @@ TEST(ArchitectureTest, ProdEntersThroughTheLoadBalancerChain) {
   EXPECT_THAT(a.Node("proxy:apex-edge-https-proxy")->details, Contains("TLS 1.2+ MODERN"));
   EXPECT_THAT(a.Node("proxy:apex-edge-https-proxy")->details, Contains("certificate api.apex-memory.example.com"));
   EXPECT_THAT(a.Node("urlmap:apex-edge-http-redirect")->details, Contains("redirects to HTTPS"));
-  EXPECT_THAT(a.Node("lb:apex-edge-https")->details.front(), ::testing::MatchesRegex("IP apex-edge-ip 34\\.[0-9.]+:443"));
+  EXPECT_THAT(a.Node("lb:apex-edge-https")->details.front(),
+              ::testing::MatchesRegex("IP apex-edge-ip 34\\.[0-9.]+:443"));
   auto const& gateway = a.Node("run:apex-api-gateway")->details;
   EXPECT_THAT(gateway, Contains("ingress: load balancer only"));
   EXPECT_THAT(gateway, Contains("invoker: allUsers"));
@@ -264,8 +267,7 @@ TEST(ArchitectureTest, ProdEntersThroughTheLoadBalancerChain) {
 TEST(ArchitectureTest, DevEntersThroughTheGatewaysRunAppUrl) {
   auto a = apex::plan::BuildArchitecture(PlanOf("dev"));
   std::string url = "url:" + GatewayHost("dev");
-  EXPECT_EQ(EdgesOf(a, EdgeKind::kRequest),
-            (EdgeSet{{"internet", url, "HTTPS"}, {url, "run:apex-api-gateway", ""}}));
+  EXPECT_EQ(EdgesOf(a, EdgeKind::kRequest), (EdgeSet{{"internet", url, "HTTPS"}, {url, "run:apex-api-gateway", ""}}));
   EXPECT_THAT(a.Node("run:apex-api-gateway")->details, Contains("ingress: all"));
   EXPECT_EQ(EdgesOf(a, EdgeKind::kMonitor),
             (EdgeSet{{"uptime:apex-gateway-uptime", url, "GET /healthz"}, {"alerts", "channel:apex-email", "notify"}}));
@@ -310,28 +312,39 @@ TEST(ArchitectureTest, AMissingGrantIsMarkedAndAnInternalGatewayIsNoEntry) {
 // A plan written by hand with names Apex never uses: what is drawn comes from the types and inputs.
 PlannedResource Make(std::string type, std::string name, PropertyMap inputs, PropertyMap outputs, std::string id) {
   outputs.insert(inputs.begin(), inputs.end());
-  return PlannedResource{.urn = "urn:pulumi:t::p::" + type + "::" + name, .type = std::move(type), .name = name,
-                         .parent_urn = "", .custom = true, .read = false, .inputs = std::move(inputs),
-                         .id = std::move(id), .outputs = std::move(outputs)};
+  return PlannedResource{.urn = "urn:pulumi:t::p::" + type + "::" + name,
+                         .type = std::move(type),
+                         .name = name,
+                         .parent_urn = "",
+                         .custom = true,
+                         .read = false,
+                         .inputs = std::move(inputs),
+                         .id = std::move(id),
+                         .outputs = std::move(outputs)};
 }
 
 TEST(ArchitectureTest, FollowsTypesAndInputsNotNames) {
   apex::plan::Plan plan{.stack = "t", .projects = {}};
-  apex::plan::ProjectPlan p{.project = "shop", .stack = "t", .qualified_name = "o/shop/t", .resources = {},
-                            .outputs = {}, .references = {}, .warnings = {}};
-  p.resources.push_back(Make("gcp:compute/network:Network", "net", {{"name", "blue"}}, {},
-                             "projects/x/global/networks/blue"));
-  p.resources.push_back(Make("gcp:sql/databaseInstance:DatabaseInstance", "db",
-                             {{"name", "orders"},
-                              {"settings", PropertyMap{{"ipConfiguration",
-                                                        PropertyMap{{"privateNetwork", "projects/x/global/networks/blue"},
-                                                                    {"ipv4Enabled", false}}}}}},
-                             {{"privateIpAddress", "10.9.0.7"}}, "orders"));
+  apex::plan::ProjectPlan p{.project = "shop",
+                            .stack = "t",
+                            .qualified_name = "o/shop/t",
+                            .resources = {},
+                            .outputs = {},
+                            .references = {},
+                            .warnings = {}};
+  p.resources.push_back(
+      Make("gcp:compute/network:Network", "net", {{"name", "blue"}}, {}, "projects/x/global/networks/blue"));
+  p.resources.push_back(Make(
+      "gcp:sql/databaseInstance:DatabaseInstance", "db",
+      {{"name", "orders"},
+       {"settings", PropertyMap{{"ipConfiguration", PropertyMap{{"privateNetwork", "projects/x/global/networks/blue"},
+                                                                {"ipv4Enabled", false}}}}}},
+      {{"privateIpAddress", "10.9.0.7"}}, "orders"));
   p.resources.push_back(Make("gcp:sql/user:User", "u",
-                             {{"name", "cart@x.iam"}, {"instance", "orders"}, {"type", "CLOUD_IAM_SERVICE_ACCOUNT"}}, {},
-                             "cart@x.iam//orders"));
-  p.resources.push_back(Make("gcp:secretmanager/secret:Secret", "s", {{"secretId", "stripe-key"}}, {},
-                             "projects/x/secrets/stripe-key"));
+                             {{"name", "cart@x.iam"}, {"instance", "orders"}, {"type", "CLOUD_IAM_SERVICE_ACCOUNT"}},
+                             {}, "cart@x.iam//orders"));
+  p.resources.push_back(
+      Make("gcp:secretmanager/secret:Secret", "s", {{"secretId", "stripe-key"}}, {}, "projects/x/secrets/stripe-key"));
   auto service = [](std::string name, PropertyArray envs) {
     return Make("gcp:cloudrunv2/service:Service", name,
                 {{"name", name},
@@ -341,17 +354,20 @@ TEST(ArchitectureTest, FollowsTypesAndInputsNotNames) {
                                                                                    {"envs", std::move(envs)}}}}}}},
                 {{"uri", "https://" + name + "-1.a.run.app"}}, "projects/x/locations/a/services/" + name);
   };
-  p.resources.push_back(service("front", PropertyArray{PropertyMap{{"name", "CART"}, {"value", "https://cart-1.a.run.app"}}}));
+  p.resources.push_back(
+      service("front", PropertyArray{PropertyMap{{"name", "CART"}, {"value", "https://cart-1.a.run.app"}}}));
   p.resources.push_back(service(
-      "cart", PropertyArray{PropertyMap{{"name", "DB"}, {"value", "10.9.0.7"}},
-                            PropertyMap{{"name", "PGSSLMODE"}, {"value", "verify-full"}},
-                            PropertyMap{{"name", "KEY"},
-                                        {"valueSource", PropertyMap{{"secretKeyRef", PropertyMap{{"secret", "stripe-key"}}}}}}}));
+      "cart", PropertyArray{
+                  PropertyMap{{"name", "DB"}, {"value", "10.9.0.7"}},
+                  PropertyMap{{"name", "PGSSLMODE"}, {"value", "verify-full"}},
+                  PropertyMap{{"name", "KEY"},
+                              {"valueSource", PropertyMap{{"secretKeyRef", PropertyMap{{"secret", "stripe-key"}}}}}}}));
   p.resources.push_back(Make("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "pub",
                              {{"name", "front"}, {"role", "roles/run.invoker"}, {"member", "allUsers"}}, {}, "pub"));
-  p.resources.push_back(Make("gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "inv",
-                             {{"name", "cart"}, {"role", "roles/run.invoker"},
-                              {"member", "serviceAccount:front@x.iam.gserviceaccount.com"}}, {}, "inv"));
+  p.resources.push_back(Make(
+      "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "inv",
+      {{"name", "cart"}, {"role", "roles/run.invoker"}, {"member", "serviceAccount:front@x.iam.gserviceaccount.com"}},
+      {}, "inv"));
   plan.projects.push_back(std::move(p));
 
   auto a = apex::plan::BuildArchitecture(plan);
@@ -359,7 +375,8 @@ TEST(ArchitectureTest, FollowsTypesAndInputsNotNames) {
             (EdgeSet{{"internet", "url:front-1.a.run.app", "HTTPS"}, {"url:front-1.a.run.app", "run:front", ""}}));
   EXPECT_EQ(EdgesOf(a, EdgeKind::kCall), (EdgeSet{{"run:front", "run:cart", "HTTPS, run.invoker"}}));
   EXPECT_EQ(EdgesOf(a, EdgeKind::kData), (EdgeSet{{"run:cart", "sql:orders", "TLS verify-full, IAM auth"}}));
-  EXPECT_EQ(EdgesOf(a, EdgeKind::kSecretRead), (EdgeSet{{"run:cart", "secret:stripe-key", "secret (no accessor grant)"}}));
+  EXPECT_EQ(EdgesOf(a, EdgeKind::kSecretRead),
+            (EdgeSet{{"run:cart", "secret:stripe-key", "secret (no accessor grant)"}}));
   EXPECT_EQ(a.Node("sql:orders")->cluster, "vpc:blue");
   EXPECT_THAT(a.Node("sql:orders")->details, Contains("no public IP"));
   EXPECT_EQ(a.Node("secret:stripe-key")->project, "shop");
@@ -399,7 +416,8 @@ TEST(ArchitectureTest, ApexPlanWritesAndReportsBothDiagrams) {
 
   std::ostringstream out2, err2;
   ASSERT_EQ(apex::plan::Main({"--stack", "dev", "--out", dir.string(), "--no-svg"}, out2, err2), apex::plan::kExitOk);
-  EXPECT_THAT(out2.str(), HasSubstr("  architecture: " + (dir / "plan-dev-architecture.dot").string() + " (no SVG: --no-svg)"));
+  EXPECT_THAT(out2.str(),
+              HasSubstr("  architecture: " + (dir / "plan-dev-architecture.dot").string() + " (no SVG: --no-svg)"));
   EXPECT_FALSE(std::filesystem::exists(dir / "plan-dev-architecture.svg"));
 }
 

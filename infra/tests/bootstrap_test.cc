@@ -45,8 +45,8 @@ struct BootstrapRun {
 };
 
 /// Runs apex-bootstrap for `stack` from its stack file, with `config` set on top (an empty value removes a key).
-BootstrapRun RunBootstrap(std::string const& stack, std::map<std::string, std::string> const& config = {
-                                               {"apex:githubRepository", kRepository}}) {
+BootstrapRun RunBootstrap(std::string const& stack,
+                          std::map<std::string, std::string> const& config = {{"apex:githubRepository", kRepository}}) {
   auto c = apex::gcp_mocks::LoadStackConfig(apex::gcp_mocks::ProjectDirectory("apex-bootstrap"), stack);
   for (auto const& [k, v] : config) {
     if (v.empty()) {
@@ -57,7 +57,8 @@ BootstrapRun RunBootstrap(std::string const& stack, std::map<std::string, std::s
   }
   BootstrapRun run;
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
-      std::make_shared<apex::gcp_mocks::GcpMocks>(c.GcpProject(), c.Region()), apex::gcp_mocks::MockOptionsFor(c, true));
+      std::make_shared<apex::gcp_mocks::GcpMocks>(c.GcpProject(), c.Region()),
+      apex::gcp_mocks::MockOptionsFor(c, true));
   run.exit_code = run.deployment->Run(apex::bootstrap::Program);
   return run;
 }
@@ -100,10 +101,10 @@ TEST_P(BootstrapTest, AVersionedPrivateStateBucketThatKeepsOldCheckpointsForTheR
                                                 {"environment", GetParam()},
                                                 {"managed-by", "pulumi"},
                                                 {"project", "apex-bootstrap"}}},
-                         {"lifecycleRules", PropertyArray{PropertyMap{
-                                                {"action", PropertyMap{{"type", "Delete"}}},
-                                                {"condition", PropertyMap{{"daysSinceNoncurrentTime", days},
-                                                                          {"withState", "ARCHIVED"}}}}}},
+                         {"lifecycleRules",
+                          PropertyArray{PropertyMap{{"action", PropertyMap{{"type", "Delete"}}},
+                                                    {"condition", PropertyMap{{"daysSinceNoncurrentTime", days},
+                                                                              {"withState", "ARCHIVED"}}}}}},
                          {"location", "us-central1"},
                          {"name", project() + "-pulumi-state"},
                          {"project", project()},
@@ -146,7 +147,8 @@ TEST_P(BootstrapTest, OnlyTheRepositorysGithubWorkflowsAreFederated) {
   EXPECT_EQ(pool->inputs.at("workloadIdentityPoolId"), PropertyValue("github"));
   EXPECT_EQ(pool->inputs.at("project"), PropertyValue(project()));
   EXPECT_EQ(provider->inputs.at("attributeCondition"), PropertyValue("assertion.repository == 'apex-memory/apex'"));
-  EXPECT_EQ(provider->inputs.at("oidc"), PropertyValue(PropertyMap{{"issuerUri", "https://token.actions.githubusercontent.com"}}));
+  EXPECT_EQ(provider->inputs.at("oidc"),
+            PropertyValue(PropertyMap{{"issuerUri", "https://token.actions.githubusercontent.com"}}));
   auto mapping = provider->inputs.at("attributeMapping").AsObject();
   EXPECT_EQ(mapping.at("google.subject"), PropertyValue("assertion.sub"));
   EXPECT_EQ(mapping.at("attribute.repository"), PropertyValue("assertion.repository"));
@@ -237,19 +239,19 @@ TEST(BootstrapConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnything
     std::map<std::string, std::string> config;
     std::string message;
   };
-  for (auto const& c : std::vector<Case>{
-           {{{"apex:githubRepository", ""}}, "'apex:githubRepository': is required"},
-           {{{"apex:githubRepository", "https://github.com/apex-memory/apex"}},
-            "'https://github.com/apex-memory/apex' is not a GitHub repository as owner/name"},
-           {{{"apex:githubRepository", "apex-memory/apex' || true || '"}}, "is not a GitHub repository"},
-           {{{"apex:githubRepository", kRepository}, {"apex:stateBucket", "Apex_State"}},
-            "'apex:stateBucket': 'Apex_State' is not a valid bucket name"},
-           {{{"apex:githubRepository", kRepository}, {"apex:keyRotationDays", "0"}},
-            "'apex:keyRotationDays': 0 is outside 1..3650"},
-           {{{"apex:githubRepository", kRepository}, {"apex:workloadIdentityPoolId", "gcp-pool"}},
-            "'apex:workloadIdentityPoolId': 'gcp-pool' is not a pool or provider id"},
-           {{{"apex:githubRepository", kRepository}, {"apex:deployerAccountId", "Deployer"}},
-            "'apex:deployerAccountId': 'Deployer' is not a service account id"}}) {
+  for (auto const& c :
+       std::vector<Case>{{{{"apex:githubRepository", ""}}, "'apex:githubRepository': is required"},
+                         {{{"apex:githubRepository", "https://github.com/apex-memory/apex"}},
+                          "'https://github.com/apex-memory/apex' is not a GitHub repository as owner/name"},
+                         {{{"apex:githubRepository", "apex-memory/apex' || true || '"}}, "is not a GitHub repository"},
+                         {{{"apex:githubRepository", kRepository}, {"apex:stateBucket", "Apex_State"}},
+                          "'apex:stateBucket': 'Apex_State' is not a valid bucket name"},
+                         {{{"apex:githubRepository", kRepository}, {"apex:keyRotationDays", "0"}},
+                          "'apex:keyRotationDays': 0 is outside 1..3650"},
+                         {{{"apex:githubRepository", kRepository}, {"apex:workloadIdentityPoolId", "gcp-pool"}},
+                          "'apex:workloadIdentityPoolId': 'gcp-pool' is not a pool or provider id"},
+                         {{{"apex:githubRepository", kRepository}, {"apex:deployerAccountId", "Deployer"}},
+                          "'apex:deployerAccountId': 'Deployer' is not a service account id"}}) {
     auto run = RunBootstrap("prod", c.config);
     auto log = apex::gcp_mocks::LogText(*run.deployment);
     EXPECT_NE(run.exit_code, 0) << c.message;

@@ -70,7 +70,8 @@ struct Tier {
 };
 
 Tier ExpectedTier(std::string const& stack) {
-  if (stack == "dev") return {"db-f1-micro", "ZONAL", false, false, false, "BASIC", 1, false, 100, 8, "e2-standard-2", 20, 7};
+  if (stack == "dev")
+    return {"db-f1-micro", "ZONAL", false, false, false, "BASIC", 1, false, 100, 8, "e2-standard-2", 20, 7};
   if (stack == "staging") {
     return {"db-custom-2-7680", "ZONAL", true, true, true, "STANDARD_HA", 2, true, 200, 14, "e2-standard-4", 50, 7};
   }
@@ -79,7 +80,9 @@ Tier ExpectedTier(std::string const& stack) {
 
 constexpr char const* kDataVms[] = {"neo4j", "qdrant"};
 // The secret each data VM fills at its first boot.
-std::string VmSecret(std::string const& vm) { return vm == "neo4j" ? "apex-db-neo4j-password" : "apex-db-qdrant-api-key"; }
+std::string VmSecret(std::string const& vm) {
+  return vm == "neo4j" ? "apex-db-neo4j-password" : "apex-db-qdrant-api-key";
+}
 std::vector<std::string> const kApis = {"compute.googleapis.com", "iam.googleapis.com", "redis.googleapis.com",
                                         "secretmanager.googleapis.com", "sqladmin.googleapis.com"};
 
@@ -142,18 +145,17 @@ TEST_P(DatabasesTest, EveryResourceIsAChildOfTheClusterAndWaitsForTheApis) {
   };
   for (std::string const vm : kDataVms) {
     std::string const p = "apex-db-" + vm;
-    for (auto const& r : std::vector<std::pair<std::string, std::string>>{
-             {kSecret, VmSecret(vm)},
-             {kAccount, p + "-sa"},
-             {kProjectIam, p + "-log-writer"},
-             {kProjectIam, p + "-metric-writer"},
-             {kSecretIam, p + "-secret-viewer"},
-             {kSecretIam, p + "-secret-version-adder"},
-             {kSecretIam, p + "-secret-accessor"},
-             {kDisk, p + "-data"},
-             {kPolicy, p + "-snapshots"},
-             {kAttachment, p + "-data-snapshots"},
-             {kVm, p}}) {
+    for (auto const& r : std::vector<std::pair<std::string, std::string>>{{kSecret, VmSecret(vm)},
+                                                                          {kAccount, p + "-sa"},
+                                                                          {kProjectIam, p + "-log-writer"},
+                                                                          {kProjectIam, p + "-metric-writer"},
+                                                                          {kSecretIam, p + "-secret-viewer"},
+                                                                          {kSecretIam, p + "-secret-version-adder"},
+                                                                          {kSecretIam, p + "-secret-accessor"},
+                                                                          {kDisk, p + "-data"},
+                                                                          {kPolicy, p + "-snapshots"},
+                                                                          {kAttachment, p + "-data-snapshots"},
+                                                                          {kVm, p}}) {
       expected.push_back(r);
     }
   }
@@ -265,9 +267,9 @@ TEST_P(DatabasesTest, RedisFollowsTheStackTier) {
   EXPECT_EQ(At(redis.inputs, "authEnabled"), PropertyValue(true));
   EXPECT_EQ(At(redis.inputs, "transitEncryptionMode"), PropertyValue("SERVER_AUTHENTICATION"));
   EXPECT_EQ(At(redis.inputs, "deletionProtection"), PropertyValue(t.deletion_protection));
-  PropertyMap const persistence =
-      t.redis_persistence ? PropertyMap{{"persistenceMode", "RDB"}, {"rdbSnapshotPeriod", "SIX_HOURS"}}
-                          : PropertyMap{{"persistenceMode", "DISABLED"}};
+  PropertyMap const persistence = t.redis_persistence
+                                      ? PropertyMap{{"persistenceMode", "RDB"}, {"rdbSnapshotPeriod", "SIX_HOURS"}}
+                                      : PropertyMap{{"persistenceMode", "DISABLED"}};
   EXPECT_EQ(Obj(redis.inputs, "persistenceConfig"), persistence);
   auto const& window = First(Obj(redis.inputs, "maintenancePolicy"), "weeklyMaintenanceWindows");
   EXPECT_EQ(At(window, "day"), PropertyValue("SUNDAY"));
@@ -323,9 +325,11 @@ TEST_P(DatabasesTest, BothDataVmsAreHardenedWithASnapshottedSsdDataDisk) {
     EXPECT_EQ(At(vm.inputs, "deletionProtection"), PropertyValue(t.deletion_protection));
     EXPECT_EQ(Obj(vm.inputs, "shieldedInstanceConfig"),
               (PropertyMap{{"enableIntegrityMonitoring", true}, {"enableSecureBoot", true}, {"enableVtpm", true}}));
-    EXPECT_EQ(Obj(vm.inputs, "metadata"),
-              (PropertyMap{{"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"}, {"serial-port-enable", "false"}}));
-    EXPECT_EQ(Obj(vm.inputs, "scheduling"), (PropertyMap{{"automaticRestart", true}, {"onHostMaintenance", "MIGRATE"}}));
+    EXPECT_EQ(
+        Obj(vm.inputs, "metadata"),
+        (PropertyMap{{"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"}, {"serial-port-enable", "false"}}));
+    EXPECT_EQ(Obj(vm.inputs, "scheduling"),
+              (PropertyMap{{"automaticRestart", true}, {"onHostMaintenance", "MIGRATE"}}));
     auto const& boot = Obj(vm.inputs, "bootDisk");
     EXPECT_EQ(At(boot, "autoDelete"), PropertyValue(true));
     EXPECT_EQ(At(Obj(boot, "initializeParams"), "image"), PropertyValue("debian-cloud/debian-12"));
@@ -347,18 +351,18 @@ TEST_P(DatabasesTest, BothDataVmsAreHardenedWithASnapshottedSsdDataDisk) {
     EXPECT_EQ(At(disk.inputs, "size"), PropertyValue(t.vm_data_disk_gb));
     EXPECT_EQ(At(disk.inputs, "type"), PropertyValue("pd-ssd"));
     EXPECT_EQ(At(disk.inputs, "zone"), PropertyValue("us-central1-a"));
-    EXPECT_EQ(At(vm.inputs, "attachedDisks"),
-              PropertyValue(PropertyArray{PropertyMap{{"deviceName", vm_name + "-data"},
-                                                      {"mode", "READ_WRITE"},
-                                                      {"source", At(disk.outputs, "selfLink")}}}));
+    EXPECT_EQ(
+        At(vm.inputs, "attachedDisks"),
+        PropertyValue(PropertyArray{PropertyMap{
+            {"deviceName", vm_name + "-data"}, {"mode", "READ_WRITE"}, {"source", At(disk.outputs, "selfLink")}}}));
 
     auto policy = Get(kPolicy, p + "-snapshots");
     EXPECT_EQ(At(policy.inputs, "region"), PropertyValue("us-central1"));
     auto const& schedule = Obj(policy.inputs, "snapshotSchedulePolicy");
     EXPECT_EQ(Obj(Obj(schedule, "schedule"), "dailySchedule"),
               (PropertyMap{{"daysInCycle", 1}, {"startTime", vm_name == "neo4j" ? "04:00" : "04:30"}}));
-    EXPECT_EQ(Obj(schedule, "retentionPolicy"),
-              (PropertyMap{{"maxRetentionDays", t.snapshot_retention_days}, {"onSourceDiskDelete", "KEEP_AUTO_SNAPSHOTS"}}));
+    EXPECT_EQ(Obj(schedule, "retentionPolicy"), (PropertyMap{{"maxRetentionDays", t.snapshot_retention_days},
+                                                             {"onSourceDiskDelete", "KEEP_AUTO_SNAPSHOTS"}}));
     EXPECT_EQ(At(Obj(schedule, "snapshotProperties"), "storageLocations"), PropertyValue("us-central1"));
     auto attachment = Get(kAttachment, p + "-data-snapshots");
     EXPECT_EQ(attachment.inputs,
@@ -367,7 +371,8 @@ TEST_P(DatabasesTest, BothDataVmsAreHardenedWithASnapshottedSsdDataDisk) {
     // The common script: the data disk, the Ops Agent, the VM's secret generated once and read back.
     std::string const script = At(vm.inputs, "metadataStartupScript").AsString();
     std::string const secret = SecretName(VmSecret(vm_name));
-    EXPECT_THAT(script, HasSubstr("DEVICE=/dev/disk/by-id/google-" + vm_name + "-data\nDATA=/mnt/" + vm_name + "-data\n"));
+    EXPECT_THAT(script,
+                HasSubstr("DEVICE=/dev/disk/by-id/google-" + vm_name + "-data\nDATA=/mnt/" + vm_name + "-data\n"));
     EXPECT_THAT(script, HasSubstr("mkfs.ext4 -m 0"));
     EXPECT_THAT(script, HasSubstr("bash /tmp/add-google-cloud-ops-agent-repo.sh --also-install"));
     EXPECT_THAT(script, HasSubstr("SECRET=" + secret + "\n"));
@@ -409,8 +414,8 @@ TEST_P(DatabasesTest, IamIsLeastPrivilege) {
     for (auto const& r : run_.deployment->OfType(type)) {
       std::string role = At(r.inputs, "role").AsString();
       EXPECT_THAT(role, Not(::testing::AnyOf("roles/owner", "roles/editor", "roles/viewer"))) << r.name;
-      std::string on = type == std::string(kProjectIam) ? At(r.inputs, "project").AsString()
-                                                        : At(r.inputs, "secretId").AsString();
+      std::string on =
+          type == std::string(kProjectIam) ? At(r.inputs, "project").AsString() : At(r.inputs, "secretId").AsString();
       grants.emplace(type, At(r.inputs, "member").AsString(), role, on);
     }
   }
@@ -469,7 +474,9 @@ TEST_P(DatabasesTest, SecretsStaySecretAndTheGeneratedOnesHaveNoVersion) {
 // The labelable types, read from the generated bindings (the schema): those with `labels`, and Cloud SQL,
 // whose labels are settings.userLabels. A type the cluster creates that is missing here fails the test.
 template <typename Args>
-constexpr bool kHasLabels = requires(Args a) { a.labels; };
+constexpr bool kHasLabels = requires(Args a) {
+  a.labels;
+};
 
 std::map<std::string, bool> const& LabelableTypes() {
   namespace gcp = pulumi::gcp;
@@ -521,7 +528,8 @@ TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
   auto const outputs = run_.deployment->stack_outputs();
   std::string const p = Project();
   auto vm_output = [&](std::string const& vm, std::string const& key) { return At(Get(kVm, vm).outputs, key); };
-  std::string const qdrant_ip = At(First(Get(kVm, "apex-db-qdrant").outputs, "networkInterfaces"), "networkIp").AsString();
+  std::string const qdrant_ip =
+      At(First(Get(kVm, "apex-db-qdrant").outputs, "networkInterfaces"), "networkIp").AsString();
   std::map<std::string, PropertyValue> const expected = {
       {"postgresConnectionName", p + ":us-central1:apex-db-postgres"},
       {"postgresPrivateIp", At(Get(kSqlInstance, "apex-db-postgres").outputs, "privateIpAddress")},
@@ -564,7 +572,7 @@ TEST_P(DatabasesTest, ExportsEveryOutputTheOtherStacksRead) {
 
 TEST_P(DatabasesTest, AnUpResolvesEveryOutput) {
   auto up = apex::gcp_mocks::RunStack("apex-databases", GetParam(), apex::gcp_mocks::ReferencesFor({&network_}),
-                                    /*dry_run=*/false);
+                                      /*dry_run=*/false);
   ASSERT_EQ(up.exit_code, 0) << ErrorsOf(*up.deployment);
   auto const outputs = up.deployment->stack_outputs();
   EXPECT_EQ(outputs.size(), 18u);
@@ -576,7 +584,7 @@ INSTANTIATE_TEST_SUITE_P(Stacks, DatabasesTest, ::testing::Values("dev", "stagin
 // Runs apex-databases for `stack` from a copy of its stack files with `edit` applied to Pulumi.<stack>.yaml,
 // reading the dev/staging/prod network stack unless `refs` says otherwise.
 apex::gcp_mocks::StackRun RunEdited(std::string const& stack, std::function<std::string(std::string)> const& edit,
-                                  std::map<std::string, PropertyMap> refs = {}) {
+                                    std::map<std::string, PropertyMap> refs = {}) {
   if (refs.empty()) {
     auto network = apex::gcp_mocks::RunStack("apex-network", stack);
     refs = apex::gcp_mocks::ReferencesFor({&network});
@@ -587,7 +595,8 @@ apex::gcp_mocks::StackRun RunEdited(std::string const& stack, std::function<std:
 auto Replace(std::string const& from, std::string const& to) { return apex::gcp_mocks::ReplaceText(from, to); }
 
 // A refused stack file: the run fails before anything is registered, the error naming `what` and the file.
-void ExpectRefused(apex::gcp_mocks::StackRun const& run, std::string const& stack, std::vector<std::string> const& what) {
+void ExpectRefused(apex::gcp_mocks::StackRun const& run, std::string const& stack,
+                   std::vector<std::string> const& what) {
   EXPECT_NE(run.exit_code, 0);
   std::string const errors = ErrorsOf(*run.deployment);
   for (auto const& w : what) EXPECT_THAT(errors, HasSubstr(w));
@@ -641,13 +650,15 @@ TEST(DatabasesConfigTest, BackupsThatDoNotCoverTheLogRetentionAreRefused) {
       "staging",
       {"Invalid configuration 'apex:postgresRetainedBackups': 7 daily backups do not cover the 7 days of transaction "
        "logs (apex:postgresLogRetentionDays)"});
-  ExpectRefused(RunEdited("prod", Replace("apex:postgresRetainedBackups: \"30\"", "apex:postgresRetainedBackups: \"3\"")),
-                "prod", {"apex:postgresRetainedBackups", "3 daily backups do not cover the 7 days"});
+  ExpectRefused(
+      RunEdited("prod", Replace("apex:postgresRetainedBackups: \"30\"", "apex:postgresRetainedBackups: \"3\"")), "prod",
+      {"apex:postgresRetainedBackups", "3 daily backups do not cover the 7 days"});
 }
 
 TEST(DatabasesConfigTest, MaintenanceInsideTheBackupWindowIsRefused) {
-  ExpectRefused(RunEdited("prod", Replace("apex:postgresMaintenanceHour: \"5\"", "apex:postgresMaintenanceHour: \"3\"")),
-                "prod", {"apex:postgresMaintenanceHour", "3:00 falls in the backup window 01:00 + 4 h"});
+  ExpectRefused(
+      RunEdited("prod", Replace("apex:postgresMaintenanceHour: \"5\"", "apex:postgresMaintenanceHour: \"3\"")), "prod",
+      {"apex:postgresMaintenanceHour", "3:00 falls in the backup window 01:00 + 4 h"});
 }
 
 TEST(DatabasesConfigTest, PitrWithoutBackupsIsRefused) {
@@ -656,8 +667,8 @@ TEST(DatabasesConfigTest, PitrWithoutBackupsIsRefused) {
 }
 
 TEST(DatabasesConfigTest, AQdrantImageWithoutAPinnedTagIsRefused) {
-  for (std::string const image : {"docker.io/qdrant/qdrant:latest", "docker.io/qdrant/qdrant",
-                                  "localhost:5000/qdrant/qdrant"}) {
+  for (std::string const image :
+       {"docker.io/qdrant/qdrant:latest", "docker.io/qdrant/qdrant", "localhost:5000/qdrant/qdrant"}) {
     ExpectRefused(RunEdited("prod", Replace("docker.io/qdrant/qdrant:v1.13.4", image)), "prod",
                   {"Invalid configuration 'apex:qdrantImage': '" + image + "' must be pinned to a version tag"});
   }
@@ -678,7 +689,8 @@ TEST(DatabasesConfigTest, ANetworkStackWithoutThePrivateServiceConnectionFails) 
   auto network = apex::gcp_mocks::RunStack("apex-network", "dev");
   auto refs = apex::gcp_mocks::ReferencesFor({&network});
   for (auto& [name, outputs] : refs) outputs.erase("privateServiceConnection");
-  auto run = RunEdited("dev", [](std::string s) { return s; }, refs);
+  auto run = RunEdited(
+      "dev", [](std::string s) { return s; }, refs);
   EXPECT_NE(run.exit_code, 0);
   EXPECT_THAT(ErrorsOf(*run.deployment), HasSubstr("privateServiceConnection"));
 }

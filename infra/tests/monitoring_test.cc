@@ -2,9 +2,9 @@
 // apex-services run first, the apex-databases outputs given by hand. Checks the Monitoring API, the notification
 // channel, the public URL's uptime check, every alert policy's filter, threshold, severity and channel (the data
 // VMs and the Temporal worker pool included), and the dashboard.
-#include "apex/stack_outputs.h"
 #include "apex/gcp_mocks/gcp_mocks.h"
 #include "apex/gcp_mocks/projects.h"
+#include "apex/stack_outputs.h"
 #include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
@@ -36,8 +36,6 @@ namespace outputs = apex::outputs;
 
 constexpr char kPolicy[] = "gcp:monitoring/alertPolicy:AlertPolicy";
 
-
-
 std::string Logs(pulumi::mocks::MockDeployment const& d) { return apex::gcp_mocks::LogText(d); }
 
 PropertyValue Str(std::string s) { return PropertyValue(std::move(s)); }
@@ -55,7 +53,8 @@ Tier TierOf(std::string const& stack) {
     return {"apex-dev-alerts@apex-memory.example.com", 5000, 0.1, 0.9, 0.9, 0.9, 95, 90, "600s", "1800s", "300s"};
   }
   if (stack == "staging") {
-    return {"apex-staging-alerts@apex-memory.example.com", 3000, 0.05, 0.85, 0.85, 0.85, 90, 85, "300s", "3600s", "300s"};
+    return {
+        "apex-staging-alerts@apex-memory.example.com", 3000, 0.05, 0.85, 0.85, 0.85, 90, 85, "300s", "3600s", "300s"};
   }
   return {"apex-oncall@apex-memory.example.com", 1500, 0.02, 0.8, 0.8, 0.8, 85, 80, "300s", "86400s", "60s"};
 }
@@ -110,9 +109,9 @@ TEST_P(MonitoringTest, EveryResourceIsParentedUnderTheComponent) {
     children.emplace_back(kPolicy, "apex-" + id + "-latency-p95");
     children.emplace_back(kPolicy, "apex-" + id + "-5xx-ratio");
   }
-  for (std::string id : {"cloudsql-cpu", "cloudsql-disk", "redis-memory", "gateway-uptime", "neo4j-uptime",
-                         "neo4j-memory", "neo4j-disk", "qdrant-uptime", "qdrant-memory", "qdrant-disk",
-                         "temporal-worker-instances"}) {
+  for (std::string id :
+       {"cloudsql-cpu", "cloudsql-disk", "redis-memory", "gateway-uptime", "neo4j-uptime", "neo4j-memory", "neo4j-disk",
+        "qdrant-uptime", "qdrant-memory", "qdrant-disk", "temporal-worker-instances"}) {
     children.emplace_back(kPolicy, "apex-" + id);
   }
   for (auto const& [type, name] : children) EXPECT_EQ(Get(type, name).parent, component.urn) << name;
@@ -142,7 +141,8 @@ TEST_P(MonitoringTest, AnEmailChannelWiredIntoEveryPolicy) {
   auto channel_name = channel.outputs.at("name");
   for (auto const& policy : run_.deployment->OfType(kPolicy)) {
     EXPECT_EQ(policy.inputs.at("notificationChannels"), PropertyValue(PropertyArray{channel_name})) << policy.name;
-    EXPECT_EQ(policy.inputs.at("alertStrategy"), PropertyValue(PropertyMap{{"autoClose", TierOf(GetParam()).auto_close}}))
+    EXPECT_EQ(policy.inputs.at("alertStrategy"),
+              PropertyValue(PropertyMap{{"autoClose", TierOf(GetParam()).auto_close}}))
         << policy.name;
     EXPECT_EQ(policy.inputs.at("combiner"), Str("OR"));
     EXPECT_EQ(policy.inputs.at("enabled"), PropertyValue(true));
@@ -169,23 +169,26 @@ TEST_P(MonitoringTest, TheUptimeCheckProbesThePublicUrlsHealthOverHttps) {
   EXPECT_EQ(services.at(outputs::kPublicUrl), Str("https://" + host));
   auto uptime = Get("gcp:monitoring/uptimeCheckConfig:UptimeCheckConfig", "apex-gateway-uptime");
   EXPECT_EQ(uptime.inputs.at("monitoredResource"),
-            PropertyValue(PropertyMap{{"labels", PropertyMap{{"host", host}, {"project_id", project()}}}, {"type", "uptime_url"}}));
+            PropertyValue(PropertyMap{{"labels", PropertyMap{{"host", host}, {"project_id", project()}}},
+                                      {"type", "uptime_url"}}));
   EXPECT_EQ(uptime.inputs.at("httpCheck"),
-            PropertyValue(PropertyMap{{"acceptedResponseStatusCodes", PropertyArray{PropertyMap{{"statusClass", "STATUS_CLASS_2XX"}}}},
-                                      {"path", "/healthz"},
-                                      {"port", 443},
-                                      {"requestMethod", "GET"},
-                                      {"useSsl", true},
-                                      {"validateSsl", true}}));
+            PropertyValue(PropertyMap{
+                {"acceptedResponseStatusCodes", PropertyArray{PropertyMap{{"statusClass", "STATUS_CLASS_2XX"}}}},
+                {"path", "/healthz"},
+                {"port", 443},
+                {"requestMethod", "GET"},
+                {"useSsl", true},
+                {"validateSsl", true}}));
   EXPECT_EQ(uptime.inputs.at("period"), Str(TierOf(GetParam()).uptime_period));
   EXPECT_EQ(uptime.inputs.at("timeout"), Str("10s"));
 
   // Its alert reads this check's id.
   auto check_id = uptime.outputs.at("uptimeCheckId").AsString();
   auto alert = Get(kPolicy, "apex-gateway-uptime");
-  EXPECT_EQ(Condition(alert).at("filter"),
-            Str("metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id = \"" +
-                check_id + "\" AND resource.type = \"uptime_url\""));
+  EXPECT_EQ(
+      Condition(alert).at("filter"),
+      Str("metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id = \"" +
+          check_id + "\" AND resource.type = \"uptime_url\""));
   EXPECT_EQ(Condition(alert).at("thresholdValue"), PropertyValue(1));
   EXPECT_EQ(alert.inputs.at("severity"), Str("CRITICAL"));
   EXPECT_EQ(run_.deployment->stack_outputs().at(outputs::kUptimeCheckId), Str(check_id));
@@ -194,9 +197,11 @@ TEST_P(MonitoringTest, TheUptimeCheckProbesThePublicUrlsHealthOverHttps) {
 TEST_P(MonitoringTest, CloudRunLatencyAndErrorPoliciesPerService) {
   Tier t = TierOf(GetParam());
   for (std::string id : {"api-gateway", "ingestion-worker", "query-router"}) {
-    std::string service = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"apex-" + id + "\"";
+    std::string service =
+        "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"apex-" + id + "\"";
     auto latency = Get(kPolicy, "apex-" + id + "-latency-p95");
-    EXPECT_EQ(Condition(latency).at("filter"), Str(service + " AND metric.type = \"run.googleapis.com/request_latencies\""));
+    EXPECT_EQ(Condition(latency).at("filter"),
+              Str(service + " AND metric.type = \"run.googleapis.com/request_latencies\""));
     EXPECT_EQ(Condition(latency).at("thresholdValue"), PropertyValue(t.latency_ms)) << id;
     EXPECT_EQ(Condition(latency).at("comparison"), Str("COMPARISON_GT"));
     EXPECT_EQ(Condition(latency).at("duration"), Str(t.duration));
@@ -208,9 +213,11 @@ TEST_P(MonitoringTest, CloudRunLatencyAndErrorPoliciesPerService) {
     EXPECT_EQ(latency.inputs.at("severity"), Str("WARNING"));
 
     auto errors = Get(kPolicy, "apex-" + id + "-5xx-ratio");
-    EXPECT_EQ(Condition(errors).at("filter"), Str(service + " AND metric.type = \"run.googleapis.com/request_count\" AND "
-                                                            "metric.labels.response_code_class = \"5xx\""));
-    EXPECT_EQ(Condition(errors).at("denominatorFilter"), Str(service + " AND metric.type = \"run.googleapis.com/request_count\""));
+    EXPECT_EQ(Condition(errors).at("filter"),
+              Str(service + " AND metric.type = \"run.googleapis.com/request_count\" AND "
+                            "metric.labels.response_code_class = \"5xx\""));
+    EXPECT_EQ(Condition(errors).at("denominatorFilter"),
+              Str(service + " AND metric.type = \"run.googleapis.com/request_count\""));
     EXPECT_EQ(Condition(errors).at("thresholdValue"), PropertyValue(t.error_ratio)) << id;
     EXPECT_EQ(Condition(errors).at("aggregations"), Condition(errors).at("denominatorAggregations"));
     EXPECT_EQ(errors.inputs.at("severity"), Str("ERROR"));
@@ -225,20 +232,20 @@ TEST_P(MonitoringTest, CloudSqlAndRedisPolicies) {
     std::string name, filter, severity;
     double threshold;
   };
-  for (auto const& c : std::vector<Case>{
-           {"apex-cloudsql-cpu", sql + "cpu/utilization\"", "WARNING", t.sql_cpu},
-           {"apex-cloudsql-disk", sql + "disk/utilization\"", "CRITICAL", t.sql_disk},
-           {"apex-redis-memory",
-            "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"" +
-                DatabaseOutputs(GetParam()).at(outputs::kRedisInstanceId).AsString() +
-                "\" AND metric.type = \"redis.googleapis.com/stats/memory/usage_ratio\"",
-            "WARNING", t.redis_memory}}) {
+  for (auto const& c : std::vector<Case>{{"apex-cloudsql-cpu", sql + "cpu/utilization\"", "WARNING", t.sql_cpu},
+                                         {"apex-cloudsql-disk", sql + "disk/utilization\"", "CRITICAL", t.sql_disk},
+                                         {"apex-redis-memory",
+                                          "resource.type = \"redis_instance\" AND resource.labels.instance_id = \"" +
+                                              DatabaseOutputs(GetParam()).at(outputs::kRedisInstanceId).AsString() +
+                                              "\" AND metric.type = \"redis.googleapis.com/stats/memory/usage_ratio\"",
+                                          "WARNING", t.redis_memory}}) {
     auto policy = Get(kPolicy, c.name);
     EXPECT_EQ(Condition(policy).at("filter"), Str(c.filter)) << c.name;
     EXPECT_EQ(Condition(policy).at("thresholdValue"), PropertyValue(c.threshold)) << c.name;
     EXPECT_EQ(Condition(policy).at("duration"), Str(t.duration)) << c.name;
-    EXPECT_EQ(Condition(policy).at("aggregations"),
-              PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
+    EXPECT_EQ(
+        Condition(policy).at("aggregations"),
+        PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
     EXPECT_EQ(policy.inputs.at("severity"), Str(c.severity)) << c.name;
     EXPECT_EQ(Obj(policy.inputs.at("documentation")).at("mimeType"), Str("text/markdown"));
   }
@@ -249,16 +256,18 @@ TEST_P(MonitoringTest, CloudSqlAndRedisPolicies) {
 TEST_P(MonitoringTest, EachDataVmIsWatchedForUptimeMemoryAndDisk) {
   Tier t = TierOf(GetParam());
   for (auto const& vm : VmsOf(GetParam())) {
-    std::string instance = "resource.type = \"gce_instance\" AND resource.labels.instance_id = \"" + vm.instance_id + "\"";
+    std::string instance =
+        "resource.type = \"gce_instance\" AND resource.labels.instance_id = \"" + vm.instance_id + "\"";
     auto uptime = Get(kPolicy, "apex-" + vm.id + "-uptime");
     EXPECT_EQ(Obj(uptime.inputs.at("conditions").AsArray().at(0)),
-              (PropertyMap{{"conditionAbsent",
-                            PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
-                                                                                   {"perSeriesAligner", "ALIGN_RATE"}}}},
-                                        {"duration", t.duration},
-                                        {"filter", instance + " AND metric.type = \"compute.googleapis.com/instance/uptime\""},
-                                        {"trigger", PropertyMap{{"count", 1}}}}},
-                           {"displayName", vm.id + " VM not running"}}));
+              (PropertyMap{
+                  {"conditionAbsent",
+                   PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
+                                                                          {"perSeriesAligner", "ALIGN_RATE"}}}},
+                               {"duration", t.duration},
+                               {"filter", instance + " AND metric.type = \"compute.googleapis.com/instance/uptime\""},
+                               {"trigger", PropertyMap{{"count", 1}}}}},
+                  {"displayName", vm.id + " VM not running"}}));
     EXPECT_EQ(uptime.inputs.at("severity"), Str("CRITICAL"));
 
     struct Case {
@@ -274,8 +283,9 @@ TEST_P(MonitoringTest, EachDataVmIsWatchedForUptimeMemoryAndDisk) {
       EXPECT_EQ(Condition(policy).at("thresholdValue"), PropertyValue(c.threshold)) << vm.id << " " << c.policy;
       EXPECT_EQ(Condition(policy).at("comparison"), Str("COMPARISON_GT"));
       EXPECT_EQ(Condition(policy).at("duration"), Str(t.duration));
-      EXPECT_EQ(Condition(policy).at("aggregations"),
-                PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
+      EXPECT_EQ(
+          Condition(policy).at("aggregations"),
+          PropertyValue(PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MEAN"}}}));
       EXPECT_EQ(policy.inputs.at("severity"), Str(c.severity));
     }
   }
@@ -290,17 +300,19 @@ TEST_P(MonitoringTest, TheTemporalWorkerPoolIsWatchedForInstances) {
   auto policy = Get(kPolicy, "apex-temporal-worker-instances");
   ASSERT_EQ(policy.inputs.at("conditions").AsArray().size(), 2u);
   EXPECT_EQ(Condition(policy),
-            (PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
-                                                                    {"crossSeriesReducer", "REDUCE_SUM"},
-                                                                    {"groupByFields", PropertyArray{"resource.label.worker_pool_name"}},
-                                                                    {"perSeriesAligner", "ALIGN_MAX"}}}},
+            (PropertyMap{{"aggregations",
+                          PropertyArray{PropertyMap{{"alignmentPeriod", "60s"},
+                                                    {"crossSeriesReducer", "REDUCE_SUM"},
+                                                    {"groupByFields", PropertyArray{"resource.label.worker_pool_name"}},
+                                                    {"perSeriesAligner", "ALIGN_MAX"}}}},
                          {"comparison", "COMPARISON_LT"},
                          {"duration", TierOf(GetParam()).duration},
                          {"filter", filter},
                          {"thresholdValue", 1},
                          {"trigger", PropertyMap{{"count", 1}}}}));
   EXPECT_EQ(Condition(policy, 1, "conditionAbsent"),
-            (PropertyMap{{"aggregations", PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MAX"}}}},
+            (PropertyMap{{"aggregations",
+                          PropertyArray{PropertyMap{{"alignmentPeriod", "60s"}, {"perSeriesAligner", "ALIGN_MAX"}}}},
                          {"duration", TierOf(GetParam()).duration},
                          {"filter", filter},
                          {"trigger", PropertyMap{{"count", 1}}}}));
@@ -317,15 +329,14 @@ TEST_P(MonitoringTest, TheDashboardChartsWhatThePoliciesWatch) {
   std::vector<std::string> titles;
   for (auto const& t : tiles) titles.push_back(t["widget"]["title"]);
   auto vms = VmsOf(GetParam());
-  EXPECT_THAT(titles, ::testing::ElementsAre("apex-api-gateway: request latency p95 (ms)", "apex-api-gateway: 5xx ratio",
-                                             "apex-ingestion-worker: request latency p95 (ms)",
-                                             "apex-ingestion-worker: 5xx ratio",
-                                             "apex-query-router: request latency p95 (ms)", "apex-query-router: 5xx ratio",
-                                             "Requests per second by service", "Cloud SQL CPU utilization",
-                                             "Cloud SQL disk utilization", "Redis memory usage ratio",
-                                             vms[0].name + ": memory used (%)", vms[0].name + ": disk used (%)",
-                                             vms[1].name + ": memory used (%)", vms[1].name + ": disk used (%)",
-                                             "apex-temporal-worker: instances"));
+  EXPECT_THAT(titles, ::testing::ElementsAre(
+                          "apex-api-gateway: request latency p95 (ms)", "apex-api-gateway: 5xx ratio",
+                          "apex-ingestion-worker: request latency p95 (ms)", "apex-ingestion-worker: 5xx ratio",
+                          "apex-query-router: request latency p95 (ms)", "apex-query-router: 5xx ratio",
+                          "Requests per second by service", "Cloud SQL CPU utilization", "Cloud SQL disk utilization",
+                          "Redis memory usage ratio", vms[0].name + ": memory used (%)",
+                          vms[0].name + ": disk used (%)", vms[1].name + ": memory used (%)",
+                          vms[1].name + ": disk used (%)", "apex-temporal-worker: instances"));
   // The VM and worker pool charts query what their policies watch, with the thresholds.
   for (auto const& [tile, policy] : std::vector<std::pair<int, std::string>>{{10, "apex-neo4j-memory"},
                                                                              {11, "apex-neo4j-disk"},
@@ -336,7 +347,8 @@ TEST_P(MonitoringTest, TheDashboardChartsWhatThePoliciesWatch) {
     EXPECT_EQ(chart["dataSets"][0]["timeSeriesQuery"]["timeSeriesFilter"]["filter"],
               Condition(Get(kPolicy, policy)).at("filter").AsString())
         << policy;
-    EXPECT_EQ(chart["thresholds"][0]["value"], Condition(Get(kPolicy, policy)).at("thresholdValue").AsNumber()) << policy;
+    EXPECT_EQ(chart["thresholds"][0]["value"], Condition(Get(kPolicy, policy)).at("thresholdValue").AsNumber())
+        << policy;
   }
   auto sql_cpu = tiles[7]["widget"]["xyChart"];
   EXPECT_EQ(sql_cpu["dataSets"][0]["timeSeriesQuery"]["timeSeriesFilter"]["filter"],
@@ -377,18 +389,19 @@ TEST(MonitoringConfigTest, AnInvalidValueFailsNamingTheKeyAndTheStackFile) {
   struct Case {
     std::string line, replacement, message;
   };
-  for (auto const& c : std::vector<Case>{
-           {"apex:errorRatioThreshold: \"0.02\"", "apex:errorRatioThreshold: \"1.5\"",
-            "Invalid configuration 'apex:errorRatioThreshold': 1.5 is outside (0, 1]"},
-           {"apex:alertEmail: apex-oncall@apex-memory.example.com", "apex:alertEmail: oncall",
-            "'apex:alertEmail': 'oncall' is not an email address"},
-           {"apex:uptimeCheckPeriodSeconds: \"60\"", "apex:uptimeCheckPeriodSeconds: \"120\"",
-            "'apex:uptimeCheckPeriodSeconds': 120 is not one of 60, 300, 600, 900"},
-           {"apex:alertAutoCloseSeconds: \"86400\"", "apex:alertAutoCloseSeconds: \"600\"",
-            "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"},
-           {"apex:vmDiskThreshold: \"80\"", "apex:vmDiskThreshold: \"120\"",
-            "Invalid configuration 'apex:vmDiskThreshold': 120 is outside (0, 100]"}}) {
-    auto run = apex::gcp_mocks::RunStackEdited("apex-monitoring", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
+  for (auto const& c :
+       std::vector<Case>{{"apex:errorRatioThreshold: \"0.02\"", "apex:errorRatioThreshold: \"1.5\"",
+                          "Invalid configuration 'apex:errorRatioThreshold': 1.5 is outside (0, 1]"},
+                         {"apex:alertEmail: apex-oncall@apex-memory.example.com", "apex:alertEmail: oncall",
+                          "'apex:alertEmail': 'oncall' is not an email address"},
+                         {"apex:uptimeCheckPeriodSeconds: \"60\"", "apex:uptimeCheckPeriodSeconds: \"120\"",
+                          "'apex:uptimeCheckPeriodSeconds': 120 is not one of 60, 300, 600, 900"},
+                         {"apex:alertAutoCloseSeconds: \"86400\"", "apex:alertAutoCloseSeconds: \"600\"",
+                          "'apex:alertAutoCloseSeconds': 600 is outside 1800..604800"},
+                         {"apex:vmDiskThreshold: \"80\"", "apex:vmDiskThreshold: \"120\"",
+                          "Invalid configuration 'apex:vmDiskThreshold': 120 is outside (0, 100]"}}) {
+    auto run =
+        apex::gcp_mocks::RunStackEdited("apex-monitoring", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
     EXPECT_NE(run.exit_code, 0) << c.line;
     EXPECT_THAT(Logs(*run.deployment), HasSubstr(c.message));
     EXPECT_THAT(Logs(*run.deployment), HasSubstr("(in Pulumi.prod.yaml)"));

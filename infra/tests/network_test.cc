@@ -1,10 +1,10 @@
 // apex-network through the mocks, for every stack: the APIs it enables, the resources, their parents, the
 // properties that make the network private, the firewall rules and their ports, the image repository, and the
 // refusal of a project that still has the `default` network.
-#include "apex/stack_outputs.h"
 #include "apex/gcp_mocks/gcp_mocks.h"
 #include "apex/gcp_mocks/projects.h"
 #include "apex/gcp_mocks/stack_config.h"
+#include "apex/stack_outputs.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -81,10 +81,10 @@ TEST_P(NetworkTest, ACustomVpcWithAPrivateSubnetNatAndPrivateServiceAccess) {
 // Issue #11, point 5: the stack enables what it calls, and what calls an API waits for it.
 TEST_P(NetworkTest, EnablesTheApisItUsesAndEveryResourceWaitsForThem) {
   std::vector<std::string> api_urns;
-  for (auto const& [name, api] : std::vector<std::pair<std::string, std::string>>{
-           {"api-compute", "compute.googleapis.com"},
-           {"api-servicenetworking", "servicenetworking.googleapis.com"},
-           {"api-artifactregistry", "artifactregistry.googleapis.com"}}) {
+  for (auto const& [name, api] :
+       std::vector<std::pair<std::string, std::string>>{{"api-compute", "compute.googleapis.com"},
+                                                        {"api-servicenetworking", "servicenetworking.googleapis.com"},
+                                                        {"api-artifactregistry", "artifactregistry.googleapis.com"}}) {
     auto service = d().Find(kService, name);
     ASSERT_TRUE(service) << name;
     EXPECT_EQ(service->inputs, (PropertyMap{{"disableDependentServices", false},
@@ -121,14 +121,15 @@ TEST_P(NetworkTest, FirewallRulesOpenExactlyTheDataVmPortsToTheSubnet) {
                                             {"apex-allow-iap-ssh", {"22"}, {"35.235.240.0/20"}, {"neo4j", "qdrant"}}}) {
     auto fw = d().Find(kFirewall, want.name);
     ASSERT_TRUE(fw) << want.name;
-    EXPECT_EQ(fw->inputs, (PropertyMap{{"allows", PropertyArray{PropertyMap{{"ports", want.ports}, {"protocol", "tcp"}}}},
-                                       {"direction", "INGRESS"},
-                                       {"logConfig", PropertyMap{{"metadata", "INCLUDE_ALL_METADATA"}}},
-                                       {"name", want.name},
-                                       {"network", network},
-                                       {"priority", 1000},
-                                       {"sourceRanges", want.sources},
-                                       {"targetTags", want.tags}}))
+    EXPECT_EQ(fw->inputs,
+              (PropertyMap{{"allows", PropertyArray{PropertyMap{{"ports", want.ports}, {"protocol", "tcp"}}}},
+                           {"direction", "INGRESS"},
+                           {"logConfig", PropertyMap{{"metadata", "INCLUDE_ALL_METADATA"}}},
+                           {"name", want.name},
+                           {"network", network},
+                           {"priority", 1000},
+                           {"sourceRanges", want.sources},
+                           {"targetTags", want.tags}}))
         << want.name;
   }
 }
@@ -150,23 +151,24 @@ TEST_P(NetworkTest, AnArtifactRegistryRepositoryForTheImages) {
   EXPECT_EQ(d().OfType(kRepository).size(), 1u);
   auto labels = repo->inputs.at("labels");
   EXPECT_EQ(labels.AsObject().at("environment"), PropertyValue(GetParam()));
-  EXPECT_EQ(repo->inputs,
-            (PropertyMap{{"cleanupPolicies",
-                          PropertyArray{PropertyMap{{"action", "KEEP"},
-                                                    {"id", "keep-most-recent"},
-                                                    {"mostRecentVersions", PropertyMap{{"keepCount", t.keep}}}},
-                                        PropertyMap{{"action", "DELETE"},
-                                                    {"condition", PropertyMap{{"olderThan", t.older_than},
-                                                                              {"tagState", "UNTAGGED"}}},
-                                                    {"id", "delete-untagged"}}}},
-                         {"cleanupPolicyDryRun", false},
-                         {"description", "Apex Memory System container images (" + GetParam() + ")"},
-                         {"dockerConfig", PropertyMap{{"immutableTags", t.immutable}}},
-                         {"format", "DOCKER"},
-                         {"labels", labels},
-                         {"location", "us-central1"},
-                         {"project", project()},
-                         {"repositoryId", "apex"}}));
+  EXPECT_EQ(
+      repo->inputs,
+      (PropertyMap{
+          {"cleanupPolicies",
+           PropertyArray{PropertyMap{{"action", "KEEP"},
+                                     {"id", "keep-most-recent"},
+                                     {"mostRecentVersions", PropertyMap{{"keepCount", t.keep}}}},
+                         PropertyMap{{"action", "DELETE"},
+                                     {"condition", PropertyMap{{"olderThan", t.older_than}, {"tagState", "UNTAGGED"}}},
+                                     {"id", "delete-untagged"}}}},
+          {"cleanupPolicyDryRun", false},
+          {"description", "Apex Memory System container images (" + GetParam() + ")"},
+          {"dockerConfig", PropertyMap{{"immutableTags", t.immutable}}},
+          {"format", "DOCKER"},
+          {"labels", labels},
+          {"location", "us-central1"},
+          {"project", project()},
+          {"repositoryId", "apex"}}));
   // registryUri is computed by the mocks' model (gcpsim/model) from the location, project and repository id.
   EXPECT_EQ(d().stack_outputs().at(outputs::kImageRegistry),
             PropertyValue("us-central1-docker.pkg.dev/" + project() + "/apex"));
@@ -204,9 +206,11 @@ TEST(NetworkDefaultNetworkTest, AProjectWithTheDefaultNetworkIsRefusedAndNothing
     EXPECT_NE(d.Run(apex::gcp_mocks::FindProject("apex-network").program), 0) << stack;
     std::string const project = ProjectOf(stack);
     EXPECT_THAT(apex::gcp_mocks::LogText(d),
-                HasSubstr("project " + project + " still has the auto-created 'default' network, which policy row 24 "
+                HasSubstr("project " + project +
+                          " still has the auto-created 'default' network, which policy row 24 "
                           "forbids (its firewall rules admit SSH, RDP and ICMP from anywhere). Delete it, then run "
-                          "again: gcloud compute networks delete default --project " + project))
+                          "again: gcloud compute networks delete default --project " +
+                          project))
         << stack;
     // Only the APIs are enabled (listing the networks needs Compute Engine); nothing is created in the project.
     for (auto const& r : d.resources()) {
@@ -226,15 +230,20 @@ TEST(NetworkConfigTest, BadValuesFailNamingTheKeyAndTheStackFileBeforeAnythingIs
     char const* message;
   };
   for (auto const& c : std::vector<Case>{
-           {"apex:subnetCidr: 10.30.0.0/20", "apex:subnetCidr: 10.30.0.0", "'apex:subnetCidr': '10.30.0.0' is not a CIDR range"},
-           {"apex:psaPrefixLength: \"16\"", "apex:psaPrefixLength: \"30\"", "'apex:psaPrefixLength': 30 is outside 8..24"},
-           {"apex:flowLogSampling: \"1.0\"", "apex:flowLogSampling: \"0\"", "'apex:flowLogSampling': must be in (0, 1]"},
+           {"apex:subnetCidr: 10.30.0.0/20", "apex:subnetCidr: 10.30.0.0",
+            "'apex:subnetCidr': '10.30.0.0' is not a CIDR range"},
+           {"apex:psaPrefixLength: \"16\"", "apex:psaPrefixLength: \"30\"",
+            "'apex:psaPrefixLength': 30 is outside 8..24"},
+           {"apex:flowLogSampling: \"1.0\"", "apex:flowLogSampling: \"0\"",
+            "'apex:flowLogSampling': must be in (0, 1]"},
            {"apex:imageKeepCount: \"20\"", "apex:imageKeepCount: \"0\"", "'apex:imageKeepCount': 0 is outside 1..100"},
            {"apex:untaggedImageRetentionDays: \"14\"", "apex:untaggedImageRetentionDays: \"400\"",
             "'apex:untaggedImageRetentionDays': 400 is outside 1..365"},
-           {"apex:environment: prod", "apex:environment: production", "'apex:environment': 'production' is not one of dev, staging, prod"},
+           {"apex:environment: prod", "apex:environment: production",
+            "'apex:environment': 'production' is not one of dev, staging, prod"},
            {"  apex:costCenter: apex-memory\n", "", "Missing required configuration variable 'apex:costCenter'"}}) {
-    auto run = apex::gcp_mocks::RunStackEdited("apex-network", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
+    auto run =
+        apex::gcp_mocks::RunStackEdited("apex-network", "prod", apex::gcp_mocks::ReplaceText(c.line, c.replacement));
     EXPECT_NE(run.exit_code, 0) << c.line;
     EXPECT_THAT(Errors(*run.deployment), HasSubstr(c.message)) << c.line;
     EXPECT_THAT(Errors(*run.deployment), HasSubstr("Pulumi.prod.yaml")) << c.line;

@@ -252,14 +252,15 @@ TEST_P(PlanStackTest, PrintsTheTreeWithComponentsAndKeyProperties) {
   auto const& network = runs.front();
   ASSERT_EQ(network.config.project, "apex-network");
   EXPECT_THAT(plan.out, HasSubstr("pulumi:pulumi:Stack"));
-  EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x9C\xE2\x94\x80 apex:network:Network"));  // ├─ (the APIs follow it)
+  EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x9C\xE2\x94\x80 apex:network:Network"));    // ├─ (the APIs follow it)
   EXPECT_THAT(plan.out, HasSubstr("\xE2\x94\x9C\xE2\x94\x80 gcp:compute:Subnetwork"));  // ├─
   std::regex cidr("ipCidrRange +: \"" + RegexEscape(network.config.config.at("apex:subnetCidr")) + "\"\n");
   EXPECT_TRUE(std::regex_search(plan.out, cidr));
   EXPECT_TRUE(std::regex_search(plan.out, std::regex("autoCreateSubnetworks +: false\n")));
   EXPECT_TRUE(std::regex_search(plan.out, std::regex("purpose +: \"VPC_PEERING\"\n")));
   EXPECT_THAT(plan.out, HasSubstr("Outputs:\n"));
-  EXPECT_THAT(plan.out, HasSubstr("Total for stack " + GetParam() + " over " + std::to_string(runs.size()) + " project"));
+  EXPECT_THAT(plan.out,
+              HasSubstr("Total for stack " + GetParam() + " over " + std::to_string(runs.size()) + " project"));
 }
 
 TEST_P(PlanStackTest, PrintsTheKeyPropertiesOfTheDataAndComputeTiers) {
@@ -271,8 +272,8 @@ TEST_P(PlanStackTest, PrintsTheKeyPropertiesOfTheDataAndComputeTiers) {
        {"databaseVersion", "settings.tier", "settings.availabilityType", "settings.ipConfiguration.ipv4Enabled",
         "deletionProtection"}},
       {"gcp:redis/instance:Instance", {"tier", "memorySizeGb"}},
-      {"gcp:cloudrunv2/service:Service", {"ingress", "template.scaling.minInstanceCount",
-                                          "template.scaling.maxInstanceCount"}},
+      {"gcp:cloudrunv2/service:Service",
+       {"ingress", "template.scaling.minInstanceCount", "template.scaling.maxInstanceCount"}},
       {"gcp:compute/subnetwork:Subnetwork", {"ipCidrRange", "privateIpGoogleAccess"}},
   };
   for (auto const& run : Runs(GetParam())) {
@@ -335,8 +336,8 @@ TEST_P(PlanStackTest, DotHasAClusterPerProjectAndComponentAndDashedReferenceEdge
   for (std::size_t p = 0; p < doc["projects"].size(); ++p) {
     for (auto const& ref : doc["projects"][p]["stackReferences"]) {
       for (auto const& output : ref["outputs"]) {
-        std::string edge = "\"p" + std::to_string(index_of.at(ref["project"])) + "_out_" +
-                           output.get<std::string>() + "\" -> \"p" + std::to_string(p) + "_r";
+        std::string edge = "\"p" + std::to_string(index_of.at(ref["project"])) + "_out_" + output.get<std::string>() +
+                           "\" -> \"p" + std::to_string(p) + "_r";
         EXPECT_THAT(plan.dot_text, HasSubstr(edge)) << edge;
       }
     }
@@ -358,8 +359,13 @@ TEST(PlanTest, SecretsAreErasedAndPlaintextCopiesOfSecretConfigAreFlagged) {
   EXPECT_EQ(apex::plan::ValueText(erased),
             "{env: [{value: [secret]}], later: (computed), password: [secret], tier: \"db-f1-micro\"}");
 
-  apex::plan::ProjectPlan project{.project = "apex-x", .stack = "dev", .qualified_name = "organization/apex-x/dev",
-                                  .resources = {}, .outputs = {}, .references = {}, .warnings = {}};
+  apex::plan::ProjectPlan project{.project = "apex-x",
+                                  .stack = "dev",
+                                  .qualified_name = "organization/apex-x/dev",
+                                  .resources = {},
+                                  .outputs = {},
+                                  .references = {},
+                                  .warnings = {}};
   project.resources.push_back({.urn = "urn:pulumi:dev::apex-x::gcp:sql/user:User::app",
                                .type = "gcp:sql/user:User",
                                .name = "app",
@@ -382,8 +388,9 @@ TEST(PlanTest, DisplaysTypesAndPathsAsPulumiDoes) {
   EXPECT_EQ(apex::plan::DisplayType("apex:database:Cluster"), "apex:database:Cluster");
   EXPECT_EQ(apex::plan::DisplayType("pulumi:pulumi:Stack"), "pulumi:pulumi:Stack");
   EXPECT_EQ(apex::plan::ShortType("gcp:redis/instance:Instance"), "Instance");
-  PropertyMap service{{"template", PropertyMap{{"containers", pulumi::PropertyArray{PropertyMap{{"image", "gcr.io/a"}}}},
-                                               {"scaling", PropertyMap{{"minInstanceCount", 3}}}}}};
+  PropertyMap service{
+      {"template", PropertyMap{{"containers", pulumi::PropertyArray{PropertyMap{{"image", "gcr.io/a"}}}},
+                               {"scaling", PropertyMap{{"minInstanceCount", 3}}}}}};
   EXPECT_EQ(apex::plan::Lookup(service, "template.containers[0].image"), PropertyValue("gcr.io/a"));
   EXPECT_EQ(apex::plan::Lookup(service, "template.scaling.minInstanceCount"), PropertyValue(3));
   EXPECT_FALSE(apex::plan::Lookup(service, "template.containers[1].image"));
@@ -404,7 +411,9 @@ TEST(PlanTest, UnknownStackFailsNamingTheProjectAndTheMissingFile) {
 
 TEST(PlanTest, AFailedRunShowsTheProjectTheExitCodeAndTheLoggedErrors) {
   std::ostringstream err;
-  apex::plan::PrintFailure({.project = "apex-databases", .stack = "dev", .exit_code = 32,
+  apex::plan::PrintFailure({.project = "apex-databases",
+                            .stack = "dev",
+                            .exit_code = 32,
                             .errors = {"apex:dbTier: missing required configuration"}},
                            err);
   EXPECT_EQ(err.str(),

@@ -4,9 +4,9 @@
 // verify (TLS with the mounted CA certificates), the public edge per stack, the feature flags, the APIs, and
 // the security rules of policy-checks.md.
 #include "apex/cloud_run_service.h"
-#include "apex/stack_outputs.h"
 #include "apex/gcp_mocks/gcp_mocks.h"
 #include "apex/gcp_mocks/projects.h"
+#include "apex/stack_outputs.h"
 #include "support/database_outputs.h"
 
 #include <gmock/gmock.h>
@@ -16,11 +16,11 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <set>
 #include <ostream>
+#include <set>
 #include <sstream>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -96,8 +96,11 @@ struct Tier {
 };
 
 Tier TierOf(std::string const& stack) {
-  if (stack == "dev") return {0, 5, "1", "512Mi", 0, 3, "2", "2Gi", "900s", 0, 5, "1", "1Gi", 1, "1", "1Gi", false, "1.3.0-rc.2", "debug"};
-  if (stack == "staging") return {1, 10, "1", "1Gi", 1, 5, "2", "4Gi", "900s", 1, 10, "2", "2Gi", 2, "1", "2Gi", true, "1.3.0-rc.2", "info"};
+  if (stack == "dev")
+    return {0, 5,   "1",   "512Mi", 0,   3,     "2",   "2Gi",        "900s", 0,
+            5, "1", "1Gi", 1,       "1", "1Gi", false, "1.3.0-rc.2", "debug"};
+  if (stack == "staging")
+    return {1, 10, "1", "1Gi", 1, 5, "2", "4Gi", "900s", 1, 10, "2", "2Gi", 2, "1", "2Gi", true, "1.3.0-rc.2", "info"};
   return {3, 50, "2", "2Gi", 2, 20, "4", "8Gi", "1800s", 2, 30, "2", "4Gi", 3, "2", "4Gi", true, "1.2.4", "info"};
 }
 
@@ -139,7 +142,8 @@ TEST_P(ServicesTest, EachWorkloadIsAComponentWithItsServiceAndServiceAccount) {
   };
   for (auto const& c : std::vector<Case>{
            {"apex:services:CloudRunService", "api-gateway", kService, "api-gateway-service", "apex-api-gateway"},
-           {"apex:services:CloudRunService", "ingestion-worker", kService, "ingestion-worker-service", "apex-ingestion-worker"},
+           {"apex:services:CloudRunService", "ingestion-worker", kService, "ingestion-worker-service",
+            "apex-ingestion-worker"},
            {"apex:services:CloudRunService", "query-router", kService, "query-router-service", "apex-query-router"},
            {"apex:services:CloudRunWorkerPool", "temporal-worker", kWorkerPool, "temporal-worker-worker-pool",
             "apex-temporal-worker"}}) {
@@ -196,17 +200,15 @@ TEST_P(ServicesTest, SizesAndScalingFollowTheTier) {
 TEST_P(ServicesTest, ServicesHaveStartupAndLivenessProbesOnTheHealthPath) {
   for (auto const& name : {"api-gateway-service", "ingestion-worker-service", "query-router-service"}) {
     auto container = Container(Get(kService, name));
-    EXPECT_EQ(container.at("startupProbe"),
-              PropertyValue(PropertyMap{{"failureThreshold", 24},
-                                        {"httpGet", PropertyMap{{"path", "/healthz"}}},
-                                        {"periodSeconds", 5},
-                                        {"timeoutSeconds", 3}}))
+    EXPECT_EQ(container.at("startupProbe"), PropertyValue(PropertyMap{{"failureThreshold", 24},
+                                                                      {"httpGet", PropertyMap{{"path", "/healthz"}}},
+                                                                      {"periodSeconds", 5},
+                                                                      {"timeoutSeconds", 3}}))
         << name;
-    EXPECT_EQ(container.at("livenessProbe"),
-              PropertyValue(PropertyMap{{"failureThreshold", 3},
-                                        {"httpGet", PropertyMap{{"path", "/healthz"}}},
-                                        {"periodSeconds", 30},
-                                        {"timeoutSeconds", 5}}))
+    EXPECT_EQ(container.at("livenessProbe"), PropertyValue(PropertyMap{{"failureThreshold", 3},
+                                                                       {"httpGet", PropertyMap{{"path", "/healthz"}}},
+                                                                       {"periodSeconds", 30},
+                                                                       {"timeoutSeconds", 5}}))
         << name;
     EXPECT_EQ(container.at("ports"), PropertyValue(PropertyMap{{"containerPort", 8080}, {"name", "http1"}}));
   }
@@ -278,14 +280,12 @@ TEST_P(ServicesTest, SecretsOnlyThroughSecretManagerReferences) {
 
 // Secret volumes: one file per directory, the CA certificates of Cloud SQL and Memorystore.
 PropertyValue SecretVolume(std::string const& name, std::string const& secret) {
-  return PropertyMap{{"name", name},
-                     {"secret", PropertyMap{{"items", PropertyArray{PropertyMap{{"path", "server-ca.pem"},
-                                                                                {"version", "latest"}}}},
-                                            {"secret", secret}}}};
+  return PropertyMap{
+      {"name", name},
+      {"secret", PropertyMap{{"items", PropertyArray{PropertyMap{{"path", "server-ca.pem"}, {"version", "latest"}}}},
+                             {"secret", secret}}}};
 }
-PropertyValue Mount(std::string const& name) {
-  return PropertyMap{{"mountPath", "/secrets/" + name}, {"name", name}};
-}
+PropertyValue Mount(std::string const& name) { return PropertyMap{{"mountPath", "/secrets/" + name}, {"name", name}}; }
 
 TEST_P(ServicesTest, CaCertificatesAreMountedAsFilesAndNoCloudSqlSocket) {
   for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
@@ -362,16 +362,17 @@ TEST_P(ServicesTest, ServiceAccountsHoldOnlyWhatTheyUse) {
   }
   EXPECT_EQ(got, want);
   for (auto const& [name, secret] : want) {
-    std::string id = name.rfind("db-migrate", 0) == 0 ? "db-migrate"
+    std::string id = name.rfind("db-migrate", 0) == 0    ? "db-migrate"
                      : name.rfind("api-gateway", 0) == 0 ? "api-gateway"
-                     : name.substr(0, name.find('-', name.find('-') + 1));
+                                                         : name.substr(0, name.find('-', name.find('-') + 1));
     EXPECT_EQ(Get(kSecretGrant, name).inputs.at("member"), Str(Member("apex-" + id))) << name;
   }
   // No basic roles anywhere.
   for (auto const& r : d.resources()) {
     auto role = r.inputs.find("role");
     if (role == r.inputs.end()) continue;
-    for (char const* basic : {"roles/owner", "roles/editor", "roles/viewer"}) EXPECT_NE(role->second, Str(basic)) << r.name;
+    for (char const* basic : {"roles/owner", "roles/editor", "roles/viewer"})
+      EXPECT_NE(role->second, Str(basic)) << r.name;
   }
   // A workload is created after the grants it needs to start.
   auto router = Get(kService, "query-router-service");
@@ -381,8 +382,8 @@ TEST_P(ServicesTest, ServiceAccountsHoldOnlyWhatTheyUse) {
 
 TEST_P(ServicesTest, DataTierWorkloadsUseDirectVpcEgressToPrivateRanges) {
   auto net = network_.deployment->stack_outputs();
-  PropertyValue interfaces(PropertyArray{PropertyMap{{"network", net.at(outputs::kNetworkId)},
-                                                     {"subnetwork", net.at(outputs::kSubnetId)}}});
+  PropertyValue interfaces(
+      PropertyArray{PropertyMap{{"network", net.at(outputs::kNetworkId)}, {"subnetwork", net.at(outputs::kSubnetId)}}});
   // Cloud SQL, Memorystore and the two VMs have private addresses; the internet goes the direct way.
   for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
     EXPECT_EQ(Template(Workload(id)).at("vpcAccess"),
@@ -455,7 +456,8 @@ TEST_P(ServicesTest, TheMigrationJobCreatesTheExtensionsAndGrantsEachServiceUser
   EXPECT_EQ(task.at("serviceAccount"), Str(Email("apex-db-migrate")));
   EXPECT_EQ(task.at("maxRetries"), PropertyValue(1));
   EXPECT_EQ(task.at("timeout"), Str("600s"));
-  EXPECT_EQ(task.at("volumes"), PropertyValue(PropertyArray{SecretVolume("postgres-ca", Secret("apex-db-postgres-ca"))}));
+  EXPECT_EQ(task.at("volumes"),
+            PropertyValue(PropertyArray{SecretVolume("postgres-ca", Secret("apex-db-postgres-ca"))}));
   auto const& container = Obj(task.at("containers").AsArray().at(0));
   // A pinned postgres client image, from config.
   EXPECT_EQ(container.at("image"), Str("docker.io/library/postgres:18.1-alpine"));
@@ -463,15 +465,17 @@ TEST_P(ServicesTest, TheMigrationJobCreatesTheExtensionsAndGrantsEachServiceUser
   EXPECT_EQ(container.at("commands"), PropertyValue(PropertyArray{"/bin/sh", "-c"}));
   std::string script = container.at("args").AsArray().at(0).AsString();
   EXPECT_THAT(script, HasSubstr("--header 'Metadata-Flavor: Google' "));
-  EXPECT_THAT(script, HasSubstr("http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token"));
-  EXPECT_THAT(script, HasSubstr("printf '%s\\n' \"$APEX_MIGRATION_SQL\" | psql -X -v ON_ERROR_STOP=1 --single-transaction -f -"));
+  EXPECT_THAT(script,
+              HasSubstr("http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token"));
+  EXPECT_THAT(
+      script,
+      HasSubstr("printf '%s\\n' \"$APEX_MIGRATION_SQL\" | psql -X -v ON_ERROR_STOP=1 --single-transaction -f -"));
 
   std::string sql = "CREATE EXTENSION IF NOT EXISTS vector;\nCREATE EXTENSION IF NOT EXISTS pgaudit;\n";
   for (std::string id : {"ingestion-worker", "query-router", "temporal-worker"}) {
     std::string u = "\"" + DbUser("apex-" + id) + "\"";
-    sql += "GRANT CONNECT ON DATABASE \"vectors\" TO " + u + ";\n" +
-           "GRANT USAGE, CREATE ON SCHEMA public TO " + u + ";\n" +
-           "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + u + ";\n" +
+    sql += "GRANT CONNECT ON DATABASE \"vectors\" TO " + u + ";\n" + "GRANT USAGE, CREATE ON SCHEMA public TO " + u +
+           ";\n" + "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + u + ";\n" +
            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + u + ";\n" +
            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + u + ";\n" +
            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO " + u + ";\n";
@@ -518,10 +522,11 @@ TEST_P(ServicesTest, TheLoadBalancerFrontsTheGatewayInProdOnly) {
   auto const& rules = armor.inputs.at("rules").AsArray();
   ASSERT_EQ(rules.size(), 4u);
   auto waf = [](std::string const& set) {
-    return PropertyValue(PropertyMap{{"expr", PropertyMap{{"expression", "evaluatePreconfiguredWaf('" + set +
-                                                                             "', {'sensitivity': 1})"}}}});
+    return PropertyValue(PropertyMap{
+        {"expr", PropertyMap{{"expression", "evaluatePreconfiguredWaf('" + set + "', {'sensitivity': 1})"}}}});
   };
-  PropertyValue all_ips(PropertyMap{{"config", PropertyMap{{"srcIpRanges", PropertyArray{"*"}}}}, {"versionedExpr", "SRC_IPS_V1"}});
+  PropertyValue all_ips(
+      PropertyMap{{"config", PropertyMap{{"srcIpRanges", PropertyArray{"*"}}}}, {"versionedExpr", "SRC_IPS_V1"}});
   EXPECT_EQ(Obj(rules[0]).at("match"), waf("sqli-v33-stable"));
   EXPECT_EQ(Obj(rules[0]).at("action"), Str("deny(403)"));
   EXPECT_EQ(Obj(rules[0]).at("priority"), PropertyValue(1000));
@@ -544,21 +549,24 @@ TEST_P(ServicesTest, TheLoadBalancerFrontsTheGatewayInProdOnly) {
   EXPECT_EQ(backend.inputs.at("backends"), PropertyValue(PropertyArray{PropertyMap{{"group", neg.id}}}));
   EXPECT_EQ(backend.inputs.at("logConfig"), PropertyValue(PropertyMap{{"enable", true}, {"sampleRate", 1.0}}));
   EXPECT_EQ(Get("gcp:compute/uRLMap:URLMap", "public-edge-url-map").inputs.at("defaultService"), Str(backend.id));
-  EXPECT_EQ(Get("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate").inputs.at("managed"),
-            PropertyValue(PropertyMap{{"domains", PropertyArray{"api.apex-memory.example.com"}}}));
+  EXPECT_EQ(
+      Get("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate").inputs.at("managed"),
+      PropertyValue(PropertyMap{{"domains", PropertyArray{"api.apex-memory.example.com"}}}));
   auto tls = Get("gcp:compute/sSLPolicy:SSLPolicy", "public-edge-tls");
   EXPECT_EQ(tls.inputs.at("minTlsVersion"), Str("TLS_1_2"));
   EXPECT_EQ(tls.inputs.at("profile"), Str("MODERN"));
   auto https_proxy = Get("gcp:compute/targetHttpsProxy:TargetHttpsProxy", "public-edge-https-proxy");
   EXPECT_EQ(https_proxy.inputs.at("urlMap"), id("gcp:compute/uRLMap:URLMap", "public-edge-url-map"));
   EXPECT_EQ(https_proxy.inputs.at("sslCertificates"),
-            PropertyValue(PropertyArray{id("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate")}));
+            PropertyValue(PropertyArray{
+                id("gcp:compute/managedSslCertificate:ManagedSslCertificate", "public-edge-certificate")}));
   EXPECT_EQ(https_proxy.inputs.at("sslPolicy"), Str(tls.id));
   auto address = Get("gcp:compute/globalAddress:GlobalAddress", "public-edge-ip");
   EXPECT_EQ(address.inputs.at("addressType"), Str("EXTERNAL"));
   for (auto const& [rule, port, proxy] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"public-edge-https", "443", https_proxy.id},
-           {"public-edge-http", "80", Get("gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy").id}}) {
+           {"public-edge-http", "80",
+            Get("gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy").id}}) {
     auto fr = Get("gcp:compute/globalForwardingRule:GlobalForwardingRule", rule);
     EXPECT_EQ(fr.inputs.at("portRange"), Str(port)) << rule;
     EXPECT_EQ(fr.inputs.at("target"), Str(proxy)) << rule;
@@ -567,10 +575,10 @@ TEST_P(ServicesTest, TheLoadBalancerFrontsTheGatewayInProdOnly) {
   }
   // Port 80 answers with a redirect to HTTPS, nothing else.
   auto redirect = Get("gcp:compute/uRLMap:URLMap", "public-edge-http-redirect");
-  EXPECT_EQ(redirect.inputs.at("defaultUrlRedirect"),
-            PropertyValue(PropertyMap{{"httpsRedirect", true},
-                                      {"redirectResponseCode", "MOVED_PERMANENTLY_DEFAULT"},
-                                      {"stripQuery", false}}));
+  EXPECT_EQ(
+      redirect.inputs.at("defaultUrlRedirect"),
+      PropertyValue(PropertyMap{
+          {"httpsRedirect", true}, {"redirectResponseCode", "MOVED_PERMANENTLY_DEFAULT"}, {"stripQuery", false}}));
   EXPECT_EQ(redirect.inputs.count("defaultService"), 0u);
   EXPECT_EQ(Get("gcp:compute/targetHttpProxy:TargetHttpProxy", "public-edge-http-proxy").inputs.at("urlMap"),
             Str(redirect.id));
@@ -598,7 +606,10 @@ TEST_P(ServicesTest, TheStackEnablesTheApisItCalls) {
 }
 
 TEST_P(ServicesTest, EveryLabelableResourceCarriesTheStandardLabels) {
-  std::set<std::string> labelable = {kService, kWorkerPool, kJob, "gcp:compute/securityPolicy:SecurityPolicy",
+  std::set<std::string> labelable = {kService,
+                                     kWorkerPool,
+                                     kJob,
+                                     "gcp:compute/securityPolicy:SecurityPolicy",
                                      "gcp:compute/globalAddress:GlobalAddress",
                                      "gcp:compute/globalForwardingRule:GlobalForwardingRule"};
   int labelled = 0;
@@ -644,7 +655,8 @@ apex::gcp_mocks::StackRun RunEditedDev(std::function<std::string(std::string)> c
 }
 
 TEST(ServicesFlagsTest, AFlagTurnedOffReachesEveryWorkloadAndTheWorkerPoolStays) {
-  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText("apex:enableTemporal: \"true\"", "apex:enableTemporal: \"false\""));
+  auto run =
+      RunEditedDev(apex::gcp_mocks::ReplaceText("apex:enableTemporal: \"true\"", "apex:enableTemporal: \"false\""));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   for (auto const& r : run.deployment->resources()) {
     if (r.type != kService && r.type != kWorkerPool) continue;
@@ -662,8 +674,8 @@ TEST(ServicesFlagsTest, AnUnsetFlagDefaultsToTrue) {
 }
 
 TEST(ServicesEdgeTest, ALoadBalancerInDevServesItsDomainAndClosesRunApp) {
-  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText("apex:publicEdge: runApp",
-                                                     "apex:publicEdge: loadBalancer\n  apex:publicDomain: api.dev.example.com"));
+  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText(
+      "apex:publicEdge: runApp", "apex:publicEdge: loadBalancer\n  apex:publicDomain: api.dev.example.com"));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   EXPECT_EQ(run.deployment->Find(kService, "api-gateway-service")->inputs.at("ingress"),
             Str("INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"));
@@ -698,7 +710,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "'apex:queryRouterMinInstances': 9 is above queryRouterMaxInstances (5)"},
         BadValue{"apex:ingestionWorkerMemory: 2Gi", "apex:ingestionWorkerMemory: 12Gi",
                  "'apex:ingestionWorkerMemory': 12Gi needs more than 2 CPU (at most 8Gi)"},
-        BadValue{"apex:apiGatewayCpu: \"1\"", "apex:apiGatewayCpu: \"3\"", "'apex:apiGatewayCpu': '3' is not one of 1, 2, 4, 6, 8"},
+        BadValue{"apex:apiGatewayCpu: \"1\"", "apex:apiGatewayCpu: \"3\"",
+                 "'apex:apiGatewayCpu': '3' is not one of 1, 2, 4, 6, 8"},
         BadValue{"apex:temporalAddress: apex-dev.a1b2c.tmprl.cloud:7233", "apex:temporalAddress: temporal",
                  "'apex:temporalAddress': 'temporal' is not host:port"},
         BadValue{"apex:publicEdge: runApp", "apex:publicEdge: loadBalancer",
@@ -721,8 +734,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "Invalid configuration 'apex:enableQdrant': 'yes' is not \"true\" or \"false\""}));
 
 TEST(ServicesConfigPinTest, ADigestPinsTheMigrationImage) {
-  auto run = RunEditedDev(apex::gcp_mocks::ReplaceText(
-      "postgres:18.1-alpine", "postgres@sha256:" + std::string(64, 'a')));
+  auto run =
+      RunEditedDev(apex::gcp_mocks::ReplaceText("postgres:18.1-alpine", "postgres@sha256:" + std::string(64, 'a')));
   ASSERT_EQ(run.exit_code, 0) << Logs(*run.deployment);
   auto job = run.deployment->Find(kJob, "db-migrate-job");
   ASSERT_TRUE(job);
@@ -740,8 +753,9 @@ struct BrokenRule {
 class CloudRunServiceRulesTest : public ::testing::TestWithParam<BrokenRule> {};
 
 TEST_P(CloudRunServiceRulesTest, RefusesWhatPolicyForbids) {
-  pulumi::mocks::MockDeployment deployment(std::make_shared<apex::gcp_mocks::GcpMocks>("apex-dev-123456", "us-central1"),
-                                           {.project = "apex-services", .stack = "dev"});
+  pulumi::mocks::MockDeployment deployment(
+      std::make_shared<apex::gcp_mocks::GcpMocks>("apex-dev-123456", "us-central1"),
+      {.project = "apex-services", .stack = "dev"});
   int exit_code = deployment.Run([&](pulumi::Context& ctx) {
     apex::CloudRunServiceArgs args{
         .common = {.gcp_project = "apex-dev-123456",
@@ -777,8 +791,9 @@ INSTANTIATE_TEST_SUITE_P(
                    "the name is also the service account id"},
         BrokenRule{"one secret file per directory",
                    [](auto& a) {
-                     a.workload.secret_files = {{.name = "a", .secret = std::string("s1"), .path = "/secrets/ca/a.pem"},
-                                                {.name = "b", .secret = std::string("s2"), .path = "/secrets/ca/b.pem"}};
+                     a.workload.secret_files = {
+                         {.name = "a", .secret = std::string("s1"), .path = "/secrets/ca/a.pem"},
+                         {.name = "b", .secret = std::string("s2"), .path = "/secrets/ca/b.pem"}};
                    },
                    "two secret files in /secrets/ca: one per directory"},
         BrokenRule{"the database user's env var is not set twice",

@@ -22,7 +22,8 @@ TEST(StackGraphTest, TheFourProjectsInDependencyOrder) {
   EXPECT_THAT(names, ElementsAre("apex-network", "apex-databases", "apex-services", "apex-monitoring"));
   EXPECT_TRUE(apex::GraphProjectNamed("apex-network").reads.empty());
   EXPECT_THAT(apex::GraphProjectNamed("apex-services").ReadProjects(), ElementsAre("apex-network", "apex-databases"));
-  EXPECT_THAT(apex::GraphProjectNamed("apex-monitoring").ReadProjects(), ElementsAre("apex-databases", "apex-services"));
+  EXPECT_THAT(apex::GraphProjectNamed("apex-monitoring").ReadProjects(),
+              ElementsAre("apex-databases", "apex-services"));
   EXPECT_THAT(apex::GraphProjectNamed("apex-databases").ReadOf("apex-network")->outputs,
               ElementsAre("networkId", "subnetSelfLink", "psaRangeName", "privateServiceConnection"));
   EXPECT_EQ(apex::GraphProjectNamed("apex-databases").ReadOf("apex-services"), nullptr);
@@ -70,8 +71,10 @@ class StackReadsTest : public ::testing::Test {
     });
   }
   pulumi::mocks::MockDeployment deployment_{
-      nullptr, {.project = "apex-databases", .stack = "dev",
-                .stack_references = {{"acme/apex-network/dev", {{apex::outputs::kNetworkId, "net-1"}}}}}};
+      nullptr,
+      {.project = "apex-databases",
+       .stack = "dev",
+       .stack_references = {{"acme/apex-network/dev", {{apex::outputs::kNetworkId, "net-1"}}}}}};
 };
 
 TEST_F(StackReadsTest, ReferencesEachDeclaredStackByItsShortName) {

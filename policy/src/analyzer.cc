@@ -16,8 +16,8 @@ void RunPolicy(std::string const& name, std::string const& description, std::str
   } catch (UnknownValueError const& e) {
     out.push_back({.policy_name = name,
                    .description = description,
-                   .message = ViolationMessage(description, "can't run policy '" + name + "' during preview: " +
-                                                                std::string(e.what())),
+                   .message = ViolationMessage(
+                       description, "can't run policy '" + name + "' during preview: " + std::string(e.what())),
                    .urn = urn,
                    .enforcement_level = EnforcementLevel::kAdvisory});
   } catch (std::exception const& e) {
@@ -42,7 +42,8 @@ std::vector<Diagnostic> ValidateEach(Analyzer const& analyzer, std::string const
                      .urn = urn.empty() ? subject : urn,
                      .enforcement_level = level});
     };
-    RunPolicy(p->name, p->description, subject, [&] { run(*p, report); }, out);
+    RunPolicy(
+        p->name, p->description, subject, [&] { run(*p, report); }, out);
   }
   return out;
 }
@@ -90,7 +91,8 @@ std::vector<Remediation> Analyzer::Remediate(AnalyzerResource const& resource) c
     std::vector<Diagnostic> unknown;
     ResourceRemediationArgs args{.resource = current, .config = ConfigOf(p->name), .stack = stack_};
     // A remediation that needs an unknown value leaves the resource as it is.
-    RunPolicy(p->name, p->description, resource.urn, [&] { result = p->remediate(args); }, unknown);
+    RunPolicy(
+        p->name, p->description, resource.urn, [&] { result = p->remediate(args); }, unknown);
     if (!result) continue;
     current.properties = Properties(*result);
     out.push_back({.policy_name = p->name, .description = p->description, .properties = std::move(*result)});

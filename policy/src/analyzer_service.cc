@@ -80,12 +80,12 @@ absl::StatusOr<Properties> DecodeProperties(google::protobuf::Struct const& s) {
 }
 
 absl::StatusOr<ResourceOptions> DecodeOptions(pulumirpc::AnalyzerResourceOptions const& o) {
-  ResourceOptions out{.protect = o.protect(),
-                      .ignore_changes = {o.ignorechanges().begin(), o.ignorechanges().end()},
-                      .delete_before_replace = o.deletebeforereplacedefined() && o.deletebeforereplace(),
-                      .additional_secret_outputs = {o.additionalsecretoutputs().begin(),
-                                                    o.additionalsecretoutputs().end()},
-                      .aliases = {o.aliases().begin(), o.aliases().end()}};
+  ResourceOptions out{
+      .protect = o.protect(),
+      .ignore_changes = {o.ignorechanges().begin(), o.ignorechanges().end()},
+      .delete_before_replace = o.deletebeforereplacedefined() && o.deletebeforereplace(),
+      .additional_secret_outputs = {o.additionalsecretoutputs().begin(), o.additionalsecretoutputs().end()},
+      .aliases = {o.aliases().begin(), o.aliases().end()}};
   if (o.has_customtimeouts()) {
     auto const& t = o.customtimeouts();
     out.custom_timeouts = CustomTimeouts{.create = GoDuration(t.create()),
@@ -100,7 +100,8 @@ template <typename Message>
 absl::StatusOr<AnalyzerResource> DecodeResource(Message const& m) {
   auto properties = DecodeProperties(m.properties());
   if (!properties.ok()) {
-    return absl::InvalidArgumentError("the properties of " + m.urn() + ": " + std::string(properties.status().message()));
+    return absl::InvalidArgumentError("the properties of " + m.urn() + ": " +
+                                      std::string(properties.status().message()));
   }
   auto options = DecodeOptions(m.options());
   AnalyzerResource r{.type = m.type(),

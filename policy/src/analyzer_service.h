@@ -7,11 +7,11 @@
 
 #include <functional>
 #include <map>
-#include <set>
-#include <string>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace pulumi::internal {
 class Runtime;

@@ -47,7 +47,9 @@ std::string const& NameOf(Policy const& policy) {
 
 PolicyPack::PolicyPack(std::string name, std::string version, std::vector<Policy> policies,
                        EnforcementLevel default_level)
-    : name_(std::move(name)), version_(std::move(version)), policies_(std::move(policies)),
+    : name_(std::move(name)),
+      version_(std::move(version)),
+      policies_(std::move(policies)),
       default_level_(default_level) {
   static std::regex const kName("^[a-zA-Z0-9-_.]{1,100}$");
   if (!std::regex_match(name_, kName)) {

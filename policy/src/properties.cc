@@ -11,7 +11,7 @@ namespace {
 using Kind = PropertyValue::Kind;
 
 struct Step {
-  std::string key;       // an object key, or
+  std::string key;        // an object key, or
   std::size_t index = 0;  // a list index when is_index
   bool is_index = false;
 };
@@ -153,8 +153,7 @@ char const* KindName(Kind k) {
 }
 
 [[noreturn]] void WrongType(std::string_view path, char const* expected, PropertyValue const& found) {
-  throw std::invalid_argument("property " + std::string(path) + " is " + KindName(found.kind()) + ", not " +
-                              expected);
+  throw std::invalid_argument("property " + std::string(path) + " is " + KindName(found.kind()) + ", not " + expected);
 }
 
 }  // namespace

@@ -27,13 +27,13 @@ PolicyPack MakePack(Context& ctx) {
                [want, dry_run](ResourceValidationArgs const& args) {
                  auto v = args.resource.properties.GetBool("value");
                  if (v && *v != want) {
-                   args.ReportViolation(std::string("value was ") + (*v ? "true" : "false") + (dry_run ? " (preview)" : "") +
-                                        ", limit " + std::to_string(args.config.value("limit", 0)) + ", tag " +
-                                        args.stack.tags.at("team") + ", protect " +
-                                        (args.resource.options.protect ? "on" : "off") + ", timeout " +
-                                        (args.resource.options.custom_timeouts ? args.resource.options.custom_timeouts->create
-                                                                               : "") +
-                                        ", provider " + (args.resource.provider ? args.resource.provider->name : ""));
+                   args.ReportViolation(
+                       std::string("value was ") + (*v ? "true" : "false") + (dry_run ? " (preview)" : "") +
+                       ", limit " + std::to_string(args.config.value("limit", 0)) + ", tag " +
+                       args.stack.tags.at("team") + ", protect " + (args.resource.options.protect ? "on" : "off") +
+                       ", timeout " +
+                       (args.resource.options.custom_timeouts ? args.resource.options.custom_timeouts->create : "") +
+                       ", provider " + (args.resource.provider ? args.resource.provider->name : ""));
                  }
                }},
        StackValidationPolicy{.name = "deps",
@@ -121,7 +121,15 @@ TEST_F(AnalyzerServiceTest, ServesThePackBuiltFromTheStacksConfig) {
   EXPECT_EQ(info.policies(0).name(), "validate-true");
   EXPECT_EQ(info.policies(0).enforcementlevel(), pulumirpc::MANDATORY);
   EXPECT_EQ(info.policies(0).policy_type(), pulumirpc::POLICY_TYPE_RESOURCE);
-  EXPECT_EQ(info.policies(0).configschema().properties().fields().at("limit").struct_value().fields().at("type").string_value(),
+  EXPECT_EQ(info.policies(0)
+                .configschema()
+                .properties()
+                .fields()
+                .at("limit")
+                .struct_value()
+                .fields()
+                .at("type")
+                .string_value(),
             "number");
   EXPECT_EQ(info.policies(0).configschema().required(0), "limit");
   EXPECT_EQ(info.policies(1).policy_type(), pulumirpc::POLICY_TYPE_STACK);
@@ -179,8 +187,11 @@ TEST_F(AnalyzerServiceTest, ServesThePackBuiltFromTheStacksConfig) {
 }
 
 TEST_F(AnalyzerServiceTest, APackThatCannotBeBuiltFailsConfigureStackWithItsMessage) {
-  Start([](Context& ctx) { return PolicyPack("bad", "1.0.0", {ResourceValidationPolicy{.name = "all",
-      .validate = [](ResourceValidationArgs const&) {}}}); (void)ctx; });
+  Start([](Context& ctx) {
+    return PolicyPack("bad", "1.0.0",
+                      {ResourceValidationPolicy{.name = "all", .validate = [](ResourceValidationArgs const&) {}}});
+    (void)ctx;
+  });
   auto status = ConfigureStack(false);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr("the policy pack could not be built: invalid policy name \"all\""));
@@ -200,16 +211,18 @@ TEST_F(AnalyzerServiceTest, AMissingStackConfigKeyNamesTheKey) {
 
 TEST_F(AnalyzerServiceTest, APolicyThatThrowsFailsTheCall) {
   Start([](Context&) {
-    return PolicyPack("p", "1.0.0", {ResourceValidationPolicy{.name = "broken", .validate = [](ResourceValidationArgs const&) {
-                                                                throw std::runtime_error("boom");
-                                                              }}});
+    return PolicyPack("p", "1.0.0",
+                      {ResourceValidationPolicy{.name = "broken", .validate = [](ResourceValidationArgs const&) {
+                                                  throw std::runtime_error("boom");
+                                                }}});
   });
   ASSERT_TRUE(ConfigureStack(false).ok());
   grpc::ClientContext c;
   pulumirpc::AnalyzeResponse response;
   auto status = stub_->Analyze(&c, Request(true), &response);
   EXPECT_FALSE(status.ok());
-  EXPECT_THAT(status.error_message(), HasSubstr("policy 'broken' failed on urn:pulumi:dev::proj::simple:index:Resource::res: boom"));
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("policy 'broken' failed on urn:pulumi:dev::proj::simple:index:Resource::res: boom"));
 }
 
 }  // namespace

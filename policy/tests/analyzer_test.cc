@@ -72,8 +72,9 @@ TEST(AnalyzerTest, ReportsViolationsWithDescriptionNewlineMessageAndEachPolicysL
 
 TEST(AnalyzerTest, ConfigOverridesLevelsAndGivesPoliciesTheirProperties) {
   Analyzer analyzer(Pack());
-  analyzer.Configure({{"truthiness", {.enforcement_level = EnforcementLevel::kDisabled}},
-                      {"configured", {.enforcement_level = EnforcementLevel::kAdvisory, .properties = {{"value", false}}}}});
+  analyzer.Configure(
+      {{"truthiness", {.enforcement_level = EnforcementLevel::kDisabled}},
+       {"configured", {.enforcement_level = EnforcementLevel::kAdvisory, .properties = {{"value", false}}}}});
   EXPECT_TRUE(analyzer.AnalyzeResource(Resource(false)).empty());
   auto d = analyzer.AnalyzeResource(Resource(true));
   ASSERT_EQ(d.size(), 1u);
@@ -122,8 +123,9 @@ TEST(AnalyzerTest, APolicyThatThrowsFailsNamingItselfAndTheResource) {
     (void)analyzer.AnalyzeResource(Resource(true));
     FAIL();
   } catch (PolicyError const& e) {
-    EXPECT_STREQ(e.what(), ("policy 'broken' failed on " + std::string(kUrn) +
-                            ": property value is a bool, not a string").c_str());
+    EXPECT_STREQ(
+        e.what(),
+        ("policy 'broken' failed on " + std::string(kUrn) + ": property value is a bool, not a string").c_str());
   }
 }
 

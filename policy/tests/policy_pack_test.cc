@@ -37,11 +37,11 @@ TEST(PolicyPackTest, AcceptsAValidPackAndGivesPoliciesThePackLevelByDefault) {
 
 TEST(PolicyPackTest, ARemediationPolicyRemediatesUnlessItSaysOtherwise) {
   auto fix = [](ResourceRemediationArgs const&) -> std::optional<PropertyMap> { return std::nullopt; };
-  PolicyPack pack("p", "1.0.0",
-                  {ResourceRemediationPolicy{.name = "fix", .remediate = fix},
-                   ResourceRemediationPolicy{.name = "off", .enforcement_level = EnforcementLevel::kDisabled,
-                                             .remediate = fix}},
-                  EnforcementLevel::kMandatory);
+  PolicyPack pack(
+      "p", "1.0.0",
+      {ResourceRemediationPolicy{.name = "fix", .remediate = fix},
+       ResourceRemediationPolicy{.name = "off", .enforcement_level = EnforcementLevel::kDisabled, .remediate = fix}},
+      EnforcementLevel::kMandatory);
   EXPECT_EQ(pack.DefaultLevel(pack.policies()[0]), EnforcementLevel::kRemediate);
   EXPECT_EQ(pack.DefaultLevel(pack.policies()[1]), EnforcementLevel::kDisabled);
 }
@@ -55,12 +55,13 @@ TEST(PolicyPackTest, RefusesNamesOutsideThePattern) {
 }
 
 TEST(PolicyPackTest, RefusesThePolicyNameAllWhichConfigReserves) {
-  EXPECT_THAT(ErrorOf([] { PolicyPack("p", "1.0.0", {Named("all")}); }),
-              HasSubstr("invalid policy name \"all\""));
+  EXPECT_THAT(ErrorOf([] { PolicyPack("p", "1.0.0", {Named("all")}); }), HasSubstr("invalid policy name \"all\""));
 }
 
 TEST(PolicyPackTest, RefusesTwoPoliciesOfOneName) {
-  EXPECT_THAT(ErrorOf([] { PolicyPack("p", "1.0.0", {Named("x"), Named("x")}); }),
+  EXPECT_THAT(ErrorOf([] {
+                PolicyPack("p", "1.0.0", {Named("x"), Named("x")});
+              }),
               HasSubstr("two policies named \"x\""));
 }
 

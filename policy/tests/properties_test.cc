@@ -9,8 +9,7 @@ namespace {
 using ::testing::HasSubstr;
 
 Properties Sql() {
-  PropertyMap ip{{"ipv4Enabled", false},
-                 {"authorizedNetworks", PropertyArray{PropertyMap{{"value", "10.0.0.0/8"}}}}};
+  PropertyMap ip{{"ipv4Enabled", false}, {"authorizedNetworks", PropertyArray{PropertyMap{{"value", "10.0.0.0/8"}}}}};
   PropertyArray flags{PropertyMap{{"name", "log_connections"}, {"value", "on"}}};
   return Properties(PropertyMap{
       {"databaseVersion", "POSTGRES_18"},

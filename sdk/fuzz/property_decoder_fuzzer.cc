@@ -13,11 +13,11 @@
 //   * DecodeMap agrees with DecodeValue on objects.
 // A broken property aborts with both values printed in full.
 #include "internal/property_codec.h"
-#include "support/property_debug.h"
 #include "pulumi/property_value.h"
+#include "support/property_debug.h"
 
-#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/struct.pb.h>
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <cmath>
@@ -41,7 +41,6 @@ using pulumi::internal::EncodeOptions;
 using pulumi::internal::EncodeValue;
 
 constexpr EncodeOptions kKeepAll{.keep_secrets = true, .keep_resources = true, .keep_output_values = true};
-
 
 [[noreturn]] void Fail(char const* what, PropertyValue const& a, PropertyValue const* b = nullptr) {
   std::ostringstream os;
@@ -83,7 +82,8 @@ PropertyValue ScrambleSecrets(PropertyValue const& v) {
     case K::kOutput: {
       OutputValue o = v.AsOutput();
       if (o.value) {
-        o.value = std::make_shared<PropertyValue const>(o.secret ? PropertyValue("<scrambled>") : ScrambleSecrets(*o.value));
+        o.value =
+            std::make_shared<PropertyValue const>(o.secret ? PropertyValue("<scrambled>") : ScrambleSecrets(*o.value));
       }
       return o;
     }
@@ -112,16 +112,16 @@ void CheckDecoded(PropertyValue const& v) {
   PropertyValue const plain = v.WithoutSecrets();
   if (plain.ContainsSecrets()) Fail("WithoutSecrets left a secret", v, &plain);
   if (plain.ContainsUnknowns() != unknowns) Fail("WithoutSecrets changed ContainsUnknowns", v, &plain);
-  if (!v.ContainsSecrets() && !has_nan && !(plain == v)) Fail("WithoutSecrets changed a value without secrets", v, &plain);
+  if (!v.ContainsSecrets() && !has_nan && !(plain == v))
+    Fail("WithoutSecrets changed a value without secrets", v, &plain);
 
   auto again = DecodeValue(EncodeValue(v, kKeepAll));
   if (!again.ok()) Fail("the encoding of a decoded value does not decode", v);
   if (!has_nan && !(*again == v)) Fail("decode(encode(v)) != v", v, &*again);
 
   for (int mask = 0; mask < 8; ++mask) {
-    EncodeOptions opts{.keep_secrets = (mask & 1) != 0,
-                       .keep_resources = (mask & 2) != 0,
-                       .keep_output_values = (mask & 4) != 0};
+    EncodeOptions opts{
+        .keep_secrets = (mask & 1) != 0, .keep_resources = (mask & 2) != 0, .keep_output_values = (mask & 4) != 0};
     auto d = DecodeValue(EncodeValue(v, opts));
     if (!d.ok()) Fail("an encoding under some options does not decode", v);
     if (unknowns && !d->ContainsUnknowns()) Fail("encoding lost an unknown", v, &*d);
@@ -147,7 +147,8 @@ extern "C" int LLVMFuzzerTestOneInput(uint8_t const* data, size_t size) {
   if (data[0] == 'J') {
     if (!google::protobuf::util::JsonStringToMessage(std::string(payload, payload_size), &wire).ok()) return 0;
   } else {
-    if (payload_size > static_cast<size_t>(INT32_MAX) || !wire.ParseFromArray(payload, static_cast<int>(payload_size))) {
+    if (payload_size > static_cast<size_t>(INT32_MAX) ||
+        !wire.ParseFromArray(payload, static_cast<int>(payload_size))) {
       return 0;
     }
   }

@@ -87,7 +87,8 @@ std::string Config::RawRequire(std::string const& key, bool secret) const {
   auto v = Raw(key);
   if (!v) {
     auto full = FullKey(key);
-    throw ConfigError("Missing required configuration variable '" + full + "'\n\tplease set a value using the command `pulumi config set " +
+    throw ConfigError("Missing required configuration variable '" + full +
+                      "'\n\tplease set a value using the command `pulumi config set " +
                       (secret || IsSecret(key) ? "--secret " : "") + full + " <value>` (it belongs in " +
                       StackFile(ctx_->stack()) + ")");
   }

@@ -61,8 +61,7 @@ void Context::RequirePulumiVersion(std::string const& range) const {
   request.set_pulumi_version_range(range);
   auto status = runtime_->engine().RequirePulumiVersion(request);
   if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
-    throw std::runtime_error(
-        "the Pulumi CLI does not support the RequirePulumiVersion call; upgrade the Pulumi CLI");
+    throw std::runtime_error("the Pulumi CLI does not support the RequirePulumiVersion call; upgrade the Pulumi CLI");
   }
   if (!status.ok()) throw std::runtime_error(status.error_message());
 }

@@ -85,7 +85,7 @@ std::shared_ptr<HookState> RegisterHook(std::shared_ptr<Runtime> const& rt, std:
 ResourceHook::ResourceHook(Context& ctx, std::string name, ResourceHookFunction function, ResourceHookOptions opts) {
   auto hook_name = name;
   auto call = [function = std::move(function), hook_name](std::string const& request,
-                                                           std::string* response) -> grpc::Status {
+                                                          std::string* response) -> grpc::Status {
     pulumirpc::ResourceHookRequest req;
     if (!req.ParseFromString(request)) return InvalidRequest(hook_name, "malformed ResourceHookRequest");
     ResourceHookArgs args{.urn = req.urn(), .id = req.id(), .name = req.name(), .type = req.type()};
@@ -115,7 +115,7 @@ std::string const& ResourceHook::name() const { return state_->name; }
 ErrorHook::ErrorHook(Context& ctx, std::string name, ErrorHookFunction function) {
   auto hook_name = name;
   auto call = [function = std::move(function), hook_name](std::string const& request,
-                                                           std::string* response) -> grpc::Status {
+                                                          std::string* response) -> grpc::Status {
     pulumirpc::ErrorHookRequest req;
     if (!req.ParseFromString(request)) return InvalidRequest(hook_name, "malformed ErrorHookRequest");
     ErrorHookArgs args{.urn = req.urn(),

@@ -80,111 +80,113 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
         if (d->custom) internal::MergeDependencies(ids, {d});
       }
     }
-    internal::AwaitResources(urns, ids, [rt, out, token, provider, opts, deps, explicit_deps, check_ids, report,
-                                         in = std::move(in)](std::optional<std::string> dep_error) {
-      if (dep_error) {
-        out->Reject(*dep_error, in.any_secret, deps);
-        return;
-      }
-      // Like Go and Python: an invoke with unknown arguments is not sent, and its result is unknown.
-      if (in.any_unknown) {
-        out->SettleUnknown(in.any_secret, deps);
-        return;
-      }
-      if (check_ids) {
-        for (auto const& d : deps) {
-          if (d->custom && d->id->state() != internal::OutputStateBase::State::kKnown) {
+    internal::AwaitResources(
+        urns, ids,
+        [rt, out, token, provider, opts, deps, explicit_deps, check_ids, report,
+         in = std::move(in)](std::optional<std::string> dep_error) {
+          if (dep_error) {
+            out->Reject(*dep_error, in.any_secret, deps);
+            return;
+          }
+          // Like Go and Python: an invoke with unknown arguments is not sent, and its result is unknown.
+          if (in.any_unknown) {
             out->SettleUnknown(in.any_secret, deps);
             return;
           }
-        }
-      }
-      pulumirpc::ResourceInvokeRequest req;
-      req.set_tok(token);
-      bool output_values = rt->features().invoke_output_values;
-      internal::EncodeOptions encode{.keep_secrets = false,
-                                     .keep_resources = rt->features().resource_references,
-                                     .keep_byte_strings = rt->features().byte_strings};
-      if (output_values) {
-        // Each argument carries its own secrecy and dependencies, and so does each value of the result.
-        encode.keep_secrets = true;
-        encode.keep_output_values = true;
-        *req.mutable_args() = internal::EncodeMap(OutputValueArguments(in), encode);
-        req.set_accept_output_values(true);
-      } else {
-        // The SDK tracks secrecy itself, so the provider gets plain arguments (as Go sends them).
-        *req.mutable_args() = internal::EncodeMap(in.values, encode);
-      }
-      // The engine answers "unknown" instead of calling the provider while a resource the invoke depends on
-      // (through its arguments or depends_on) is not yet created, e.g. in a preview.
-      if (rt->features().invoke_depends_on) {
-        for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
-      }
-      if (provider) req.set_provider(internal::ProviderReference(provider));
-      if (opts.package_ref) {
-        req.set_packageref(*opts.package_ref);
-      } else {
-        req.set_version(opts.version.value_or(""));
-        req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
-      }
-      req.set_acceptresources(rt->features().resource_references);
-      req.set_accepts_byte_string(true);
-      // What the result depends on: everything, or (with output values) depends_on and what the provider
-      // says each returned value depends on, among the resources the arguments come from.
-      internal::Dependencies candidates = deps;
-      rt->CallAsync([rt, out, req = std::move(req), deps, explicit_deps, candidates, output_values, report,
-                     secret = in.any_secret] {
-        pulumirpc::ResourceInvokeResponse resp;
-        auto status = rt->monitor().Invoke(req, &resp);
-        rt->Post([rt, out, status, resp = std::move(resp), deps, explicit_deps, candidates, output_values, secret,
-                  report, token = req.tok()] {
-          if (!status.ok()) {
-            // A lost engine always fails the run; a provider's error is the plain form's caller's to handle.
-            if (report || internal::IsEngineLoss(status)) {
-              rt->ReportRpcFailure("invoking " + token, status);
-            }
-            out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
-            return;
-          }
-          if (resp.failures_size() > 0) {
-            std::string message = "invoking " + token + " failed:";
-            for (auto const& f : resp.failures()) {
-              message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
-            }
-            if (report) rt->ReportError(message);
-            out->Reject(message, secret, deps);
-            return;
-          }
-          if (resp.unknown()) {
-            out->SettleUnknown(secret, deps);
-            return;
-          }
-          auto decoded = internal::DecodeMap(resp.return_());
-          if (!decoded.ok()) {
-            auto message = "the result of " + token + " is malformed: " + std::string(decoded.status().message());
-            rt->ReportError(message);
-            out->Reject(message, secret, deps);
-            return;
-          }
-          PropertyMap result;
-          bool any_secret = output_values ? false : secret;
-          internal::Dependencies result_deps = output_values ? explicit_deps : deps;
-          for (auto const& [k, v] : *decoded) {
-            if (output_values) {
-              std::set<std::string> returned;
-              CollectOutputValueDependencies(v, returned);
-              for (auto const& d : candidates) {
-                if (returned.contains(internal::KnownUrn(d))) internal::MergeDependencies(result_deps, {d});
+          if (check_ids) {
+            for (auto const& d : deps) {
+              if (d->custom && d->id->state() != internal::OutputStateBase::State::kKnown) {
+                out->SettleUnknown(in.any_secret, deps);
+                return;
               }
             }
-            auto n = internal::NormalizeOutputValues(v);
-            any_secret = any_secret || n.ContainsSecrets();
-            result.emplace(k, n.WithoutSecrets());
           }
-          out->Resolve(std::move(result), any_secret, result_deps);
+          pulumirpc::ResourceInvokeRequest req;
+          req.set_tok(token);
+          bool output_values = rt->features().invoke_output_values;
+          internal::EncodeOptions encode{.keep_secrets = false,
+                                         .keep_resources = rt->features().resource_references,
+                                         .keep_byte_strings = rt->features().byte_strings};
+          if (output_values) {
+            // Each argument carries its own secrecy and dependencies, and so does each value of the result.
+            encode.keep_secrets = true;
+            encode.keep_output_values = true;
+            *req.mutable_args() = internal::EncodeMap(OutputValueArguments(in), encode);
+            req.set_accept_output_values(true);
+          } else {
+            // The SDK tracks secrecy itself, so the provider gets plain arguments (as Go sends them).
+            *req.mutable_args() = internal::EncodeMap(in.values, encode);
+          }
+          // The engine answers "unknown" instead of calling the provider while a resource the invoke depends on
+          // (through its arguments or depends_on) is not yet created, e.g. in a preview.
+          if (rt->features().invoke_depends_on) {
+            for (auto const& urn : internal::KnownUrns(deps)) req.add_dependson(urn);
+          }
+          if (provider) req.set_provider(internal::ProviderReference(provider));
+          if (opts.package_ref) {
+            req.set_packageref(*opts.package_ref);
+          } else {
+            req.set_version(opts.version.value_or(""));
+            req.set_plugindownloadurl(opts.plugin_download_url.value_or(""));
+          }
+          req.set_acceptresources(rt->features().resource_references);
+          req.set_accepts_byte_string(true);
+          // What the result depends on: everything, or (with output values) depends_on and what the provider
+          // says each returned value depends on, among the resources the arguments come from.
+          internal::Dependencies candidates = deps;
+          rt->CallAsync([rt, out, req = std::move(req), deps, explicit_deps, candidates, output_values, report,
+                         secret = in.any_secret] {
+            pulumirpc::ResourceInvokeResponse resp;
+            auto status = rt->monitor().Invoke(req, &resp);
+            rt->Post([rt, out, status, resp = std::move(resp), deps, explicit_deps, candidates, output_values, secret,
+                      report, token = req.tok()] {
+              if (!status.ok()) {
+                // A lost engine always fails the run; a provider's error is the plain form's caller's to handle.
+                if (report || internal::IsEngineLoss(status)) {
+                  rt->ReportRpcFailure("invoking " + token, status);
+                }
+                out->Reject("invoking " + token + " failed: " + status.error_message(), secret, deps);
+                return;
+              }
+              if (resp.failures_size() > 0) {
+                std::string message = "invoking " + token + " failed:";
+                for (auto const& f : resp.failures()) {
+                  message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
+                }
+                if (report) rt->ReportError(message);
+                out->Reject(message, secret, deps);
+                return;
+              }
+              if (resp.unknown()) {
+                out->SettleUnknown(secret, deps);
+                return;
+              }
+              auto decoded = internal::DecodeMap(resp.return_());
+              if (!decoded.ok()) {
+                auto message = "the result of " + token + " is malformed: " + std::string(decoded.status().message());
+                rt->ReportError(message);
+                out->Reject(message, secret, deps);
+                return;
+              }
+              PropertyMap result;
+              bool any_secret = output_values ? false : secret;
+              internal::Dependencies result_deps = output_values ? explicit_deps : deps;
+              for (auto const& [k, v] : *decoded) {
+                if (output_values) {
+                  std::set<std::string> returned;
+                  CollectOutputValueDependencies(v, returned);
+                  for (auto const& d : candidates) {
+                    if (returned.contains(internal::KnownUrn(d))) internal::MergeDependencies(result_deps, {d});
+                  }
+                }
+                auto n = internal::NormalizeOutputValues(v);
+                any_secret = any_secret || n.ContainsSecrets();
+                result.emplace(k, n.WithoutSecrets());
+              }
+              out->Resolve(std::move(result), any_secret, result_deps);
+            });
+          });
         });
-      });
-    });
   });
   return internal::OutputOf(std::move(out));
 }

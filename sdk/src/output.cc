@@ -1,6 +1,6 @@
+#include "pulumi/output.h"
 #include "pulumi/convert.h"
 #include "pulumi/format.h"
-#include "pulumi/output.h"
 
 #include <cmath>
 #include <cstdio>

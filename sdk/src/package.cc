@@ -29,9 +29,8 @@ RefCache& Cache() {
 
 std::string PackageReference(Context& ctx, PackageDescriptor const& package) {
   auto rt = internal::RuntimeOf(ctx);
-  std::string key = package.parameterization
-                        ? package.parameterization->name + "@" + package.parameterization->version
-                        : package.name + "@" + package.version;
+  std::string key = package.parameterization ? package.parameterization->name + "@" + package.parameterization->version
+                                             : package.name + "@" + package.version;
   auto& cache = Cache();
   std::lock_guard<std::mutex> lock(cache.mu);
   auto& refs = cache.refs[rt];

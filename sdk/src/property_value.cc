@@ -130,15 +130,13 @@ Asset const& PropertyValue::AsAsset() const { return Expect<Asset>(v_, "an asset
 Archive const& PropertyValue::AsArchive() const { return Expect<Archive>(v_, "an archive"); }
 
 bool PropertyValue::ContainsSecrets() const {
-  return internal::AnyValue(*this, [](PropertyValue const& v) {
-    return v.is_secret() || (v.is_output() && v.AsOutput().secret);
-  });
+  return internal::AnyValue(
+      *this, [](PropertyValue const& v) { return v.is_secret() || (v.is_output() && v.AsOutput().secret); });
 }
 
 bool PropertyValue::ContainsUnknowns() const {
-  return internal::AnyValue(*this, [](PropertyValue const& v) {
-    return v.is_computed() || (v.is_output() && !v.AsOutput().value);
-  });
+  return internal::AnyValue(
+      *this, [](PropertyValue const& v) { return v.is_computed() || (v.is_output() && !v.AsOutput().value); });
 }
 
 PropertyValue PropertyValue::WithoutSecrets() const {

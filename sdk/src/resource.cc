@@ -104,10 +104,12 @@ CustomResource CustomResource::FromReference(Context& ctx, ResourceReference con
     rt->Post([rt, state, status, resp = std::move(resp)] {
       std::string what = "reading the state of " + state->name + " (" + state->type + ")";
       if (!status.ok() || resp.failures_size() > 0) {
-        std::string message = what + " failed: " +
-                              (status.ok() ? resp.failures(0).reason() : std::string(status.error_message()));
-        if (!status.ok()) rt->ReportRpcFailure(what, status);
-        else rt->ReportError(message, state->urn->value());
+        std::string message =
+            what + " failed: " + (status.ok() ? resp.failures(0).reason() : std::string(status.error_message()));
+        if (!status.ok())
+          rt->ReportRpcFailure(what, status);
+        else
+          rt->ReportError(message, state->urn->value());
         state->outputs->Reject(message);
         return;
       }
@@ -150,8 +152,8 @@ ProviderResource::ProviderResource(Context& ctx, std::string package, std::strin
 ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
                                    ResourceOptions const& opts, std::string package_ref)
     : CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), "pulumi:providers:" + package,
-                                                std::move(name), true, std::move(inputs), opts, std::nullopt,
-                                                package, false, std::move(package_ref))) {}
+                                                std::move(name), true, std::move(inputs), opts, std::nullopt, package,
+                                                false, std::move(package_ref))) {}
 
 std::string const& ProviderResource::package() const { return internal::StateOf(*this)->package; }
 

@@ -24,8 +24,7 @@ bool IsSecretName(PropertyMap const& props, std::string const& name) {
 
 StackReference::StackReference(Context& ctx, std::string const& resource_name, StackReferenceArgs args,
                                ResourceOptions const& opts)
-    : CustomResource(CustomResource::Get(ctx, kStackReferenceType, resource_name,
-                                         args.name.value_or(resource_name),
+    : CustomResource(CustomResource::Get(ctx, kStackReferenceType, resource_name, args.name.value_or(resource_name),
                                          {{"name", args.name.value_or(resource_name)}}, opts)),
       stack_name_(args.name.value_or(resource_name)) {}
 

@@ -11,9 +11,9 @@ namespace pulumi {
 namespace {
 
 using ::pulumi::mocks::AwaitForTest;
+using ::pulumi::mocks::FailedWith;
 using ::pulumi::mocks::IsKnownWith;
 using ::pulumi::mocks::IsSecret;
-using ::pulumi::mocks::FailedWith;
 using ::pulumi::mocks::IsUnknown;
 // As generated code does: the SDK's overloads and the struct overloads of this namespace side by side.
 using ::pulumi::ToOutputValue;
@@ -43,7 +43,9 @@ Output<PropertyValue> ToOutputValue(SettingsArgs const& a) {
 
 // Leaving a Required member out of a designated initializer does not compile.
 template <typename T>
-concept BuildsWithoutTier = requires { T{.disk_size_gb = 10}; };
+concept BuildsWithoutTier = requires {
+  T{.disk_size_gb = 10};
+};
 static_assert(!BuildsWithoutTier<SettingsArgs>);
 static_assert(!std::is_default_constructible_v<Required<std::string>>);
 
@@ -52,33 +54,36 @@ TEST(ArgsTest, NestedStructsBecomeOneObject) {
                         .disk_size_gb = Output<int>(20),
                         .labels = std::vector<LabelArgs>{{.key = "env", .value = "dev"}, {.key = "bare"}},
                         .user_labels = std::map<std::string, std::string>{{"team", "apex"}}};
-  EXPECT_THAT(AwaitForTest(ToOutputValue(settings)),
-              IsKnownWith(PropertyValue(PropertyMap{
-                  {"tier", "db-f1-micro"},
-                  {"diskSizeGb", 20},
-                  {"labels", PropertyArray{PropertyMap{{"key", "env"}, {"value", "dev"}}, PropertyMap{{"key", "bare"}}}},
-                  {"userLabels", PropertyMap{{"team", "apex"}}}})));
+  EXPECT_THAT(
+      AwaitForTest(ToOutputValue(settings)),
+      IsKnownWith(PropertyValue(PropertyMap{
+          {"tier", "db-f1-micro"},
+          {"diskSizeGb", 20},
+          {"labels", PropertyArray{PropertyMap{{"key", "env"}, {"value", "dev"}}, PropertyMap{{"key", "bare"}}}},
+          {"userLabels", PropertyMap{{"team", "apex"}}}})));
 }
 
 TEST(ArgsTest, AbsentOptionalsAreLeftOut) {
-  EXPECT_THAT(AwaitForTest(ToOutputValue(SettingsArgs{.tier = "x"})), IsKnownWith(PropertyValue(PropertyMap{{"tier", "x"}})));
+  EXPECT_THAT(AwaitForTest(ToOutputValue(SettingsArgs{.tier = "x"})),
+              IsKnownWith(PropertyValue(PropertyMap{{"tier", "x"}})));
 }
 
 TEST(ArgsTest, SecretAndUnknownMembersStayInsideTheObject) {
   // A preview must keep the known members of a nested object, as Pulumi's other SDKs do.
-  auto secret = AwaitForTest(ToOutputValue(SettingsArgs{.tier = MakeSecret(Output<std::string>("hidden")),
-                                                        .disk_size_gb = 10}));
-  EXPECT_THAT(secret, IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeSecret("hidden")},
-                                                            {"diskSizeGb", 10}})));
+  auto secret =
+      AwaitForTest(ToOutputValue(SettingsArgs{.tier = MakeSecret(Output<std::string>("hidden")), .disk_size_gb = 10}));
+  EXPECT_THAT(
+      secret,
+      IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeSecret("hidden")}, {"diskSizeGb", 10}})));
   auto unknown = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>::Unknown(), .disk_size_gb = 10}));
-  EXPECT_THAT(unknown, IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeComputed()},
-                                                             {"diskSizeGb", 10}})));
+  EXPECT_THAT(unknown,
+              IsKnownWith(PropertyValue(PropertyMap{{"tier", PropertyValue::MakeComputed()}, {"diskSizeGb", 10}})));
 }
 
 TEST(ArgsTest, AMapOfOutputsKeepsEachValuesSecrecy) {
   // As Go's StringMap{"key2": secret}: the engine gets the one secret value, not a secret map.
   std::map<std::string, Output<std::string>> labels{{"team", Output<std::string>("apex")},
-                                                     {"token", MakeSecret(Output<std::string>("hidden"))}};
+                                                    {"token", MakeSecret(Output<std::string>("hidden"))}};
   SettingsArgs settings{.tier = "x", .user_labels = labels};
   EXPECT_THAT(AwaitForTest(ToOutputValue(settings)),
               IsKnownWith(PropertyValue(PropertyMap{
@@ -94,16 +99,17 @@ TEST(ArgsTest, AListOfOutputsKeepsEachElementsUnknownnessAndSecrecy) {
   // As Go's Float64Array{output}: a provider's Check sees an array with an unknown element in a preview.
   Input<std::vector<int>> list =
       std::vector<Output<int>>{Output<int>(1), Output<int>::Unknown(), MakeSecret(Output<int>(3))};
-  EXPECT_THAT(AwaitForTest(ToOutputValue(list)),
-              IsKnownWith(PropertyValue(PropertyArray{1, PropertyValue::MakeComputed(), PropertyValue::MakeSecret(3)})));
+  EXPECT_THAT(
+      AwaitForTest(ToOutputValue(list)),
+      IsKnownWith(PropertyValue(PropertyArray{1, PropertyValue::MakeComputed(), PropertyValue::MakeSecret(3)})));
   // The list as a program sees it is unknown as a whole.
   EXPECT_THAT(AwaitForTest(list.ToOutput()), IsUnknown());
 }
 
 TEST(ArgsTest, AFailedMemberFailsTheObject) {
-  auto failed = AwaitForTest(ToOutputValue(SettingsArgs{.tier = Output<std::string>("x").Apply([](std::string const&) -> std::string {
-                                             throw std::runtime_error("no tier");
-                                           })}));
+  auto failed = AwaitForTest(
+      ToOutputValue(SettingsArgs{.tier = Output<std::string>("x").Apply(
+                                     [](std::string const&) -> std::string { throw std::runtime_error("no tier"); })}));
   EXPECT_THAT(failed, FailedWith(::testing::HasSubstr("no tier")));
 }
 
@@ -123,7 +129,8 @@ TEST(ArgsTest, AListOfObjectsFromAnOutput) {
   Output<std::vector<std::map<std::string, std::string>>> computed(
       std::vector<std::map<std::string, std::string>>{{{"key", "env"}}});
   RequiredValue<std::vector<LabelArgs>> labels = computed;
-  EXPECT_THAT(AwaitForTest(ToOutputValue(labels)), IsKnownWith(PropertyValue(PropertyArray{PropertyMap{{"key", "env"}}})));
+  EXPECT_THAT(AwaitForTest(ToOutputValue(labels)),
+              IsKnownWith(PropertyValue(PropertyArray{PropertyMap{{"key", "env"}}})));
   EXPECT_THROW(labels.value(), std::logic_error);
   RequiredValue<std::vector<LabelArgs>> unknown = Output<PropertyValue>::Unknown(/*secret=*/true);
   EXPECT_THAT(AwaitForTest(ToOutputValue(unknown)), ::testing::AllOf(IsUnknown(), IsSecret()));

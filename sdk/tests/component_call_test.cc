@@ -52,7 +52,8 @@ TEST(ComponentCallTest, RemoteComponentOutputsAndMethods) {
     auto site = ComponentResource::Remote(ctx, "test:index:Site", "site", {{"host", "example.com"}}, {});
     url = site.GetOutput<std::string>("url");
     purged = Call("test:index:Site/purge", {{"path", "/index.html"}}, site);
-  }), 0);
+  }),
+            0);
   auto site = d.Find("test:index:Site", "site");
   ASSERT_TRUE(site);
   EXPECT_FALSE(site->custom);
@@ -68,12 +69,14 @@ TEST(ComponentCallTest, ReferencesReceivedAsOutputs) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     auto ref = MakeOutput(ResourceReference{"urn:pulumi:stack::project::test:index:Bucket::logs", "bucket-id", ""});
     // As an input of a resource-typed property...
-    CustomResource user(ctx, "test:index:User", "user", {{"bucket", ToOutputValue(ResourceInput<CustomResource>(ref))}});
+    CustomResource user(ctx, "test:index:User", "user",
+                        {{"bucket", ToOutputValue(ResourceInput<CustomResource>(ref))}});
     // ... and hydrated into a handle whose outputs are the engine's state of that resource.
     name = ref.Apply([&ctx](ResourceReference const& r) {
       return CustomResource::FromReference(ctx, r).GetOutput<std::string>("name");
     });
-  }), 0);
+  }),
+            0);
   auto user = d.Find("test:index:User", "user");
   ASSERT_TRUE(user);
   ASSERT_TRUE(user->inputs.at("bucket").is_resource_reference());
@@ -87,7 +90,8 @@ TEST(ComponentCallTest, HydratedReferenceAsAnInput) {
     auto ref = MakeOutput(ResourceReference{"urn:pulumi:stack::project::test:index:Bucket::logs", "bucket-id", ""});
     auto bucket = ref.Apply([&ctx](ResourceReference const& r) { return CustomResource::FromReference(ctx, r); });
     CustomResource user(ctx, "test:index:User", "user", {{"bucket", ToOutputValue(ResourceInput<Resource>(bucket))}});
-  }), 0);
+  }),
+            0);
   auto user = d.Find("test:index:User", "user");
   ASSERT_TRUE(user);
   ASSERT_TRUE(user->inputs.at("bucket").is_resource_reference());
@@ -99,7 +103,8 @@ TEST(ComponentCallTest, ReadTakesTheIdTheEngineAnswers) {
   Output<std::string> id;
   ASSERT_EQ(d.Run([&](Context& ctx) {
     id = CustomResource::Get(ctx, "test:index:Bucket", "b", "existing", {{"lookup", "k"}}, {}).id();
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(id), IsKnownWith(std::string("existing")));
 }
 
@@ -118,7 +123,8 @@ TEST(ComponentCallTest, PlainMembersThatReferToResourcesAreSentOnceTheirResource
     args.AddPlain("list", list);
     args.AddPlain("map", map);
     ComponentResource::Remote(ctx, "test:index:Refs", "refs", std::move(args).Inputs(), {});
-  }), 0);
+  }),
+            0);
   auto site = d.Find("test:index:Refs", "refs");
   ASSERT_TRUE(site);
   auto const a_urn = "urn:pulumi:stack::project::test:index:Bucket::a";

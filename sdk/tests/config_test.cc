@@ -42,13 +42,14 @@ std::string ErrorsOf(MockDeployment const& d) {
 }
 
 TEST(ConfigTest, TypedGetAndRequire) {
-  MockDeployment d(nullptr, MockOptions{.stack = "dev",
-                                        .config = {{"dbTier", "db-f1-micro"},
-                                                   {"minInstances", "3"},
-                                                   {"pitr", "true"},
-                                                   {"cpu", "0.5"},
-                                                   {"gcp:region", "us-central1"},
-                                                   {"database", R"({"tier":"db-custom-2","max_connections":200,"pitr":true})"}}});
+  MockDeployment d(
+      nullptr, MockOptions{.stack = "dev",
+                           .config = {{"dbTier", "db-f1-micro"},
+                                      {"minInstances", "3"},
+                                      {"pitr", "true"},
+                                      {"cpu", "0.5"},
+                                      {"gcp:region", "us-central1"},
+                                      {"database", R"({"tier":"db-custom-2","max_connections":200,"pitr":true})"}}});
   ASSERT_EQ(d.Run([](Context& ctx) {
     Config config(ctx);
     EXPECT_EQ(config.Require("dbTier"), "db-f1-micro");
@@ -62,7 +63,8 @@ TEST(ConfigTest, TypedGetAndRequire) {
     EXPECT_EQ(db.tier, "db-custom-2");
     EXPECT_EQ(db.max_connections, 200);
     EXPECT_TRUE(db.pitr);
-  }), 0);
+  }),
+            0);
 }
 
 TEST(ConfigTest, MissingRequiredKeyNamesTheKeyAndTheStackFile) {
@@ -99,7 +101,8 @@ TEST(ConfigTest, SecretValuesComeBackAsSecretOutputs) {
     EXPECT_TRUE(config.IsSecret("dbPassword"));
     password = config.RequireSecret("dbPassword");
     ctx.Export("password", password);
-  }), 0);
+  }),
+            0);
   auto awaited = AwaitForTest(password);
   EXPECT_THAT(awaited, IsSecret());
   EXPECT_THAT(awaited, IsKnownWith(std::string("hunter2")));
@@ -111,14 +114,16 @@ TEST(ConfigTest, SecretValuesComeBackAsSecretOutputs) {
 TEST(ConfigTest, AMissingSecretAsksForConfigSetSecret) {
   MockDeployment d(nullptr, MockOptions{.stack = "dev"});
   EXPECT_EQ(d.Run([](Context& ctx) { Config(ctx).RequireSecret("dbPassword"); }), kExitStatusLoggedError);
-  EXPECT_THAT(ErrorsOf(d), AllOf(HasSubstr("pulumi config set --secret project:dbPassword"), HasSubstr("Pulumi.dev.yaml")));
+  EXPECT_THAT(ErrorsOf(d),
+              AllOf(HasSubstr("pulumi config set --secret project:dbPassword"), HasSubstr("Pulumi.dev.yaml")));
 }
 
 TEST(ConfigTest, ReadingASecretAsPlainWarns) {
   MockDeployment d(nullptr, MockOptions{.secret_config = {{"dbPassword", "hunter2"}}});
   ASSERT_EQ(d.Run([](Context& ctx) { EXPECT_EQ(Config(ctx).Require("dbPassword"), "hunter2"); }), 0);
   bool warned = false;
-  for (auto const& l : d.logs()) warned = warned || (l.severity == "warning" && l.message.find("project:dbPassword") != std::string::npos);
+  for (auto const& l : d.logs())
+    warned = warned || (l.severity == "warning" && l.message.find("project:dbPassword") != std::string::npos);
   EXPECT_TRUE(warned);
 }
 
@@ -130,8 +135,8 @@ namespace {
 
 TEST(PropertyValueFromJsonTest, ConvertsEveryJsonKind) {
   auto j = nlohmann::json::parse(R"({"a": [1, 2.5, true, null, "x"], "b": {"c": "d"}})");
-  EXPECT_EQ(PropertyValueFromJson(j),
-            PropertyValue(PropertyMap{{"a", PropertyArray{1, 2.5, true, nullptr, "x"}}, {"b", PropertyMap{{"c", "d"}}}}));
+  EXPECT_EQ(PropertyValueFromJson(j), PropertyValue(PropertyMap{{"a", PropertyArray{1, 2.5, true, nullptr, "x"}},
+                                                                {"b", PropertyMap{{"c", "d"}}}}));
 }
 
 }  // namespace

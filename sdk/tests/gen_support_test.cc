@@ -27,10 +27,12 @@ TEST(GenSupportTest, ASecretMemberHoldsNoSecretsInside) {
   outer.Add("credentials", Input<PropertyValue>(object), /*secret=*/true);
   outer.Add("copy", Input<PropertyValue>(object));
   auto inputs = std::move(outer).Inputs();
-  EXPECT_THAT(AwaitForTest(inputs.at("credentials").ToOutput()),
-              ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue(PropertyMap{{"password", "pw"}, {"user", "admin"}}))));
-  EXPECT_THAT(AwaitForTest(inputs.at("copy").ToOutput()),
-              IsKnownWith(PropertyValue(PropertyMap{{"password", PropertyValue::MakeSecret("pw")}, {"user", "admin"}})));
+  EXPECT_THAT(
+      AwaitForTest(inputs.at("credentials").ToOutput()),
+      ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue(PropertyMap{{"password", "pw"}, {"user", "admin"}}))));
+  EXPECT_THAT(
+      AwaitForTest(inputs.at("copy").ToOutput()),
+      IsKnownWith(PropertyValue(PropertyMap{{"password", PropertyValue::MakeSecret("pw")}, {"user", "admin"}})));
 }
 
 TEST(GenSupportTest, ArgsBuilderAndMemberCodecs) {
@@ -42,10 +44,11 @@ TEST(GenSupportTest, ArgsBuilderAndMemberCodecs) {
   auto inputs = ArgsBuilder(b).Inputs();
   EXPECT_EQ(inputs.size(), 3u);
   EXPECT_FALSE(inputs.count("absent"));
-  EXPECT_THAT(AwaitForTest(inputs.at("password").ToOutput()), ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue("pw"))));
+  EXPECT_THAT(AwaitForTest(inputs.at("password").ToOutput()),
+              ::testing::AllOf(IsSecret(), IsKnownWith(PropertyValue("pw"))));
   EXPECT_THAT(AwaitForTest(std::move(b).Object()),
-              IsKnownWith(PropertyValue(PropertyMap{{"count", 2}, {"password", PropertyValue::MakeSecret("pw")},
-                                                    {"tier", "db-f1"}})));
+              IsKnownWith(PropertyValue(
+                  PropertyMap{{"count", 2}, {"password", PropertyValue::MakeSecret("pw")}, {"tier", "db-f1"}})));
 
   PropertyMap object{{"name", "x"}, {"size", nullptr}};
   std::optional<std::string> name;

@@ -43,7 +43,8 @@ TEST(HooksTest, BeforeAndAfterCreateHooksRunWithTheResource) {
     ErrorHook on_error(ctx, "onError", [](ErrorHookArgs const&) { return true; });
     CustomResource res(ctx, "test:index:Thing", "res", {{"value", "v"}},
                        {.hooks = {.before_create = {before}, .after_create = {after}, .on_error = {on_error}}});
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(calls->seen, ElementsAre("before res test:index:Thing value=\"v\"",
                                        "after urn:pulumi:stack::project::test:index:Thing::res id=res_id out=\"v\""));
   auto r = d.Find("test:index:Thing", "res");
@@ -61,7 +62,8 @@ TEST(HooksTest, OnlyDryRunHooksRunInAPreview) {
     ResourceHook preview(ctx, "preview", [calls](ResourceHookArgs const& a) { calls->Add("preview " + a.name); },
                          {.on_dry_run = true});
     CustomResource res(ctx, "test:index:Thing", "res", {}, {.hooks = {.before_create = {plain, preview}}});
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(calls->seen, ElementsAre("preview res"));
 }
 
@@ -70,7 +72,8 @@ TEST(HooksTest, AFailingHookFailsTheResourceAndTheRun) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     ResourceHook failing(ctx, "failing", [](ResourceHookArgs const&) { throw std::runtime_error("exit status 1"); });
     CustomResource res(ctx, "test:index:Thing", "res", {}, {.hooks = {.after_create = {failing}}});
-  }), 32);
+  }),
+            32);
   bool logged = false;
   for (auto const& l : d.logs()) {
     if (l.severity == "error" && l.message.find("after hook \"failing\" failed: exit status 1") != std::string::npos) {
@@ -86,7 +89,8 @@ TEST(HooksTest, AHookThatIgnoresErrorsOnlyWarns) {
     ResourceHook failing(ctx, "failing", [](ResourceHookArgs const&) { throw std::runtime_error("boom"); },
                          {.ignore_errors = true});
     CustomResource res(ctx, "test:index:Thing", "res", {}, {.hooks = {.after_create = {failing}}});
-  }), 0);
+  }),
+            0);
   ASSERT_FALSE(d.logs().empty());
   EXPECT_EQ(d.logs().back().severity, "warning");
   EXPECT_THAT(d.logs().back().message, HasSubstr("after hook \"failing\" failed: boom"));
@@ -97,7 +101,8 @@ TEST(HooksTest, ANameRegisteredTwiceFailsTheRun) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     ResourceHook a(ctx, "same", [](ResourceHookArgs const&) {});
     ErrorHook b(ctx, "same", [](ErrorHookArgs const&) { return false; });
-  }), 32);
+  }),
+            32);
   // Either registration may reach the engine first; the other fails.
   bool logged = false;
   for (auto const& l : d.logs()) {

@@ -1,8 +1,8 @@
+#include "pulumi/output.h"
 #include "pulumi/format.h"
 #include "pulumi/input.h"
 #include "pulumi/mocks/gtest.h"
 #include "pulumi/mocks/mocks.h"
-#include "pulumi/output.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -146,8 +146,8 @@ TEST(InputTest, AcceptsValuesAndOutputs) {
 }
 
 TEST(FormatTest, FormatsOutputsAndPlainValues) {
-  auto url = Format("postgres://{}:{}@{}/{}", "app", MakeSecret(Output<std::string>("pw")), Output<std::string>("10.0.0.5"),
-                    "vectors");
+  auto url = Format("postgres://{}:{}@{}/{}", "app", MakeSecret(Output<std::string>("pw")),
+                    Output<std::string>("10.0.0.5"), "vectors");
   auto awaited = AwaitForTest(url);
   EXPECT_THAT(awaited, IsKnownWith(std::string("postgres://app:pw@10.0.0.5/vectors")));
   EXPECT_THAT(awaited, IsSecret());

@@ -52,7 +52,8 @@ Providers const& TestProviders() {
     EXPECT_EQ(d.Run([&](Context& ctx) {
       p.eu.emplace(ctx, "test", "eu", PropertyInputs{});
       p.other.emplace(ctx, "other", "o", PropertyInputs{});
-    }), 0);
+    }),
+              0);
     return p;
   }();
   return providers;
@@ -65,8 +66,8 @@ std::vector<std::string> Names(Dependencies const& deps) {
 }
 
 Features AllFeatures() {
-  return {.secrets = true, .resource_references = true, .output_values = true, .alias_specs = true,
-          .deleted_with = true};
+  return {
+      .secrets = true, .resource_references = true, .output_values = true, .alias_specs = true, .deleted_with = true};
 }
 
 // Step 1: PlaceResource.
@@ -241,8 +242,8 @@ TEST(DependenciesOfTest, AwaitsEveryResourceTheRegistrationNames) {
                       .providers = {{"other", Registered("pulumi:providers:other", "passed-on")}}};
   ResolvedInputs in;
   in.all_deps = {input};
-  Prerequisites pre{.trigger = std::nullopt, .trigger_deps = {trigger_source}, .id_to_read = std::nullopt,
-                    .id_deps = {id_source}};
+  Prerequisites pre{
+      .trigger = std::nullopt, .trigger_deps = {trigger_source}, .id_to_read = std::nullopt, .id_deps = {id_source}};
   ResourceOptions opts{.depends_on = {Handle(explicit_dep), Handle(input)},
                        .aliases = {Alias{.parent = Handle(old_parent)}},
                        .deleted_with = Handle(deleted_with),
@@ -294,8 +295,8 @@ TEST(SetOptionFieldsTest, UnsetOptionsSendTheZeroValues) {
   EXPECT_FALSE(req.has_customtimeouts());
   EXPECT_EQ(req.deletedwith(), "");
   EXPECT_FALSE(req.has_hooks());
-  EXPECT_EQ(req.ignorechanges_size() + req.additionalsecretoutputs_size() + req.aliases_size() +
-                req.aliasurns_size() + req.replaceonchanges_size() + req.hidediffs_size() + req.replace_with_size(),
+  EXPECT_EQ(req.ignorechanges_size() + req.additionalsecretoutputs_size() + req.aliases_size() + req.aliasurns_size() +
+                req.replaceonchanges_size() + req.hidediffs_size() + req.replace_with_size(),
             0);
   EXPECT_THAT(req.envvarmappings(), IsEmpty());
 }
@@ -428,10 +429,10 @@ TEST(ReadRequestTest, CarriesTheIdTheStateAndTheOptionsAReadTakes) {
   in.values = {{"name", "existing"}};
   ResourceState res(nullptr, "test:index:Thing", "thing", true);
 
-  auto req = ReadRequest(res, placement,
-                         {.version = "1.2.3", .plugin_download_url = "https://example.invalid",
-                          .additional_secret_outputs = {"token"}},
-                         in, "thing-id", {input}, AllFeatures());
+  auto req = ReadRequest(
+      res, placement,
+      {.version = "1.2.3", .plugin_download_url = "https://example.invalid", .additional_secret_outputs = {"token"}},
+      in, "thing-id", {input}, AllFeatures());
   EXPECT_EQ(req.id(), "thing-id");
   EXPECT_EQ(req.type(), "test:index:Thing");
   EXPECT_EQ(req.name(), "thing");
@@ -456,9 +457,9 @@ TEST(OutputsFromTest, AnUpdateKeepsTheInputsTheEngineDidNotReturn) {
   OutputValue secret_output;
   secret_output.value = std::make_shared<PropertyValue const>("v");
   secret_output.secret = true;
-  auto outputs = OutputsFrom(EncodeMap({{"ip", "10.0.0.5"}, {"token", PropertyValue(secret_output)}},
-                                       {.keep_output_values = true}),
-                             {{"size", 2}, {"ip", "ignored"}}, false, Strings({"missing"}));
+  auto outputs = OutputsFrom(
+      EncodeMap({{"ip", "10.0.0.5"}, {"token", PropertyValue(secret_output)}}, {.keep_output_values = true}),
+      {{"size", 2}, {"ip", "ignored"}}, false, Strings({"missing"}));
   ASSERT_TRUE(outputs.ok()) << outputs.status();
   EXPECT_EQ(*outputs, (PropertyMap{{"ip", "10.0.0.5"}, {"token", PropertyValue::MakeSecret("v")}, {"size", 2}}));
 }

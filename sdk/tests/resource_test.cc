@@ -43,7 +43,8 @@ TEST(ResourceTest, RegistersCustomResourceUnderTheStack) {
     CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}, {"count", 2}});
     ip = vm.GetOutput<std::string>("ip");
     id = vm.id();
-  }), 0);
+  }),
+            0);
   auto vm = d.Find("test:index:Instance", "vm");
   ASSERT_TRUE(vm);
   EXPECT_EQ(vm->urn, "urn:pulumi:stack::project::test:index:Instance::vm");
@@ -66,7 +67,8 @@ TEST(ResourceTest, DryRunLeavesUnreturnedOutputsUnknown) {
     ip = vm.GetOutput<std::string>("ip");
     id = vm.id();
     size = vm.GetOutput<std::string>("size");
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(ip), IsUnknown());
   EXPECT_THAT(AwaitForTest(id), IsUnknown());
   EXPECT_THAT(AwaitForTest(size), IsKnownWith(std::string("small")));
@@ -79,7 +81,8 @@ TEST(ResourceTest, DryRunKeepsUnreturnedAdditionalSecretOutputsSecret) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}}, {.additional_secret_outputs = {"ip"}});
     ip = vm.GetOutput<std::string>("ip");
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(ip), ::testing::AllOf(IsUnknown(), IsSecret()));
 }
 
@@ -87,9 +90,9 @@ TEST(ResourceTest, OutputsFlowIntoInputsWithDependencies) {
   MockDeployment d(std::make_shared<IpMocks>());
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource vm(ctx, "test:index:Instance", "vm", {});
-    CustomResource dns(ctx, "test:index:Record", "dns",
-                       {{"target", vm.GetOutput("ip")}, {"name", "db.internal"}});
-  }), 0);
+    CustomResource dns(ctx, "test:index:Record", "dns", {{"target", vm.GetOutput("ip")}, {"name", "db.internal"}});
+  }),
+            0);
   auto dns = d.Find("test:index:Record", "dns");
   ASSERT_TRUE(dns);
   EXPECT_EQ(dns->inputs.at("target"), PropertyValue("10.0.0.5"));
@@ -105,7 +108,8 @@ TEST(ResourceTest, SecretInputsAreSentAsSecretsAndOutputsStaySecret) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource user(ctx, "test:index:User", "app", {{"password", MakeSecret(Output<std::string>("s3cret"))}});
     password_out = user.GetOutput<std::string>("password");
-  }), 0);
+  }),
+            0);
   auto user = d.Find("test:index:User", "app");
   ASSERT_TRUE(user);
   EXPECT_TRUE(user->inputs.at("password").is_secret());
@@ -133,7 +137,8 @@ TEST(ResourceTest, ComponentChildrenTakeTheComponentAsParent) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     Database db(ctx, "main");
     ctx.Export("dbIp", db.ip);
-  }), 0);
+  }),
+            0);
   auto component = d.Find("apex:database:Cluster", "main");
   ASSERT_TRUE(component);
   EXPECT_FALSE(component->custom);
@@ -167,7 +172,8 @@ TEST(ResourceTest, OptionsReachTheEngine) {
                            .plugin_download_url = "https://example.invalid/plugins",
                            .import_id = "existing-id",
                            .additional_secret_outputs = {"token"}});
-  }), 0);
+  }),
+            0);
   auto r = d.Find("test:index:Thing", "second");
   ASSERT_TRUE(r);
   auto first_urn = "urn:pulumi:stack::project::test:index:Thing::first";
@@ -176,8 +182,7 @@ TEST(ResourceTest, OptionsReachTheEngine) {
   EXPECT_EQ(r->provider, "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id");
   EXPECT_THAT(r->ignore_changes, ElementsAre("labels"));
   EXPECT_EQ(r->delete_before_replace, true);
-  EXPECT_THAT(r->alias_urns,
-              ElementsAre("urn:pulumi:stack::project::test:index:Thing::old", "spec:older/"));
+  EXPECT_THAT(r->alias_urns, ElementsAre("urn:pulumi:stack::project::test:index:Thing::old", "spec:older/"));
   EXPECT_EQ(r->custom_timeouts.at("create"), "30m");
   EXPECT_EQ(r->custom_timeouts.at("delete"), "1h");
   EXPECT_EQ(r->retain_on_delete, true);
@@ -203,7 +208,8 @@ TEST(ResourceTest, NewerOptionsReachTheEngine) {
                            .replacement_trigger = MakeSecret(MakeOutput(std::vector<int>{1, 2})),
                            .env_var_mappings = {{"MY_VAR", "PROVIDER_VAR"}}});
     CustomResource plain(ctx, "test:index:Thing", "plain", {});
-  }), 0);
+  }),
+            0);
   auto first_urn = "urn:pulumi:stack::project::test:index:Thing::first";
   auto r = d.Find("test:index:Thing", "second");
   ASSERT_TRUE(r);
@@ -224,7 +230,8 @@ TEST(ResourceTest, AnOutputReplacementTriggerIsAwaitedAndADependency) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource vm(ctx, "test:index:Instance", "vm", {});
     CustomResource unknown(ctx, "test:index:Thing", "unknown", {}, {.replacement_trigger = vm.GetOutput("ip")});
-  }), 0);
+  }),
+            0);
   auto vm_urn = "urn:pulumi:stack::project::test:index:Instance::vm";
   auto unknown = d.Find("test:index:Thing", "unknown");
   ASSERT_TRUE(unknown);
@@ -239,8 +246,10 @@ TEST(ResourceTest, ChildrenInheritProvidersFromTheirParent) {
     ComponentResource group(ctx, "my:index:Group", "group", {.providers = {eu}});
     CustomResource child(ctx, "test:index:Thing", "child", {}, {.parent = group});
     CustomResource other(ctx, "other:index:Thing", "other", {}, {.parent = group});
-  }), 0);
-  EXPECT_EQ(d.Find("test:index:Thing", "child")->provider, "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id");
+  }),
+            0);
+  EXPECT_EQ(d.Find("test:index:Thing", "child")->provider,
+            "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id");
   EXPECT_EQ(d.Find("other:index:Thing", "other")->provider, "");
 }
 
@@ -252,7 +261,8 @@ TEST(ResourceTest, ChildrenInheritTheExplicitProviderOfACustomParent) {
     CustomResource child(ctx, "test:index:Thing", "child", {}, {.parent = parent});
     CustomResource grandchild(ctx, "test:index:Thing", "grandchild", {}, {.parent = child});
     CustomResource other(ctx, "other:index:Thing", "other", {}, {.parent = parent});
-  }), 0);
+  }),
+            0);
   auto const eu_ref = "urn:pulumi:stack::project::pulumi:providers:test::eu::eu_id";
   EXPECT_EQ(d.Find("test:index:Thing", "child")->provider, eu_ref);
   EXPECT_EQ(d.Find("test:index:Thing", "grandchild")->provider, eu_ref);
@@ -265,10 +275,10 @@ TEST(ResourceTest, ResourceReferencesGoBothWays) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource network(ctx, "test:index:Network", "net", {});
     CustomResource subnet(ctx, "test:index:Subnet", "sub", {{"network", ReferenceTo(network)}});
-    referenced_urn = subnet.GetOutput("network").Apply([&ctx](PropertyValue const& v) {
-      return ResourceFromReference(ctx, v.AsResourceReference()).urn();
-    });
-  }), 0);
+    referenced_urn = subnet.GetOutput("network").Apply(
+        [&ctx](PropertyValue const& v) { return ResourceFromReference(ctx, v.AsResourceReference()).urn(); });
+  }),
+            0);
   auto subnet = d.Find("test:index:Subnet", "sub");
   ASSERT_TRUE(subnet);
   auto const& ref = subnet->inputs.at("network");
@@ -276,7 +286,8 @@ TEST(ResourceTest, ResourceReferencesGoBothWays) {
   EXPECT_EQ(ref.AsResourceReference().urn, "urn:pulumi:stack::project::test:index:Network::net");
   EXPECT_EQ(ref.AsResourceReference().id, std::optional<std::string>("net_id"));
   EXPECT_THAT(subnet->dependencies, ElementsAre("urn:pulumi:stack::project::test:index:Network::net"));
-  EXPECT_THAT(AwaitForTest(referenced_urn), IsKnownWith(std::string("urn:pulumi:stack::project::test:index:Network::net")));
+  EXPECT_THAT(AwaitForTest(referenced_urn),
+              IsKnownWith(std::string("urn:pulumi:stack::project::test:index:Network::net")));
 }
 
 TEST(ResourceTest, GetReadsAnExistingResource) {
@@ -284,7 +295,8 @@ TEST(ResourceTest, GetReadsAnExistingResource) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     auto bucket = CustomResource::Get(ctx, "test:index:Bucket", "existing", "bucket-123", {}, {});
     ctx.Export("id", bucket.id());
-  }), 0);
+  }),
+            0);
   auto r = d.Find("test:index:Bucket", "existing");
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->read);
@@ -305,11 +317,13 @@ TEST(ResourceTest, FailedNewResourceFailsTheRunWithALoggedError) {
     CustomResource bad(ctx, "test:index:Thing", "bad", {});
     CustomResource dependent(ctx, "test:index:Thing", "dependent", {{"x", bad.id()}});
     dependent_id = dependent.id();
-  }), kExitStatusLoggedError);
+  }),
+            kExitStatusLoggedError);
   EXPECT_FALSE(d.Find("test:index:Thing", "dependent"));
   EXPECT_TRUE(AwaitForTest(dependent_id).failed);
   bool logged = false;
-  for (auto const& l : d.logs()) logged = logged || (l.severity == "error" && l.message.find("quota exceeded") != std::string::npos);
+  for (auto const& l : d.logs())
+    logged = logged || (l.severity == "error" && l.message.find("quota exceeded") != std::string::npos);
   EXPECT_TRUE(logged);
 }
 
@@ -318,7 +332,8 @@ TEST(ResourceTest, ExceptionInApplyExitsWith32) {
   EXPECT_EQ(d.Run([&](Context& ctx) {
     Output<int>(1).Apply([](int) -> int { throw std::runtime_error("callback exploded"); });
     (void)ctx;
-  }), kExitStatusLoggedError);
+  }),
+            kExitStatusLoggedError);
   ASSERT_FALSE(d.logs().empty());
   EXPECT_THAT(d.logs().back().message, HasSubstr("callback exploded"));
   EXPECT_EQ(d.logs().back().severity, "error");
@@ -338,11 +353,13 @@ TEST(ResourceTest, LogsReachTheEngineWithTheirResource) {
     ctx.log().Info("hello");
     ctx.log().Warn("careful", r);
     ctx.log().Debug("details");
-  }), 0);
+  }),
+            0);
   std::vector<std::string> seen;
   for (auto const& l : d.logs()) seen.push_back(l.severity + ":" + l.message + ":" + l.urn);
-  EXPECT_THAT(seen, UnorderedElementsAre("info:hello:", "warning:careful:urn:pulumi:stack::project::test:index:Thing::t",
-                                         "debug:details:"));
+  EXPECT_THAT(seen,
+              UnorderedElementsAre("info:hello:", "warning:careful:urn:pulumi:stack::project::test:index:Thing::t",
+                                   "debug:details:"));
 }
 
 TEST(ResourceTest, LogErrorFailsTheRun) {
@@ -363,7 +380,8 @@ TEST(InvokeTest, ReturnsTheProviderResult) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     result = Invoke(ctx, "test:index:getProject", {{"id", "apex"}});
     secret_result = Invoke(ctx, "test:index:getProject", {{"id", MakeSecret(Output<std::string>("hidden"))}});
-  }), 0);
+  }),
+            0);
   auto awaited = AwaitForTest(result);
   ASSERT_TRUE(awaited.known);
   EXPECT_EQ(awaited.value->at("number"), PropertyValue("1234"));
@@ -389,7 +407,8 @@ TEST(InvokeTest, UnknownArgumentsMakeAnUnknownResultInPreview) {
   ASSERT_EQ(d.Run([&](Context& ctx) {
     CustomResource r(ctx, "test:index:Thing", "t", {});
     result = Invoke(ctx, "test:index:get", {{"id", r.id()}});
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(result), IsUnknown());
   EXPECT_TRUE(d.invokes().empty());
 }

@@ -58,7 +58,8 @@ TEST(RunLoopTest, ChainsAndFansOutWithoutLosingWork) {
     });
     ctx.Export("total", total);
     ctx.Export("last", previous);
-  }), 0);
+  }),
+            0);
   EXPECT_EQ(d.resources().size(), 81u);  // the stack, 40 leaves, 40 links
   EXPECT_THAT(AwaitForTest(total), IsKnownWith(820));
   EXPECT_EQ(d.stack_outputs().at("last"), PropertyValue("link-39_id"));
@@ -78,7 +79,8 @@ TEST(RunLoopTest, CallbacksRunOneAtATime) {
         return id;
       });
     }
-  }), 0);
+  }),
+            0);
   EXPECT_EQ(unsynchronized_counter, 50);
 }
 

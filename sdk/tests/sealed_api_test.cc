@@ -23,17 +23,29 @@ using ::pulumi::mocks::MockDeployment;
 // Each concept asks whether code outside the SDK can name the handle; an inaccessible member fails the
 // requirement as a missing one does.
 template <typename T>
-concept HasInternalState = requires(T const& t) { t.internal_state(); };
+concept HasInternalState = requires(T const& t) {
+  t.internal_state();
+};
 template <typename T>
-concept HasStateMember = requires(T const& t) { t.state_; };
+concept HasStateMember = requires(T const& t) {
+  t.state_;
+};
 template <typename T>
-concept HasInternalEntries = requires(T const& t) { t.internal_entries(); };
+concept HasInternalEntries = requires(T const& t) {
+  t.internal_entries();
+};
 template <typename T>
-concept HasInternalRuntime = requires(T const& t) { t.internal_runtime(); };
+concept HasInternalRuntime = requires(T const& t) {
+  t.internal_runtime();
+};
 template <typename T>
-concept HasRuntimeMember = requires(T const& t) { t.runtime_; };
+concept HasRuntimeMember = requires(T const& t) {
+  t.runtime_;
+};
 template <typename T>
-concept HasImpl = requires { typename T::Impl; };
+concept HasImpl = requires {
+  typename T::Impl;
+};
 
 // Output: no state accessor, no constructor from a state.
 static_assert(!HasInternalState<Output<int>>);

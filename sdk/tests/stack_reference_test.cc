@@ -1,7 +1,7 @@
+#include "pulumi/stack_reference.h"
 #include "pulumi/mocks/gtest.h"
 #include "pulumi/mocks/mocks.h"
 #include "pulumi/run.h"
-#include "pulumi/stack_reference.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,7 +34,8 @@ TEST(StackReferenceTest, ReadsOutputsOfTheOtherStack) {
     StackReference ref(ctx, "network", {.name = "organization/apex-network/dev"});
     network = ref.RequireOutput<std::string>("networkId");
     missing = ref.GetOutput<std::string>("nothing");
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(network), IsKnownWith(std::string("projects/p/global/networks/apex")));
   EXPECT_THAT(AwaitForTest(network), Not(IsSecret()));
   EXPECT_THAT(AwaitForTest(missing), IsKnownWith(std::optional<std::string>()));
@@ -52,7 +53,8 @@ TEST(StackReferenceTest, SecretOutputsStaySecret) {
     StackReference ref(ctx, "network", {.name = "organization/apex-network/dev"});
     nat = ref.RequireOutput<std::string>("natIp");
     ctx.Export("nat", nat);
-  }), 0);
+  }),
+            0);
   EXPECT_THAT(AwaitForTest(nat), IsSecret());
   EXPECT_THAT(AwaitForTest(nat), IsKnownWith(std::string("34.1.2.3")));
   EXPECT_TRUE(d.stack_outputs().at("nat").is_secret());
@@ -64,7 +66,8 @@ TEST(StackReferenceTest, RequireOutputNamesTheMissingOutputAndTheStack) {
   EXPECT_EQ(d.Run([&](Context& ctx) {
     StackReference ref(ctx, "network", {.name = "organization/apex-network/dev"});
     missing = ref.RequireOutput("routerName");
-  }), kExitStatusLoggedError);
+  }),
+            kExitStatusLoggedError);
   EXPECT_THAT(AwaitForTest(missing),
               FailedWith(AllOf(HasSubstr("routerName"), HasSubstr("organization/apex-network/dev"))));
 }
@@ -78,7 +81,8 @@ TEST(StackReferenceTest, MocksRecordWhichOutputsTheProgramReads) {
     ctx.Export("nat", network.RequireOutput<std::string>("natIp"));
     ctx.Export("net-again", network.GetOutput("networkId"));
     ctx.Export("absent", other.GetOutput("nothing"));
-  }), 0);
+  }),
+            0);
   using Reads = std::map<std::string, std::vector<std::string>>;
   EXPECT_EQ(d.stack_reference_reads(), (Reads{{"organization/apex-network/dev", {"natIp", "networkId"}},
                                               {"organization/apex-other/dev", {"nothing"}}}));

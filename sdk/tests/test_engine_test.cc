@@ -24,8 +24,8 @@ TEST(TestEngineTest, EchoesWithoutMocks) {
   pulumirpc::RegisterResourceResponse stack, component, bucket;
   ASSERT_TRUE(engine.RegisterResource(Registration(kStackType, "proj-dev", "", false), &stack).ok());
   ASSERT_TRUE(engine.RegisterResource(Registration("my:index:Component", "c", stack.urn(), false), &component).ok());
-  ASSERT_TRUE(engine.RegisterResource(Registration("gcp:storage/bucket:Bucket", "b", component.urn(), true), &bucket)
-                  .ok());
+  ASSERT_TRUE(
+      engine.RegisterResource(Registration("gcp:storage/bucket:Bucket", "b", component.urn(), true), &bucket).ok());
   EXPECT_EQ(engine.RootResource(), "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev");
   EXPECT_EQ(component.urn(), "urn:pulumi:dev::proj::my:index:Component::c");
   EXPECT_EQ(bucket.urn(), "urn:pulumi:dev::proj::my:index:Component$gcp:storage/bucket:Bucket::b");
@@ -59,7 +59,10 @@ TEST(TestEngineTest, AnswersWithMocksAndStackReferences) {
 }
 
 TEST(TestEngineTest, PropertyJsonRoundTrips) {
-  PropertyMap m{{"n", 2.0}, {"x", 2.5}, {"s", PropertyValue::MakeSecret("p")}, {"u", PropertyValue::MakeComputed()},
+  PropertyMap m{{"n", 2.0},
+                {"x", 2.5},
+                {"s", PropertyValue::MakeSecret("p")},
+                {"u", PropertyValue::MakeComputed()},
                 {"list", PropertyArray{true, nullptr}}};
   auto j = ToJson(m);
   EXPECT_EQ(j.dump(), R"({"list":[true,null],"n":2,"s":{"$secret":"p"},"u":{"$unknown":true},"x":2.5})");

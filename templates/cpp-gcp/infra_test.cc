@@ -33,7 +33,10 @@ class GcpMocks : public pulumi::mocks::Mocks {
 };
 
 MockOptions Stack(bool dry_run = false) {
-  return {.project = "infra", .stack = "dev", .dry_run = dry_run, .config = {{"secretId", "app-api-key"}},
+  return {.project = "infra",
+          .stack = "dev",
+          .dry_run = dry_run,
+          .config = {{"secretId", "app-api-key"}},
           .secret_config = {{"apiKey", "s3cr3t-value"}}};
 }
 

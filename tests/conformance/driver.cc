@@ -212,9 +212,9 @@ class Child {
     for (;;) {
       std::smatch m;
       if (std::regex_search(stdout_, m, pattern)) {
-        bool complete = need_newline ? stdout_.find('\n') != std::string::npos
-                                     : exit_code_.has_value() ||
-                                           Clock::now() - last_output_ > std::chrono::milliseconds(200);
+        bool complete = need_newline
+                            ? stdout_.find('\n') != std::string::npos
+                            : exit_code_.has_value() || Clock::now() - last_output_ > std::chrono::milliseconds(200);
         if (complete || (!need_newline && stdout_.size() > static_cast<std::size_t>(m.position(0) + m.length(0)))) {
           return m[1].str();
         }
@@ -371,8 +371,8 @@ int main(int argc, char** argv) {
     std::cerr << "conformance: " << e.what() << " (logs in " << work.string() << ")\n";
     return 2;
   }
-  std::cout << "conformance: pulumi-test-language at " << server_address << ", pulumi-language-cpp at 127.0.0.1:"
-            << host_port << std::endl;
+  std::cout << "conformance: pulumi-test-language at " << server_address
+            << ", pulumi-language-cpp at 127.0.0.1:" << host_port << std::endl;
 
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(kMaxMessageBytes);
@@ -470,8 +470,8 @@ int main(int argc, char** argv) {
       for (auto const& [pack, binary] : packs) {
         if (binary.empty()) by_host += " " + pack;
       }
-      bool policy_tests = std::any_of(to_run.begin(), to_run.end(),
-                                      [](std::string const& t) { return t.rfind("policy-", 0) == 0; });
+      bool policy_tests =
+          std::any_of(to_run.begin(), to_run.end(), [](std::string const& t) { return t.rfind("policy-", 0) == 0; });
       if (policy_tests) {
         std::cout << "conformance: " << packs.size() << " policy packs in " << (work / "policies").string()
                   << (by_host.empty() ? "" : "; built by the host:" + by_host) << std::endl;
@@ -483,8 +483,8 @@ int main(int argc, char** argv) {
       auto paths = OverridePaths(dir);
       if (!prebuilt.binaries.empty() && (!host_built || !std::regex_search(test, *host_built))) {
         std::string error;
-        auto staged = conformance::StageWithBinaries(dir, test, work / "prebuilt-overrides" / test, prebuilt, paths,
-                                                     &error);
+        auto staged =
+            conformance::StageWithBinaries(dir, test, work / "prebuilt-overrides" / test, prebuilt, paths, &error);
         if (error.empty()) paths = staged;  // else the host builds it (and shows why it fails, if it does)
       }
       auto& o = (*prepare.mutable_program_overrides())[test];

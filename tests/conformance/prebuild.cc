@@ -31,9 +31,7 @@ int Run(std::vector<std::string> argv, std::ofstream& log) {
   return code;
 }
 
-bool BelongsTo(std::string const& rel, std::string const& test) {
-  return rel == test || rel.rfind(test + "/", 0) == 0;
-}
+bool BelongsTo(std::string const& rel, std::string const& test) { return rel == test || rel.rfind(test + "/", 0) == 0; }
 
 bool IsPolicyPack(std::string const& rel) { return rel.rfind("policies/", 0) == 0; }
 bool IsPolicyTest(std::string const& test) { return test.rfind("policy-", 0) == 0; }
@@ -45,18 +43,16 @@ Prebuilt BuildPrograms(PrebuildSpec const& spec, std::vector<std::string> const&
   std::ofstream log(spec.log, std::ios::trunc);
   // Configured on every run: a program's pulumi-local-dependencies.json decides which snapshot it links,
   // and CMake does not watch it. With a cache in place this takes seconds.
-  std::vector<std::string> configure = {"cmake", "-S", spec.source.string(), "-B", spec.build.string(),
-                                        "-G", "Ninja",
-                                        // The programs run for milliseconds: compile them fast, without
-                                        // debug info (the SDK library keeps its own build's flags).
-                                        "-DCMAKE_BUILD_TYPE=Conformance", "-DCMAKE_CXX_FLAGS_CONFORMANCE=-O0 -g0",
-                                        // Stripped: 175 executables with the SDK's debug info took 7.4 GB.
-                                        "-DCMAKE_EXE_LINKER_FLAGS_CONFORMANCE=-s",
-                                        "-DPulumiCpp_DIR=" + spec.sdk_package.string(),
-                                        "-DCONFORMANCE_PROGRAMS=" + spec.programs.string(),
-                                        "-DCONFORMANCE_SNAPSHOTS=" + spec.snapshots.string(),
-                                        // Always set, so that dropping the flag also drops the packs.
-                                        "-DCONFORMANCE_POLICIES=" + spec.policies.string()};
+  std::vector<std::string> configure = {
+      "cmake", "-S", spec.source.string(), "-B", spec.build.string(), "-G", "Ninja",
+      // The programs run for milliseconds: compile them fast, without
+      // debug info (the SDK library keeps its own build's flags).
+      "-DCMAKE_BUILD_TYPE=Conformance", "-DCMAKE_CXX_FLAGS_CONFORMANCE=-O0 -g0",
+      // Stripped: 175 executables with the SDK's debug info took 7.4 GB.
+      "-DCMAKE_EXE_LINKER_FLAGS_CONFORMANCE=-s", "-DPulumiCpp_DIR=" + spec.sdk_package.string(),
+      "-DCONFORMANCE_PROGRAMS=" + spec.programs.string(), "-DCONFORMANCE_SNAPSHOTS=" + spec.snapshots.string(),
+      // Always set, so that dropping the flag also drops the packs.
+      "-DCONFORMANCE_POLICIES=" + spec.policies.string()};
   if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
   if (Run(configure, log) != 0) {
     out.error = "configuring the conformance programs failed";

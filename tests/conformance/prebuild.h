@@ -48,8 +48,8 @@ std::map<std::string, std::string> StagePolicyPacks(std::filesystem::path const&
                                                     std::function<bool(std::string const& pack)> const& host_built,
                                                     std::string* error);
 
-/// The Pulumi.yaml (or PulumiPolicy.yaml) text with `binary: <path>` under runtime.options (the forms `runtime: cpp` and a
-/// `runtime:` block with `name: cpp` and optional `options:`); "" when the text has neither.
+/// The Pulumi.yaml (or PulumiPolicy.yaml) text with `binary: <path>` under runtime.options (the forms `runtime: cpp`
+/// and a `runtime:` block with `name: cpp` and optional `options:`); "" when the text has neither.
 std::string WithBinaryOption(std::string const& pulumi_yaml, std::string const& binary);
 
 }  // namespace conformance

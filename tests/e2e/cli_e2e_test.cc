@@ -75,8 +75,8 @@ class CliE2eTest : public ::testing::Test {
 
   std::map<std::string, std::string> Env() const {
     char const* path = std::getenv("PATH");
-    return {{"PATH", std::string(LANGUAGE_HOST_DIR) + ":" + E2E_PROVIDER_DIR + ":" + EngineBinDir() + ":" +
-                         (path ? path : "")},
+    return {{"PATH",
+             std::string(LANGUAGE_HOST_DIR) + ":" + E2E_PROVIDER_DIR + ":" + EngineBinDir() + ":" + (path ? path : "")},
             {"PULUMI_HOME", (work_ / "home").string()},
             {"PULUMI_CONFIG_PASSPHRASE", kPassphrase},
             {"PULUMI_SKIP_UPDATE_CHECK", "1"},

@@ -41,14 +41,15 @@ inline ScriptRun RunScript(Workspace const& ws, std::vector<std::string> const& 
   auto env = ws.Env();
   char const* path = std::getenv("PATH");
   env["PATH"] = ws.options().engine_bin_dir + ":" + (path ? path : "/usr/bin:/bin");
-  for (auto const* unset : {"PULUMI_BACKEND_URL", "APEX_STACK", "GITHUB_STEP_SUMMARY", "PULUMI_CONFIG_PASSPHRASE_FILE"}) {
+  for (auto const* unset :
+       {"PULUMI_BACKEND_URL", "APEX_STACK", "GITHUB_STEP_SUMMARY", "PULUMI_CONFIG_PASSPHRASE_FILE"}) {
     env[unset] = "";
   }
   for (auto const& [k, v] : overrides) env[k] = v;
   ScriptRun r;
   std::string error;
-  auto process = host::Subprocess::Start({.argv = argv, .cwd = ws.options().work_dir, .env = env, .capture = true},
-                                         &error);
+  auto process =
+      host::Subprocess::Start({.argv = argv, .cwd = ws.options().work_dir, .env = env, .capture = true}, &error);
   if (!process) {
     r.output = error;
     return r;

@@ -32,8 +32,10 @@ constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion
 class OpsWorkspace {
  public:
   explicit OpsWorkspace(std::string const& name)
-      : ws_(ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR,
-                                  .programs = SDK_BUILD_DIR "/infra", .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
+      : ws_(ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                                  .infra = INFRA_SOURCE_DIR,
+                                  .programs = SDK_BUILD_DIR "/infra",
+                                  .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
                                  std::string(OPS_WORK_DIR) + "/" + name, "dev")) {}
 
   Workspace& ws() { return ws_; }
@@ -42,13 +44,14 @@ class OpsWorkspace {
 
   /// The variables a CI job sets, under `overrides`.
   std::map<std::string, std::string> WithCi(std::map<std::string, std::string> overrides) const {
-    for (auto const& [k, v] : std::map<std::string, std::string>{{"PULUMI_BACKEND_URL", backend()},
-                                                                 {"APEX_STACK", "dev"},
-                                                                 {"GCP_SIM", ws_.options().gcp_sim},
-                                                                 {"APEX_POLL_SECONDS", "1"},
-                                                                 // the Apex policy pack, prebuilt by the infra build
-                                                                 {"APEX_POLICY_PACK", SDK_BUILD_DIR "/infra/policy/apex-policy"},
-                                                                 {"GITHUB_STEP_SUMMARY", (work() / "step-summary.md").string()}}) {
+    for (auto const& [k, v] :
+         std::map<std::string, std::string>{{"PULUMI_BACKEND_URL", backend()},
+                                            {"APEX_STACK", "dev"},
+                                            {"GCP_SIM", ws_.options().gcp_sim},
+                                            {"APEX_POLL_SECONDS", "1"},
+                                            // the Apex policy pack, prebuilt by the infra build
+                                            {"APEX_POLICY_PACK", SDK_BUILD_DIR "/infra/policy/apex-policy"},
+                                            {"GITHUB_STEP_SUMMARY", (work() / "step-summary.md").string()}}) {
       overrides.try_emplace(k, v);
     }
     return overrides;
@@ -142,8 +145,9 @@ TEST_F(DeployedOpsTest, DeployFromNothingCreatesTheStacksWaitsForTheSecretsAndRu
   EXPECT_THAT(r.summary, HasSubstr("(stack created)"));
   // It waited for the VMs' first boot, which wrote the secrets.
   EXPECT_THAT(*first_boot_, HasSubstr("booted "));
-  EXPECT_THAT(r.summary, HasSubstr("the data VMs' secrets have a version: `apex-db-neo4j-password` `apex-db-qdrant-api-key` "
-                                   "(after "));
+  EXPECT_THAT(r.summary,
+              HasSubstr("the data VMs' secrets have a version: `apex-db-neo4j-password` `apex-db-qdrant-api-key` "
+                        "(after "));
   EXPECT_THAT(r.summary, HasSubstr("migration job `apex-db-migrate`: execution "));
   EXPECT_EQ(ops_->MigrationExecutions(), 1);
   // The order of the steps: the secrets before the services, the migration job after them, monitoring last.
@@ -172,8 +176,9 @@ TEST_F(DeployedOpsTest, PreviewOfTheUnchangedSystemReportsNoChanges) {
   ASSERT_EQ(r.code, 0) << Describe(r);
   EXPECT_THAT(r.summary, HasSubstr("No changes in any project."));
   for (auto const* p : kApexProjects) {
-    EXPECT_THAT(r.summary, ::testing::ContainsRegex("### " + std::string(p) +
-                                                    "\n\ncreate 0 · update 0 · replace 0 · delete 0 · same [1-9][0-9]*\n\nNo changes."));
+    EXPECT_THAT(r.summary, ::testing::ContainsRegex(
+                               "### " + std::string(p) +
+                               "\n\ncreate 0 · update 0 · replace 0 · delete 0 · same [1-9][0-9]*\n\nNo changes."));
   }
   EXPECT_THAT(r.output, HasSubstr("pulumi preview --diff"));
 }
@@ -186,7 +191,8 @@ TEST_F(DeployedOpsTest, PreviewOfAConfigChangeNamesTheResourceAndProperty) {
   ASSERT_EQ(r.code, 0) << Describe(r);
   EXPECT_THAT(r.summary, HasSubstr("**1 resource(s) change** in apex-databases."));
   EXPECT_THAT(r.summary, HasSubstr("### apex-databases\n\ncreate 0 · update 1 · replace 0 · delete 0"));
-  EXPECT_THAT(r.summary, HasSubstr("| ~ update | `apex-db-redis` | `gcp:redis/instance:Instance` | `memorySizeGb` | `1` → `2` |"));
+  EXPECT_THAT(r.summary,
+              HasSubstr("| ~ update | `apex-db-redis` | `gcp:redis/instance:Instance` | `memorySizeGb` | `1` → `2` |"));
   EXPECT_THAT(r.summary, HasSubstr("### apex-monitoring\n\ncreate 0 · update 0"));
   // The --diff log shows the same change; a preview changes nothing in the cloud.
   EXPECT_THAT(r.output, ::testing::ContainsRegex("memorySizeGb *: *1 => 2"));
@@ -213,7 +219,9 @@ TEST_F(DeployedOpsTest, DriftCheckNamesTheResourceAndPropertyChangedBehindPulumi
 
   EXPECT_EQ(r.code, 1) << Describe(r);
   EXPECT_THAT(r.summary, HasSubstr("**Drift found**: 1 resource(s) in apex-databases."));
-  EXPECT_THAT(r.summary, HasSubstr("| ~ changed | `apex-db-redis` | `gcp:redis/instance:Instance` | `memorySizeGb` | `1` → `5` |"));
+  EXPECT_THAT(
+      r.summary,
+      HasSubstr("| ~ changed | `apex-db-redis` | `gcp:redis/instance:Instance` | `memorySizeGb` | `1` → `5` |"));
   // Every project is checked, also after one drifted.
   EXPECT_THAT(r.summary, HasSubstr("### apex-network\n\nNo drift."));
   EXPECT_THAT(r.summary, HasSubstr("### apex-services\n\nNo drift."));
@@ -241,7 +249,8 @@ TEST_F(DeployedOpsTest, TheWaitForTheDataVmsSecretsIsBounded) {
   ASSERT_EQ(again.code, 0) << again.output;
 
   EXPECT_EQ(r.code, 1) << Describe(r);
-  EXPECT_THAT(r.summary, HasSubstr("**Deploy failed**: after 2 s, the secret(s) apex-db-neo4j-password still have no version"));
+  EXPECT_THAT(r.summary,
+              HasSubstr("**Deploy failed**: after 2 s, the secret(s) apex-db-neo4j-password still have no version"));
   EXPECT_THAT(r.summary, Not(HasSubstr("`apex-services`")));
 }
 
@@ -272,7 +281,8 @@ TEST_F(OpsErrorsTest, NoBackend) {
   for (auto const* s : kScripts) {
     auto r = ops_->Script(s, {}, {{"PULUMI_BACKEND_URL", ""}});
     EXPECT_EQ(r.code, 2) << s << ": " << Describe(r);
-    EXPECT_THAT(r.output, HasSubstr(std::string("ops/") + s + ": error: no state backend: pass --backend URL or set "
+    EXPECT_THAT(r.output, HasSubstr(std::string("ops/") + s +
+                                    ": error: no state backend: pass --backend URL or set "
                                     "PULUMI_BACKEND_URL"));
   }
   // --backend is the same as the variable.
@@ -290,9 +300,11 @@ TEST_F(OpsErrorsTest, NoPassphraseForAPassphraseStack) {
   // The passphrase from a file does as well (pulumi takes the file's bytes as they are: no newline).
   auto file = ops_->work() / "passphrase-file";
   std::ofstream(file) << ops_->ws().options().passphrase;
-  auto r = ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", file.string()}});
+  auto r =
+      ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", file.string()}});
   EXPECT_EQ(r.code, 0) << Describe(r);
-  auto missing = ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", "/nonexistent"}});
+  auto missing =
+      ops_->Script("drift", {}, {{"PULUMI_CONFIG_PASSPHRASE", ""}, {"PULUMI_CONFIG_PASSPHRASE_FILE", "/nonexistent"}});
   EXPECT_EQ(missing.code, 2) << Describe(missing);
   EXPECT_THAT(missing.output, HasSubstr("PULUMI_CONFIG_PASSPHRASE_FILE (/nonexistent) is not a readable file"));
 }
@@ -321,8 +333,9 @@ TEST_F(OpsErrorsTest, UsageAndHelp) {
   for (auto const* s : kScripts) {
     auto help = ops_->Script(s, {"--help"});
     EXPECT_EQ(help.code, 0) << Describe(help);
-    EXPECT_THAT(help.output, HasSubstr(std::string("usage: ops/") + s + " [--stack S] [--backend URL] [--projects-dir DIR] "
-                                                                       "[--summary FILE]"));
+    EXPECT_THAT(help.output, HasSubstr(std::string("usage: ops/") + s +
+                                       " [--stack S] [--backend URL] [--projects-dir DIR] "
+                                       "[--summary FILE]"));
     auto bad = ops_->Script(s, {"--stak", "dev"});
     EXPECT_EQ(bad.code, 2) << Describe(bad);
     EXPECT_THAT(bad.output, HasSubstr("unknown argument '--stak'"));

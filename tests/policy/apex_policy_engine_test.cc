@@ -41,18 +41,21 @@ std::string TestName() {
 class ApexPolicyTest : public ::testing::Test {
  protected:
   void StartApex(std::string const& stack) {
-    ws_ = std::make_unique<Workspace>(
-        ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR, .programs = kInfraBuild,
-                              .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
-                             std::string(POLICY_WORK_DIR) + "/" + TestName(), stack));
+    ws_ = std::make_unique<Workspace>(ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                                                            .infra = INFRA_SOURCE_DIR,
+                                                            .programs = kInfraBuild,
+                                                            .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
+                                                           std::string(POLICY_WORK_DIR) + "/" + TestName(), stack));
     std::string error;
     ASSERT_TRUE(ws_->Prepare(&error)) << error;
     ASSERT_TRUE(CreateApexPrerequisites(*ws_, &error)) << error;
   }
 
   void StartBroken(std::map<std::string, std::string> const& flags) {
-    auto options = ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR,
-                                         .programs = kInfraBuild, .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
+    auto options = ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                                         .infra = INFRA_SOURCE_DIR,
+                                         .programs = kInfraBuild,
+                                         .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
                                         std::string(POLICY_WORK_DIR) + "/" + TestName(), "prod");
     options.projects = {{kBrokenProject, INFRA_SOURCE_DIR "/tests/broken-prod",
                          std::string(kInfraBuild) + "/tests/broken-prod/apex-broken-prod"}};
@@ -127,8 +130,7 @@ TEST_F(ApexPolicyTest, TheLabelsRemediationAddsTheMissingLabelWhenConfiguredToRe
   EXPECT_TRUE(Cloud("gcp:secretmanager/secret:Secret").empty());
 
   auto config = PackConfig(R"({"labels-remediate": {"enforcementLevel": "remediate", "costCenter": "apex-memory"}})");
-  auto up = ws_->Pulumi(kBrokenProject,
-                        {"up", "--yes", "--policy-pack", kPackBinary, "--policy-pack-config", config});
+  auto up = ws_->Pulumi(kBrokenProject, {"up", "--yes", "--policy-pack", kPackBinary, "--policy-pack-config", config});
   ASSERT_EQ(up.code, 0) << Describe(up);
   auto secrets = Cloud("gcp:secretmanager/secret:Secret");
   ASSERT_EQ(secrets.size(), 1u);

@@ -37,8 +37,8 @@ TEST(CommittedSecretsTest, ASaltThePulumiCliWroteOpensWithItsPassphraseOnly) {
   std::ofstream(dir / "Pulumi.yaml") << "name: probe\nruntime: cpp\n";
   std::string passphrase = RandomWord();
   std::string env = "cd '" + dir.string() + "' && PULUMI_HOME='" + (dir / "home").string() +
-                    "' PULUMI_BACKEND_URL='file://" + (dir / "state").string() + "' PULUMI_CONFIG_PASSPHRASE=" +
-                    passphrase + " PULUMI_SKIP_UPDATE_CHECK=1 ";
+                    "' PULUMI_BACKEND_URL='file://" + (dir / "state").string() +
+                    "' PULUMI_CONFIG_PASSPHRASE=" + passphrase + " PULUMI_SKIP_UPDATE_CHECK=1 ";
   std::string pulumi = "'" + gcpsim::EngineBinDir(PULUMI_ENGINE_VERSION) + "/pulumi'";
   ASSERT_EQ(std::system((env + pulumi + " stack init probe --non-interactive >/dev/null && " + env + pulumi +
                          " config set --secret token not-for-your-eyes >/dev/null")
@@ -75,13 +75,12 @@ TEST(CommittedSecretsTest, NoCommittedSaltOpensWithAPassphraseOfTheRepository) {
     for (auto& s : FindSaltStates(text)) salts.push_back({file, std::move(s)});
     candidates.merge(FindPassphraseCandidates(text));
   }
-  std::printf("committed secrets: %zu files, %zu passphrase salts, %zu passphrases tried\n", files.size(),
-              salts.size(), candidates.size());
+  std::printf("committed secrets: %zu files, %zu passphrase salts, %zu passphrases tried\n", files.size(), salts.size(),
+              candidates.size());
   for (auto const& salt : salts) {
     for (auto const& candidate : candidates) {
-      EXPECT_FALSE(Opens(salt.state, candidate))
-          << fs::relative(salt.file, Root()) << " opens with the passphrase '" << candidate
-          << "', which the repository contains";
+      EXPECT_FALSE(Opens(salt.state, candidate)) << fs::relative(salt.file, Root()) << " opens with the passphrase '"
+                                                 << candidate << "', which the repository contains";
     }
   }
 }

@@ -14,7 +14,8 @@ namespace {
 
 std::vector<unsigned char> Base64(std::string const& text) {
   std::vector<unsigned char> out(3 * text.size() / 4 + 3);
-  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<unsigned char const*>(text.data()), static_cast<int>(text.size()));
+  int n =
+      EVP_DecodeBlock(out.data(), reinterpret_cast<unsigned char const*>(text.data()), static_cast<int>(text.size()));
   if (n < 0) return {};
   // EVP_DecodeBlock counts the padding's zero bytes in.
   for (auto it = text.rbegin(); it != text.rend() && *it == '='; ++it) --n;
@@ -40,8 +41,8 @@ bool Opens(std::string const& state, std::string const& passphrase) {
   if (salt.empty() || nonce.size() != 12 || sealed.size() < 16) return false;
 
   std::array<unsigned char, 32> key{};
-  if (PKCS5_PBKDF2_HMAC(passphrase.data(), static_cast<int>(passphrase.size()), salt.data(), static_cast<int>(salt.size()),
-                        1000000, EVP_sha256(), key.size(), key.data()) != 1) {
+  if (PKCS5_PBKDF2_HMAC(passphrase.data(), static_cast<int>(passphrase.size()), salt.data(),
+                        static_cast<int>(salt.size()), 1000000, EVP_sha256(), key.size(), key.data()) != 1) {
     throw std::runtime_error("PBKDF2 failed");
   }
   std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);

@@ -32,7 +32,9 @@ constexpr char kFirewall[] = "gcp:compute/firewall:Firewall";
 constexpr char kSecretVersion[] = "gcp:secretmanager/secretVersion:SecretVersion";
 
 WorkspaceOptions Options(std::string const& name, std::string const& stack, int latency_ms = 0) {
-  return ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR, .programs = SDK_BUILD_DIR "/infra",
+  return ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                               .infra = INFRA_SOURCE_DIR,
+                               .programs = SDK_BUILD_DIR "/infra",
                                .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
                               std::string(SIM_WORK_DIR) + "/" + name, stack, latency_ms);
 }
@@ -131,7 +133,8 @@ TEST_P(LifecycleTest, DeployRefreshDestroyInDependencyOrder) {
   EXPECT_GE(secrets.size(), 3u);
   ExpectNoPlaintext(secrets);
 
-  bool const protected_stack = Run("apex-databases", {"config", "get", "apex:deletionProtection"}).output.starts_with("true");
+  bool const protected_stack =
+      Run("apex-databases", {"config", "get", "apex:deletionProtection"}).output.starts_with("true");
   EXPECT_EQ(protected_stack, stack != "dev");  // staging and prod keep their data stores and services
   if (protected_stack) {
     // Deletion protection holds: destroy is refused with the provider's message, the protected resources stay.
@@ -296,8 +299,10 @@ TEST_F(ApexSimTest, AnInterruptedUpIsCompletedByARerun) {
   auto const network_resources = Cloud().size();
 
   std::string error, output;
-  auto up = host::Subprocess::Start({.argv = ws_->PulumiArgv({"up", "--yes"}), .cwd = ws_->project_dir("apex-databases"),
-                                     .env = ws_->Env(), .capture = true},
+  auto up = host::Subprocess::Start({.argv = ws_->PulumiArgv({"up", "--yes"}),
+                                     .cwd = ws_->project_dir("apex-databases"),
+                                     .env = ws_->Env(),
+                                     .capture = true},
                                     &error);
   ASSERT_TRUE(up) << error;
   int code = -1;

@@ -48,14 +48,17 @@ std::vector<std::string> FastEngine::SortedRecords() const {
     if (!r.registration) continue;
     names[r.urn] = r.type + "/" + r.name;
     auto parent = names.find(r.parent);
-    out.push_back(json{{"kind", "resource"}, {"type", r.type}, {"name", r.name},
-                       {"parent", parent == names.end() ? "" : parent->second}, {"custom", r.custom},
+    out.push_back(json{{"kind", "resource"},
+                       {"type", r.type},
+                       {"name", r.name},
+                       {"parent", parent == names.end() ? "" : parent->second},
+                       {"custom", r.custom},
                        {"inputs", Normalize(r.registration->object())}}
                       .dump());
     // Only the stack's outputs are compared.
     if (r.urn == root && r.registered_outputs) {
-      out.push_back(json{{"kind", "outputs"}, {"of", names[r.urn]},
-                         {"outputs", pulumi::test_engine::ToJson(*r.registered_outputs)}}
+      out.push_back(json{
+          {"kind", "outputs"}, {"of", names[r.urn]}, {"outputs", pulumi::test_engine::ToJson(*r.registered_outputs)}}
                         .dump());
     }
   }

@@ -10,11 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <unistd.h>
 
 namespace {
 

@@ -41,8 +41,8 @@ bool ReadRequests(std::string const& path, std::vector<pulumirpc::RegisterResour
     bool clean_eof = false;
     if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&r, &in, &clean_eof)) {
       if (clean_eof) return true;
-      *error = path + " is not a file of RegisterResource requests (corrupt after " +
-               std::to_string(requests->size()) + " requests)";
+      *error = path + " is not a file of RegisterResource requests (corrupt after " + std::to_string(requests->size()) +
+               " requests)";
       return false;
     }
     requests->push_back(std::move(r));

@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
     std::cerr << "peers-floor: the first request must be the stack's (no parent)\n";
     return 1;
   }
-  auto stub = pulumirpc::ResourceMonitor::NewStub(
-      grpc::CreateChannel(args["--address"], grpc::InsecureChannelCredentials()));
+  auto stub =
+      pulumirpc::ResourceMonitor::NewStub(grpc::CreateChannel(args["--address"], grpc::InsecureChannelCredentials()));
   std::string stack_urn;
   if (!Register(*stub, requests.front(), &stack_urn)) return 1;
 

@@ -36,29 +36,32 @@ TEST(GcpSqlTest, DatabaseInstanceDatabaseAndUserOnTheWire) {
   MockDeployment deployment(std::make_shared<SqlMocks>());
   std::optional<sql::DatabaseInstance> instance;
   ASSERT_EQ(deployment.Run([&](pulumi::Context& ctx) {
-              instance.emplace(
-                  ctx, "apex-postgres",
-                  sql::DatabaseInstanceArgs{
-                      .database_version = "POSTGRES_16",
-                      .deletion_protection = true,
-                      .region = "us-central1",
-                      .settings = sql::DatabaseInstanceSettingsArgs{
-                          .availability_type = "REGIONAL",
-                          .backup_configuration =
-                              sql::DatabaseInstanceSettingsBackupConfigurationArgs{
-                                  .enabled = true, .point_in_time_recovery_enabled = true, .start_time = "03:00"},
-                          .database_flags = std::vector<sql::DatabaseInstanceSettingsDatabaseFlagArgs>{
-                              {.name = "cloudsql.enable_pgvector", .value = "on"}},
-                          .disk_autoresize = true,
-                          .ip_configuration = sql::DatabaseInstanceSettingsIpConfigurationArgs{
-                              .ipv4_enabled = false,
-                              .private_network = "projects/apex-dev/global/networks/apex-vpc"},
-                          .tier = "db-custom-4-16384",
-                          .user_labels = std::map<std::string, std::string>{{"system", "apex"}}}});
-              sql::Database db(ctx, "vectors", {.instance = instance->name(), .name = "vectors"});
-              sql::User user(ctx, "apex-app", {.instance = instance->name(), .name = "apex_app",
-                                               .password = pulumi::Output<std::string>("s3cret-from-config")});
-            }),
+    instance.emplace(
+        ctx, "apex-postgres",
+        sql::DatabaseInstanceArgs{
+            .database_version = "POSTGRES_16",
+            .deletion_protection = true,
+            .region = "us-central1",
+            .settings = sql::DatabaseInstanceSettingsArgs{
+                .availability_type = "REGIONAL",
+                .backup_configuration =
+                    sql::DatabaseInstanceSettingsBackupConfigurationArgs{
+                        .enabled = true, .point_in_time_recovery_enabled = true, .start_time = "03:00"},
+                .database_flags =
+                    std::vector<sql::DatabaseInstanceSettingsDatabaseFlagArgs>{
+                        {.name = "cloudsql.enable_pgvector", .value = "on"}},
+                .disk_autoresize = true,
+                .ip_configuration =
+                    sql::DatabaseInstanceSettingsIpConfigurationArgs{
+                        .ipv4_enabled = false, .private_network = "projects/apex-dev/global/networks/apex-vpc"},
+                .tier = "db-custom-4-16384",
+                .user_labels = std::map<std::string, std::string>{{"system", "apex"}}}});
+    sql::Database db(ctx, "vectors", {.instance = instance->name(), .name = "vectors"});
+    sql::User user(ctx, "apex-app",
+                   {.instance = instance->name(),
+                    .name = "apex_app",
+                    .password = pulumi::Output<std::string>("s3cret-from-config")});
+  }),
             0);
 
   auto i = deployment.Find("gcp:sql/databaseInstance:DatabaseInstance", "apex-postgres");
@@ -95,7 +98,8 @@ TEST(GcpSqlTest, DatabaseInstanceDatabaseAndUserOnTheWire) {
                                        {"password", PropertyValue::MakeSecret("s3cret-from-config")}}))
       << "the schema marks the password secret, so it is sent as one even from a plain output";
 
-  EXPECT_THAT(AwaitForTest(instance->connection_name()), IsKnownWith(std::string("apex-dev:us-central1:apex-postgres")));
+  EXPECT_THAT(AwaitForTest(instance->connection_name()),
+              IsKnownWith(std::string("apex-dev:us-central1:apex-postgres")));
   EXPECT_THAT(AwaitForTest(instance->private_ip_address()), IsKnownWith(std::string("10.10.0.3")));
   auto settings = AwaitForTest(instance->settings());
   ASSERT_TRUE(settings.known);

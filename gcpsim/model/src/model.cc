@@ -110,7 +110,8 @@ void Subnetwork(ModelInput const& in, AddressSpace&, std::string& id, PropertyMa
   auto range = Str(in.inputs, "ipCidrRange");
   auto base = range.substr(0, range.find('/'));
   auto dot = base.rfind('.');
-  if (dot != std::string::npos) s["gatewayAddress"] = base.substr(0, dot) + "." + std::to_string(std::stoi(base.substr(dot + 1)) + 1);
+  if (dot != std::string::npos)
+    s["gatewayAddress"] = base.substr(0, dot) + "." + std::to_string(std::stoi(base.substr(dot + 1)) + 1);
   s["fingerprint"] = Computed(in, StableHex(id, 12));
   s["subnetworkId"] = Computed(in, static_cast<double>(std::stoull(Digits(id, 15))));
 }
@@ -249,8 +250,8 @@ void DatabaseInstance(ModelInput const& in, AddressSpace& addresses, std::string
   s["region"] = Region(in);
   s["connectionName"] = project + ":" + Region(in) + ":" + name;
   s["selfLink"] = "https://sqladmin.googleapis.com/sql/v1beta4/projects/" + project + "/instances/" + name;
-  s["serviceAccountEmailAddress"] =
-      Computed(in, "p" + ProjectNumber(project) + "-" + StableHex(name, 6) + "@gcp-sa-cloud-sql.iam.gserviceaccount.com");
+  s["serviceAccountEmailAddress"] = Computed(
+      in, "p" + ProjectNumber(project) + "-" + StableHex(name, 6) + "@gcp-sa-cloud-sql.iam.gserviceaccount.com");
   s["dnsName"] = Computed(in, StableHex(project + name, 12) + "." + Region(in) + ".sql.goog.");
   auto network = Str(Object(Object(in.inputs, "settings"), "ipConfiguration"), "privateNetwork");
   PropertyArray ips;
@@ -289,11 +290,12 @@ void RedisInstance(ModelInput const& in, AddressSpace& addresses, std::string& i
   s["region"] = Region(in);
   s["locationId"] = Str(in.inputs, "locationId", Region(in) + "-a");
   s["currentLocationId"] = s["locationId"];
-  if (Str(in.inputs, "tier") == "STANDARD_HA") s["alternativeLocationId"] = Str(in.inputs, "alternativeLocationId", Region(in) + "-b");
+  if (Str(in.inputs, "tier") == "STANDARD_HA")
+    s["alternativeLocationId"] = Str(in.inputs, "alternativeLocationId", Region(in) + "-b");
   s["createTime"] = Computed(in, in.create_time);
   s["port"] = Computed(in, 6379.0);
-  s["persistenceIamIdentity"] = Computed(in, "serviceAccount:service-" + ProjectNumber(project) +
-                                                 "@cloud-redis.iam.gserviceaccount.com");
+  s["persistenceIamIdentity"] =
+      Computed(in, "serviceAccount:service-" + ProjectNumber(project) + "@cloud-redis.iam.gserviceaccount.com");
   auto network = Str(in.inputs, "authorizedNetwork");
   s["host"] = in.preview ? PropertyValue::MakeComputed()
                          : PropertyValue(addresses.PrivateServiceAddress(network, in.type + " " + id));
@@ -302,9 +304,9 @@ void RedisInstance(ModelInput const& in, AddressSpace& addresses, std::string& i
                                  : PropertyValue::MakeSecret(StableHex("auth:" + id + in.create_time, 32));
   }
   if (Str(in.inputs, "transitEncryptionMode") == "SERVER_AUTHENTICATION") {
-    s["serverCaCerts"] = Computed(in, PropertyArray{CaCert("C=US,O=Google\\, Inc,CN=Google Cloud Memorystore Redis Server CA," +
-                                                               StableHex(id, 8),
-                                                           in.create_time)});
+    s["serverCaCerts"] = Computed(
+        in, PropertyArray{CaCert("C=US,O=Google\\, Inc,CN=Google Cloud Memorystore Redis Server CA," + StableHex(id, 8),
+                                 in.create_time)});
   }
 }
 
@@ -353,9 +355,10 @@ void ArtifactRepository(ModelInput const& in, AddressSpace&, std::string& id, Pr
   s["createTime"] = Computed(in, in.create_time);
   s["updateTime"] = Computed(in, in.create_time);
   // Docker repositories are addressed by host; the others by their REST path.
-  s["registryUri"] = Str(in.inputs, "format") == "DOCKER"
-                         ? Location(in) + "-docker.pkg.dev/" + Project(in) + "/" + repository
-                         : Location(in) + "-" + LowerCase(Str(in.inputs, "format")) + ".pkg.dev/" + Project(in) + "/" + repository;
+  s["registryUri"] =
+      Str(in.inputs, "format") == "DOCKER"
+          ? Location(in) + "-docker.pkg.dev/" + Project(in) + "/" + repository
+          : Location(in) + "-" + LowerCase(Str(in.inputs, "format")) + ".pkg.dev/" + Project(in) + "/" + repository;
 }
 
 void ProjectService(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&) {
@@ -429,7 +432,8 @@ void KeyRing(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap&)
 }
 void CryptoKey(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   id = Str(in.inputs, "keyRing") + "/cryptoKeys/" + Name(in);
-  s["primaries"] = Computed(in, PropertyArray{PropertyMap{{"name", id + "/cryptoKeyVersions/1"}, {"state", "ENABLED"}}});
+  s["primaries"] =
+      Computed(in, PropertyArray{PropertyMap{{"name", id + "/cryptoKeyVersions/1"}, {"state", "ENABLED"}}});
 }
 void WorkloadIdentityPool(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   auto const pool = "/locations/global/workloadIdentityPools/" + Str(in.inputs, "workloadIdentityPoolId", in.name);
@@ -459,7 +463,8 @@ void Monitoring(ModelInput const& in, std::string const& collection, std::string
 }
 void AlertPolicy(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   Monitoring(in, "alertPolicies", id, s);
-  s["creationRecords"] = Computed(in, PropertyArray{PropertyMap{{"mutateTime", in.create_time}, {"mutatedBy", "gcpsim"}}});
+  s["creationRecords"] =
+      Computed(in, PropertyArray{PropertyMap{{"mutateTime", in.create_time}, {"mutatedBy", "gcpsim"}}});
 }
 void NotificationChannel(ModelInput const& in, AddressSpace&, std::string& id, PropertyMap& s) {
   Monitoring(in, "notificationChannels", id, s);

@@ -8,8 +8,8 @@
 namespace pulumi::gcpsim {
 namespace {
 
-using testing_util::Harness;
 using ::testing::HasSubstr;
+using testing_util::Harness;
 
 constexpr char kSql[] = "gcp:sql/databaseInstance:DatabaseInstance";
 constexpr char kRedis[] = "gcp:redis/instance:Instance";
@@ -151,11 +151,12 @@ TEST(CheckTest, AutonamingModesAreHonoured) {
 
 TEST(CheckTest, UnknownValuesPassInAPreview) {
   Harness h;
-  auto r = h.Check(kSql, "db", {{"databaseVersion", PropertyValue::MakeComputed()},
-                                {"settings", PropertyValue::MakeComputed()}});
+  auto r = h.Check(kSql, "db",
+                   {{"databaseVersion", PropertyValue::MakeComputed()}, {"settings", PropertyValue::MakeComputed()}});
   EXPECT_EQ(r.failures_size(), 0);
-  auto nested = h.Check(kSql, "db", {{"databaseVersion", "POSTGRES_16"},
-                                     {"settings", PropertyMap{{"tier", PropertyValue::MakeComputed()}}}});
+  auto nested =
+      h.Check(kSql, "db",
+              {{"databaseVersion", "POSTGRES_16"}, {"settings", PropertyMap{{"tier", PropertyValue::MakeComputed()}}}});
   EXPECT_EQ(nested.failures_size(), 0);
 }
 
@@ -163,7 +164,8 @@ TEST(CheckTest, UnknownResourceTypeIsAFailure) {
   Harness h;
   auto r = h.Check("gcp:compute/nonsense:Nonsense", "x", {});
   ASSERT_EQ(r.failures_size(), 1);
-  EXPECT_THAT(r.failures(0).reason(), HasSubstr("gcp " PULUMI_CPP_GCP_VERSION " has no resource type gcp:compute/nonsense:Nonsense"));
+  EXPECT_THAT(r.failures(0).reason(),
+              HasSubstr("gcp " PULUMI_CPP_GCP_VERSION " has no resource type gcp:compute/nonsense:Nonsense"));
 }
 
 TEST(CheckTest, MalformedRequestIsAGrpcErrorNamingThePath) {

@@ -10,12 +10,12 @@ namespace pulumi::gcpsim {
 namespace {
 
 using codegen::TypeKind;
-using testing_util::GcpCatalog;
-using testing_util::Harness;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
+using testing_util::GcpCatalog;
+using testing_util::Harness;
 using K = pulumirpc::PropertyDiff;
 
 constexpr char kSql[] = "gcp:sql/databaseInstance:DatabaseInstance";
@@ -63,7 +63,8 @@ TEST(DiffTest, NestedPathsAreReportedAndOnlyForceNewOnesReplace) {
   PropertyMap olds{{"databaseVersion", "POSTGRES_16"}, {"settings", PropertyMap{{"tier", "a"}, {"collation", "x"}}}};
   PropertyMap news{{"databaseVersion", "POSTGRES_16"}, {"settings", PropertyMap{{"tier", "b"}, {"collation", "y"}}}};
   auto r = h.Diff(kSql, "db", olds, news);
-  EXPECT_THAT(Detailed(r), UnorderedElementsAre(Pair("settings.tier", K::UPDATE), Pair("settings.collation", K::UPDATE_REPLACE)));
+  EXPECT_THAT(Detailed(r),
+              UnorderedElementsAre(Pair("settings.tier", K::UPDATE), Pair("settings.collation", K::UPDATE_REPLACE)));
   EXPECT_THAT(List(r.diffs()), ElementsAre("settings"));
   EXPECT_THAT(List(r.replaces()), ElementsAre("settings"));
 }
@@ -82,8 +83,8 @@ TEST(DiffTest, IgnoreChangesIsHonoured) {
   Harness h;
   auto r = h.Diff(kRedis, "cache", RedisInputs(1, "BASIC"), RedisInputs(5, "STANDARD_HA"), {"tier", "memorySizeGb"});
   EXPECT_EQ(r.changes(), pulumirpc::DiffResponse::DIFF_NONE);
-  auto nested = h.Diff(kSql, "db", {{"settings", PropertyMap{{"tier", "a"}}}}, {{"settings", PropertyMap{{"tier", "b"}}}},
-                       {"settings.tier"});
+  auto nested = h.Diff(kSql, "db", {{"settings", PropertyMap{{"tier", "a"}}}},
+                       {{"settings", PropertyMap{{"tier", "b"}}}}, {"settings.tier"});
   EXPECT_EQ(nested.changes(), pulumirpc::DiffResponse::DIFF_NONE);
 }
 
@@ -98,7 +99,8 @@ TEST(DiffTest, AnUnknownForceNewInputInAPreviewReplaces) {
 
 TEST(DiffTest, AnUnknownObjectHidingAForceNewPathReplaces) {
   Harness h;
-  auto r = h.Diff(kSql, "db", {{"settings", PropertyMap{{"collation", "x"}}}}, {{"settings", PropertyValue::MakeComputed()}});
+  auto r = h.Diff(kSql, "db", {{"settings", PropertyMap{{"collation", "x"}}}},
+                  {{"settings", PropertyValue::MakeComputed()}});
   EXPECT_THAT(Detailed(r), ElementsAre(Pair("settings", K::UPDATE_REPLACE)));
 }
 
@@ -134,8 +136,8 @@ TEST(DiffTest, PathsNormalizeWithoutIndices) {
 
 /// Builds inputs holding `leaf` at `path` (dotted, through the schema's objects and lists of objects), or fails
 /// the test when the schema has no such path. `kind` receives the leaf's type.
-bool InputsAt(codegen::Resource const& resource, std::string const& path, std::function<PropertyValue(codegen::TypeRef const&)> const& leaf,
-              PropertyMap* out, std::string* why) {
+bool InputsAt(codegen::Resource const& resource, std::string const& path,
+              std::function<PropertyValue(codegen::TypeRef const&)> const& leaf, PropertyMap* out, std::string* why) {
   auto const& catalog = GcpCatalog();
   std::vector<codegen::Property> const* props = &resource.input_properties;
   std::vector<std::string> segments;
@@ -204,8 +206,12 @@ TEST(ForceNewTableTest, EveryEntryNamesAnInputAndReplaces) {
     for (auto const& path : table.Paths(type)) {
       PropertyMap olds, news;
       std::string why;
-      ASSERT_TRUE(InputsAt(*resource, path, [](codegen::TypeRef const& t) { return Sample(t, 0); }, &olds, &why)) << why;
-      ASSERT_TRUE(InputsAt(*resource, path, [](codegen::TypeRef const& t) { return Sample(t, 1); }, &news, &why)) << why;
+      ASSERT_TRUE(InputsAt(
+          *resource, path, [](codegen::TypeRef const& t) { return Sample(t, 0); }, &olds, &why))
+          << why;
+      ASSERT_TRUE(InputsAt(
+          *resource, path, [](codegen::TypeRef const& t) { return Sample(t, 1); }, &news, &why))
+          << why;
       auto diff = DiffInputs(table, type, olds, news);
       EXPECT_TRUE(diff.replaces()) << type << ": a change of " << path << " does not replace";
       ++checked;

@@ -44,7 +44,8 @@ Harness::Harness(std::string database, ProviderOptions options)
   server_ = builder.BuildAndStart();
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(-1);  // GetSchema answers with the whole gcp schema, as the engine accepts
-  auto channel = grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(), args);
+  auto channel =
+      grpc::CreateCustomChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials(), args);
   stub_ = pulumirpc::ResourceProvider::NewStub(channel);
 }
 
@@ -182,11 +183,16 @@ std::string CreatePrivateNetwork(Harness& h, std::string const& name) {
   auto network = h.Create("gcp:compute/network:Network", name, {{"name", name}, {"autoCreateSubnetworks", false}});
   EXPECT_TRUE(network.status.ok()) << network.status.error_message();
   auto range = h.Create("gcp:compute/globalAddress:GlobalAddress", name + "-psa",
-                        {{"name", name + "-psa"}, {"network", network.id}, {"purpose", "VPC_PEERING"},
-                         {"addressType", "INTERNAL"}, {"prefixLength", 16.0}, {"address", "10.60.0.0"}});
+                        {{"name", name + "-psa"},
+                         {"network", network.id},
+                         {"purpose", "VPC_PEERING"},
+                         {"addressType", "INTERNAL"},
+                         {"prefixLength", 16.0},
+                         {"address", "10.60.0.0"}});
   EXPECT_TRUE(range.status.ok()) << range.status.error_message();
   auto connection = h.Create("gcp:servicenetworking/connection:Connection", name + "-psc",
-                             {{"network", network.id}, {"service", "servicenetworking.googleapis.com"},
+                             {{"network", network.id},
+                              {"service", "servicenetworking.googleapis.com"},
                               {"reservedPeeringRanges", PropertyArray{PropertyValue(name + "-psa")}}});
   EXPECT_TRUE(connection.status.ok()) << connection.status.error_message();
   return network.id;

@@ -8,11 +8,11 @@
 namespace pulumi::gcpsim {
 namespace {
 
-using testing_util::CreatePrivateNetwork;
-using testing_util::Harness;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
+using testing_util::CreatePrivateNetwork;
+using testing_util::Harness;
 
 std::string S(PropertyMap const& m, std::string const& key) {
   auto const* v = Lookup(m, key);
@@ -25,7 +25,8 @@ TEST(ModelTest, NetworkAndSubnetwork) {
   auto vpc = h.Create("gcp:compute/network:Network", "vpc", {{"name", "apex-vpc"}});
   ASSERT_TRUE(vpc.status.ok()) << vpc.status.error_message();
   EXPECT_EQ(vpc.id, "projects/apex-dev/global/networks/apex-vpc");
-  EXPECT_EQ(S(vpc.outputs, "selfLink"), "https://www.googleapis.com/compute/v1/projects/apex-dev/global/networks/apex-vpc");
+  EXPECT_EQ(S(vpc.outputs, "selfLink"),
+            "https://www.googleapis.com/compute/v1/projects/apex-dev/global/networks/apex-vpc");
   EXPECT_THAT(S(vpc.outputs, "numericId"), MatchesRegex("[1-9][0-9]{18}"));
   auto subnet = h.Create("gcp:compute/subnetwork:Subnetwork", "subnet",
                          {{"name", "apex-subnet"}, {"network", vpc.id}, {"ipCidrRange", "10.20.0.0/20"}});
@@ -40,13 +41,16 @@ TEST(ModelTest, CloudSqlInstance) {
   h.Configure();
   auto network = CreatePrivateNetwork(h);
   auto db = h.Create("gcp:sql/databaseInstance:DatabaseInstance", "apex-postgres",
-                     {{"name", "apex-postgres"}, {"databaseVersion", "POSTGRES_16"}, {"deletionProtection", false},
+                     {{"name", "apex-postgres"},
+                      {"databaseVersion", "POSTGRES_16"},
+                      {"deletionProtection", false},
                       {"settings", PropertyMap{{"tier", "db-f1-micro"},
                                                {"ipConfiguration", PropertyMap{{"privateNetwork", network}}}}}});
   ASSERT_TRUE(db.status.ok()) << db.status.error_message();
   EXPECT_EQ(db.id, "apex-postgres");
   EXPECT_EQ(S(db.outputs, "connectionName"), "apex-dev:us-central1:apex-postgres");
-  EXPECT_EQ(S(db.outputs, "selfLink"), "https://sqladmin.googleapis.com/sql/v1beta4/projects/apex-dev/instances/apex-postgres");
+  EXPECT_EQ(S(db.outputs, "selfLink"),
+            "https://sqladmin.googleapis.com/sql/v1beta4/projects/apex-dev/instances/apex-postgres");
   EXPECT_EQ(S(db.outputs, "privateIpAddress"), "10.60.0.2");
   EXPECT_EQ(S(db.outputs, "publicIpAddress"), "");
   auto const& certs = db.outputs.at("serverCaCerts").AsArray();
@@ -60,8 +64,11 @@ TEST(ModelTest, MemorystoreRedis) {
   h.Configure();
   auto network = CreatePrivateNetwork(h);
   auto redis = h.Create("gcp:redis/instance:Instance", "cache",
-                        {{"name", "apex-redis"}, {"memorySizeGb", 1.0}, {"authorizedNetwork", network},
-                         {"connectMode", "PRIVATE_SERVICE_ACCESS"}, {"authEnabled", true},
+                        {{"name", "apex-redis"},
+                         {"memorySizeGb", 1.0},
+                         {"authorizedNetwork", network},
+                         {"connectMode", "PRIVATE_SERVICE_ACCESS"},
+                         {"authEnabled", true},
                          {"transitEncryptionMode", "SERVER_AUTHENTICATION"}});
   ASSERT_TRUE(redis.status.ok()) << redis.status.error_message();
   EXPECT_EQ(redis.id, "projects/apex-dev/locations/us-central1/instances/apex-redis");
@@ -84,7 +91,9 @@ TEST(ModelTest, CloudRunServiceAndServiceAccount) {
   EXPECT_EQ(sa.id, "projects/apex-dev/serviceAccounts/apex-api@apex-dev.iam.gserviceaccount.com");
 
   auto run = h.Create("gcp:cloudrunv2/service:Service", "api",
-                      {{"name", "api-gateway"}, {"location", "us-central1"}, {"deletionProtection", false},
+                      {{"name", "api-gateway"},
+                       {"location", "us-central1"},
+                       {"deletionProtection", false},
                        {"template", PropertyMap{{"serviceAccount", S(sa.outputs, "email")},
                                                 {"containers", PropertyArray{PropertyMap{{"image", "gcr.io/a/b"}}}}}}});
   ASSERT_TRUE(run.status.ok()) << run.status.error_message();
@@ -96,7 +105,8 @@ TEST(ModelTest, CloudRunServiceAndServiceAccount) {
 TEST(ModelTest, SecretsAndVersions) {
   Harness h;
   h.Configure();
-  auto secret = h.Create("gcp:secretmanager/secret:Secret", "pw", {{"secretId", "db-password"}, {"replication", PropertyMap{{"auto", PropertyMap{}}}}});
+  auto secret = h.Create("gcp:secretmanager/secret:Secret", "pw",
+                         {{"secretId", "db-password"}, {"replication", PropertyMap{{"auto", PropertyMap{}}}}});
   ASSERT_TRUE(secret.status.ok()) << secret.status.error_message();
   EXPECT_EQ(secret.id, "projects/apex-dev/secrets/db-password");
   EXPECT_THAT(S(secret.outputs, "name"), MatchesRegex("projects/[0-9]{12}/secrets/db-password"));
@@ -158,9 +168,12 @@ TEST(ModelTest, ProjectServiceAndCloudRunJob) {
   EXPECT_EQ(h.Stored("gcp:projects/service:Service").size(), 2u) << "sqladmin stays enabled, run is enabled again";
   auto twice = h.Create("gcp:projects/service:Service", "api-sql-2", {{"service", "sqladmin.googleapis.com"}});
   EXPECT_TRUE(twice.status.ok()) << "enabling an enabled API succeeds: " << twice.status.error_message();
-  auto job = h.Create("gcp:cloudrunv2/job:Job", "migrate",
-                      {{"name", "apex-db-migrate"}, {"location", "us-central1"},
-                       {"template", PropertyMap{{"template", PropertyMap{{"containers", PropertyArray{PropertyMap{{"image", "postgres:18.1"}}}}}}}}});
+  auto job = h.Create(
+      "gcp:cloudrunv2/job:Job", "migrate",
+      {{"name", "apex-db-migrate"},
+       {"location", "us-central1"},
+       {"template", PropertyMap{{"template", PropertyMap{{"containers",
+                                                          PropertyArray{PropertyMap{{"image", "postgres:18.1"}}}}}}}}});
   ASSERT_TRUE(job.status.ok()) << job.status.error_message();
   EXPECT_EQ(job.id, "projects/apex-dev/locations/us-central1/jobs/apex-db-migrate");
   EXPECT_THAT(S(job.outputs, "uid"), MatchesRegex("[0-9a-f]{32}"));
@@ -173,7 +186,8 @@ TEST(ModelTest, LoadBalancerPartsAndAnExternalAddress) {
   ASSERT_TRUE(ip.status.ok()) << ip.status.error_message();
   EXPECT_THAT(S(ip.outputs, "address"), MatchesRegex("34\\.[0-9]+\\.[0-9]+\\.[0-9]+"));
   auto cert = h.Create("gcp:compute/managedSslCertificate:ManagedSslCertificate", "cert",
-                       {{"name", "apex-edge-cert"}, {"managed", PropertyMap{{"domains", PropertyArray{PropertyValue("api.example.com")}}}}});
+                       {{"name", "apex-edge-cert"},
+                        {"managed", PropertyMap{{"domains", PropertyArray{PropertyValue("api.example.com")}}}}});
   ASSERT_TRUE(cert.status.ok()) << cert.status.error_message();
   EXPECT_EQ(S(cert.outputs, "selfLink"),
             "https://www.googleapis.com/compute/v1/projects/apex-prod/global/sslCertificates/apex-edge-cert");
@@ -196,7 +210,8 @@ TEST(ModelTest, KmsKeysAndWorkloadIdentityAreNamedAsGoogleNamesThem) {
   auto key = h.Create("gcp:kms/cryptoKey:CryptoKey", "key", {{"name", "stack-secrets"}, {"keyRing", ring.id}});
   ASSERT_TRUE(key.status.ok()) << key.status.error_message();
   EXPECT_EQ(key.id, ring.id + "/cryptoKeys/stack-secrets");
-  auto pool = h.Create("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "pool", {{"workloadIdentityPoolId", "github"}});
+  auto pool =
+      h.Create("gcp:iam/workloadIdentityPool:WorkloadIdentityPool", "pool", {{"workloadIdentityPoolId", "github"}});
   ASSERT_TRUE(pool.status.ok()) << pool.status.error_message();
   EXPECT_EQ(pool.id, "projects/apex-prod/locations/global/workloadIdentityPools/github");
   EXPECT_EQ(S(pool.outputs, "name"),

@@ -11,9 +11,9 @@
 namespace pulumi::gcpsim {
 namespace {
 
+using ::testing::HasSubstr;
 using testing_util::CreatePrivateNetwork;
 using testing_util::Harness;
-using ::testing::HasSubstr;
 
 constexpr char kNetwork[] = "gcp:compute/network:Network";
 constexpr char kAccount[] = "gcp:serviceaccount/account:Account";
@@ -50,7 +50,8 @@ TEST(ProviderTest, APreviewNeverWrites) {
   EXPECT_TRUE(preview.outputs.at("numericId").is_computed());
   EXPECT_TRUE(h.Stored().empty());
   auto created = h.Create(kNetwork, "vpc", {{"name", "vpc"}});
-  auto update_preview = h.Update(kNetwork, "vpc", created.id, created.outputs, {{"name", "vpc"}, {"description", "x"}}, true);
+  auto update_preview =
+      h.Update(kNetwork, "vpc", created.id, created.outputs, {{"name", "vpc"}, {"description", "x"}}, true);
   ASSERT_TRUE(update_preview.status.ok()) << update_preview.status.error_message();
   EXPECT_FALSE(h.Stored(kNetwork).at(0).inputs.contains("description"));
 }
@@ -85,8 +86,11 @@ TEST(ProviderTest, AnUpdateKeepsWhatGoogleAssigned) {
   Harness h;
   h.Configure();
   auto network = CreatePrivateNetwork(h);
-  PropertyMap inputs{{"name", "cache"}, {"memorySizeGb", 1.0}, {"authorizedNetwork", network},
-                     {"connectMode", "PRIVATE_SERVICE_ACCESS"}, {"authEnabled", true}};
+  PropertyMap inputs{{"name", "cache"},
+                     {"memorySizeGb", 1.0},
+                     {"authorizedNetwork", network},
+                     {"connectMode", "PRIVATE_SERVICE_ACCESS"},
+                     {"authEnabled", true}};
   auto redis = h.Create("gcp:redis/instance:Instance", "cache", inputs);
   ASSERT_TRUE(redis.status.ok()) << redis.status.error_message();
   auto bigger = inputs;
@@ -188,7 +192,8 @@ TEST(ProviderTest, SeveralProvidersShareOneCloud) {
       auto& h = i % 2 == 0 ? first : second;
       auto name = "db" + std::to_string(i);
       auto r = h.Create("gcp:sql/databaseInstance:DatabaseInstance", name,
-                        {{"name", name}, {"databaseVersion", "POSTGRES_16"},
+                        {{"name", name},
+                         {"databaseVersion", "POSTGRES_16"},
                          {"settings", PropertyMap{{"tier", "db-f1-micro"},
                                                   {"ipConfiguration", PropertyMap{{"privateNetwork", network}}}}}});
       std::lock_guard lock(mu);

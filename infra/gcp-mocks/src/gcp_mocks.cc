@@ -4,17 +4,16 @@
 
 namespace apex::gcp_mocks {
 
-GcpMocks::GcpMocks(std::string project, std::string region) : project_(std::move(project)), region_(std::move(region)) {}
+GcpMocks::GcpMocks(std::string project, std::string region)
+    : project_(std::move(project)), region_(std::move(region)) {}
 
 pulumi::mocks::MockResourceResult GcpMocks::NewResource(pulumi::mocks::MockResourceArgs const& args) {
   // The values Google computes come from the model the simulator uses too (gcpsim/model); addresses are derived
   // from the resource, since there is no cloud to allocate them from.
   pulumi::gcpsim::DerivedAddresses addresses;
-  auto out = pulumi::gcpsim::ComputeOutputs({.type = args.type,
-                                             .name = args.name,
-                                             .inputs = args.inputs,
-                                             .placement = {project_, region_, region_ + "-a"}},
-                                            addresses);
+  auto out = pulumi::gcpsim::ComputeOutputs(
+      {.type = args.type, .name = args.name, .inputs = args.inputs, .placement = {project_, region_, region_ + "-a"}},
+      addresses);
   return {.id = out.id, .state = out.outputs};
 }
 

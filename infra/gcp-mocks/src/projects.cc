@@ -65,7 +65,8 @@ StackRun RunWith(std::string const& project, StackConfig config,
   run.qualified_name = QualifiedStackName(run.config.Get("apex:stackOrganization", kDefaultStackOrganization), project,
                                           run.config.stack);
   run.deployment = std::make_unique<pulumi::mocks::MockDeployment>(
-      std::make_shared<GcpMocks>(run.config.GcpProject(), run.config.Region()), MockOptionsFor(run.config, dry_run, std::move(stack_references)));
+      std::make_shared<GcpMocks>(run.config.GcpProject(), run.config.Region()),
+      MockOptionsFor(run.config, dry_run, std::move(stack_references)));
   run.exit_code = run.deployment->Run(p.program);
   return run;
 }
@@ -82,7 +83,8 @@ StackRun RunStackEdited(std::string const& project, std::string const& stack,
                         std::map<std::string, pulumi::PropertyMap> stack_references) {
   namespace fs = std::filesystem;
   fs::path const from = ProjectDirectory(project);
-  fs::path const dir = fs::temp_directory_path() / ("apex-edited-" + project + "-" + stack + "-" + std::to_string(::getpid()));
+  fs::path const dir =
+      fs::temp_directory_path() / ("apex-edited-" + project + "-" + stack + "-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::copy_file(from / "Pulumi.yaml", dir / "Pulumi.yaml", fs::copy_options::overwrite_existing);
   std::ifstream in(from / ("Pulumi." + stack + ".yaml"));

@@ -61,10 +61,12 @@ void Bootstrap::CreateStateBucket(pulumi::Context& ctx, std::string const& name,
       ctx, name + "-state",
       {.force_destroy = false,
        .labels = args.labels,
-       .lifecycle_rules = std::vector<storage::BucketLifecycleRuleArgs>{
-           {.action = storage::BucketLifecycleRuleActionArgs{.type = "Delete"},
-            .condition = storage::BucketLifecycleRuleConditionArgs{
-                .days_since_noncurrent_time = args.noncurrent_version_days, .with_state = "ARCHIVED"}}},
+       .lifecycle_rules =
+           std::vector<storage::BucketLifecycleRuleArgs>{
+               {.action = storage::BucketLifecycleRuleActionArgs{.type = "Delete"},
+                .condition =
+                    storage::BucketLifecycleRuleConditionArgs{
+                        .days_since_noncurrent_time = args.noncurrent_version_days, .with_state = "ARCHIVED"}}},
        .location = region,
        .name = args.state_bucket,
        .project = project,
@@ -114,11 +116,12 @@ void Bootstrap::CreateWorkloadIdentity(pulumi::Context& ctx, std::string const& 
   iam::WorkloadIdentityPoolProvider provider(
       ctx, name + "-github-provider",
       {.attribute_condition = RepositoryCondition(args.github_repository),
-       .attribute_mapping = std::map<std::string, std::string>{{"google.subject", "assertion.sub"},
-                                                               {"attribute.actor", "assertion.actor"},
-                                                               {"attribute.ref", "assertion.ref"},
-                                                               {"attribute.repository", "assertion.repository"},
-                                                               {"attribute.repository_owner", "assertion.repository_owner"}},
+       .attribute_mapping =
+           std::map<std::string, std::string>{{"google.subject", "assertion.sub"},
+                                              {"attribute.actor", "assertion.actor"},
+                                              {"attribute.ref", "assertion.ref"},
+                                              {"attribute.repository", "assertion.repository"},
+                                              {"attribute.repository_owner", "assertion.repository_owner"}},
        .description = "OIDC tokens of " + args.github_repository + "'s workflows",
        .display_name = "GitHub Actions",
        .oidc = iam::WorkloadIdentityPoolProviderOidcArgs{.issuer_uri = kGithubIssuer},
@@ -148,10 +151,11 @@ void Bootstrap::CreateDeployer(pulumi::Context& ctx, std::string const& name, Bo
   // (without the condition, projectIamAdmin could make it an owner).
   pulumi::gcp::projects::IAMMember(
       ctx, name + "-deployer-projectiamadmin",
-      {.condition = pulumi::gcp::projects::IAMMemberConditionArgs{
-           .description = "Only the roles the Apex stacks grant their runtime accounts",
-           .expression = GrantableRolesCondition(),
-           .title = "apex-runtime-roles-only"},
+      {.condition =
+           pulumi::gcp::projects::IAMMemberConditionArgs{
+               .description = "Only the roles the Apex stacks grant their runtime accounts",
+               .expression = GrantableRolesCondition(),
+               .title = "apex-runtime-roles-only"},
        .member = deployer.member(),
        .project = project,
        .role = "roles/resourcemanager.projectIamAdmin"},

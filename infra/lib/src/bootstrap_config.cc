@@ -64,8 +64,8 @@ BootstrapArgs LoadBootstrapArgs(pulumi::Context& ctx, CommonConfig const& common
   auto repository = config.GetString("githubRepository");
   if (!repository || repository->empty()) {
     config.Invalid("githubRepository",
-                  "is required: the GitHub repository (owner/name) whose workflows may deploy "
-                  "(ops/bootstrap --github-repository sets it)");
+                   "is required: the GitHub repository (owner/name) whose workflows may deploy "
+                   "(ops/bootstrap --github-repository sets it)");
   }
   // GitHub's owner and repository name rules; anything else (a URL, a quote) must not reach the condition.
   static std::regex const kRepository("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
@@ -83,7 +83,8 @@ BootstrapArgs LoadBootstrapArgs(pulumi::Context& ctx, CommonConfig const& common
   static std::regex const kAccountId("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   a.deployer_account_id = config.GetString("deployerAccountId", a.deployer_account_id);
   if (!std::regex_match(a.deployer_account_id, kAccountId)) {
-    config.Invalid("deployerAccountId", "'" + a.deployer_account_id + "' is not a service account id (6-30 of a-z, 0-9, -)");
+    config.Invalid("deployerAccountId",
+                   "'" + a.deployer_account_id + "' is not a service account id (6-30 of a-z, 0-9, -)");
   }
   static std::regex const kPoolId("[a-z0-9-]{4,32}");
   a.pool_id = config.GetString("workloadIdentityPoolId", a.pool_id);

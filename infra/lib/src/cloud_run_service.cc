@@ -19,7 +19,8 @@ void ValidateService(CloudRunServiceArgs const& args) {
   auto refuse = [&](std::string const& problem) {
     throw std::invalid_argument("Cloud Run service '" + args.workload.name + "': " + problem);
   };
-  if (args.ingress != kIngressAll && args.ingress != kIngressInternalOnly && args.ingress != kIngressInternalLoadBalancer) {
+  if (args.ingress != kIngressAll && args.ingress != kIngressInternalOnly &&
+      args.ingress != kIngressInternalLoadBalancer) {
     refuse("unknown ingress " + args.ingress);
   }
   if (args.public_access && args.ingress == kIngressInternalOnly) {
@@ -38,31 +39,36 @@ std::optional<run::ServiceTemplateVpcAccessArgs> VpcAccess(std::optional<VpcEgre
           {.network = egress->network, .subnetwork = egress->subnetwork}}};
 }
 
-run::ServiceTemplateContainerArgs Container(CloudRunServiceArgs const& args, internal::WorkloadIdentity const& identity,
-                                           std::optional<std::vector<run::ServiceTemplateContainerVolumeMountArgs>> mounts) {
+run::ServiceTemplateContainerArgs Container(
+    CloudRunServiceArgs const& args, internal::WorkloadIdentity const& identity,
+    std::optional<std::vector<run::ServiceTemplateContainerVolumeMountArgs>> mounts) {
   auto const& w = args.workload;
   return run::ServiceTemplateContainerArgs{
-      .envs = internal::ContainerEnv<run::ServiceTemplateContainerEnvArgs, run::ServiceTemplateContainerEnvValueSourceArgs,
-                                     run::ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
+      .envs =
+          internal::ContainerEnv<run::ServiceTemplateContainerEnvArgs, run::ServiceTemplateContainerEnvValueSourceArgs,
+                                 run::ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
       .image = w.image,
       // Restarts an instance whose health endpoint stops answering.
-      .liveness_probe = run::ServiceTemplateContainerLivenessProbeArgs{
-          .failure_threshold = 3,
-          .http_get = run::ServiceTemplateContainerLivenessProbeHttpGetArgs{.path = args.health_path},
-          .period_seconds = 30,
-          .timeout_seconds = 5},
+      .liveness_probe =
+          run::ServiceTemplateContainerLivenessProbeArgs{
+              .failure_threshold = 3,
+              .http_get = run::ServiceTemplateContainerLivenessProbeHttpGetArgs{.path = args.health_path},
+              .period_seconds = 30,
+              .timeout_seconds = 5},
       .name = "app",
       .ports = run::ServiceTemplateContainerPortsArgs{.container_port = args.container_port, .name = "http1"},
-      .resources = run::ServiceTemplateContainerResourcesArgs{
-          .cpu_idle = true,
-          .limits = std::map<std::string, std::string>{{"cpu", args.sizing.cpu}, {"memory", args.sizing.memory}},
-          .startup_cpu_boost = true},
+      .resources =
+          run::ServiceTemplateContainerResourcesArgs{
+              .cpu_idle = true,
+              .limits = std::map<std::string, std::string>{{"cpu", args.sizing.cpu}, {"memory", args.sizing.memory}},
+              .startup_cpu_boost = true},
       // Up to 2 minutes to become healthy before the revision is failed.
-      .startup_probe = run::ServiceTemplateContainerStartupProbeArgs{
-          .failure_threshold = 24,
-          .http_get = run::ServiceTemplateContainerStartupProbeHttpGetArgs{.path = args.health_path},
-          .period_seconds = 5,
-          .timeout_seconds = 3},
+      .startup_probe =
+          run::ServiceTemplateContainerStartupProbeArgs{
+              .failure_threshold = 24,
+              .http_get = run::ServiceTemplateContainerStartupProbeHttpGetArgs{.path = args.health_path},
+              .period_seconds = 5,
+              .timeout_seconds = 3},
       .volume_mounts = mounts};
 }
 
@@ -87,16 +93,17 @@ CloudRunService::CloudRunService(pulumi::Context& ctx, std::string const& name, 
        .location = args.common.region,
        .name = w.name,
        .project = args.common.gcp_project,
-       .template_ = run::ServiceTemplateArgs{
-           .containers = std::vector<run::ServiceTemplateContainerArgs>{Container(args, identity, mounts)},
-           .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
-           .max_instance_request_concurrency = args.sizing.concurrency,
-           .scaling = run::ServiceTemplateScalingArgs{.max_instance_count = args.sizing.max_instances,
-                                                      .min_instance_count = args.sizing.min_instances},
-           .service_account = identity.email,
-           .timeout = std::to_string(args.sizing.timeout_seconds) + "s",
-           .volumes = volumes,
-           .vpc_access = VpcAccess(w.vpc_egress)}},
+       .template_ =
+           run::ServiceTemplateArgs{
+               .containers = std::vector<run::ServiceTemplateContainerArgs>{Container(args, identity, mounts)},
+               .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
+               .max_instance_request_concurrency = args.sizing.concurrency,
+               .scaling = run::ServiceTemplateScalingArgs{.max_instance_count = args.sizing.max_instances,
+                                                          .min_instance_count = args.sizing.min_instances},
+               .service_account = identity.email,
+               .timeout = std::to_string(args.sizing.timeout_seconds) + "s",
+               .volumes = volumes,
+               .vpc_access = VpcAccess(w.vpc_egress)}},
       // A revision that cannot read its secrets or log in to Cloud SQL fails to start: grant first.
       internal::ChildOf(*this, opts.depends_on, identity.grants));
 
@@ -121,7 +128,8 @@ void CloudRunService::GrantInvoker(pulumi::Context& ctx, Invoker const& invoker)
   }));
 }
 
-void CloudRunService::AddInvoker(pulumi::Context& ctx, std::string const& id, pulumi::Input<std::string> const& member) {
+void CloudRunService::AddInvoker(pulumi::Context& ctx, std::string const& id,
+                                 pulumi::Input<std::string> const& member) {
   run::ServiceIamMember(ctx, name_ + "-invoker-" + id,
                         {.location = common_.region,
                          .member = member,

@@ -32,14 +32,15 @@ compute::SecurityPolicyRuleMatchArgs AllSources() {
 }
 
 compute::SecurityPolicyRuleMatchArgs Waf(std::string const& rule_set) {
-  return {.expr = compute::SecurityPolicyRuleMatchExprArgs{
-              .expression = "evaluatePreconfiguredWaf('" + rule_set + "', {'sensitivity': 1})"}};
+  return {.expr = compute::SecurityPolicyRuleMatchExprArgs{.expression = "evaluatePreconfiguredWaf('" + rule_set +
+                                                                         "', {'sensitivity': 1})"}};
 }
 
 // OWASP preconfigured WAF rules (SQL injection, cross-site scripting), a per-client-IP throttle, then allow.
 std::vector<compute::SecurityPolicyRule_Args> ArmorRules(int rate_limit_per_minute) {
-  auto throttle = Rule(2000, "throttle", "at most " + std::to_string(rate_limit_per_minute) + " requests a minute per client IP",
-                       AllSources());
+  auto throttle =
+      Rule(2000, "throttle", "at most " + std::to_string(rate_limit_per_minute) + " requests a minute per client IP",
+           AllSources());
   throttle.rate_limit_options = compute::SecurityPolicyRuleRateLimitOptionsArgs{
       .conform_action = "allow",
       .enforce_on_key = "IP",
@@ -47,8 +48,7 @@ std::vector<compute::SecurityPolicyRule_Args> ArmorRules(int rate_limit_per_minu
       .rate_limit_threshold = compute::SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs{
           .count = rate_limit_per_minute, .interval_sec = 60}};
   return {Rule(1000, "deny(403)", "OWASP: SQL injection", Waf("sqli-v33-stable")),
-          Rule(1001, "deny(403)", "OWASP: cross-site scripting", Waf("xss-v33-stable")),
-          throttle,
+          Rule(1001, "deny(403)", "OWASP: cross-site scripting", Waf("xss-v33-stable")), throttle,
           Rule(kDefaultRulePriority, "allow", "default: allow", AllSources())};
 }
 
@@ -74,8 +74,8 @@ PublicEdge::PublicEdge(pulumi::Context& ctx, std::string const& name, PublicEdge
   compute::SecurityPolicy armor(
       ctx, name + "-armor",
       {// JSON bodies are inspected by the WAF rules too (the API speaks JSON).
-       .advanced_options_config = compute::SecurityPolicyAdvancedOptionsConfigArgs{.json_parsing = "STANDARD",
-                                                                                   .log_level = "NORMAL"},
+       .advanced_options_config =
+           compute::SecurityPolicyAdvancedOptionsConfigArgs{.json_parsing = "STANDARD", .log_level = "NORMAL"},
        .description = "Apex public edge (" + args.common.environment + "): OWASP WAF rules and a per-IP rate limit",
        .labels = args.labels,
        .name = p + "-armor",
@@ -106,21 +106,18 @@ PublicEdge::PublicEdge(pulumi::Context& ctx, std::string const& name, PublicEdge
   compute::SSLPolicy tls(ctx, name + "-tls",
                          {.min_tls_version = "TLS_1_2", .name = p + "-tls", .profile = "MODERN", .project = project},
                          child);
-  compute::TargetHttpsProxy https_proxy(ctx, name + "-https-proxy",
-                                        {.name = p + "-https-proxy",
-                                         .project = project,
-                                         .ssl_certificates = pulumi::All(std::vector<pulumi::Output<std::string>>{
-                                             certificate.id()}),
-                                         .ssl_policy = tls.id(),
-                                         .url_map = url_map.id()},
-                                        child);
-  compute::GlobalAddress address(ctx, name + "-ip",
-                                 {.address_type = "EXTERNAL",
-                                  .ip_version = "IPV4",
-                                  .labels = args.labels,
-                                  .name = p + "-ip",
-                                  .project = project},
-                                 child);
+  compute::TargetHttpsProxy https_proxy(
+      ctx, name + "-https-proxy",
+      {.name = p + "-https-proxy",
+       .project = project,
+       .ssl_certificates = pulumi::All(std::vector<pulumi::Output<std::string>>{certificate.id()}),
+       .ssl_policy = tls.id(),
+       .url_map = url_map.id()},
+      child);
+  compute::GlobalAddress address(
+      ctx, name + "-ip",
+      {.address_type = "EXTERNAL", .ip_version = "IPV4", .labels = args.labels, .name = p + "-ip", .project = project},
+      child);
   compute::GlobalForwardingRule https(ctx, name + "-https",
                                       {.ip_address = address.id(),
                                        .ip_protocol = "TCP",
@@ -132,16 +129,16 @@ PublicEdge::PublicEdge(pulumi::Context& ctx, std::string const& name, PublicEdge
                                        .target = https_proxy.id()},
                                       child);
   // Port 80 only redirects to HTTPS.
-  compute::URLMap redirect(ctx, name + "-http-redirect",
-                           {.default_url_redirect = compute::URLMapDefaultUrlRedirectArgs{
-                                .https_redirect = true,
-                                .redirect_response_code = "MOVED_PERMANENTLY_DEFAULT",
-                                .strip_query = false},
-                            .name = p + "-http-redirect",
-                            .project = project},
-                           child);
-  compute::TargetHttpProxy http_proxy(
-      ctx, name + "-http-proxy", {.name = p + "-http-proxy", .project = project, .url_map = redirect.id()}, child);
+  compute::URLMap redirect(
+      ctx, name + "-http-redirect",
+      {.default_url_redirect =
+           compute::URLMapDefaultUrlRedirectArgs{
+               .https_redirect = true, .redirect_response_code = "MOVED_PERMANENTLY_DEFAULT", .strip_query = false},
+       .name = p + "-http-redirect",
+       .project = project},
+      child);
+  compute::TargetHttpProxy http_proxy(ctx, name + "-http-proxy",
+                                      {.name = p + "-http-proxy", .project = project, .url_map = redirect.id()}, child);
   compute::GlobalForwardingRule http(ctx, name + "-http",
                                      {.ip_address = address.id(),
                                       .ip_protocol = "TCP",

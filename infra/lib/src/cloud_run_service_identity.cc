@@ -40,7 +40,8 @@ bool ValidAccountId(std::string const& id) {
   if (id.size() < 6 || id.size() > 30 || !std::islower(static_cast<unsigned char>(id.front())) || id.back() == '-') {
     return false;
   }
-  return std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::islower(c) || std::isdigit(c) || c == '-'; });
+  return std::all_of(id.begin(), id.end(),
+                     [](unsigned char c) { return std::islower(c) || std::isdigit(c) || c == '-'; });
 }
 
 [[noreturn]] void Refuse(CloudRunWorkload const& w, std::string const& problem) {
@@ -64,8 +65,9 @@ std::string Kebab(std::string const& env_name) {
 
 void ValidateWorkload(CloudRunWorkload const& w) {
   if (!ValidAccountId(w.name)) {
-    Refuse(w, "the name is also the service account id: 6-30 lowercase letters, digits and dashes, starting "
-              "with a letter");
+    Refuse(w,
+           "the name is also the service account id: 6-30 lowercase letters, digits and dashes, starting "
+           "with a letter");
   }
   std::set<std::string> names;
   for (auto const& e : w.env) {
@@ -122,8 +124,10 @@ WorkloadIdentity CreateWorkloadIdentity(pulumi::Context& ctx, std::string const&
        .display_name = w.name,
        .project = common.gcp_project},
       child);
-  WorkloadIdentity identity{
-      .email = account.email(), .member = account.member(), .database_user = pulumi::Output<std::string>(""), .grants = {}};
+  WorkloadIdentity identity{.email = account.email(),
+                            .member = account.member(),
+                            .database_user = pulumi::Output<std::string>(""),
+                            .grants = {}};
 
   std::vector<std::string> roles = w.project_roles;
   if (w.database_user) {
@@ -145,8 +149,9 @@ WorkloadIdentity CreateWorkloadIdentity(pulumi::Context& ctx, std::string const&
     identity.grants.push_back(user);
   }
   for (auto const& role : roles) {
-    pulumi::gcp::projects::IAMMember grant(
-        ctx, name + "-" + RoleId(role), {.member = account.member(), .project = common.gcp_project, .role = role}, child);
+    pulumi::gcp::projects::IAMMember grant(ctx, name + "-" + RoleId(role),
+                                           {.member = account.member(), .project = common.gcp_project, .role = role},
+                                           child);
     identity.grants.push_back(grant);
   }
   // Access to each secret it reads, granted on the secret rather than the project.

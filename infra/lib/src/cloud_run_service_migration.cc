@@ -39,7 +39,8 @@ std::string MigrationSql(std::string const& database, std::vector<std::string> c
     sql += "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + user + ";\n";
     sql += "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + user + ";\n";
     // Tables and sequences the migration user creates later, too.
-    sql += "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user + ";\n";
+    sql +=
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + user + ";\n";
     sql += "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO " + user + ";\n";
   }
   return sql;
@@ -60,7 +61,8 @@ DatabaseMigrationJob::DatabaseMigrationJob(pulumi::Context& ctx, std::string con
                  return MigrationSql(database, g);
                })}},
       .secret_files = {args.server_ca},
-      .database_user = CloudSqlIamUser{.instance = args.instance, .database_roles = {"cloudsqlsuperuser"}, .user_env = "PGUSER"},
+      .database_user =
+          CloudSqlIamUser{.instance = args.instance, .database_roles = {"cloudsqlsuperuser"}, .user_env = "PGUSER"},
       .vpc_egress = args.vpc_egress,
       .deletion_protection = args.deletion_protection};
   internal::ValidateWorkload(w);
@@ -76,32 +78,44 @@ DatabaseMigrationJob::DatabaseMigrationJob(pulumi::Context& ctx, std::string con
        .location = args.common.region,
        .name = w.name,
        .project = args.common.gcp_project,
-       .template_ = run::JobTemplateArgs{
-           .parallelism = 1,
-           .task_count = 1,
-           .template_ = run::JobTemplateTemplateArgs{
-               .containers = std::vector<run::JobTemplateTemplateContainerArgs>{
-                   {.args = std::vector<std::string>{kScript},
-                    .commands = std::vector<std::string>{"/bin/sh", "-c"},
-                    .envs = internal::ContainerEnv<run::JobTemplateTemplateContainerEnvArgs,
-                                                   run::JobTemplateTemplateContainerEnvValueSourceArgs,
-                                                   run::JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs>(
-                        w, identity),
-                    .image = w.image,
-                    .name = "migrate",
-                    .resources = run::JobTemplateTemplateContainerResourcesArgs{
-                        .limits = std::map<std::string, std::string>{{"cpu", "1"}, {"memory", "512Mi"}}},
-                    .volume_mounts = mounts}},
-               .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
-               // Idempotent: one retry covers a transient failure (a token or a connection).
-               .max_retries = 1,
-               .service_account = identity.email,
-               .timeout = "600s",
-               .volumes = volumes,
-               .vpc_access = run::JobTemplateTemplateVpcAccessArgs{
-                   .egress = args.vpc_egress.egress,
-                   .network_interfaces = std::vector<run::JobTemplateTemplateVpcAccessNetworkInterfaceArgs>{
-                       {.network = args.vpc_egress.network, .subnetwork = args.vpc_egress.subnetwork}}}}}},
+       .template_ =
+           run::JobTemplateArgs{
+               .parallelism = 1,
+               .task_count = 1,
+               .template_ =
+                   run::JobTemplateTemplateArgs{.containers =
+                                                    std::vector<run::JobTemplateTemplateContainerArgs>{
+                                                        {.args = std::vector<std::string>{kScript},
+                                                         .commands = std::vector<std::string>{"/bin/sh", "-c"},
+                                                         .envs = internal::ContainerEnv<
+                                                             run::JobTemplateTemplateContainerEnvArgs,
+                                                             run::JobTemplateTemplateContainerEnvValueSourceArgs,
+                                                             run::JobTemplateTemplateContainerEnvValueSourceSecretKeyRefArgs>(
+                                                             w, identity),
+                                                         .image = w
+                                                                      .image,
+                                                         .name = "migrate",
+                                                         .resources = run::JobTemplateTemplateContainerResourcesArgs{.limits =
+                                                                                                                         std::map<std::string, std::string>{{"cpu",
+                                                                                                                                                             "1"},
+                                                                                                                                                            {"memory",
+                                                                                                                                                             "512Mi"}}},
+                                                         .volume_mounts = mounts}},
+                                                .execution_environment = "EXECUTION_ENVIRONMENT_GEN2",
+                                                // Idempotent: one retry covers a transient failure (a token or a
+                                                // connection).
+                                                .max_retries = 1,
+                                                .service_account = identity.email,
+                                                .timeout = "600s",
+                                                .volumes = volumes,
+                                                .vpc_access =
+                                                    run::JobTemplateTemplateVpcAccessArgs{
+                                                        .egress = args.vpc_egress.egress,
+                                                        .network_interfaces =
+                                                            std::vector<
+                                                                run::JobTemplateTemplateVpcAccessNetworkInterfaceArgs>{
+                                                                {.network = args.vpc_egress.network,
+                                                                 .subnetwork = args.vpc_egress.subnetwork}}}}}},
       internal::ChildOf(*this, opts.depends_on, identity.grants));
 
   job_name = job.name();

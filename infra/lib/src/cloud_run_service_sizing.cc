@@ -47,7 +47,8 @@ std::optional<std::string> CpuMemoryProblem(std::string const& cpu, std::string 
   int max_gib = vcpu == 1 ? 4 : vcpu == 2 ? 8 : vcpu == 4 ? 16 : vcpu == 6 ? 24 : 32;
   int min_mib = vcpu == 4 ? 2048 : vcpu >= 6 ? 4096 : 512;
   if (*mib < min_mib) return memory + " is below the " + std::to_string(min_mib) + "Mi that " + cpu + " CPU needs";
-  if (*mib > max_gib * 1024) return memory + " needs more than " + cpu + " CPU (at most " + std::to_string(max_gib) + "Gi)";
+  if (*mib > max_gib * 1024)
+    return memory + " needs more than " + cpu + " CPU (at most " + std::to_string(max_gib) + "Gi)";
   return std::nullopt;
 }
 
@@ -61,8 +62,8 @@ ServiceSizing LoadServiceSizing(pulumi::Context& ctx, std::string const& prefix)
   s.min_instances = config.RequireInt(prefix + "MinInstances", 0, 1000);
   s.max_instances = config.RequireInt(prefix + "MaxInstances", 1, 1000);
   if (s.min_instances > s.max_instances) {
-    config.Invalid(prefix + "MinInstances", std::to_string(s.min_instances) + " is above " + prefix +
-                                                "MaxInstances (" + std::to_string(s.max_instances) + ")");
+    config.Invalid(prefix + "MinInstances", std::to_string(s.min_instances) + " is above " + prefix + "MaxInstances (" +
+                                                std::to_string(s.max_instances) + ")");
   }
   s.concurrency = config.GetInt(prefix + "Concurrency", s.concurrency, 1, 1000);
   s.timeout_seconds = config.GetInt(prefix + "TimeoutSeconds", s.timeout_seconds, 1, 3600);

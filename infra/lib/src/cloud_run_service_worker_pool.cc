@@ -44,20 +44,23 @@ CloudRunWorkerPool::CloudRunWorkerPool(pulumi::Context& ctx, std::string const& 
        .project = args.common.gcp_project,
        // Workers pull their tasks: a fixed instance count, no request-driven autoscaling.
        .scaling = run::WorkerPoolScalingArgs{.manual_instance_count = args.sizing.instances, .scaling_mode = "MANUAL"},
-       .template_ = run::WorkerPoolTemplateArgs{
-           .containers = std::vector<run::WorkerPoolTemplateContainerArgs>{
-               {.envs = internal::ContainerEnv<run::WorkerPoolTemplateContainerEnvArgs,
-                                               run::WorkerPoolTemplateContainerEnvValueSourceArgs,
-                                               run::WorkerPoolTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
-                .image = w.image,
-                .name = "worker",
-                .resources = run::WorkerPoolTemplateContainerResourcesArgs{
-                    .limits = std::map<std::string, std::string>{{"cpu", args.sizing.cpu},
-                                                                 {"memory", args.sizing.memory}}},
-                .volume_mounts = mounts}},
-           .service_account = identity.email,
-           .volumes = volumes,
-           .vpc_access = VpcAccess(w.vpc_egress)}},
+       .template_ =
+           run::WorkerPoolTemplateArgs{
+               .containers =
+                   std::vector<run::WorkerPoolTemplateContainerArgs>{
+                       {.envs = internal::ContainerEnv<
+                            run::WorkerPoolTemplateContainerEnvArgs, run::WorkerPoolTemplateContainerEnvValueSourceArgs,
+                            run::WorkerPoolTemplateContainerEnvValueSourceSecretKeyRefArgs>(w, identity),
+                        .image = w.image,
+                        .name = "worker",
+                        .resources =
+                            run::WorkerPoolTemplateContainerResourcesArgs{
+                                .limits = std::map<std::string, std::string>{{"cpu", args.sizing.cpu},
+                                                                             {"memory", args.sizing.memory}}},
+                        .volume_mounts = mounts}},
+               .service_account = identity.email,
+               .volumes = volumes,
+               .vpc_access = VpcAccess(w.vpc_egress)}},
       internal::ChildOf(*this, opts.depends_on, identity.grants));
 
   worker_pool_name = pool.name();

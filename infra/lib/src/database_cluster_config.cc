@@ -42,9 +42,9 @@ PostgresConfig LoadPostgres(ConfigReader const& config) {
   // Cloud SQL takes a backup some time in the four hours from the start time; maintenance must not fall there.
   int const backup_hour = std::stoi(p.backup_start_time.substr(0, 2));
   if (p.backups_enabled && (p.maintenance_hour - backup_hour + 24) % 24 < 4) {
-    config.Invalid("postgresMaintenanceHour",
-                   std::to_string(p.maintenance_hour) + ":00 falls in the backup window " + p.backup_start_time +
-                       " + 4 h (apex:postgresBackupStartTime); move one of them");
+    config.Invalid("postgresMaintenanceHour", std::to_string(p.maintenance_hour) + ":00 falls in the backup window " +
+                                                  p.backup_start_time +
+                                                  " + 4 h (apex:postgresBackupStartTime); move one of them");
   }
   p.maintenance_track = config.GetOneOf("postgresMaintenanceTrack", p.maintenance_track, {"canary", "stable", "week5"});
   return p;

@@ -54,42 +54,42 @@ void DatabaseCluster::CreatePostgres(pulumi::Context& ctx, std::string const& na
        .deletion_protection = args.deletion_protection,
        .name = instance_name,
        .region = args.common.region,
-       .settings = sql::DatabaseInstanceSettingsArgs{
-           .availability_type = pg.availability_type,
-           .backup_configuration =
-               sql::DatabaseInstanceSettingsBackupConfigurationArgs{
-                   .backup_retention_settings =
-                       sql::DatabaseInstanceSettingsBackupConfigurationBackupRetentionSettingsArgs{
-                           .retained_backups = pg.retained_backups, .retention_unit = "COUNT"},
-                   .enabled = pg.backups_enabled,
-                   .point_in_time_recovery_enabled = pg.pitr_enabled,
-                   .start_time = pg.backup_start_time,
-                   .transaction_log_retention_days = pg.log_retention_days},
-           .database_flags = DatabaseFlags(pg),
-           .deletion_protection_enabled = args.deletion_protection,
-           .disk_autoresize = true,
-           .disk_autoresize_limit = pg.disk_autoresize_limit_gb,
-           .disk_size = pg.disk_size_gb,
-           .disk_type = "PD_SSD",
-           .edition = pg.edition,
-           .insights_config =
-               sql::DatabaseInstanceSettingsInsightsConfigArgs{.query_insights_enabled = true,
-                                                               .query_string_length = 1024,
-                                                               .record_application_tags = true,
-                                                               .record_client_address = false},
-           .ip_configuration =
-               sql::DatabaseInstanceSettingsIpConfigurationArgs{.allocated_ip_range = network.psa_range_name,
-                                                                .ipv4_enabled = false,
-                                                                .private_network = private_network,
-                                                                .ssl_mode = "ENCRYPTED_ONLY"},
-           .maintenance_window =
-               sql::DatabaseInstanceSettingsMaintenanceWindowArgs{
-                   .day = pg.maintenance_day, .hour = pg.maintenance_hour, .update_track = pg.maintenance_track},
-           .password_validation_policy =
-               sql::DatabaseInstanceSettingsPasswordValidationPolicyArgs{
-                   .disallow_username_substring = true, .enable_password_policy = true, .min_length = 16},
-           .tier = pg.tier,
-           .user_labels = WithComponent(args.labels, "postgres")}},
+       .settings =
+           sql::DatabaseInstanceSettingsArgs{
+               .availability_type = pg.availability_type,
+               .backup_configuration =
+                   sql::DatabaseInstanceSettingsBackupConfigurationArgs{
+                       .backup_retention_settings =
+                           sql::DatabaseInstanceSettingsBackupConfigurationBackupRetentionSettingsArgs{
+                               .retained_backups = pg.retained_backups, .retention_unit = "COUNT"},
+                       .enabled = pg.backups_enabled,
+                       .point_in_time_recovery_enabled = pg.pitr_enabled,
+                       .start_time = pg.backup_start_time,
+                       .transaction_log_retention_days = pg.log_retention_days},
+               .database_flags = DatabaseFlags(pg),
+               .deletion_protection_enabled = args.deletion_protection,
+               .disk_autoresize = true,
+               .disk_autoresize_limit = pg.disk_autoresize_limit_gb,
+               .disk_size = pg.disk_size_gb,
+               .disk_type = "PD_SSD",
+               .edition = pg.edition,
+               .insights_config = sql::DatabaseInstanceSettingsInsightsConfigArgs{.query_insights_enabled = true,
+                                                                                  .query_string_length = 1024,
+                                                                                  .record_application_tags = true,
+                                                                                  .record_client_address = false},
+               .ip_configuration =
+                   sql::DatabaseInstanceSettingsIpConfigurationArgs{.allocated_ip_range = network.psa_range_name,
+                                                                    .ipv4_enabled = false,
+                                                                    .private_network = private_network,
+                                                                    .ssl_mode = "ENCRYPTED_ONLY"},
+               .maintenance_window =
+                   sql::DatabaseInstanceSettingsMaintenanceWindowArgs{
+                       .day = pg.maintenance_day, .hour = pg.maintenance_hour, .update_track = pg.maintenance_track},
+               .password_validation_policy =
+                   sql::DatabaseInstanceSettingsPasswordValidationPolicyArgs{
+                       .disallow_username_substring = true, .enable_password_policy = true, .min_length = 16},
+               .tier = pg.tier,
+               .user_labels = WithComponent(args.labels, "postgres")}},
       Child());
 
   // pgvector and pgaudit are created in this database by apex-services' migration job (ADR 0008).

@@ -80,37 +80,39 @@ DatabaseCluster::DataVm DatabaseCluster::CreateDataVm(pulumi::Context& ctx, std:
         ctx, vm_name + "-" + suffix, {.member = account.member(), .role = role, .secret_id = spec.secret_id}, Child()));
   }
 
-  compute::Disk data(
-      ctx, vm_name + "-data",
-      {.labels = labels,
-       .name = vm_name + "-data",
-       .size = c.data_disk_size_gb,
-       .type = c.data_disk_type,
-       .zone = c.zone},
-      Child());
+  compute::Disk data(ctx, vm_name + "-data",
+                     {.labels = labels,
+                      .name = vm_name + "-data",
+                      .size = c.data_disk_size_gb,
+                      .type = c.data_disk_type,
+                      .zone = c.zone},
+                     Child());
   compute::ResourcePolicy snapshots(
       ctx, vm_name + "-snapshots",
       {.description = "Daily snapshots of the " + spec.component + " data disk",
        .name = vm_name + "-snapshots",
        .region = args.common.region,
-       .snapshot_schedule_policy = compute::ResourcePolicySnapshotSchedulePolicyArgs{
-           .retention_policy =
-               compute::ResourcePolicySnapshotSchedulePolicyRetentionPolicyArgs{
-                   .max_retention_days = c.snapshot_retention_days,
-                   .on_source_disk_delete = "KEEP_AUTO_SNAPSHOTS"},
-           .schedule = compute::ResourcePolicySnapshotSchedulePolicyScheduleArgs{
-               .daily_schedule = compute::ResourcePolicySnapshotSchedulePolicyScheduleDailyScheduleArgs{
-                   .days_in_cycle = 1, .start_time = c.snapshot_start_time}},
-           .snapshot_properties = compute::ResourcePolicySnapshotSchedulePolicySnapshotPropertiesArgs{
-               .labels = labels, .storage_locations = args.common.region}}},
+       .snapshot_schedule_policy =
+           compute::ResourcePolicySnapshotSchedulePolicyArgs{
+               .retention_policy =
+                   compute::ResourcePolicySnapshotSchedulePolicyRetentionPolicyArgs{
+                       .max_retention_days = c.snapshot_retention_days, .on_source_disk_delete = "KEEP_AUTO_SNAPSHOTS"},
+               .schedule =
+                   compute::ResourcePolicySnapshotSchedulePolicyScheduleArgs{
+                       .daily_schedule =
+                           compute::ResourcePolicySnapshotSchedulePolicyScheduleDailyScheduleArgs{
+                               .days_in_cycle = 1, .start_time = c.snapshot_start_time}},
+               .snapshot_properties =
+                   compute::ResourcePolicySnapshotSchedulePolicySnapshotPropertiesArgs{
+                       .labels = labels, .storage_locations = args.common.region}}},
       Child());
   compute::DiskResourcePolicyAttachment attachment(
       ctx, vm_name + "-data-snapshots", {.disk = data.name(), .name = snapshots.name(), .zone = c.zone}, Child());
 
   std::string script = std::string(kCommonScript) + spec.app_script;
   for (auto const& [placeholder, value] : spec.placeholders) script = ReplaceAll(script, placeholder, value);
-  pulumi::Output<std::string> startup_script = spec.secret_id.Apply(
-      [component = spec.component, script](std::string const& secret) {
+  pulumi::Output<std::string> startup_script =
+      spec.secret_id.Apply([component = spec.component, script](std::string const& secret) {
         return ReplaceAll(ReplaceAll(script, "@COMPONENT@", component), "@SECRET@", secret);
       });
 
@@ -118,33 +120,39 @@ DatabaseCluster::DataVm DatabaseCluster::CreateDataVm(pulumi::Context& ctx, std:
   compute::Instance vm(
       ctx, vm_name,
       {.allow_stopping_for_update = true,
-       .attached_disks = std::vector<compute::InstanceAttachedDiskArgs>{
-           {.device_name = data_device, .mode = "READ_WRITE", .source = data.self_link()}},
-       .boot_disk = compute::InstanceBootDiskArgs{
-           .auto_delete = true,
-           .initialize_params = compute::InstanceBootDiskInitializeParamsArgs{
-               .image = c.boot_image, .labels = labels, .size = c.boot_disk_size_gb, .type = "pd-balanced"}},
+       .attached_disks =
+           std::vector<compute::InstanceAttachedDiskArgs>{
+               {.device_name = data_device, .mode = "READ_WRITE", .source = data.self_link()}},
+       .boot_disk =
+           compute::InstanceBootDiskArgs{
+               .auto_delete = true,
+               .initialize_params =
+                   compute::InstanceBootDiskInitializeParamsArgs{
+                       .image = c.boot_image, .labels = labels, .size = c.boot_disk_size_gb, .type = "pd-balanced"}},
        .can_ip_forward = false,
        .deletion_protection = args.deletion_protection,
        .description = spec.description,
        .labels = labels,
        .machine_type = c.machine_type,
-       .metadata = std::map<std::string, std::string>{{"block-project-ssh-keys", "true"},
-                                                      {"enable-oslogin", "TRUE"},
-                                                      {"serial-port-enable", "false"}},
+       .metadata =
+           std::map<std::string, std::string>{
+               {"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"}, {"serial-port-enable", "false"}},
        .metadata_startup_script = startup_script,
        .name = vm_name,
        // No access_configs: no external IP. Packages and images come in through Cloud NAT (apex-network).
-       .network_interfaces = std::vector<compute::InstanceNetworkInterfaceArgs>{
-           {.network = network.network_id, .subnetwork = network.subnet_self_link}},
+       .network_interfaces =
+           std::vector<compute::InstanceNetworkInterfaceArgs>{
+               {.network = network.network_id, .subnetwork = network.subnet_self_link}},
        .scheduling = compute::InstanceSchedulingArgs{.automatic_restart = true, .on_host_maintenance = "MIGRATE"},
        // Secret Manager has no narrower OAuth scope than cloud-platform; the account's IAM (above) is the
        // real limit, as Google recommends for a dedicated service account.
-       .service_account = compute::InstanceServiceAccountArgs{
-           .email = account.email(),
-           .scopes = std::vector<std::string>{"https://www.googleapis.com/auth/cloud-platform"}},
-       .shielded_instance_config = compute::InstanceShieldedInstanceConfigArgs{
-           .enable_integrity_monitoring = true, .enable_secure_boot = true, .enable_vtpm = true},
+       .service_account =
+           compute::InstanceServiceAccountArgs{
+               .email = account.email(),
+               .scopes = std::vector<std::string>{"https://www.googleapis.com/auth/cloud-platform"}},
+       .shielded_instance_config =
+           compute::InstanceShieldedInstanceConfigArgs{
+               .enable_integrity_monitoring = true, .enable_secure_boot = true, .enable_vtpm = true},
        .tags = std::vector<std::string>{spec.component},
        .zone = c.zone},
       Child(secret_grants));

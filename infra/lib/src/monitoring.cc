@@ -46,8 +46,8 @@ std::vector<mon::AlertPolicyConditionConditionThresholdAggregationArgs> Aggregat
   return {agg};
 }
 
-std::optional<std::vector<mon::AlertPolicyConditionConditionThresholdDenominatorAggregationArgs>> DenominatorAggregations(
-    ThresholdAlert const& a) {
+std::optional<std::vector<mon::AlertPolicyConditionConditionThresholdDenominatorAggregationArgs>>
+DenominatorAggregations(ThresholdAlert const& a) {
   if (!a.denominator_filter) return std::nullopt;
   mon::AlertPolicyConditionConditionThresholdDenominatorAggregationArgs agg{.alignment_period = a.alignment_period,
                                                                             .per_series_aligner = a.aligner};
@@ -67,22 +67,24 @@ mon::AlertPolicyConditionArgs Condition(ThresholdAlert const& a) {
   if (a.absent) {
     mon::AlertPolicyConditionConditionAbsentAggregationArgs agg{.alignment_period = a.alignment_period,
                                                                 .per_series_aligner = a.aligner};
-    return {.condition_absent = mon::AlertPolicyConditionConditionAbsentArgs{
-                .aggregations = std::vector{agg},
-                .duration = a.duration,
-                .filter = a.filter,
-                .trigger = mon::AlertPolicyConditionConditionAbsentTriggerArgs{.count = 1}},
+    return {.condition_absent =
+                mon::AlertPolicyConditionConditionAbsentArgs{
+                    .aggregations = std::vector{agg},
+                    .duration = a.duration,
+                    .filter = a.filter,
+                    .trigger = mon::AlertPolicyConditionConditionAbsentTriggerArgs{.count = 1}},
             .display_name = a.display_name};
   }
-  return {.condition_threshold = mon::AlertPolicyConditionConditionThresholdArgs{
-              .aggregations = Aggregations(a),
-              .comparison = a.comparison,
-              .denominator_aggregations = DenominatorAggregations(a),
-              .denominator_filter = DenominatorFilter(a),
-              .duration = a.duration,
-              .filter = a.filter,
-              .threshold_value = a.threshold,
-              .trigger = mon::AlertPolicyConditionConditionThresholdTriggerArgs{.count = 1}},
+  return {.condition_threshold =
+              mon::AlertPolicyConditionConditionThresholdArgs{
+                  .aggregations = Aggregations(a),
+                  .comparison = a.comparison,
+                  .denominator_aggregations = DenominatorAggregations(a),
+                  .denominator_filter = DenominatorFilter(a),
+                  .duration = a.duration,
+                  .filter = a.filter,
+                  .threshold_value = a.threshold,
+                  .trigger = mon::AlertPolicyConditionConditionThresholdTriggerArgs{.count = 1}},
           .display_name = a.display_name};
 }
 
@@ -129,20 +131,22 @@ class MonitoringParts {
         ctx_, name_ + "-gateway-uptime",
         {.checker_type = "STATIC_IP_CHECKERS",
          .display_name = "Apex public API" + env_,
-         .http_check = mon::UptimeCheckConfigHttpCheckArgs{
-             .accepted_response_status_codes =
-                 std::vector<mon::UptimeCheckConfigHttpCheckAcceptedResponseStatusCodeArgs>{
-                     {.status_class = "STATUS_CLASS_2XX"}},
-             .path = config.health_path,
-             .port = 443,
-             .request_method = "GET",
-             .use_ssl = true,
-             .validate_ssl = true},
-         .monitored_resource = mon::UptimeCheckConfigMonitoredResourceArgs{
-             .labels = host.Apply([project = common.gcp_project](std::string const& h) {
-               return std::map<std::string, std::string>{{"host", h}, {"project_id", project}};
-             }),
-             .type = "uptime_url"},
+         .http_check =
+             mon::UptimeCheckConfigHttpCheckArgs{
+                 .accepted_response_status_codes =
+                     std::vector<mon::UptimeCheckConfigHttpCheckAcceptedResponseStatusCodeArgs>{
+                         {.status_class = "STATUS_CLASS_2XX"}},
+                 .path = config.health_path,
+                 .port = 443,
+                 .request_method = "GET",
+                 .use_ssl = true,
+                 .validate_ssl = true},
+         .monitored_resource =
+             mon::UptimeCheckConfigMonitoredResourceArgs{
+                 .labels = host.Apply([project = common.gcp_project](std::string const& h) {
+                   return std::map<std::string, std::string>{{"host", h}, {"project_id", project}};
+                 }),
+                 .type = "uptime_url"},
          .period = Seconds(config.uptime_period_seconds),
          .project = common.gcp_project,
          .timeout = "10s",
@@ -171,7 +175,8 @@ class MonitoringParts {
               .group_by = by_service,
               .threshold = config.latency_p95_ms,
               .duration = duration_,
-              .runbook = "The 95th percentile latency of " + s.id + " is above the threshold. Check its Cloud Run "
+              .runbook = "The 95th percentile latency of " + s.id +
+                         " is above the threshold. Check its Cloud Run "
                          "instance count against max instances, and the latency of the stores it calls."});
       Create({.id = s.id + "-5xx-ratio",
               .display_name = s.id + " 5xx ratio above threshold",
@@ -183,7 +188,8 @@ class MonitoringParts {
               .group_by = by_service,
               .threshold = config.error_ratio,
               .duration = duration_,
-              .runbook = "More than the allowed share of " + s.id + " responses are 5xx. Check the latest revision's "
+              .runbook = "More than the allowed share of " + s.id +
+                         " responses are 5xx. Check the latest revision's "
                          "logs; roll back traffic to the previous revision if the failures started with a deploy."});
     }
   }
@@ -232,7 +238,8 @@ class MonitoringParts {
             .display_name = "Public API uptime check failing",
             .severity = "CRITICAL",
             .filter = uptime_check_id.Apply([](std::string const& id) {
-              return "metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id = \"" +
+              return "metric.type = \"monitoring.googleapis.com/uptime_check/check_passed\" AND metric.labels.check_id "
+                     "= \"" +
                      id + "\" AND resource.type = \"uptime_url\"";
             }),
             .aligner = "ALIGN_NEXT_OLDER",
@@ -252,7 +259,8 @@ class MonitoringParts {
     for (auto const& vm : args_.vms) {
       auto instance = vm.instance_id.ToOutput();
       auto filter = [&](std::string metric, std::string labels = "") {
-        return instance.Apply([metric, labels](std::string const& id) { return internal::GceFilter(id, metric, labels); });
+        return instance.Apply(
+            [metric, labels](std::string const& id) { return internal::GceFilter(id, metric, labels); });
       };
       Create({.id = vm.id + "-uptime",
               .display_name = vm.id + " VM not running",
@@ -261,9 +269,10 @@ class MonitoringParts {
               .filter = filter("compute.googleapis.com/instance/uptime"),
               .aligner = "ALIGN_RATE",
               .duration = duration_,
-              .runbook = "The " + vm.id + " VM reports no uptime: it is stopped, being repaired or crashed. Check its "
-                         "serial console and `gcloud compute instances describe`; the services that use " + vm.id +
-                         " fail meanwhile."});
+              .runbook = "The " + vm.id +
+                         " VM reports no uptime: it is stopped, being repaired or crashed. Check its "
+                         "serial console and `gcloud compute instances describe`; the services that use " +
+                         vm.id + " fail meanwhile."});
       Create({.id = vm.id + "-memory",
               .display_name = vm.id + " VM memory usage high",
               .severity = "WARNING",
@@ -271,7 +280,8 @@ class MonitoringParts {
               .aligner = "ALIGN_MEAN",
               .threshold = config.vm_memory_percent,
               .duration = duration_,
-              .runbook = "The " + vm.id + " VM is close to running out of memory. Check the container's heap and cache "
+              .runbook = "The " + vm.id +
+                         " VM is close to running out of memory. Check the container's heap and cache "
                          "settings, or give the VM a larger machine type (apex-databases config)."});
       Create({.id = vm.id + "-disk",
               .display_name = vm.id + " VM disk usage high",
@@ -280,7 +290,8 @@ class MonitoringParts {
               .aligner = "ALIGN_MEAN",
               .threshold = config.vm_disk_percent,
               .duration = duration_,
-              .runbook = "A file system of the " + vm.id + " VM is filling up. Grow the data disk (apex-databases config, "
+              .runbook = "A file system of the " + vm.id +
+                         " VM is filling up. Grow the data disk (apex-databases config, "
                          "then resize2fs on the VM), or free space on the boot disk."});
     }
   }
@@ -323,16 +334,16 @@ class MonitoringParts {
     }
     std::vector<pulumi::Output<std::string>> names;
     for (auto const& s : args_.services) names.push_back(s.service_name.ToOutput());
-    auto json = pulumi::All(pulumi::All(names), database_id, redis_id, pulumi::All(vm_ids), pulumi::All(vm_names),
-                            worker_pool)
-                    .Apply([display = "Apex Memory System" + env_, labels = args_.labels, config](
-                               std::vector<std::string> const& services, std::string const& db, std::string const& redis,
-                               std::vector<std::string> const& ids, std::vector<std::string> const& vm_names,
-                               std::string const& pool) {
-                      std::vector<internal::DashboardVm> vms;
-                      for (std::size_t i = 0; i < ids.size(); ++i) vms.push_back({vm_names[i], ids[i]});
-                      return internal::DashboardJson(display, labels, services, db, redis, vms, pool, config);
-                    });
+    auto json =
+        pulumi::All(pulumi::All(names), database_id, redis_id, pulumi::All(vm_ids), pulumi::All(vm_names), worker_pool)
+            .Apply([display = "Apex Memory System" + env_, labels = args_.labels, config](
+                       std::vector<std::string> const& services, std::string const& db, std::string const& redis,
+                       std::vector<std::string> const& ids, std::vector<std::string> const& vm_names,
+                       std::string const& pool) {
+              std::vector<internal::DashboardVm> vms;
+              for (std::size_t i = 0; i < ids.size(); ++i) vms.push_back({vm_names[i], ids[i]});
+              return internal::DashboardJson(display, labels, services, db, redis, vms, pool, config);
+            });
     mon::Dashboard dashboard(ctx_, name_ + "-dashboard", {.dashboard_json = json, .project = args_.common.gcp_project},
                              child_);
     return dashboard.id();
@@ -350,10 +361,11 @@ class MonitoringParts {
          .combiner = "OR",
          .conditions = conditions,
          .display_name = a.display_name + env_,
-         .documentation = mon::AlertPolicyDocumentationArgs{.content = a.runbook,
-                                                            .mime_type = "text/markdown",
-                                                            .subject = "[" + a.severity + "] Apex " +
-                                                                       args_.common.environment + ": " + a.display_name},
+         .documentation =
+             mon::AlertPolicyDocumentationArgs{
+                 .content = a.runbook,
+                 .mime_type = "text/markdown",
+                 .subject = "[" + a.severity + "] Apex " + args_.common.environment + ": " + a.display_name},
          .enabled = true,
          .notification_channels = std::vector<pulumi::Output<std::string>>{channel_name_},
          .project = args_.common.gcp_project,

@@ -36,15 +36,17 @@ std::string DashboardJson(std::string const& display_name, Labels const& labels,
                           std::string const& worker_pool, MonitoringConfig const& config) {
   std::vector<json> widgets;
   for (auto const& service : service_names) {
-    widgets.push_back(Chart(service + ": request latency p95 (ms)",
-                            Query(CloudRunFilter(service, "request_latencies"),
-                                  Aggregation("ALIGN_PERCENTILE_95", "REDUCE_MAX")),
-                            "ms", config.latency_p95_ms));
+    widgets.push_back(
+        Chart(service + ": request latency p95 (ms)",
+              Query(CloudRunFilter(service, "request_latencies"), Aggregation("ALIGN_PERCENTILE_95", "REDUCE_MAX")),
+              "ms", config.latency_p95_ms));
     json ratio = {{"timeSeriesFilterRatio",
-                   {{"numerator", {{"filter", CloudRunFilter(service, "request_count", "5xx")},
-                                   {"aggregation", Aggregation("ALIGN_RATE", "REDUCE_SUM")}}},
-                    {"denominator", {{"filter", CloudRunFilter(service, "request_count")},
-                                     {"aggregation", Aggregation("ALIGN_RATE", "REDUCE_SUM")}}}}}};
+                   {{"numerator",
+                     {{"filter", CloudRunFilter(service, "request_count", "5xx")},
+                      {"aggregation", Aggregation("ALIGN_RATE", "REDUCE_SUM")}}},
+                    {"denominator",
+                     {{"filter", CloudRunFilter(service, "request_count")},
+                      {"aggregation", Aggregation("ALIGN_RATE", "REDUCE_SUM")}}}}}};
     widgets.push_back(Chart(service + ": 5xx ratio", ratio, "ratio", config.error_ratio));
   }
   std::string all_services;
@@ -65,20 +67,20 @@ std::string DashboardJson(std::string const& display_name, Labels const& labels,
                           "usage ratio", config.redis_memory_usage));
   std::string const used = " AND metric.labels.state = \"used\"";
   for (auto const& vm : vms) {
-    widgets.push_back(Chart(vm.name + ": memory used (%)",
-                            Query(GceFilter(vm.instance_id, "agent.googleapis.com/memory/percent_used", used),
-                                  Aggregation("ALIGN_MEAN")),
-                            "percent", config.vm_memory_percent));
-    widgets.push_back(Chart(vm.name + ": disk used (%)",
-                            Query(GceFilter(vm.instance_id, "agent.googleapis.com/disk/percent_used", used),
-                                  Aggregation("ALIGN_MEAN")),
-                            "percent", config.vm_disk_percent));
+    widgets.push_back(Chart(
+        vm.name + ": memory used (%)",
+        Query(GceFilter(vm.instance_id, "agent.googleapis.com/memory/percent_used", used), Aggregation("ALIGN_MEAN")),
+        "percent", config.vm_memory_percent));
+    widgets.push_back(Chart(
+        vm.name + ": disk used (%)",
+        Query(GceFilter(vm.instance_id, "agent.googleapis.com/disk/percent_used", used), Aggregation("ALIGN_MEAN")),
+        "percent", config.vm_disk_percent));
   }
   json pool = Aggregation("ALIGN_MAX");
   pool["crossSeriesReducer"] = "REDUCE_SUM";
   pool["groupByFields"] = json::array({"resource.label.worker_pool_name"});
-  widgets.push_back(Chart(worker_pool + ": instances", Query(WorkerPoolFilter(worker_pool, "container/instance_count"), pool),
-                          "instances", 1));
+  widgets.push_back(Chart(worker_pool + ": instances",
+                          Query(WorkerPoolFilter(worker_pool, "container/instance_count"), pool), "instances", 1));
 
   json tiles = json::array();
   for (std::size_t i = 0; i < widgets.size(); ++i) {
@@ -88,9 +90,8 @@ std::string DashboardJson(std::string const& display_name, Labels const& labels,
                      {"height", 4},
                      {"widget", widgets[i]}});
   }
-  json dashboard = {{"displayName", display_name},
-                    {"labels", labels},
-                    {"mosaicLayout", {{"columns", 12}, {"tiles", tiles}}}};
+  json dashboard = {
+      {"displayName", display_name}, {"labels", labels}, {"mosaicLayout", {{"columns", 12}, {"tiles", tiles}}}};
   return dashboard.dump();
 }
 

@@ -7,7 +7,8 @@ std::string CloudRunFilter(std::string const& service_name, std::string const& m
                            std::string const& response_code_class) {
   std::string filter = "resource.type = \"cloud_run_revision\" AND resource.labels.service_name = \"" + service_name +
                        "\" AND metric.type = \"run.googleapis.com/" + metric + "\"";
-  if (!response_code_class.empty()) filter += " AND metric.labels.response_code_class = \"" + response_code_class + "\"";
+  if (!response_code_class.empty())
+    filter += " AND metric.labels.response_code_class = \"" + response_code_class + "\"";
   return filter;
 }
 

@@ -25,7 +25,8 @@ NetworkArgs LoadNetworkArgs(pulumi::Context& ctx, CommonConfig const& common, pu
       config.GetInt("untaggedImageRetentionDays", a.images.untagged_retention_days, 1, 365);
   a.images.immutable_tags = common.is_prod();
   a.subnet_cidr = config.RequireString("subnetCidr");
-  if (a.subnet_cidr.find('/') == std::string::npos) config.Invalid("subnetCidr", "'" + a.subnet_cidr + "' is not a CIDR range");
+  if (a.subnet_cidr.find('/') == std::string::npos)
+    config.Invalid("subnetCidr", "'" + a.subnet_cidr + "' is not a CIDR range");
   a.psa_prefix_length = config.GetInt("psaPrefixLength", a.psa_prefix_length, 8, 24);
   a.flow_log_sampling = config.GetDouble("flowLogSampling", a.flow_log_sampling);
   if (a.flow_log_sampling <= 0 || a.flow_log_sampling > 1) config.Invalid("flowLogSampling", "must be in (0, 1]");
@@ -62,17 +63,16 @@ void Network::CreateVpc(pulumi::Context& ctx, std::string const& name, NetworkAr
                         .project = args.project,
                         .routing_mode = "REGIONAL"},
                        child);
-  compute::Subnetwork subnet(
-      ctx, name + "-subnet",
-      {.ip_cidr_range = args.subnet_cidr,
-       .log_config = compute::SubnetworkLogConfigArgs{.aggregation_interval = "INTERVAL_5_SEC",
-                                                     .flow_sampling = args.flow_log_sampling,
-                                                     .metadata = "INCLUDE_ALL_METADATA"},
-       .name = name + "-subnet-" + region,
-       .network = vpc.id(),
-       .private_ip_google_access = true,
-       .region = region},
-      child);
+  compute::Subnetwork subnet(ctx, name + "-subnet",
+                             {.ip_cidr_range = args.subnet_cidr,
+                              .log_config = compute::SubnetworkLogConfigArgs{.aggregation_interval = "INTERVAL_5_SEC",
+                                                                             .flow_sampling = args.flow_log_sampling,
+                                                                             .metadata = "INCLUDE_ALL_METADATA"},
+                              .name = name + "-subnet-" + region,
+                              .network = vpc.id(),
+                              .private_ip_google_access = true,
+                              .region = region},
+                             child);
   network_id = vpc.id();
   network_name = vpc.name();
   network_self_link = vpc.self_link();
@@ -86,15 +86,16 @@ void Network::CreateRouting(pulumi::Context& ctx, std::string const& name, Netwo
   auto const& region = args.common.region;
   compute::Router router(ctx, name + "-router", {.name = name + "-router", .network = network_id, .region = region},
                          child);
-  compute::RouterNat nat(ctx, name + "-nat",
-                         {.log_config = compute::RouterNatLogConfigArgs{.enable = true,
-                                                                       .filter = args.nat_log_all ? "ALL" : "ERRORS_ONLY"},
-                          .name = name + "-nat",
-                          .nat_ip_allocate_option = "AUTO_ONLY",
-                          .region = region,
-                          .router = router.name(),
-                          .source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"},
-                         child);
+  compute::RouterNat nat(
+      ctx, name + "-nat",
+      {.log_config =
+           compute::RouterNatLogConfigArgs{.enable = true, .filter = args.nat_log_all ? "ALL" : "ERRORS_ONLY"},
+       .name = name + "-nat",
+       .nat_ip_allocate_option = "AUTO_ONLY",
+       .region = region,
+       .router = router.name(),
+       .source_subnetwork_ip_ranges_to_nat = "ALL_SUBNETWORKS_ALL_IP_RANGES"},
+      child);
   router_name = router.name();
   nat_name = nat.name();
 }
@@ -105,8 +106,8 @@ void Network::CreateFirewall(pulumi::Context& ctx, std::string const& name, Netw
   // it), and SSH through IAP for the VMs' operators; nothing from 0.0.0.0/0 (policy check 22). Cloud SQL and
   // Memorystore are reached over the PSA peering, which these rules do not govern; nothing is health-checked.
   compute::FirewallLogConfigArgs const logged{.metadata = "INCLUDE_ALL_METADATA"};
-  auto allow = [&](std::string const& rule, std::vector<std::string> const& ports, std::vector<std::string> const& sources,
-                   std::vector<std::string> const& tags) {
+  auto allow = [&](std::string const& rule, std::vector<std::string> const& ports,
+                   std::vector<std::string> const& sources, std::vector<std::string> const& tags) {
     compute::Firewall(ctx, name + "-allow-" + rule,
                       {.allows = std::vector<compute::FirewallAllowArgs>{{.ports = ports, .protocol = "tcp"}},
                        .direction = "INGRESS",
@@ -153,16 +154,18 @@ void Network::CreateImageRepository(pulumi::Context& ctx, std::string const& nam
   // The images' repository: the services pull from it; old versions are cleaned up so storage stays bounded.
   registry::Repository images(
       ctx, name + "-images",
-      {.cleanup_policies = std::vector<registry::RepositoryCleanupPolicyArgs>{
-           {.action = "KEEP",
-            .id = "keep-most-recent",
-            .most_recent_versions =
-                registry::RepositoryCleanupPolicyMostRecentVersionsArgs{.keep_count = args.images.keep_count}},
-           {.action = "DELETE",
-            .condition = registry::RepositoryCleanupPolicyConditionArgs{
-                .older_than = std::to_string(args.images.untagged_retention_days * 86400) + "s",
-                .tag_state = "UNTAGGED"},
-            .id = "delete-untagged"}},
+      {.cleanup_policies =
+           std::vector<registry::RepositoryCleanupPolicyArgs>{
+               {.action = "KEEP",
+                .id = "keep-most-recent",
+                .most_recent_versions =
+                    registry::RepositoryCleanupPolicyMostRecentVersionsArgs{.keep_count = args.images.keep_count}},
+               {.action = "DELETE",
+                .condition =
+                    registry::RepositoryCleanupPolicyConditionArgs{
+                        .older_than = std::to_string(args.images.untagged_retention_days * 86400) + "s",
+                        .tag_state = "UNTAGGED"},
+                .id = "delete-untagged"}},
        .cleanup_policy_dry_run = false,
        .description = "Apex Memory System container images (" + args.common.environment + ")",
        .docker_config = registry::RepositoryDockerConfigArgs{.immutable_tags = args.images.immutable_tags},

@@ -9,9 +9,11 @@
 namespace apex {
 
 std::string DefaultNetworkRefusal(std::string const& project) {
-  return "project " + project + " still has the auto-created 'default' network, which policy row 24 forbids (its "
+  return "project " + project +
+         " still has the auto-created 'default' network, which policy row 24 forbids (its "
          "firewall rules admit SSH, RDP and ICMP from anywhere). Delete it, then run again: gcloud compute networks "
-         "delete default --project " + project;
+         "delete default --project " +
+         project;
 }
 
 pulumi::Output<std::string> ProjectWithoutDefaultNetwork(pulumi::Context& ctx, CommonConfig const& common,

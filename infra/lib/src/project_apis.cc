@@ -16,8 +16,8 @@ EnabledApis EnableApis(pulumi::Context& ctx, CommonConfig const& common, std::ve
     ids.push_back(service.id());
     enabled.resources.push_back(service);
   }
-  enabled.project = pulumi::All(ids).Apply(
-      [project = common.gcp_project](std::vector<std::string> const&) { return project; });
+  enabled.project =
+      pulumi::All(ids).Apply([project = common.gcp_project](std::vector<std::string> const&) { return project; });
   return enabled;
 }
 

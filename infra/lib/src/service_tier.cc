@@ -27,13 +27,13 @@ std::vector<EnvVar> RedisEnv(DataTier const& d) {
 // Postgres at its private IP over TLS that verifies the server (POSTGRES_USER comes with the IAM user), Redis,
 // Neo4j and Qdrant on their VMs; passwords and keys come through DataTierSecrets.
 std::vector<EnvVar> DataTierEnv(DataTier const& d) {
-  return Concat({{"POSTGRES_HOST", d.postgres_private_ip},
-                 {"POSTGRES_PORT", std::string("5432")},
-                 {"POSTGRES_DB", d.database_name},
-                 {"POSTGRES_SSLMODE", std::string("verify-ca")},
-                 {"PGSSLROOTCERT", std::string(kPostgresCaPath)}},
-                Concat(RedisEnv(d), {{"NEO4J_URI", pulumi::Format("bolt://{}:7687", d.neo4j_ip)},
-                                     {"QDRANT_URL", d.qdrant_url}}));
+  return Concat(
+      {{"POSTGRES_HOST", d.postgres_private_ip},
+       {"POSTGRES_PORT", std::string("5432")},
+       {"POSTGRES_DB", d.database_name},
+       {"POSTGRES_SSLMODE", std::string("verify-ca")},
+       {"PGSSLROOTCERT", std::string(kPostgresCaPath)}},
+      Concat(RedisEnv(d), {{"NEO4J_URI", pulumi::Format("bolt://{}:7687", d.neo4j_ip)}, {"QDRANT_URL", d.qdrant_url}}));
 }
 
 std::vector<SecretEnvVar> DataTierSecrets(DataTier const& d) {
@@ -45,7 +45,9 @@ std::vector<SecretEnvVar> DataTierSecrets(DataTier const& d) {
 SecretFile PostgresCa(DataTier const& d) {
   return {.name = "postgres-ca", .secret = d.postgres_ca_secret, .path = kPostgresCaPath};
 }
-SecretFile RedisCa(DataTier const& d) { return {.name = "redis-ca", .secret = d.redis_ca_secret, .path = kRedisCaPath}; }
+SecretFile RedisCa(DataTier const& d) {
+  return {.name = "redis-ca", .secret = d.redis_ca_secret, .path = kRedisCaPath};
+}
 
 class ServiceTierBuilder {
  public:
@@ -64,8 +66,8 @@ class ServiceTierBuilder {
         data_env_(Concat(base_env_, DataTierEnv(inputs.data))) {}
 
   ServiceTier Build() {
-    CloudRunService ingestion = DataService("ingestion-worker", config_.image_suffixes.ingestion_worker,
-                                            config_.ingestion_worker);
+    CloudRunService ingestion =
+        DataService("ingestion-worker", config_.image_suffixes.ingestion_worker, config_.ingestion_worker);
     CloudRunService router = DataService("query-router", config_.image_suffixes.query_router, config_.query_router);
     CloudRunService gateway = Gateway(ingestion, router);
     // Only the gateway may call the internal services; granted afterwards, as the gateway needs their URIs.
@@ -128,22 +130,22 @@ class ServiceTierBuilder {
   CloudRunService Gateway(CloudRunService const& ingestion, CloudRunService const& router) {
     auto env = Concat(Concat(base_env_, {{"QUERY_ROUTER_URL", router.uri}, {"INGESTION_WORKER_URL", ingestion.uri}}),
                       RedisEnv(in_.data));
-    return CloudRunService(
-        ctx_, "api-gateway",
-        {.common = common_,
-         .labels = WithComponent(labels_, "api-gateway"),
-         .workload = {.name = "apex-api-gateway",
-                      .image = Image("api-gateway", config_.image_suffixes.api_gateway),
-                      .env = env,
-                      .secrets = {{.name = "REDIS_AUTH", .secret = in_.data.redis_auth_secret}},
-                      .secret_files = {RedisCa(in_.data)},
-                      .vpc_egress = VpcEgress{.network = in_.network_id, .subnetwork = in_.subnet_id,
-                                              .egress = kEgressAllTraffic},
-                      .deletion_protection = config_.deletion_protection},
-         .sizing = config_.api_gateway,
-         .ingress = config_.edge.load_balancer ? kIngressInternalLoadBalancer : kIngressAll,
-         .public_access = true},
-        opts_);
+    return CloudRunService(ctx_, "api-gateway",
+                           {.common = common_,
+                            .labels = WithComponent(labels_, "api-gateway"),
+                            .workload = {.name = "apex-api-gateway",
+                                         .image = Image("api-gateway", config_.image_suffixes.api_gateway),
+                                         .env = env,
+                                         .secrets = {{.name = "REDIS_AUTH", .secret = in_.data.redis_auth_secret}},
+                                         .secret_files = {RedisCa(in_.data)},
+                                         .vpc_egress = VpcEgress{.network = in_.network_id,
+                                                                 .subnetwork = in_.subnet_id,
+                                                                 .egress = kEgressAllTraffic},
+                                         .deletion_protection = config_.deletion_protection},
+                            .sizing = config_.api_gateway,
+                            .ingress = config_.edge.load_balancer ? kIngressInternalLoadBalancer : kIngressAll,
+                            .public_access = true},
+                           opts_);
   }
 
   // Deployed whatever apex:enableTemporal says: the flag tells the services whether to start workflows, and the

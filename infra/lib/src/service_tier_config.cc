@@ -30,7 +30,8 @@ std::string RequirePinnedImage(ConfigReader const& config, std::string const& ke
   auto at = image.find("@sha256:");
   if (at != std::string::npos) {
     std::string digest = image.substr(at + 8);
-    if (digest.size() != 64 || !std::all_of(digest.begin(), digest.end(), [](unsigned char c) { return std::isxdigit(c); })) {
+    if (digest.size() != 64 ||
+        !std::all_of(digest.begin(), digest.end(), [](unsigned char c) { return std::isxdigit(c); })) {
       refuse();
     }
     return image;

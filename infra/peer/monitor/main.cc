@@ -16,14 +16,14 @@
 #include "apex/gcp_mocks/stack_config.h"
 #include "test_engine/property_json.h"
 
+#include <pthread.h>
+#include <unistd.h>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <pthread.h>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 

@@ -14,14 +14,15 @@ using nlohmann::json;
 using pulumi::test_engine::ToJson;
 
 /// The feature ids older SDKs probe with SupportsFeature; all answered true, like a current engine.
-std::set<std::string> const kLegacyFeatures = {"secrets",    "resourceReferences", "outputValues",  "deletedWith",
-                                               "replaceWith", "aliasSpecs",        "transforms",    "invokeTransforms",
-                                               "parameterization", "resourceHooks", "errorHooks"};
+std::set<std::string> const kLegacyFeatures = {
+    "secrets",    "resourceReferences", "outputValues",     "deletedWith",   "replaceWith", "aliasSpecs",
+    "transforms", "invokeTransforms",   "parameterization", "resourceHooks", "errorHooks"};
 
 /// The provider of the peer check: GcpMocks for custom resources, a component's inputs as its outputs.
 class PeerMocks final : public pulumi::mocks::Mocks {
  public:
-  explicit PeerMocks(MonitorOptions const& o) : project_(o.gcp_project), region_(o.region), unknowns_(o.preview_unknowns) {}
+  explicit PeerMocks(MonitorOptions const& o)
+      : project_(o.gcp_project), region_(o.region), unknowns_(o.preview_unknowns) {}
 
   pulumi::mocks::MockResourceResult NewResource(pulumi::mocks::MockResourceArgs const& args) override {
     if (args.type == pulumi::test_engine::kStackReferenceType) {
@@ -52,18 +53,17 @@ class PeerMocks final : public pulumi::mocks::Mocks {
 };
 
 pulumi::test_engine::EngineOptions EngineOptionsOf(MonitorOptions const& o) {
-  pulumi::test_engine::EngineOptions e{.project = o.project,
-                                       .stack = o.stack,
-                                       .organization = o.organization,
-                                       .dry_run = o.dry_run,
-                                       .parallel = 4,
-                                       .config = o.config,
-                                       .config_secret_keys = o.config_secret_keys,
-                                       .supports_feature = [](std::string const& id) {
-                                         return kLegacyFeatures.contains(id);
-                                       },
-                                       .stack_references = o.stack_references,
-                                       .mocks = std::make_shared<PeerMocks>(o)};
+  pulumi::test_engine::EngineOptions e{
+      .project = o.project,
+      .stack = o.stack,
+      .organization = o.organization,
+      .dry_run = o.dry_run,
+      .parallel = 4,
+      .config = o.config,
+      .config_secret_keys = o.config_secret_keys,
+      .supports_feature = [](std::string const& id) { return kLegacyFeatures.contains(id); },
+      .stack_references = o.stack_references,
+      .mocks = std::make_shared<PeerMocks>(o)};
   // Every feature of the protocol, as a current engine announces them: both SDKs see the same engine.
   for (int f = pulumirpc::ResourceMonitorFeature_MIN; f <= pulumirpc::ResourceMonitorFeature_MAX; ++f) {
     e.features.push_back(static_cast<pulumirpc::ResourceMonitorFeature>(f));
@@ -107,10 +107,10 @@ json Registration(pulumi::test_engine::Resource const& r) {
           {"deletedWith", req.deletedwith()},
           {"importId", req.importid()},
           {"remote", req.remote()},
-          {"customTimeouts", req.has_customtimeouts() ? json{{"create", timeouts.create()},
-                                                             {"update", timeouts.update()},
-                                                             {"delete", timeouts.delete_()}}
-                                                      : json(nullptr)},
+          {"customTimeouts",
+           req.has_customtimeouts()
+               ? json{{"create", timeouts.create()}, {"update", timeouts.update()}, {"delete", timeouts.delete_()}}
+               : json(nullptr)},
           // How the SDK talks to the engine (not compared: they are the SDKs' own business).
           {"sdk",
            {{"acceptSecrets", req.acceptsecrets()},
@@ -156,14 +156,21 @@ json RecordingMonitor::Recording() const {
     resources.push_back(std::move(entry));
   }
   json logs = json::array();
-  for (auto const& l : engine_.Logs()) logs.push_back({{"severity", l.severity}, {"message", l.message}, {"urn", l.urn}});
+  for (auto const& l : engine_.Logs())
+    logs.push_back({{"severity", l.severity}, {"message", l.message}, {"urn", l.urn}});
   json invokes = json::array();
   for (auto const& i : engine_.Invocations()) {
-    invokes.push_back({{"token", i.token}, {"args", ToJson(i.args)}, {"provider", i.provider},
-                       {"version", i.version.value_or("")}, {"result", ToJson(i.result)}});
+    invokes.push_back({{"token", i.token},
+                       {"args", ToJson(i.args)},
+                       {"provider", i.provider},
+                       {"version", i.version.value_or("")},
+                       {"result", ToJson(i.result)}});
   }
-  return {{"project", options_.project}, {"stack", options_.stack}, {"resources", resources},
-          {"logs", logs},                {"invokes", invokes}};
+  return {{"project", options_.project},
+          {"stack", options_.stack},
+          {"resources", resources},
+          {"logs", logs},
+          {"invokes", invokes}};
 }
 
 }  // namespace apex::peer

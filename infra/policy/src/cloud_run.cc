@@ -13,9 +13,9 @@ std::vector<std::string> const kPublicServices = {"apex-api-gateway"};
 bool IsPublicMember(std::string const& member) { return member == "allUsers" || member == "allAuthenticatedUsers"; }
 
 pp::ConfigSchema PublicServicesSchema() {
-  return {.properties = {{"publicServices",
-                          StringListSchema("Cloud Run services (their names) that the internet may reach",
-                                           kPublicServices)}}};
+  return {
+      .properties = {{"publicServices", StringListSchema("Cloud Run services (their names) that the internet may reach",
+                                                         kPublicServices)}}};
 }
 
 struct IamShape {

@@ -9,7 +9,7 @@ namespace apex::policy {
 namespace {
 
 // Parts of env names that say the value is a credential (the programs refuse the same, cloud_run_service_identity).
-std::vector<std::string> const kSecretWords = {"PASSWORD", "PASSWD",      "TOKEN",      "API_KEY", "APIKEY",
+std::vector<std::string> const kSecretWords = {"PASSWORD",    "PASSWD",      "TOKEN",      "API_KEY", "APIKEY",
                                                "PRIVATE_KEY", "AUTH_STRING", "CREDENTIAL", "_SECRET"};
 
 // Prefixes of the env names by which a workload is given a data store: Postgres, Redis, Neo4j, Qdrant.
@@ -45,7 +45,8 @@ void SecretsFromSecretManager(pp::ResourceValidationArgs const& args) {
       }
     }
     if (p.IsSecret(at + ".value")) {
-      args.ReportViolation("env " + name + " (" + at + ") is a Pulumi secret set as a plain value, readable in the "
+      args.ReportViolation("env " + name + " (" + at +
+                           ") is a Pulumi secret set as a plain value, readable in the "
                            "revision's configuration; read it from Secret Manager with valueSource.secretKeyRef");
     }
   });
@@ -80,9 +81,9 @@ Policies CloudRunEnvPolicies() {
                "Cloud Run credentials come from Secret Manager (valueSource.secretKeyRef), never as plain env values "
                "(APEX-9)",
                workloads, SecretsFromSecretManager,
-               pp::ConfigSchema{.properties = {{"secretEnvWords",
-                                                StringListSchema("parts of env names that mark a credential",
-                                                                 kSecretWords)}}}),
+               pp::ConfigSchema{
+                   .properties = {{"secretEnvWords",
+                                   StringListSchema("parts of env names that mark a credential", kSecretWords)}}}),
       ForTypes("cloud-run-vpc-egress",
                "Cloud Run workloads that reach the data tier have VPC egress: template.vpcAccess (APEX-10)", workloads,
                VpcEgress,

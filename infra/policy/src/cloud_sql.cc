@@ -7,7 +7,9 @@
 namespace apex::policy {
 namespace {
 
-bool IsPostgres(pp::Properties const& p) { return p.GetString("databaseVersion").value_or("").rfind("POSTGRES", 0) == 0; }
+bool IsPostgres(pp::Properties const& p) {
+  return p.GetString("databaseVersion").value_or("").rfind("POSTGRES", 0) == 0;
+}
 
 // A read replica follows its primary's backups (google-sql-enable-backup skips replicas too).
 bool IsReplica(pp::Properties const& p) { return IsSet(p, "masterInstanceName"); }
@@ -146,9 +148,9 @@ Policies CloudSqlPolicies(PackOptions const& options) {
       ForTypes("sql-pg-latest-version", "Cloud SQL PostgreSQL runs the newest major version (CKV_GCP_79)", sql,
                LatestPostgres,
                pp::ConfigSchema{.properties = {{"latestVersion",
-                                                 {{"type", "string"},
-                                                  {"description", "the newest major version Cloud SQL offers at GA"},
-                                                  {"default", kLatestPostgres}}}}}),
+                                                {{"type", "string"},
+                                                 {"description", "the newest major version Cloud SQL offers at GA"},
+                                                 {"default", kLatestPostgres}}}}}),
       ForTypes("sql-prod-regional-availability",
                "prod Cloud SQL is highly available: settings.availabilityType REGIONAL (APEX-3)", sql,
                [options](pp::ResourceValidationArgs const& args) { RegionalAvailability(options, args); }),

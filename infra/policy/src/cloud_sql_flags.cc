@@ -11,8 +11,8 @@ namespace apex::policy {
 namespace {
 
 // PostgreSQL's message levels, most verbose first.
-std::vector<std::string> const kLevels = {"debug5", "debug4", "debug3", "debug2", "debug1", "info",
-                                          "notice", "warning", "error",  "log",    "fatal", "panic"};
+std::vector<std::string> const kLevels = {"debug5", "debug4",  "debug3", "debug2", "debug1", "info",
+                                          "notice", "warning", "error",  "log",    "fatal",  "panic"};
 
 bool IsOn(std::string const& value) {
   auto v = Lower(value);
@@ -44,8 +44,10 @@ struct Instance {
 using FlagCheck = std::function<std::optional<std::string>(Instance const&, std::optional<std::string> const&)>;
 
 /// The flag must be on; `default_on` says whether PostgreSQL's default is on for the instance's version.
-FlagCheck MustBeOn(std::string flag, std::function<bool(int)> default_on = [](int) { return false; }) {
-  return [flag, default_on](Instance const& instance, std::optional<std::string> const& value) -> std::optional<std::string> {
+FlagCheck MustBeOn(
+    std::string flag, std::function<bool(int)> default_on = [](int) { return false; }) {
+  return [flag, default_on](Instance const& instance,
+                            std::optional<std::string> const& value) -> std::optional<std::string> {
     if (!value) {
       if (default_on(instance.major_version)) return std::nullopt;
       return "database flag " + flag + " is not set (its default is off); set it to on";
@@ -57,7 +59,8 @@ FlagCheck MustBeOn(std::string flag, std::function<bool(int)> default_on = [](in
 
 /// The flag must be `wanted`; `default_value` is PostgreSQL's default.
 FlagCheck MustEqual(std::string flag, std::string wanted, std::string default_value) {
-  return [flag, wanted, default_value](Instance const&, std::optional<std::string> const& value) -> std::optional<std::string> {
+  return [flag, wanted, default_value](Instance const&,
+                                       std::optional<std::string> const& value) -> std::optional<std::string> {
     std::string const actual = value.value_or(default_value);
     if (actual == wanted) return std::nullopt;
     return "database flag " + flag + " is " + (value ? *value : "not set (its default is " + default_value + ")") +
@@ -129,9 +132,8 @@ Policies CloudSqlFlagPolicies() {
             "Cloud SQL PostgreSQL does not log statements by duration, which would log their parameters: "
             "log_min_duration_statement -1 (CKV_GCP_57, google-sql-pg-no-min-statement-logging)",
             "log_min_duration_statement", MustEqual("log_min_duration_statement", "-1", "-1")},
-           {"sql-pg-audit",
-            "Cloud SQL PostgreSQL has pgAudit: cloudsql.enable_pgaudit on (CKV_GCP_110)", "cloudsql.enable_pgaudit",
-            MustBeOn("cloudsql.enable_pgaudit")},
+           {"sql-pg-audit", "Cloud SQL PostgreSQL has pgAudit: cloudsql.enable_pgaudit on (CKV_GCP_110)",
+            "cloudsql.enable_pgaudit", MustBeOn("cloudsql.enable_pgaudit")},
        }) {
     policies.push_back(FlagPolicy(std::move(rule)));
   }

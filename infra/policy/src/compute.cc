@@ -120,7 +120,8 @@ Policies ComputePolicies() {
                "VMs keep the serial port closed: metadata serial-port-enable not true (CKV_GCP_35, "
                "google-compute-no-serial-port)",
                kVms, NoSerialPort),
-      ForTypes("vm-no-ip-forwarding", "VMs do not forward IP packets: canIpForward false (CKV_GCP_36, "
+      ForTypes("vm-no-ip-forwarding",
+               "VMs do not forward IP packets: canIpForward false (CKV_GCP_36, "
                "google-compute-no-ip-forwarding)",
                kVms, NoIpForwarding),
       ForTypes("vm-no-os-login-override",

@@ -94,7 +94,8 @@ void NoDefaultServiceAccountGrants(pp::ResourceValidationArgs const& args) {
 }
 
 void NoUserManagedKeys(pp::ResourceValidationArgs const& args) {
-  args.ReportViolation("a user-managed key of service account " + Describe(args.resource.properties, "serviceAccountId") +
+  args.ReportViolation("a user-managed key of service account " +
+                       Describe(args.resource.properties, "serviceAccountId") +
                        ": use workload identity or attached service accounts, whose keys Google manages");
 }
 
@@ -102,16 +103,15 @@ void NoUserManagedKeys(pp::ResourceValidationArgs const& args) {
 
 Policies IamPolicies() {
   return {
-      ForTypes("iam-no-basic-roles",
-               "No basic roles (owner, editor, viewer) at project level (CKV_GCP_117)",
+      ForTypes("iam-no-basic-roles", "No basic roles (owner, editor, viewer) at project level (CKV_GCP_117)",
                kProjectGrants, NoBasicRoles),
       ForTypes("iam-no-admin-service-accounts",
                "Service accounts hold no admin, owner or editor roles at project level (CKV_GCP_42, "
                "google-iam-no-privileged-service-accounts)",
                kProjectGrants, NoAdminServiceAccounts, ExemptSchema()),
       ForTypes("iam-no-project-impersonation",
-               "No Service Account User or Token Creator role at project level (CKV_GCP_41)",
-               kProjectGrants, NoProjectImpersonation, ExemptSchema()),
+               "No Service Account User or Token Creator role at project level (CKV_GCP_41)", kProjectGrants,
+               NoProjectImpersonation, ExemptSchema()),
       ForTypes("iam-no-default-service-account-grants",
                "The default Compute Engine and App Engine service accounts are granted no project roles (CKV_GCP_46)",
                kProjectGrants, NoDefaultServiceAccountGrants),

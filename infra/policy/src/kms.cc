@@ -49,14 +49,15 @@ void Protected(pp::ResourceValidationArgs const& args) {
 Policies KmsPolicies() {
   std::vector<std::string> const keys = {gcp::kCryptoKey};
   return {
-      ForTypes("kms-key-rotation",
-               "KMS keys rotate within 90 days: rotationPeriod (CKV_GCP_43, google-kms-rotate-kms-keys)", keys, Rotation,
-               pp::ConfigSchema{.properties = {{"maxRotationDays",
-                                                NumberSchema("the longest rotation period allowed, in days",
-                                                             kMaxRotationDays, 1)}}}),
+      ForTypes(
+          "kms-key-rotation", "KMS keys rotate within 90 days: rotationPeriod (CKV_GCP_43, google-kms-rotate-kms-keys)",
+          keys, Rotation,
+          pp::ConfigSchema{
+              .properties = {{"maxRotationDays",
+                              NumberSchema("the longest rotation period allowed, in days", kMaxRotationDays, 1)}}}),
       ForTypes("kms-key-protected",
-               "KMS keys are protected from destruction: the protect option or deletionPolicy PREVENT (CKV_GCP_82)", keys,
-               Protected),
+               "KMS keys are protected from destruction: the protect option or deletionPolicy PREVENT (CKV_GCP_82)",
+               keys, Protected),
   };
 }
 

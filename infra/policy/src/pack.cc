@@ -30,13 +30,14 @@ PackOptions OptionsFor(pulumi::Context& ctx) {
 
 pulumi::policy::PolicyPack MakeApexPolicyPack(PackOptions const& options) {
   Policies all;
-  for (auto&& family : {CloudSqlPolicies(options), CloudSqlFlagPolicies(), RedisPolicies(options),
-                        CloudRunPolicies(), CloudRunEnvPolicies(), ComputePolicies(), FirewallPolicies(),
-                        NetworkPolicies(), IamPolicies(), KmsPolicies(), SecretPolicies(options),
-                        DeletionProtectionPolicies(options), LabelPolicies(), LabelRemediationPolicies(options)}) {
+  for (auto&& family : {CloudSqlPolicies(options), CloudSqlFlagPolicies(), RedisPolicies(options), CloudRunPolicies(),
+                        CloudRunEnvPolicies(), ComputePolicies(), FirewallPolicies(), NetworkPolicies(), IamPolicies(),
+                        KmsPolicies(), SecretPolicies(options), DeletionProtectionPolicies(options), LabelPolicies(),
+                        LabelRemediationPolicies(options)}) {
     all.insert(all.end(), family.begin(), family.end());
   }
-  auto level = options.prod ? pulumi::policy::EnforcementLevel::kMandatory : pulumi::policy::EnforcementLevel::kAdvisory;
+  auto level =
+      options.prod ? pulumi::policy::EnforcementLevel::kMandatory : pulumi::policy::EnforcementLevel::kAdvisory;
   return pulumi::policy::PolicyPack("apex-policy", "1.0.0", std::move(all), level);
 }
 

@@ -14,7 +14,8 @@ std::string Found(std::optional<std::string> const& value, std::string const& fa
 void AuthEnabled(pp::ResourceValidationArgs const& args) {
   auto auth = args.resource.properties.GetBool("authEnabled");
   if (!auth.value_or(false)) {
-    args.ReportViolation(std::string("authEnabled is ") + (auth ? "false" : "not set (the provider's default is false)") +
+    args.ReportViolation(std::string("authEnabled is ") +
+                         (auth ? "false" : "not set (the provider's default is false)") +
                          ": any client on the network may use the instance without the AUTH string");
   }
 }
@@ -49,8 +50,8 @@ void ProdPersistence(PackOptions const& options, pp::ResourceValidationArgs cons
 Policies RedisPolicies(PackOptions const& options) {
   std::vector<std::string> const redis = {gcp::kRedisInstance};
   return {
-      ForTypes("redis-auth-enabled", "Memorystore Redis requires AUTH: authEnabled (CKV_GCP_95; APEX-5 in prod)",
-               redis, AuthEnabled),
+      ForTypes("redis-auth-enabled", "Memorystore Redis requires AUTH: authEnabled (CKV_GCP_95; APEX-5 in prod)", redis,
+               AuthEnabled),
       ForTypes("redis-transit-encryption",
                "Memorystore Redis encrypts in transit: transitEncryptionMode SERVER_AUTHENTICATION (CKV_GCP_97; APEX-5 "
                "in prod)",

@@ -43,8 +43,7 @@ pp::AnalyzerResource FromRegistration(pulumi::mocks::RegisteredResource const& r
 /// types analyzed go to `types`.
 std::vector<pp::Diagnostic> Analyze(std::string const& stack, pulumi::mocks::MockDeployment const& deployment,
                                     std::set<std::string>* types = nullptr) {
-  pp::Analyzer analyzer(apex::policy::MakeApexPolicyPack(apex::policy::OptionsFor(stack, stack)),
-                        {.stack = stack});
+  pp::Analyzer analyzer(apex::policy::MakeApexPolicyPack(apex::policy::OptionsFor(stack, stack)), {.stack = stack});
   std::vector<pp::Diagnostic> out;
   std::vector<pp::AnalyzerResource> outputs;
   for (auto const& r : deployment.resources()) {
@@ -82,12 +81,13 @@ TEST(ApexStacksTest, ProdPassesEveryPolicy) {
   auto diagnostics = AnalyzeAll("prod", false, &types);
   EXPECT_THAT(diagnostics, IsEmpty()) << Text(diagnostics);
   // What the policies judge was there to judge.
-  for (char const* type : {"gcp:sql/databaseInstance:DatabaseInstance", "gcp:redis/instance:Instance",
-                           "gcp:cloudrunv2/service:Service", "gcp:cloudrunv2/job:Job", "gcp:cloudrunv2/workerPool:WorkerPool",
-                           "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "gcp:compute/instance:Instance",
-                           "gcp:compute/firewall:Firewall", "gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork",
-                           "gcp:projects/iAMMember:IAMMember", "gcp:secretmanager/secret:Secret",
-                           "gcp:monitoring/alertPolicy:AlertPolicy"}) {
+  for (char const* type :
+       {"gcp:sql/databaseInstance:DatabaseInstance", "gcp:redis/instance:Instance", "gcp:cloudrunv2/service:Service",
+        "gcp:cloudrunv2/job:Job", "gcp:cloudrunv2/workerPool:WorkerPool",
+        "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "gcp:compute/instance:Instance",
+        "gcp:compute/firewall:Firewall", "gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork",
+        "gcp:projects/iAMMember:IAMMember", "gcp:secretmanager/secret:Secret",
+        "gcp:monitoring/alertPolicy:AlertPolicy"}) {
     EXPECT_TRUE(types.contains(type)) << type;
   }
 }

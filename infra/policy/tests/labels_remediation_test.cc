@@ -19,18 +19,18 @@ std::map<std::string, pp::PolicyConfig> Remediate(nlohmann::json properties = {{
 }
 
 pp::AnalyzerResource Disk(PropertyMap labels) {
-  return Resource("gcp:compute/disk:Disk", {{"labels", std::move(labels)}, {"name", "apex-db-neo4j-data"}, {"size", 200}});
+  return Resource("gcp:compute/disk:Disk",
+                  {{"labels", std::move(labels)}, {"name", "apex-db-neo4j-data"}, {"size", 200}});
 }
 
 TEST(LabelsRemediationTest, NothingUnlessConfiguredAtRemediate) {
   auto disk = Disk({{"environment", "dev"}});
   EXPECT_THAT(AnalyzerFor("dev").Remediate(disk), IsEmpty());
   auto advisory = AnalyzerFor(
-      "dev", {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kAdvisory,
-                                      .properties = {{"costCenter", "apex-memory"}}}}});
+      "dev", {{"labels-remediate",
+               {.enforcement_level = pp::EnforcementLevel::kAdvisory, .properties = {{"costCenter", "apex-memory"}}}}});
   EXPECT_THAT(advisory.Remediate(disk), IsEmpty());
-  auto disabled = AnalyzerFor(
-      "dev", {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kDisabled}}});
+  auto disabled = AnalyzerFor("dev", {{"labels-remediate", {.enforcement_level = pp::EnforcementLevel::kDisabled}}});
   EXPECT_THAT(disabled.Remediate(disk), IsEmpty());
 }
 
@@ -56,9 +56,10 @@ TEST(LabelsRemediationTest, ConfigValuesWin) {
                                                      {"costCenter", "cc-42"}}))
                           .Remediate(Disk({}));
   ASSERT_THAT(remediations, SizeIs(1));
-  EXPECT_EQ(remediations[0].properties.at("labels"),
-            PropertyValue(PropertyMap{{"environment", "production"}, {"project", "apex"},
-                                      {"managed-by", "platform-team"}, {"cost-center", "cc-42"}}));
+  EXPECT_EQ(remediations[0].properties.at("labels"), PropertyValue(PropertyMap{{"environment", "production"},
+                                                                               {"project", "apex"},
+                                                                               {"managed-by", "platform-team"},
+                                                                               {"cost-center", "cc-42"}}));
 }
 
 TEST(LabelsRemediationTest, WithoutCostCenterConfigTheRestIsAdded) {
@@ -97,8 +98,8 @@ TEST(LabelsRemediationTest, UnknownOrSecretLabelsAreNotTouched) {
   auto secret = Resource("gcp:compute/disk:Disk", {{"labels", PropertyValue::MakeSecret(PropertyMap{})}});
   EXPECT_THAT(analyzer.Remediate(secret), IsEmpty());
   // A label whose value is not known yet is there: only the others are added.
-  auto pending = Disk({{"environment", PropertyValue::MakeComputed()}, {"project", "apex-databases"},
-                       {"managed-by", "pulumi"}});
+  auto pending =
+      Disk({{"environment", PropertyValue::MakeComputed()}, {"project", "apex-databases"}, {"managed-by", "pulumi"}});
   auto remediations = analyzer.Remediate(pending);
   ASSERT_THAT(remediations, SizeIs(1));
   auto const& labels = remediations[0].properties.at("labels").AsObject();

@@ -35,7 +35,8 @@ TEST(LevelsTest, ProdMayBeMadeAdvisory) {
 }
 
 TEST(LevelsTest, StagingMayBeMadeMandatory) {
-  auto analyzer = AnalyzerFor("staging", {{"sql-no-public-ip", {.enforcement_level = pp::EnforcementLevel::kMandatory}}});
+  auto analyzer =
+      AnalyzerFor("staging", {{"sql-no-public-ip", {.enforcement_level = pp::EnforcementLevel::kMandatory}}});
   auto all = analyzer.AnalyzeResource(PublicSql());
   ASSERT_THAT(Of("sql-no-public-ip", all), SizeIs(1));
   EXPECT_EQ(Of("sql-no-public-ip", all)[0].enforcement_level, pp::EnforcementLevel::kMandatory);
@@ -84,8 +85,8 @@ TEST(ConfigTest, MaxRotationDays) {
 
 TEST(ConfigTest, RequiredLabels) {
   auto disk = Resource("gcp:compute/disk:Disk", {{"labels", StandardLabels()}});
-  auto with_team = AnalyzerFor(
-      "prod", {{"labels-present", {.properties = {{"requiredLabels", {"environment", "team"}}}}}});
+  auto with_team =
+      AnalyzerFor("prod", {{"labels-present", {.properties = {{"requiredLabels", {"environment", "team"}}}}}});
   auto found = Of("labels-present", with_team.AnalyzeResource(disk));
   ASSERT_THAT(found, SizeIs(1));
   EXPECT_THAT(found[0].message, HasSubstr("labels lacks team"));
@@ -102,11 +103,11 @@ TEST(ConfigTest, LatestVersion) {
 TEST(ConfigTest, SecretEnvWords) {
   PropertyMap env{{"name", "STRIPE_SIGNING_SALT"}, {"value", "s"}};
   PropertyMap container{{"envs", PropertyArray{env}}};
-  auto service = Resource("gcp:cloudrunv2/service:Service",
-                          {{"template", PropertyMap{{"containers", PropertyArray{container}}}}});
+  auto service =
+      Resource("gcp:cloudrunv2/service:Service", {{"template", PropertyMap{{"containers", PropertyArray{container}}}}});
   EXPECT_THAT(Of("cloud-run-secrets-from-secret-manager", AnalyzerFor("prod").AnalyzeResource(service)), IsEmpty());
-  auto salty = AnalyzerFor(
-      "prod", {{"cloud-run-secrets-from-secret-manager", {.properties = {{"secretEnvWords", {"SALT"}}}}}});
+  auto salty =
+      AnalyzerFor("prod", {{"cloud-run-secrets-from-secret-manager", {.properties = {{"secretEnvWords", {"SALT"}}}}}});
   EXPECT_THAT(Of("cloud-run-secrets-from-secret-manager", salty.AnalyzeResource(service)), SizeIs(1));
 }
 

@@ -73,9 +73,9 @@ TEST(PackTest, ApexEnvironmentConfigDecides) {
 }
 
 TEST(PackTest, ValidationPoliciesAreMandatoryOnProdAdvisoryElsewhere) {
-  for (auto const& [stack, level] : {std::pair{"prod", pp::EnforcementLevel::kMandatory},
-                                     std::pair{"staging", pp::EnforcementLevel::kAdvisory},
-                                     std::pair{"dev", pp::EnforcementLevel::kAdvisory}}) {
+  for (auto const& [stack, level] :
+       {std::pair{"prod", pp::EnforcementLevel::kMandatory}, std::pair{"staging", pp::EnforcementLevel::kAdvisory},
+        std::pair{"dev", pp::EnforcementLevel::kAdvisory}}) {
     auto analyzer = testing_util::AnalyzerFor(stack);
     for (auto const& policy : analyzer.pack().policies()) {
       if (std::holds_alternative<pp::ResourceRemediationPolicy>(policy)) continue;

@@ -30,11 +30,17 @@ constexpr char kSubnetPath[] = "projects/apex-prod-789012/regions/us-central1/su
 
 PropertyMap Flag(std::string const& name, std::string const& value) { return {{"name", name}, {"value", value}}; }
 
-std::vector<std::pair<std::string, std::string>> const kGoodFlags = {
-    {"max_connections", "500"},  {"log_connections", "on"},    {"log_disconnections", "on"},
-    {"log_lock_waits", "on"},    {"log_checkpoints", "on"},    {"log_temp_files", "0"},
-    {"log_min_duration_statement", "-1"}, {"log_min_messages", "warning"}, {"log_min_error_statement", "error"},
-    {"cloudsql.enable_pgaudit", "on"},    {"cloudsql.iam_authentication", "on"}};
+std::vector<std::pair<std::string, std::string>> const kGoodFlags = {{"max_connections", "500"},
+                                                                     {"log_connections", "on"},
+                                                                     {"log_disconnections", "on"},
+                                                                     {"log_lock_waits", "on"},
+                                                                     {"log_checkpoints", "on"},
+                                                                     {"log_temp_files", "0"},
+                                                                     {"log_min_duration_statement", "-1"},
+                                                                     {"log_min_messages", "warning"},
+                                                                     {"log_min_error_statement", "error"},
+                                                                     {"cloudsql.enable_pgaudit", "on"},
+                                                                     {"cloudsql.iam_authentication", "on"}};
 
 /// The flags of the Apex instance with `name` set to `value` (removed when `value` is empty).
 PropertyArray Flags(std::string const& name = "", std::string const& value = "") {
@@ -56,9 +62,8 @@ PropertyMap Sql() {
                        {"backupConfiguration", PropertyMap{{"enabled", true}, {"pointInTimeRecoveryEnabled", true}}},
                        {"databaseFlags", Flags()},
                        {"deletionProtectionEnabled", true},
-                       {"ipConfiguration", PropertyMap{{"ipv4Enabled", false},
-                                                       {"privateNetwork", kVpc},
-                                                       {"sslMode", "ENCRYPTED_ONLY"}}},
+                       {"ipConfiguration",
+                        PropertyMap{{"ipv4Enabled", false}, {"privateNetwork", kVpc}, {"sslMode", "ENCRYPTED_ONLY"}}},
                        {"tier", "db-custom-4-15360"},
                        {"userLabels", StandardLabels()}}}};
 }
@@ -112,8 +117,11 @@ PropertyMap RunService(std::string const& name = "apex-query-router",
 
 PropertyMap RunJob() {
   PropertyMap tmpl = Template({Env("PGHOST", "10.100.0.121")});
-  return {{"deletionProtection", true}, {"labels", StandardLabels()}, {"location", "us-central1"},
-          {"name", "apex-db-migrate"},   {"template", PropertyMap{{"template", tmpl}}}};
+  return {{"deletionProtection", true},
+          {"labels", StandardLabels()},
+          {"location", "us-central1"},
+          {"name", "apex-db-migrate"},
+          {"template", PropertyMap{{"template", tmpl}}}};
 }
 
 PropertyMap Invoker(std::string const& member, std::string const& service) {
@@ -121,26 +129,30 @@ PropertyMap Invoker(std::string const& member, std::string const& service) {
 }
 
 PropertyMap Vm() {
-  return {{"canIpForward", false},
-          {"deletionProtection", true},
-          {"labels", StandardLabels()},
-          {"machineType", "n2-highmem-4"},
-          {"metadata", PropertyMap{{"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"},
-                                   {"serial-port-enable", "false"}}},
-          {"name", "apex-db-neo4j"},
-          {"networkInterfaces", PropertyArray{PropertyMap{{"network", kVpc}, {"subnetwork", kSubnetPath}}}},
-          {"serviceAccount", PropertyMap{{"email", "apex-db-neo4j@apex-prod-789012.iam.gserviceaccount.com"},
-                                         {"scopes", PropertyArray{"https://www.googleapis.com/auth/cloud-platform"}}}},
-          {"shieldedInstanceConfig", PropertyMap{{"enableIntegrityMonitoring", true}, {"enableSecureBoot", true},
-                                                 {"enableVtpm", true}}},
-          {"zone", "us-central1-a"}};
+  return {
+      {"canIpForward", false},
+      {"deletionProtection", true},
+      {"labels", StandardLabels()},
+      {"machineType", "n2-highmem-4"},
+      {"metadata",
+       PropertyMap{{"block-project-ssh-keys", "true"}, {"enable-oslogin", "TRUE"}, {"serial-port-enable", "false"}}},
+      {"name", "apex-db-neo4j"},
+      {"networkInterfaces", PropertyArray{PropertyMap{{"network", kVpc}, {"subnetwork", kSubnetPath}}}},
+      {"serviceAccount", PropertyMap{{"email", "apex-db-neo4j@apex-prod-789012.iam.gserviceaccount.com"},
+                                     {"scopes", PropertyArray{"https://www.googleapis.com/auth/cloud-platform"}}}},
+      {"shieldedInstanceConfig",
+       PropertyMap{{"enableIntegrityMonitoring", true}, {"enableSecureBoot", true}, {"enableVtpm", true}}},
+      {"zone", "us-central1-a"}};
 }
 
 PropertyMap Firewall(PropertyArray sources, std::string const& protocol, PropertyArray ports) {
   PropertyMap allow{{"protocol", protocol}};
   if (!ports.empty()) allow["ports"] = std::move(ports);
-  PropertyMap fw{{"allows", PropertyArray{allow}}, {"direction", "INGRESS"}, {"name", "apex-allow-neo4j"},
-                 {"network", kVpc}, {"targetTags", PropertyArray{"neo4j"}}};
+  PropertyMap fw{{"allows", PropertyArray{allow}},
+                 {"direction", "INGRESS"},
+                 {"name", "apex-allow-neo4j"},
+                 {"network", kVpc},
+                 {"targetTags", PropertyArray{"neo4j"}}};
   if (!sources.empty()) fw["sourceRanges"] = std::move(sources);
   return fw;
 }
@@ -181,12 +193,16 @@ PropertyMap Secret() {
 }
 
 PolicyCase Pass(std::string policy, std::string what, std::string type, PropertyMap inputs) {
-  return {.policy = std::move(policy), .what = std::move(what), .resource = Resource(std::move(type), std::move(inputs))};
+  return {
+      .policy = std::move(policy), .what = std::move(what), .resource = Resource(std::move(type), std::move(inputs))};
 }
 
 PolicyCase Fail(std::string policy, std::string what, std::string type, PropertyMap inputs, std::string message) {
-  return {.policy = std::move(policy), .what = std::move(what), .resource = Resource(std::move(type), std::move(inputs)),
-          .violates = true, .message = std::move(message)};
+  return {.policy = std::move(policy),
+          .what = std::move(what),
+          .resource = Resource(std::move(type), std::move(inputs)),
+          .violates = true,
+          .message = std::move(message)};
 }
 
 std::vector<PolicyCase> CloudSqlCases() {
@@ -220,7 +236,8 @@ std::vector<PolicyCase> CloudSqlCases() {
            "enabled is not set"),
       Pass("sql-pg-point-in-time-recovery", "pitr on", kSql, Sql()),
       Pass("sql-pg-point-in-time-recovery", "mysql", kSql,
-           With(Without(Sql(), "settings.backupConfiguration.pointInTimeRecoveryEnabled"), "databaseVersion", "MYSQL_8_0")),
+           With(Without(Sql(), "settings.backupConfiguration.pointInTimeRecoveryEnabled"), "databaseVersion",
+                "MYSQL_8_0")),
       Fail("sql-pg-point-in-time-recovery", "pitr off", kSql,
            With(Sql(), "settings.backupConfiguration.pointInTimeRecoveryEnabled", false),
            "pointInTimeRecoveryEnabled is false"),
@@ -244,11 +261,13 @@ std::vector<PolicyCase> CloudSqlCases() {
 std::vector<PolicyCase> CloudSqlFlagCases() {
   return {
       Pass("sql-pg-log-connections", "on", kSql, Sql()),
-      Pass("sql-pg-log-connections", "mysql", kSql, With(SqlWithFlag("log_connections", ""), "databaseVersion", "MYSQL_8_0")),
+      Pass("sql-pg-log-connections", "mysql", kSql,
+           With(SqlWithFlag("log_connections", ""), "databaseVersion", "MYSQL_8_0")),
       Fail("sql-pg-log-connections", "unset", kSql, SqlWithFlag("log_connections", ""), "log_connections is not set"),
       Fail("sql-pg-log-connections", "off", kSql, SqlWithFlag("log_connections", "off"), "log_connections is off"),
       Pass("sql-pg-log-disconnections", "on", kSql, Sql()),
-      Fail("sql-pg-log-disconnections", "off", kSql, SqlWithFlag("log_disconnections", "off"), "log_disconnections is off"),
+      Fail("sql-pg-log-disconnections", "off", kSql, SqlWithFlag("log_disconnections", "off"),
+           "log_disconnections is off"),
       Pass("sql-pg-log-lock-waits", "on", kSql, Sql()),
       Fail("sql-pg-log-lock-waits", "unset", kSql, SqlWithFlag("log_lock_waits", ""), "log_lock_waits is not set"),
       Pass("sql-pg-log-checkpoints", "on", kSql, Sql()),
@@ -264,7 +283,8 @@ std::vector<PolicyCase> CloudSqlFlagCases() {
       Fail("sql-pg-no-statement-duration-logging", "250 ms", kSql, SqlWithFlag("log_min_duration_statement", "250"),
            "log_min_duration_statement is 250"),
       Pass("sql-pg-audit", "on", kSql, Sql()),
-      Fail("sql-pg-audit", "unset", kSql, SqlWithFlag("cloudsql.enable_pgaudit", ""), "cloudsql.enable_pgaudit is not set"),
+      Fail("sql-pg-audit", "unset", kSql, SqlWithFlag("cloudsql.enable_pgaudit", ""),
+           "cloudsql.enable_pgaudit is not set"),
       Pass("sql-pg-log-error-levels", "warning and error", kSql, Sql()),
       Pass("sql-pg-log-error-levels", "unset", kSql,
            With(Sql(), "settings.databaseFlags", PropertyArray{Flag("log_connections", "on")})),
@@ -299,24 +319,24 @@ std::vector<PolicyCase> RedisCases() {
 }
 
 std::vector<PolicyCase> CloudRunCases() {
-  PropertyMap binding{{"location", "us-central1"},
-                      {"members", PropertyArray{"serviceAccount:apex-api-gateway@p.iam.gserviceaccount.com",
-                                                "allAuthenticatedUsers"}},
-                      {"name", "apex-ingestion-worker"},
-                      {"role", "roles/run.invoker"}};
+  PropertyMap binding{
+      {"location", "us-central1"},
+      {"members", PropertyArray{"serviceAccount:apex-api-gateway@p.iam.gserviceaccount.com", "allAuthenticatedUsers"}},
+      {"name", "apex-ingestion-worker"},
+      {"role", "roles/run.invoker"}};
   PropertyMap worker_pool{{"labels", StandardLabels()},
                           {"location", "us-central1"},
                           {"name", "apex-temporal-worker"},
                           {"template", Template(AppEnvs())}};
-  PropertyMap static_site = With(Without(RunService(), "template.vpcAccess"), "template.containers",
-                                 PropertyArray{PropertyMap{{"envs", PropertyArray{Env("LOG_LEVEL", "info")}},
-                                                           {"image", "apex/docs:1.0.0"}}});
-  PropertyMap cloud_sql_job =
-      With(With(Without(RunJob(), "template.template.vpcAccess"), "template.template.containers",
-                PropertyArray{PropertyMap{{"envs", PropertyArray{Env("LOG_LEVEL", "info")}}, {"image", "apex/migrate:1"}}}),
-           "template.template.volumes",
-           PropertyArray{PropertyMap{{"cloudSqlInstance", PropertyMap{{"instances", PropertyArray{"p:r:i"}}}},
-                                     {"name", "cloudsql"}}});
+  PropertyMap static_site =
+      With(Without(RunService(), "template.vpcAccess"), "template.containers",
+           PropertyArray{PropertyMap{{"envs", PropertyArray{Env("LOG_LEVEL", "info")}}, {"image", "apex/docs:1.0.0"}}});
+  PropertyMap cloud_sql_job = With(
+      With(Without(RunJob(), "template.template.vpcAccess"), "template.template.containers",
+           PropertyArray{PropertyMap{{"envs", PropertyArray{Env("LOG_LEVEL", "info")}}, {"image", "apex/migrate:1"}}}),
+      "template.template.volumes",
+      PropertyArray{
+          PropertyMap{{"cloudSqlInstance", PropertyMap{{"instances", PropertyArray{"p:r:i"}}}}, {"name", "cloudsql"}}});
   return {
       Pass("cloud-run-no-public-invoker", "public gateway", kRunMember, Invoker("allUsers", "apex-api-gateway")),
       Pass("cloud-run-no-public-invoker", "gateway calls a service", kRunMember,
@@ -413,8 +433,7 @@ std::vector<PolicyCase> ComputeCases() {
 std::vector<PolicyCase> FirewallCases() {
   auto world = PropertyArray{"0.0.0.0/0"};
   return {
-      Pass("firewall-no-public-ingress", "subnet only", kFirewall,
-           Firewall({"10.30.0.0/20"}, "tcp", {"7474", "7687"})),
+      Pass("firewall-no-public-ingress", "subnet only", kFirewall, Firewall({"10.30.0.0/20"}, "tcp", {"7474", "7687"})),
       Pass("firewall-no-public-ingress", "iap ssh", kFirewall, Firewall({"35.235.240.0/20"}, "tcp", {"22"})),
       Pass("firewall-no-public-ingress", "public https", kFirewall, Firewall(world, "tcp", {"443"})),
       Pass("firewall-no-public-ingress", "egress", kFirewall,
@@ -487,7 +506,8 @@ std::vector<PolicyCase> IamCases() {
       Pass("iam-no-default-service-account-grants", "own account", kProjectMember,
            Grant(kNeo4jAccount, "roles/logging.logWriter")),
       Fail("iam-no-default-service-account-grants", "compute default", kProjectMember,
-           Grant(kDefaultCompute, "roles/logging.logWriter"), "is a default service account, granted roles/logging.logWriter"),
+           Grant(kDefaultCompute, "roles/logging.logWriter"),
+           "is a default service account, granted roles/logging.logWriter"),
       Fail("iam-no-default-service-account-grants", "app engine default", kProjectMember,
            Grant("serviceAccount:apex-prod-789012@appspot.gserviceaccount.com", "roles/cloudsql.client"),
            "apex-prod-789012@appspot.gserviceaccount.com is a default service account"),
@@ -552,7 +572,8 @@ std::vector<PolicyCase> ProdProtectionAndLabelCases() {
            "labels lacks cost-center"),
       Fail("labels-present", "sql without labels", kSql, Without(Sql(), "settings.userLabels"),
            "settings.userLabels lacks environment, project, managed-by, cost-center"),
-      Fail("labels-present", "channel with settings in labels", "gcp:monitoring/notificationChannel:NotificationChannel",
+      Fail("labels-present", "channel with settings in labels",
+           "gcp:monitoring/notificationChannel:NotificationChannel",
            PropertyMap{{"labels", PropertyMap{{"email_address", "oncall@example.com"}}}, {"type", "email"}},
            "userLabels lacks environment"),
       Fail("labels-present", "empty label", kRedis, With(Redis(), "labels.environment", ""),
@@ -565,9 +586,9 @@ std::vector<PolicyCase> ProdProtectionAndLabelCases() {
 std::vector<PolicyCase> const& PolicyCases() {
   static std::vector<PolicyCase> const kCases = [] {
     std::vector<PolicyCase> all;
-    for (auto&& group : {CloudSqlCases(), CloudSqlFlagCases(), RedisCases(), CloudRunCases(), ComputeCases(),
-                         FirewallCases(), NetworkCases(), IamCases(), KmsAndSecretCases(),
-                         ProdProtectionAndLabelCases()}) {
+    for (auto&& group :
+         {CloudSqlCases(), CloudSqlFlagCases(), RedisCases(), CloudRunCases(), ComputeCases(), FirewallCases(),
+          NetworkCases(), IamCases(), KmsAndSecretCases(), ProdProtectionAndLabelCases()}) {
       all.insert(all.end(), group.begin(), group.end());
     }
     return all;

@@ -13,10 +13,11 @@
 namespace apex::policy::testing_util {
 
 /// A resource under analysis with these inputs.
-inline pulumi::policy::AnalyzerResource Resource(std::string type, pulumi::PropertyMap inputs,
-                                                 std::string name = "r") {
+inline pulumi::policy::AnalyzerResource Resource(std::string type, pulumi::PropertyMap inputs, std::string name = "r") {
   std::string urn = "urn:pulumi:stack::apex::" + type + "::" + name;
-  return {.type = std::move(type), .name = std::move(name), .urn = std::move(urn),
+  return {.type = std::move(type),
+          .name = std::move(name),
+          .urn = std::move(urn),
           .properties = pulumi::policy::Properties(std::move(inputs))};
 }
 
@@ -47,7 +48,8 @@ inline pulumi::PropertyMap With(pulumi::PropertyMap map, std::string const& path
     return map;
   }
   std::string head = path.substr(0, dot);
-  pulumi::PropertyMap child = map.contains(head) && map[head].is_object() ? map[head].AsObject() : pulumi::PropertyMap{};
+  pulumi::PropertyMap child =
+      map.contains(head) && map[head].is_object() ? map[head].AsObject() : pulumi::PropertyMap{};
   map[head] = With(std::move(child), path.substr(dot + 1), std::move(value));
   return map;
 }
@@ -67,8 +69,8 @@ inline pulumi::PropertyMap Without(pulumi::PropertyMap map, std::string const& p
 
 /// The four labels every labelable Apex resource carries.
 inline pulumi::PropertyMap StandardLabels() {
-  return {{"environment", "prod"}, {"project", "apex-databases"}, {"managed-by", "pulumi"},
-          {"cost-center", "apex-memory"}};
+  return {
+      {"environment", "prod"}, {"project", "apex-databases"}, {"managed-by", "pulumi"}, {"cost-center", "apex-memory"}};
 }
 
 }  // namespace apex::policy::testing_util

@@ -14,9 +14,9 @@ using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
 pp::AnalyzerResource Network(std::string const& name) {
-  return Resource("gcp:compute/network:Network",
-                  {{"name", name}, {"selfLink", "https://www.googleapis.com/compute/v1/projects/p/global/networks/" + name}},
-                  name);
+  return Resource(
+      "gcp:compute/network:Network",
+      {{"name", name}, {"selfLink", "https://www.googleapis.com/compute/v1/projects/p/global/networks/" + name}}, name);
 }
 
 pp::AnalyzerResource Firewall(std::string const& network) {

@@ -28,11 +28,11 @@ pp::AnalyzerResource ServiceWithEnvs(PropertyArray envs) {
 }
 
 TEST(UnknownValuesTest, UnknownInputGivesCantRunAdvisory) {
-  auto sql = Resource("gcp:sql/databaseInstance:DatabaseInstance",
-                      {{"databaseVersion", "POSTGRES_18"},
-                       {"settings", PropertyMap{{"ipConfiguration",
-                                                 PropertyMap{{"ipv4Enabled", PropertyValue::MakeComputed()},
-                                                             {"sslMode", "ENCRYPTED_ONLY"}}}}}});
+  auto sql =
+      Resource("gcp:sql/databaseInstance:DatabaseInstance",
+               {{"databaseVersion", "POSTGRES_18"},
+                {"settings", PropertyMap{{"ipConfiguration", PropertyMap{{"ipv4Enabled", PropertyValue::MakeComputed()},
+                                                                         {"sslMode", "ENCRYPTED_ONLY"}}}}}});
   auto analyzer = AnalyzerFor("prod");
   auto found = Of("sql-no-public-ip", analyzer.AnalyzeResource(sql));
   ASSERT_THAT(found, SizeIs(1));
@@ -43,8 +43,9 @@ TEST(UnknownValuesTest, UnknownInputGivesCantRunAdvisory) {
 
 TEST(UnknownValuesTest, AnUnknownEnvValueDoesNotStopTheEnvPolicies) {
   // POSTGRES_USER is the service account's database user: unknown before the account exists.
-  auto service = ServiceWithEnvs({Env("POSTGRES_HOST", "10.100.0.121"), Env("POSTGRES_USER", PropertyValue::MakeComputed()),
-                                  Env("NEO4J_PASSWORD", PropertyValue::MakeComputed())});
+  auto service =
+      ServiceWithEnvs({Env("POSTGRES_HOST", "10.100.0.121"), Env("POSTGRES_USER", PropertyValue::MakeComputed()),
+                       Env("NEO4J_PASSWORD", PropertyValue::MakeComputed())});
   auto all = AnalyzerFor("prod").AnalyzeResource(service);
   auto secrets = Of("cloud-run-secrets-from-secret-manager", all);
   ASSERT_THAT(secrets, SizeIs(1));
@@ -56,8 +57,8 @@ TEST(UnknownValuesTest, AnUnknownEnvValueDoesNotStopTheEnvPolicies) {
 }
 
 TEST(UnknownValuesTest, SecretValuesAreNeverPrinted) {
-  auto service = ServiceWithEnvs({Env("DB_PASSWORD", "hunter2-plain"),
-                                  Env("APP_CONFIG", PropertyValue::MakeSecret("hunter2-secret"))});
+  auto service = ServiceWithEnvs(
+      {Env("DB_PASSWORD", "hunter2-plain"), Env("APP_CONFIG", PropertyValue::MakeSecret("hunter2-secret"))});
   auto all = AnalyzerFor("prod").AnalyzeResource(service);
   ASSERT_THAT(Of("cloud-run-secrets-from-secret-manager", all), SizeIs(2));
   for (auto const& d : all) EXPECT_THAT(d.message, Not(HasSubstr("hunter2"))) << d.policy_name;

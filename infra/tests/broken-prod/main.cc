@@ -24,11 +24,12 @@ int main() {
            .deletion_protection = true,
            .settings = sql::DatabaseInstanceSettingsArgs{
                .availability_type = "REGIONAL",
-               .backup_configuration = sql::DatabaseInstanceSettingsBackupConfigurationArgs{
-                   .enabled = true, .point_in_time_recovery_enabled = true},
+               .backup_configuration =
+                   sql::DatabaseInstanceSettingsBackupConfigurationArgs{.enabled = true,
+                                                                        .point_in_time_recovery_enabled = true},
                .deletion_protection_enabled = true,
-               .ip_configuration = sql::DatabaseInstanceSettingsIpConfigurationArgs{.ipv4_enabled = true,
-                                                                                    .ssl_mode = "ENCRYPTED_ONLY"},
+               .ip_configuration =
+                   sql::DatabaseInstanceSettingsIpConfigurationArgs{.ipv4_enabled = true, .ssl_mode = "ENCRYPTED_ONLY"},
                .tier = "db-custom-1-3840",
                .user_labels = labels}});
     }

@@ -87,9 +87,7 @@ class Output {
   using State = internal::OutputState<T>;
 
   /// A known output holding T{}.
-  Output()
-    requires std::is_default_constructible_v<T>
-      : Output(T{}) {}
+  Output() requires std::is_default_constructible_v<T> : Output(T{}) {}
   /// A known, non-secret output.
   explicit Output(T value) : state_(internal::NewOutputState<T>(internal::CurrentRuntime())) {
     state_->Resolve(std::move(value), false, {});

@@ -19,8 +19,8 @@ namespace pulumi {
 
 /// The package a base plugin becomes with a parameter.
 struct PackageParameterization {
-  std::string name{};     ///< the parameterized package's name, e.g. "random"
-  std::string version{};  ///< its version
+  std::string name{};          ///< the parameterized package's name, e.g. "random"
+  std::string version{};       ///< its version
   std::string value_base64{};  ///< the parameter, base64-encoded (as in the schema's parameterization)
 };
 

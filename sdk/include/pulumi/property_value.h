@@ -46,7 +46,7 @@ struct Asset {
 struct Archive {
   enum class Source { kAssets, kPath, kUri };
   Source source = Source::kAssets;
-  std::string value{};  // path or uri
+  std::string value{};                          // path or uri
   std::shared_ptr<PropertyMap const> assets{};  // for kAssets
   std::string hash{};
   bool operator==(Archive const& other) const;
@@ -68,26 +68,36 @@ struct Computed {
 class PropertyValue {
  public:
   enum class Kind {
-    kNull, kBool, kNumber, kString, kArray, kObject, kSecret, kComputed,
-    kResourceReference, kOutput, kAsset, kArchive
+    kNull,
+    kBool,
+    kNumber,
+    kString,
+    kArray,
+    kObject,
+    kSecret,
+    kComputed,
+    kResourceReference,
+    kOutput,
+    kAsset,
+    kArchive
   };
 
   PropertyValue() = default;
   // Implicit conversions make literal maps readable; they are the point of this type.
-  PropertyValue(std::nullptr_t) {}              // NOLINT(google-explicit-constructor)
-  PropertyValue(bool b) : v_(b) {}              // NOLINT(google-explicit-constructor)
-  PropertyValue(double n) : v_(n) {}            // NOLINT(google-explicit-constructor)
-  PropertyValue(int n) : v_(static_cast<double>(n)) {}  // NOLINT(google-explicit-constructor)
+  PropertyValue(std::nullptr_t) {}                               // NOLINT(google-explicit-constructor)
+  PropertyValue(bool b) : v_(b) {}                               // NOLINT(google-explicit-constructor)
+  PropertyValue(double n) : v_(n) {}                             // NOLINT(google-explicit-constructor)
+  PropertyValue(int n) : v_(static_cast<double>(n)) {}           // NOLINT(google-explicit-constructor)
   PropertyValue(std::int64_t n) : v_(static_cast<double>(n)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(std::string s) : v_(std::move(s)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(char const* s) : v_(std::string(s)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(PropertyArray a);  // NOLINT(google-explicit-constructor)
-  PropertyValue(PropertyMap m);    // NOLINT(google-explicit-constructor)
-  PropertyValue(ResourceReference r) : v_(std::move(r)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(Asset a) : v_(std::move(a)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(Archive a) : v_(std::move(a)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(OutputValue o) : v_(std::move(o)) {}  // NOLINT(google-explicit-constructor)
-  PropertyValue(Computed c) : v_(c) {}  // NOLINT(google-explicit-constructor)
+  PropertyValue(std::string s) : v_(std::move(s)) {}             // NOLINT(google-explicit-constructor)
+  PropertyValue(char const* s) : v_(std::string(s)) {}           // NOLINT(google-explicit-constructor)
+  PropertyValue(PropertyArray a);                                // NOLINT(google-explicit-constructor)
+  PropertyValue(PropertyMap m);                                  // NOLINT(google-explicit-constructor)
+  PropertyValue(ResourceReference r) : v_(std::move(r)) {}       // NOLINT(google-explicit-constructor)
+  PropertyValue(Asset a) : v_(std::move(a)) {}                   // NOLINT(google-explicit-constructor)
+  PropertyValue(Archive a) : v_(std::move(a)) {}                 // NOLINT(google-explicit-constructor)
+  PropertyValue(OutputValue o) : v_(std::move(o)) {}             // NOLINT(google-explicit-constructor)
+  PropertyValue(Computed c) : v_(c) {}                           // NOLINT(google-explicit-constructor)
 
   static PropertyValue MakeSecret(PropertyValue inner);
   static PropertyValue MakeComputed() { return PropertyValue(Computed{}); }
@@ -136,8 +146,7 @@ class PropertyValue {
     std::shared_ptr<PropertyValue const> inner;
   };
   std::variant<std::monostate, bool, double, std::string, std::shared_ptr<PropertyArray const>,
-               std::shared_ptr<PropertyMap const>, SecretBox, Computed, ResourceReference, OutputValue, Asset,
-               Archive>
+               std::shared_ptr<PropertyMap const>, SecretBox, Computed, ResourceReference, OutputValue, Asset, Archive>
       v_;
 };
 

@@ -85,11 +85,10 @@ inline std::shared_ptr<ResourceState> const& StateOf(Resource const& resource) {
 class CustomResource : public Resource {
  public:
   CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs);
-  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
-                 ResourceOptions const& opts);
+  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs, ResourceOptions const& opts);
   /// A resource of a parameterized package: `package_ref` from PackageReference (pulumi/package.h).
-  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs,
-                 ResourceOptions const& opts, std::string package_ref);
+  CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs, ResourceOptions const& opts,
+                 std::string package_ref);
 
   /// Reads an existing resource by id (like the `get` functions of other SDKs).
   static CustomResource Get(Context& ctx, std::string type, std::string name, Input<std::string> id,
@@ -221,8 +220,7 @@ Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
 
 inline CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs)
     : CustomResource(ctx, std::move(type), std::move(name), std::move(inputs), ResourceOptions{}) {}
-inline ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name,
-                                          PropertyInputs inputs)
+inline ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs)
     : ProviderResource(ctx, std::move(package), std::move(name), std::move(inputs), ResourceOptions{}) {}
 inline ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name)
     : ComponentResource(ctx, std::move(type), std::move(name), ResourceOptions{}) {}

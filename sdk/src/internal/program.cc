@@ -41,8 +41,8 @@ int RunProgram(RunInfo info, std::unique_ptr<MonitorStub> monitor, std::unique_p
   // A resource left unregistered without a report would be a bug in the SDK, and still a failed run.
   if (!rt->engine_lost() && !rt->failed()) {
     if (auto missing = rt->UnregisteredResources(); !missing.empty()) {
-      std::string message = "the program ended with " + std::to_string(missing.size()) +
-                            " resource(s) it never registered:";
+      std::string message =
+          "the program ended with " + std::to_string(missing.size()) + " resource(s) it never registered:";
       for (auto const& m : missing) message += "\n\t" + m;
       rt->ReportError(message);
       rt->WaitIdle();

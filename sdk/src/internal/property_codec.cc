@@ -127,7 +127,8 @@ absl::StatusOr<PropertyValue> DecodeSigObject(Struct const& s, std::string_view 
     if (!urn.ok()) return urn.status();
     r.urn = *urn;
     if (auto it = f.find("id"); it != f.end()) {
-      if (it->second.kind_case() != Value::kStringValue) return PathError(path, "resource reference id is not a string");
+      if (it->second.kind_case() != Value::kStringValue)
+        return PathError(path, "resource reference id is not a string");
       r.id = IsUnknownSentinel(it->second.string_value()) ? std::string() : it->second.string_value();
     }
     r.package_version = OptionalString(s, "packageVersion");
@@ -145,7 +146,8 @@ absl::StatusOr<PropertyValue> DecodeSigObject(Struct const& s, std::string_view 
       o.secret = it->second.bool_value();
     }
     if (auto it = f.find("dependencies"); it != f.end()) {
-      if (it->second.kind_case() != Value::kListValue) return PathError(path, "output value dependencies is not a list");
+      if (it->second.kind_case() != Value::kListValue)
+        return PathError(path, "output value dependencies is not a list");
       for (auto const& d : it->second.list_value().values()) {
         if (d.kind_case() != Value::kStringValue) return PathError(path, "output value dependency is not a string");
         o.dependencies.push_back(d.string_value());

@@ -76,8 +76,7 @@ void Send(RegistrationPtr r, char const* doing, Request req,
 }
 
 void SendRead(RegistrationPtr r) {
-  auto req = ReadRequest(*r->res, r->placement, r->opts, r->in, *r->pre.id_to_read, r->dependencies,
-                         r->rt->features());
+  auto req = ReadRequest(*r->res, r->placement, r->opts, r->in, *r->pre.id_to_read, r->dependencies, r->rt->features());
   Send(r, "reading ", std::move(req), &MonitorStub::ReadResource,
        [r](pulumirpc::ReadResourceResponse const& resp, auto const& secret_outputs) {
          // The id is the provider's (which may differ from the one asked for); none means unknown.
@@ -149,8 +148,7 @@ PropertyValue NormalizeOutputValues(PropertyValue const& v) {
   });
 }
 
-void AwaitInputs(PropertyInputs const& inputs,
-                 std::function<void(std::optional<std::string>, ResolvedInputs)> done) {
+void AwaitInputs(PropertyInputs const& inputs, std::function<void(std::optional<std::string>, ResolvedInputs)> done) {
   std::vector<std::pair<std::string, std::shared_ptr<OutputState<PropertyValue>>>> states;
   std::vector<std::shared_ptr<OutputStateBase>> bases;
   for (auto const& [k, v] : inputs) {
@@ -220,10 +218,10 @@ std::string ProviderReference(ResourceStatePtr const& provider) {
   return KnownUrn(provider) + "::" + (id.empty() ? std::string(kUnknownStringValue) : id);
 }
 
-ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
-                                  bool custom, PropertyInputs inputs, ResourceOptions const& opts,
-                                  std::optional<Input<std::string>> read_id, std::string provider_package,
-                                  bool remote, std::string package_ref) {
+ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name, bool custom,
+                                  PropertyInputs inputs, ResourceOptions const& opts,
+                                  std::optional<Input<std::string>> read_id, std::string provider_package, bool remote,
+                                  std::string package_ref) {
   auto res = std::make_shared<ResourceState>(rt, std::move(type), std::move(name), custom);
   res->is_provider = !provider_package.empty();
   res->package = std::move(provider_package);

@@ -46,11 +46,10 @@ std::string ProviderReference(ResourceStatePtr const& provider);
 /// Creates and registers (or reads, when read_id is set) a resource. `remote`: a component that its
 /// provider constructs (Construct), with the provider of its package like a custom resource's.
 /// `package_ref`: the reference of a parameterized package (pulumi/package.h), or "".
-ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name,
-                                  bool custom, PropertyInputs inputs, ResourceOptions const& opts,
+ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::string type, std::string name, bool custom,
+                                  PropertyInputs inputs, ResourceOptions const& opts,
                                   std::optional<Input<std::string>> read_id = std::nullopt,
-                                  std::string provider_package = "", bool remote = false,
-                                  std::string package_ref = "");
+                                  std::string provider_package = "", bool remote = false, std::string package_ref = "");
 
 /// Sends RegisterResourceOutputs once the outputs and the resource's URN have settled.
 void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs);

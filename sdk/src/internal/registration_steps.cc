@@ -248,9 +248,8 @@ pulumirpc::RegisterResourceRequest RegisterRequest(ResourceState const& res, Pla
 }
 
 pulumirpc::ReadResourceRequest ReadRequest(ResourceState const& res, Placement const& placement,
-                                           ResourceOptions const& opts, ResolvedInputs const& in,
-                                           std::string const& id, Dependencies const& dependencies,
-                                           Features const& features) {
+                                           ResourceOptions const& opts, ResolvedInputs const& in, std::string const& id,
+                                           Dependencies const& dependencies, Features const& features) {
   pulumirpc::ReadResourceRequest req;
   req.set_id(id);
   req.set_type(res.type);

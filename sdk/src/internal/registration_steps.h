@@ -82,9 +82,8 @@ pulumirpc::RegisterResourceRequest RegisterRequest(ResourceState const& res, Pla
                                                    Prerequisites const& pre, Dependencies const& dependencies,
                                                    Features const& features);
 pulumirpc::ReadResourceRequest ReadRequest(ResourceState const& res, Placement const& placement,
-                                           ResourceOptions const& opts, ResolvedInputs const& in,
-                                           std::string const& id, Dependencies const& dependencies,
-                                           Features const& features);
+                                           ResourceOptions const& opts, ResolvedInputs const& in, std::string const& id,
+                                           Dependencies const& dependencies, Features const& features);
 
 /// The fields of a RegisterResourceRequest that come from the options alone. An unset option sends the
 /// field's zero value (deleteBeforeReplaceDefined says whether delete_before_replace is set).

@@ -41,9 +41,9 @@ struct ResourceState {
   std::string const name;
   bool const custom;
   bool is_provider = false;
-  bool remote = false;  // a component its provider constructs
+  bool remote = false;      // a component its provider constructs
   std::string package_ref;  // the engine's reference for a parameterized package (pulumi/package.h)
-  std::string package;  // for providers: the package they serve
+  std::string package;      // for providers: the package they serve
 
   // Their dependencies do not include this resource (that would be a reference cycle); the public
   // accessors add it.

@@ -61,9 +61,9 @@ RunInfo RunInfoFromEnvironment(std::string* error) {
     char const* name;
     std::string* field;
   };
-  for (auto [name, field] : {Required{"PULUMI_PROJECT", &info.project}, Required{"PULUMI_STACK", &info.stack},
-                             Required{"PULUMI_MONITOR", &info.monitor_address},
-                             Required{"PULUMI_ENGINE", &info.engine_address}}) {
+  for (auto [name, field] :
+       {Required{"PULUMI_PROJECT", &info.project}, Required{"PULUMI_STACK", &info.stack},
+        Required{"PULUMI_MONITOR", &info.monitor_address}, Required{"PULUMI_ENGINE", &info.engine_address}}) {
     *field = Getenv(name);
     if (field->empty()) {
       *error = std::string("environment variable ") + name +
@@ -280,13 +280,11 @@ void Runtime::NegotiateFeatures() {
     char const* id;
     bool* flag;
   };
-  for (auto [id, flag] : {Legacy{"secrets", &features_.secrets},
-                          Legacy{"resourceReferences", &features_.resource_references},
-                          Legacy{"outputValues", &features_.output_values},
-                          Legacy{"aliasSpecs", &features_.alias_specs},
-                          Legacy{"deletedWith", &features_.deleted_with},
-                          Legacy{"resourceHooks", &features_.resource_hooks},
-                          Legacy{"errorHooks", &features_.error_hooks}}) {
+  for (auto [id, flag] :
+       {Legacy{"secrets", &features_.secrets}, Legacy{"resourceReferences", &features_.resource_references},
+        Legacy{"outputValues", &features_.output_values}, Legacy{"aliasSpecs", &features_.alias_specs},
+        Legacy{"deletedWith", &features_.deleted_with}, Legacy{"resourceHooks", &features_.resource_hooks},
+        Legacy{"errorHooks", &features_.error_hooks}}) {
     pulumirpc::SupportsFeatureRequest request;
     request.set_id(id);
     pulumirpc::SupportsFeatureResponse response;

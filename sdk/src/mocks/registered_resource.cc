@@ -35,13 +35,11 @@ void AddOptions(pulumirpc::RegisterResourceRequest const& req, RegisteredResourc
   r.env_var_mappings = {req.envvarmappings().begin(), req.envvarmappings().end()};
   if (req.has_hooks()) {
     auto const& h = req.hooks();
-    for (auto const& [step, names] : {std::pair{"before_create", &h.before_create()},
-                                      std::pair{"after_create", &h.after_create()},
-                                      std::pair{"before_update", &h.before_update()},
-                                      std::pair{"after_update", &h.after_update()},
-                                      std::pair{"before_delete", &h.before_delete()},
-                                      std::pair{"after_delete", &h.after_delete()},
-                                      std::pair{"on_error", &h.on_error()}}) {
+    for (auto const& [step, names] :
+         {std::pair{"before_create", &h.before_create()}, std::pair{"after_create", &h.after_create()},
+          std::pair{"before_update", &h.before_update()}, std::pair{"after_update", &h.after_update()},
+          std::pair{"before_delete", &h.before_delete()}, std::pair{"after_delete", &h.after_delete()},
+          std::pair{"on_error", &h.on_error()}}) {
       if (!names->empty()) r.hooks[step] = Strings(*names);
     }
   }

@@ -15,9 +15,7 @@ using internal::EncodeMap;
 // Answers keep output values: a provider's may carry dependencies (see Answer).
 internal::EncodeOptions const kAnswer{.keep_output_values = true};
 
-grpc::Status Invalid(absl::Status const& s) {
-  return {grpc::StatusCode::INVALID_ARGUMENT, std::string(s.message())};
-}
+grpc::Status Invalid(absl::Status const& s) { return {grpc::StatusCode::INVALID_ARGUMENT, std::string(s.message())}; }
 
 /// `v` without output values (an unknown one becomes computed, a secret one secret), their dependencies
 /// added to `deps`.
@@ -61,8 +59,8 @@ Resource Named(std::string urn, Request const& request, bool keep) {
 /// What an invoke or a method call names (token, provider, version), for the record the mocks answer.
 template <typename Request>
 mocks::InvokeRecord RecordOf(Request const& request) {
-  return {request.tok(), {}, request.provider(), UnlessEmpty(request.version()),
-          UnlessEmpty(request.plugindownloadurl())};
+  return {
+      request.tok(), {}, request.provider(), UnlessEmpty(request.version()), UnlessEmpty(request.plugindownloadurl())};
 }
 
 }  // namespace
@@ -107,9 +105,14 @@ grpc::Status Engine::RegisterResource(pulumirpc::RegisterResourceRequest const& 
     if (request.type() != kStackType) {
       if (auto s = RunHooks(request.hooks().before_create(), "before", r, nullptr); !s.ok()) return s;
       mocks::MockResourceResult result;
-      auto s = NewResource({.type = request.type(), .name = request.name(), .inputs = r.inputs,
-                            .provider = request.provider(), .id = request.importid(), .custom = request.custom(),
-                            .read = false, .dry_run = options_.dry_run},
+      auto s = NewResource({.type = request.type(),
+                            .name = request.name(),
+                            .inputs = r.inputs,
+                            .provider = request.provider(),
+                            .id = request.importid(),
+                            .custom = request.custom(),
+                            .read = false,
+                            .dry_run = options_.dry_run},
                            &result);
       if (!s.ok()) return s;
       r.id = request.custom() ? result.id : "";
@@ -151,8 +154,13 @@ grpc::Status Engine::ReadResource(pulumirpc::ReadResourceRequest const& request,
       r.outputs = *std::move(reference);
     } else {
       mocks::MockResourceResult result;
-      auto s = NewResource({.type = request.type(), .name = request.name(), .inputs = r.inputs,
-                            .provider = request.provider(), .id = request.id(), .custom = true, .read = true,
+      auto s = NewResource({.type = request.type(),
+                            .name = request.name(),
+                            .inputs = r.inputs,
+                            .provider = request.provider(),
+                            .id = request.id(),
+                            .custom = true,
+                            .read = true,
                             .dry_run = options_.dry_run},
                            &result);
       if (!s.ok()) return s;

@@ -135,8 +135,7 @@ class Engine {
   std::optional<PropertyMap> StackReferenceState(std::string const& type, std::string const& name) const;
   /// Answers an invoke or a method call: `result`, or `failure` when the mocks threw.
   grpc::Status Answer(mocks::InvokeRecord record, google::protobuf::Struct const& args, std::set<std::string> deps,
-                      bool accept_output_values, google::protobuf::Struct* result,
-                      std::optional<std::string>* failure);
+                      bool accept_output_values, google::protobuf::Struct* result, std::optional<std::string>* failure);
   /// Calls the program's resource hooks through its callback server, as the engine does.
   grpc::Status RunHooks(google::protobuf::RepeatedPtrField<std::string> const& names, std::string const& when,
                         Resource const& r, PropertyMap const* outputs);

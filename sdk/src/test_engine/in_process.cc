@@ -63,9 +63,7 @@ class EngineService final : public internal::EngineStub {
     return e_.SetRootResource(request);
   }
   // Every version range is satisfied (as Go's mocks answer).
-  grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const&) override {
-    return grpc::Status::OK;
-  }
+  grpc::Status RequirePulumiVersion(pulumirpc::RequirePulumiVersionRequest const&) override { return grpc::Status::OK; }
 
  private:
   Engine& e_;

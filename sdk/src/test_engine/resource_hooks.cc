@@ -12,13 +12,14 @@ grpc::Status AlreadyRegistered(std::string const& name) {
 }
 
 /// The hook's error message: empty when it succeeded.
-std::string CallHook(pulumirpc::RegisterResourceHookRequest const& hook, pulumirpc::ResourceHookRequest const& request) {
+std::string CallHook(pulumirpc::RegisterResourceHookRequest const& hook,
+                     pulumirpc::ResourceHookRequest const& request) {
   pulumirpc::CallbackInvokeRequest invoke;
   invoke.set_token(hook.callback().token());
   invoke.set_request(request.SerializeAsString());
   pulumirpc::CallbackInvokeResponse invoked;
-  auto stub = pulumirpc::Callbacks::NewStub(
-      grpc::CreateChannel(hook.callback().target(), grpc::InsecureChannelCredentials()));
+  auto stub =
+      pulumirpc::Callbacks::NewStub(grpc::CreateChannel(hook.callback().target(), grpc::InsecureChannelCredentials()));
   grpc::ClientContext ctx;
   auto status = stub->Invoke(&ctx, invoke, &invoked);
   if (!status.ok()) return status.error_message();

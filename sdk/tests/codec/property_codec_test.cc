@@ -1,17 +1,17 @@
 // Property values on the wire: table-driven protocol fixtures (fixtures/*.json, described in fixtures/README.md)
 // plus unit tests of PropertyValue itself.
-#include "internal/deep_call.h"
 #include "internal/property_codec.h"
-#include "support/property_debug.h"
+#include "internal/deep_call.h"
 #include "pulumi/property_value.h"
+#include "support/property_debug.h"
 
 #include <absl/status/status.h>
 #include <absl/strings/escaping.h>
+#include <gmock/gmock.h>
 #include <google/protobuf/struct.pb.h>
-#include <grpcpp/support/byte_buffer.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/message_differencer.h>
-#include <gmock/gmock.h>
+#include <grpcpp/support/byte_buffer.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -54,7 +54,8 @@ constexpr EncodeOptions kKeepAll{.keep_secrets = true, .keep_resources = true, .
 // --- the fixture DSL -----------------------------------------------------------------------------------------
 
 std::string const& RequireStringField(json const& j, char const* key) {
-  if (!j.contains(key) || !j.at(key).is_string()) throw std::runtime_error(std::string("DSL: needs string '") + key + "'");
+  if (!j.contains(key) || !j.at(key).is_string())
+    throw std::runtime_error(std::string("DSL: needs string '") + key + "'");
   return j.at(key).get_ref<std::string const&>();
 }
 
@@ -388,7 +389,8 @@ TEST(PropertyCodecTest, AMapNested300LevelsDecodesFromTheWire) {
 TEST(PropertyCodecTest, ModerateNestingDecodes) {
   google::protobuf::Value root;
   google::protobuf::Value* cur = &root;
-  for (int i = 0; i < 100; ++i) cur = (*cur->mutable_struct_value()->mutable_fields())["k"].mutable_list_value()->add_values();
+  for (int i = 0; i < 100; ++i)
+    cur = (*cur->mutable_struct_value()->mutable_fields())["k"].mutable_list_value()->add_values();
   cur->set_bool_value(true);
   auto d = DecodeValue(root);
   ASSERT_TRUE(d.ok()) << d.status();
@@ -461,12 +463,12 @@ TEST(PropertyCodecTest, Utf8Validation) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_TRUE(IsValidUtf8("plain ascii"));
   EXPECT_TRUE(IsValidUtf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"));  // é € 😀
-  EXPECT_FALSE(IsValidUtf8("\x80"));                // a stray continuation byte
-  EXPECT_FALSE(IsValidUtf8("\xc3"));                // cut short
-  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));            // cut short
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));            // overlong
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));        // a surrogate
-  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));    // above U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\x80"));                                 // a stray continuation byte
+  EXPECT_FALSE(IsValidUtf8("\xc3"));                                 // cut short
+  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));                             // cut short
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));                             // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));                         // a surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));                     // above U+10FFFF
   EXPECT_FALSE(IsValidUtf8("\xff"));
 }
 
@@ -511,7 +513,8 @@ TEST(PropertyValueTest, ToStringNeverPrintsSecrets) {
   secret_output.value = std::make_shared<PropertyValue const>("out-hunter2");
   secret_output.secret = true;
   OutputValue output_with_secret;
-  output_with_secret.value = std::make_shared<PropertyValue const>(PropertyMap{{"k", PropertyValue::MakeSecret("in-hunter2")}});
+  output_with_secret.value =
+      std::make_shared<PropertyValue const>(PropertyMap{{"k", PropertyValue::MakeSecret("in-hunter2")}});
   PropertyValue v = PropertyArray{
       PropertyValue::MakeSecret("hunter2"),
       PropertyMap{{"password", PropertyValue::MakeSecret(PropertyMap{{"nested", "deep-hunter2"}})}},
@@ -594,12 +597,15 @@ TEST(PropertyValueTest, Equality) {
   EXPECT_NE(PropertyValue::MakeSecret("x"), PropertyValue::MakeSecret("y"));
   EXPECT_EQ(PropertyValue::MakeComputed(), PropertyValue::MakeComputed());
   EXPECT_NE(PropertyValue::MakeComputed(), PropertyValue(PropertyArray{}));
-  EXPECT_EQ(PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}), PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}));
-  EXPECT_NE(PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}), PropertyValue(PropertyMap{{"a", PropertyArray{1}}}));
+  EXPECT_EQ(PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}),
+            PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}));
+  EXPECT_NE(PropertyValue(PropertyMap{{"a", PropertyArray{1, "b"}}}),
+            PropertyValue(PropertyMap{{"a", PropertyArray{1}}}));
   EXPECT_NE(PropertyValue(PropertyMap{{"a", 1}}), PropertyValue(PropertyMap{{"b", 1}}));
   EXPECT_NE(PropertyValue(PropertyArray{}), PropertyValue(PropertyMap{}));
 
-  EXPECT_NE(PropertyValue(ResourceReference{"u", std::nullopt, ""}), PropertyValue(ResourceReference{"u", std::string(), ""}));
+  EXPECT_NE(PropertyValue(ResourceReference{"u", std::nullopt, ""}),
+            PropertyValue(ResourceReference{"u", std::string(), ""}));
   EXPECT_NE(PropertyValue(ResourceReference{"u", "1", ""}), PropertyValue(ResourceReference{"u", "1", "2.0"}));
 
   OutputValue unknown;

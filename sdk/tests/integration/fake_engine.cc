@@ -8,9 +8,15 @@ namespace pulumi::integration {
 namespace {
 
 /// The calls the fake answers; any other is UNIMPLEMENTED, as by an engine that lacks it.
-std::set<std::string> const kServed = {"GetDeploymentInfo", "SupportsFeature",         "RegisterResource",
-                                       "RegisterResourceOutputs", "ReadResource",    "Invoke",
-                                       "Call",                    "SignalAndWaitForShutdown", "Log"};
+std::set<std::string> const kServed = {"GetDeploymentInfo",
+                                       "SupportsFeature",
+                                       "RegisterResource",
+                                       "RegisterResourceOutputs",
+                                       "ReadResource",
+                                       "Invoke",
+                                       "Call",
+                                       "SignalAndWaitForShutdown",
+                                       "Log"};
 
 grpc::Status Unimplemented(std::string const& method) {
   return {grpc::StatusCode::UNIMPLEMENTED, method + " is not implemented"};
@@ -30,13 +36,12 @@ FakeEngine::FakeEngine(FakeEngineOptions options)
     : options_(std::move(options)),
       engine_(EngineOptionsOf(options_)),
       server_(std::make_unique<test_engine::GrpcServer>(
-          engine_, test_engine::CallHooks{
-                       .before = [this](std::string const& method, grpc::ServerContext& context,
-                                        google::protobuf::Message const& request) {
-                         return Before(method, context, request);
-                       },
-                       .after = [this](std::string const& method, google::protobuf::Message const& request,
-                                       google::protobuf::Message& response) { After(method, request, response); }})) {}
+          engine_,
+          test_engine::CallHooks{
+              .before = [this](std::string const& method, grpc::ServerContext& context,
+                               google::protobuf::Message const& request) { return Before(method, context, request); },
+              .after = [this](std::string const& method, google::protobuf::Message const& request,
+                              google::protobuf::Message& response) { After(method, request, response); }})) {}
 
 FakeEngine::~FakeEngine() {
   Kill();

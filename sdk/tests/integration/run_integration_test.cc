@@ -5,10 +5,10 @@
 #include "pulumi/args.h"
 #include "pulumi/pulumi.h"
 
+#include <gmock/gmock.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/message_differencer.h>
-#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
@@ -257,18 +257,18 @@ TEST(RunIntegrationTest, CustomResourceRequestIsExact) {
 TEST(RunIntegrationTest, OutputsFlowIntoInputsWithExactDependencies) {
   FakeEngineOptions options;
   options.on_register = [](pulumirpc::RegisterResourceRequest const& req, pulumirpc::RegisterResourceResponse& resp) {
-    if (req.type() == "test:index:Instance") (*resp.mutable_object()->mutable_fields())["ip"].set_string_value("10.0.0.5");
+    if (req.type() == "test:index:Instance")
+      (*resp.mutable_object()->mutable_fields())["ip"].set_string_value("10.0.0.5");
   };
   FakeEngine fake(options);
   ASSERT_EQ(RunAgainst(fake,
                        [](Context& ctx) {
                          CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}});
                          CustomResource disk(ctx, "test:index:Disk", "disk", {});
-                         CustomResource dns(ctx, "test:index:Record", "dns",
-                                            {{"target", vm.GetOutput("ip")},
-                                             {"instanceId", vm.id()},
-                                             {"name", "db.internal"}},
-                                            {.depends_on = {disk}});
+                         CustomResource dns(
+                             ctx, "test:index:Record", "dns",
+                             {{"target", vm.GetOutput("ip")}, {"instanceId", vm.id()}, {"name", "db.internal"}},
+                             {.depends_on = {disk}});
                          ctx.Export("dnsName", dns.GetOutput("name"));
                        }),
             0);
@@ -312,9 +312,8 @@ TEST(RunIntegrationTest, SecretInputIsASecretObjectWhenTheEngineSupportsSecrets)
   auto const db = FindRegistration(fake.RegisterResourceRequests(), "db");
   ASSERT_TRUE(db.has_value());
   EXPECT_THAT(db->object(),
-              EqualsProto(StructFromJson(R"({"password":)" + SecretJson(R"("hunter2")") +
-                                         R"(,"settings":{"token":)" + SecretJson(R"("t0k")") +
-                                         R"(,"port":5432},"user":"admin"})")));
+              EqualsProto(StructFromJson(R"({"password":)" + SecretJson(R"("hunter2")") + R"(,"settings":{"token":)" +
+                                         SecretJson(R"("t0k")") + R"(,"port":5432},"user":"admin"})")));
   EXPECT_TRUE(db->acceptsecrets());
 }
 
@@ -323,8 +322,9 @@ TEST(RunIntegrationTest, SecretInputIsPlainWhenTheEngineLacksSecrets) {
   ASSERT_EQ(RunAgainst(fake, SecretInputProgram), 0);
   auto const db = FindRegistration(fake.RegisterResourceRequests(), "db");
   ASSERT_TRUE(db.has_value());
-  EXPECT_THAT(db->object(), EqualsProto(StructFromJson(
-                                R"({"password":"hunter2","settings":{"token":"t0k","port":5432},"user":"admin"})")));
+  EXPECT_THAT(
+      db->object(),
+      EqualsProto(StructFromJson(R"({"password":"hunter2","settings":{"token":"t0k","port":5432},"user":"admin"})")));
   EXPECT_FALSE(db->acceptresources());
   EXPECT_FALSE(db->aliasspecs());
 }
@@ -369,7 +369,7 @@ TEST(RunIntegrationTest, SecretConfigExportedAsStackOutputStaysSecret) {
   ASSERT_EQ(outs.size(), 1u);
   EXPECT_EQ(outs[0].urn(), fake.StackUrn());
   EXPECT_THAT(outs[0].outputs(), EqualsProto(StructFromJson(R"({"password":)" + SecretJson(R"("hunter2")") +
-                                                           R"(,"tier":"small","replicas":3})")));
+                                                            R"(,"tier":"small","replicas":3})")));
   // Reading the secret through RequireSecret logs no warning.
   for (auto const& l : fake.LogRequests()) EXPECT_THAT(l.message(), Not(HasSubstr("dbPassword"))) << l.message();
 }
@@ -443,10 +443,9 @@ TEST(RunIntegrationTest, PreviewSendsTheUnknownSentinelForUnknownOutputs) {
                            apply_ran = true;
                            return s;
                          });
-                         CustomResource dns(ctx, "test:index:Record", "dns",
-                                            {{"target", vm.GetOutput("ip")},
-                                             {"instanceId", vm.id()},
-                                             {"size", vm.GetOutput("size")}});
+                         CustomResource dns(
+                             ctx, "test:index:Record", "dns",
+                             {{"target", vm.GetOutput("ip")}, {"instanceId", vm.id()}, {"size", vm.GetOutput("size")}});
                        }),
             0);
   EXPECT_FALSE(apply_ran);
@@ -585,14 +584,15 @@ TEST(RunIntegrationTest, ResourceReferencesAreNoPropertyDependenciesOfRemoteComp
 
 TEST(RunIntegrationTest, GetSendsReadResource) {
   FakeEngine fake;
-  ASSERT_EQ(RunAgainst(fake,
-                       [](Context& ctx) {
-                         auto existing = CustomResource::Get(ctx, "test:index:Network", "net", "net-123",
-                                                             {{"region", "eu"}}, {});
-                         ctx.Export("netId", existing.id());
-                         ctx.Export("region", existing.GetOutput("region"));
-                       }),
-            0);
+  ASSERT_EQ(
+      RunAgainst(
+          fake,
+          [](Context& ctx) {
+            auto existing = CustomResource::Get(ctx, "test:index:Network", "net", "net-123", {{"region", "eu"}}, {});
+            ctx.Export("netId", existing.id());
+            ctx.Export("region", existing.GetOutput("region"));
+          }),
+      0);
   auto reads = fake.Requests<pulumirpc::ReadResourceRequest>("ReadResource");
   ASSERT_EQ(reads.size(), 1u);
   EXPECT_EQ(reads[0].id(), "net-123");
@@ -658,28 +658,28 @@ TEST(RunIntegrationTest, InvokeSendsTokenAndPlainArguments) {
 
   auto outs = fake.Requests<pulumirpc::RegisterResourceOutputsRequest>("RegisterResourceOutputs");
   ASSERT_EQ(outs.size(), 1u);
-  EXPECT_THAT(outs[0].outputs(), EqualsProto(StructFromJson(R"({"number":"1234","secretNumber":)" +
-                                                           SecretJson(R"("1234")") + "}")));
+  EXPECT_THAT(outs[0].outputs(),
+              EqualsProto(StructFromJson(R"({"number":"1234","secretNumber":)" + SecretJson(R"("1234")") + "}")));
 }
 
 TEST(RunIntegrationTest, InvokeNamesItsDependenciesForAnEngineThatChecksThem) {
   FakeEngineOptions options;
   options.features.push_back(pulumirpc::RESOURCE_MONITOR_FEATURE_INVOKE_DEPENDS_ON);
   FakeEngine fake(options);
-  ASSERT_EQ(RunAgainst(fake,
-                       [](Context& ctx) {
-                         CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}});
-                         CustomResource disk(ctx, "test:index:Disk", "disk", {});
-                         auto r = Invoke(ctx, "test:index:describe", {{"size", vm.GetOutput("size")}},
-                                         {.depends_on = {disk}});
-                         ctx.Export("size", r.Apply([](PropertyMap const& m) { return m.at("size"); }));
-                       }),
+  ASSERT_EQ(RunAgainst(
+                fake,
+                [](Context& ctx) {
+                  CustomResource vm(ctx, "test:index:Instance", "vm", {{"size", "small"}});
+                  CustomResource disk(ctx, "test:index:Disk", "disk", {});
+                  auto r = Invoke(ctx, "test:index:describe", {{"size", vm.GetOutput("size")}}, {.depends_on = {disk}});
+                  ctx.Export("size", r.Apply([](PropertyMap const& m) { return m.at("size"); }));
+                }),
             0);
   auto invokes = fake.Requests<pulumirpc::ResourceInvokeRequest>("Invoke");
   ASSERT_EQ(invokes.size(), 1u);
   EXPECT_THAT(invokes[0].args(), EqualsProto(StructFromJson(R"({"size":"small"})")));
   EXPECT_THAT(invokes[0].dependson(), ElementsAre(fake.MakeUrn("test:index:Instance", "vm", fake.StackUrn()),
-                                                   fake.MakeUrn("test:index:Disk", "disk", fake.StackUrn())));
+                                                  fake.MakeUrn("test:index:Disk", "disk", fake.StackUrn())));
   EXPECT_FALSE(invokes[0].accept_output_values());
 }
 
@@ -849,9 +849,8 @@ TEST(RunIntegrationTest, NoShutdownSignalAfterAnExceptionInAnApply) {
       fake,
       [](Context& ctx) {
         CustomResource source(ctx, "test:index:Thing", "source", {});
-        auto broken = source.id().Apply([](std::string const&) -> std::string {
-          throw std::runtime_error("the callback gave up");
-        });
+        auto broken = source.id().Apply(
+            [](std::string const&) -> std::string { throw std::runtime_error("the callback gave up"); });
         CustomResource after(ctx, "test:index:Thing", "after", {{"input", broken}});
       },
       "the callback gave up");
@@ -865,9 +864,8 @@ TEST(RunIntegrationTest, NoShutdownSignalAfterAFailedInvoke) {
       fake,
       [](Context& ctx) {
         auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
-        CustomResource after(ctx, "test:index:Thing", "after", {{"image", image.Apply([](PropertyMap const& m) {
-                                                                  return m.at("id");
-                                                                })}});
+        CustomResource after(ctx, "test:index:Thing", "after",
+                             {{"image", image.Apply([](PropertyMap const& m) { return m.at("id"); })}});
       },
       "no such image");
 }

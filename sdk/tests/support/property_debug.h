@@ -45,7 +45,9 @@ inline void DebugRender(std::ostream& os, PropertyValue const& v) {
       os << "}";
       return;
     }
-    case K::kString: os << nlohmann::json(v.AsString()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); return;
+    case K::kString:
+      os << nlohmann::json(v.AsString()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
     case K::kResourceReference: {
       auto const& r = v.AsResourceReference();
       os << "ref(urn=" << r.urn << ", id=" << (r.id ? "\"" + *r.id + "\"" : std::string("none"))

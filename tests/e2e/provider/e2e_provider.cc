@@ -36,7 +36,8 @@ std::string StringField(Struct const& s, std::string const& key) {
 
 class E2eProvider final : public pulumirpc::ResourceProvider::Service {
  public:
-  grpc::Status GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*, pulumirpc::PluginInfo* info) override {
+  grpc::Status GetPluginInfo(grpc::ServerContext*, google::protobuf::Empty const*,
+                             pulumirpc::PluginInfo* info) override {
     info->set_version("1.0.0");
     return grpc::Status::OK;
   }
@@ -67,7 +68,8 @@ class E2eProvider final : public pulumirpc::ResourceProvider::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status Check(grpc::ServerContext*, pulumirpc::CheckRequest const* req, pulumirpc::CheckResponse* resp) override {
+  grpc::Status Check(grpc::ServerContext*, pulumirpc::CheckRequest const* req,
+                     pulumirpc::CheckResponse* resp) override {
     if (req->type() != kItem) return {grpc::StatusCode::INVALID_ARGUMENT, "unknown resource type " + req->type()};
     *resp->mutable_inputs() = req->news();
     if (StringField(req->news(), "value") == "invalid") {
@@ -92,8 +94,9 @@ class E2eProvider final : public pulumirpc::ResourceProvider::Service {
       if (had && has && google::protobuf::util::MessageDifferencer::Equals(o->second, n->second)) continue;
       bool const replace = k == "key";
       using K = pulumirpc::PropertyDiff;
-      auto kind = !had ? (replace ? K::ADD_REPLACE : K::ADD)
-                       : !has ? (replace ? K::DELETE_REPLACE : K::DELETE) : (replace ? K::UPDATE_REPLACE : K::UPDATE);
+      auto kind = !had   ? (replace ? K::ADD_REPLACE : K::ADD)
+                  : !has ? (replace ? K::DELETE_REPLACE : K::DELETE)
+                         : (replace ? K::UPDATE_REPLACE : K::UPDATE);
       resp->add_diffs(k);
       if (replace) resp->add_replaces(k);
       auto& d = (*resp->mutable_detaileddiff())[k];
@@ -149,7 +152,6 @@ class E2eProvider final : public pulumirpc::ResourceProvider::Service {
   grpc::Status Cancel(grpc::ServerContext*, google::protobuf::Empty const*, google::protobuf::Empty*) override {
     return grpc::Status::OK;
   }
-
 };
 
 }  // namespace

@@ -3,8 +3,8 @@
 // pool and provider, the deployer and its grants appear in the cloud with their key settings; the script prints
 // the `pulumi login` and `secretsprovider:` lines to use; a rerun changes nothing; bad arguments, a wrong project,
 // a missing backend or passphrase are clear errors (exit 2) before anything is created.
-#include "apex_prerequisites.h"
 #include "../ops_script.h"
+#include "apex_prerequisites.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -34,29 +34,34 @@ class BootstrapWorkspace {
   explicit BootstrapWorkspace(std::string const& name) : ws_(Options(name)) { fs::remove_all(state_dir()); }
 
   static WorkspaceOptions Options(std::string const& name) {
-    auto o = ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR, .infra = INFRA_SOURCE_DIR,
-                                   .programs = SDK_BUILD_DIR "/infra", .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
+    auto o = ApexWorkspaceOptions({.sdk_build = SDK_BUILD_DIR,
+                                   .infra = INFRA_SOURCE_DIR,
+                                   .programs = SDK_BUILD_DIR "/infra",
+                                   .engine_bin = EngineBinDir(PULUMI_ENGINE_VERSION)},
                                   std::string(OPS_WORK_DIR) + "/" + name, kStack);
-    o.projects = {{"apex-bootstrap", INFRA_SOURCE_DIR "/apex-bootstrap",
-                   SDK_BUILD_DIR "/infra/apex-bootstrap/apex-bootstrap"}};
+    o.projects = {
+        {"apex-bootstrap", INFRA_SOURCE_DIR "/apex-bootstrap", SDK_BUILD_DIR "/infra/apex-bootstrap/apex-bootstrap"}};
     return o;
   }
 
   Workspace& ws() { return ws_; }
   fs::path work() const { return ws_.options().work_dir; }
   fs::path state_dir() const { return work() / "bootstrap-state"; }
-  fs::path stack_file() const { return work() / "projects" / "apex-bootstrap" / (std::string("Pulumi.") + kStack + ".yaml"); }
+  fs::path stack_file() const {
+    return work() / "projects" / "apex-bootstrap" / (std::string("Pulumi.") + kStack + ".yaml");
+  }
 
   /// ops/bootstrap --projects-dir <workspace>/projects ARGS..., with the workspace's environment and `overrides`.
   ScriptRun Script(std::vector<std::string> args, std::map<std::string, std::string> const& overrides = {}) {
-    std::vector<std::string> argv = {std::string(OPS_DIR) + "/bootstrap", "--projects-dir", (work() / "projects").string()};
+    std::vector<std::string> argv = {std::string(OPS_DIR) + "/bootstrap", "--projects-dir",
+                                     (work() / "projects").string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return RunScript(ws_, argv, overrides);
   }
 
   std::vector<std::string> Args() const {
-    return {"--stack", kStack, "--project-id", kProject, "--github-repository", kRepository, "--state-dir",
-            state_dir().string()};
+    return {"--stack",   kStack,        "--project-id",      kProject, "--github-repository",
+            kRepository, "--state-dir", state_dir().string()};
   }
 
   std::vector<StoredResource> Cloud(std::string const& type) { return CloudOf(ws_, type); }
@@ -152,7 +157,8 @@ TEST_F(BootstrappedTest, TheKeyRingAndTheRotatingKey) {
   auto keys = boot_->Cloud("gcp:kms/cryptoKey:CryptoKey");
   ASSERT_EQ(keys.size(), 1u);
   EXPECT_EQ(At(keys[0], "name"), PropertyValue("stack-secrets"));
-  EXPECT_EQ(At(keys[0], "keyRing"), PropertyValue("projects/apex-staging-345678/locations/us-central1/keyRings/apex-pulumi"));
+  EXPECT_EQ(At(keys[0], "keyRing"),
+            PropertyValue("projects/apex-staging-345678/locations/us-central1/keyRings/apex-pulumi"));
   EXPECT_EQ(At(keys[0], "rotationPeriod"), PropertyValue("7776000s"));
   EXPECT_EQ(At(keys[0], "purpose"), PropertyValue("ENCRYPT_DECRYPT"));
   EXPECT_EQ(At(keys[0], "deletionPolicy"), PropertyValue("PREVENT"));
@@ -246,19 +252,27 @@ TEST(BootstrapErrorsTest, BadArgumentsAreClearErrorsBeforeAnythingHappens) {
     std::string message;
   };
   for (auto const& c : std::vector<Case>{
-           {{"--project-id", kProject, "--github-repository", kRepository, "--state-dir", state}, {},
+           {{"--project-id", kProject, "--github-repository", kRepository, "--state-dir", state},
+            {},
             "no stack: pass --stack S or set APEX_STACK"},
-           {{"--stack", "qa", "--project-id", kProject, "--github-repository", kRepository, "--state-dir", state}, {},
+           {{"--stack", "qa", "--project-id", kProject, "--github-repository", kRepository, "--state-dir", state},
+            {},
             "Pulumi.qa.yaml: the stacks of apex-bootstrap are staging"},
-           {{"--stack", kStack, "--project-id", kProject, "--github-repository", kRepository}, {},
+           {{"--stack", kStack, "--project-id", kProject, "--github-repository", kRepository},
+            {},
             "no state backend for the bootstrap: pass --state-dir DIR the first time"},
-           {{"--stack", kStack, "--github-repository", kRepository, "--state-dir", state}, {},
+           {{"--stack", kStack, "--github-repository", kRepository, "--state-dir", state},
+            {},
             "no --project-id: name the Google Cloud project to bootstrap (the stack file says apex-staging-345678)"},
-           {{"--stack", kStack, "--project-id", "apex-prod-789012", "--github-repository", kRepository, "--state-dir", state},
+           {{"--stack", kStack, "--project-id", "apex-prod-789012", "--github-repository", kRepository, "--state-dir",
+             state},
             {},
             "--project-id apex-prod-789012 is not the project of stack staging"},
-           {{"--stack", kStack, "--project-id", kProject, "--state-dir", state}, {}, "no --github-repository OWNER/NAME"},
-           {{"--stack", kStack, "--project-id", kProject, "--github-repository", "https://github.com/a/b", "--state-dir", state},
+           {{"--stack", kStack, "--project-id", kProject, "--state-dir", state},
+            {},
+            "no --github-repository OWNER/NAME"},
+           {{"--stack", kStack, "--project-id", kProject, "--github-repository", "https://github.com/a/b",
+             "--state-dir", state},
             {},
             "--github-repository 'https://github.com/a/b' is not OWNER/NAME"},
            {{"--stack", kStack, "--project-id", kProject, "--github-repository", kRepository, "--state-dir", state},

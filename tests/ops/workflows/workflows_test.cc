@@ -98,7 +98,8 @@ TEST(WorkflowsTest, ThePullRequestDeployAndDriftWorkflowsExist) {
 
 TEST(WorkflowsTest, ActionlintAcceptsEveryWorkflow) {
   char const* actionlint = std::getenv("ACTIONLINT");
-  ASSERT_TRUE(actionlint && *actionlint) << "ACTIONLINT is not set (the ctest command sets it from tools/build-actionlint)";
+  ASSERT_TRUE(actionlint && *actionlint)
+      << "ACTIONLINT is not set (the ctest command sets it from tools/build-actionlint)";
   std::string cmd = "cd '" + kRepo.string() + "' && '" + actionlint + "' -color=false";
   for (auto const& f : WorkflowFiles()) cmd += " '" + fs::relative(f, kRepo).string() + "'";
   cmd += " 2>&1";
@@ -115,11 +116,13 @@ TEST(WorkflowsTest, ActionlintAcceptsEveryWorkflow) {
 TEST(WorkflowsTest, RunStepsCallOnlyScriptsThatExist) {
   auto called = AllScriptsCalled();
   // What the workflows are for: a failure here means a workflow stopped calling its script.
-  EXPECT_THAT(called, IsSupersetOf({"ops/preview", "ops/deploy", "ops/drift", "tools/setup", "tools/test", "tools/run"}));
+  EXPECT_THAT(called,
+              IsSupersetOf({"ops/preview", "ops/deploy", "ops/drift", "tools/setup", "tools/test", "tools/run"}));
   for (auto const& script : called) {
     auto path = kRepo / script;
     EXPECT_TRUE(fs::is_regular_file(path)) << script << " is called by a workflow but does not exist";
-    EXPECT_NE(fs::status(path).permissions() & fs::perms::owner_exec, fs::perms::none) << script << " is not executable";
+    EXPECT_NE(fs::status(path).permissions() & fs::perms::owner_exec, fs::perms::none)
+        << script << " is not executable";
   }
 }
 
@@ -152,7 +155,7 @@ TEST(WorkflowsTest, EveryActionIsPinnedToACommitWithItsVersion) {
       if (!std::regex_match(line, m, kUses)) continue;
       std::string ref = m[1];
       if (ref.rfind("./", 0) == 0) {
-        EXPECT_TRUE(fs::exists(kRepo / ref.substr(2)) ) << file.filename() << ": " << ref << " does not exist";
+        EXPECT_TRUE(fs::exists(kRepo / ref.substr(2))) << file.filename() << ": " << ref << " does not exist";
         continue;
       }
       ++remote;
@@ -175,8 +178,10 @@ TEST(WorkflowsTest, GoogleCredentialsOnlyThroughWorkloadIdentityWithMinimalPermi
     EXPECT_FALSE(doc["permissions"]["id-token"]) << file.filename() << ": id-token only on the jobs that need it";
     for (auto const& job : doc["jobs"]) {
       // A job that calls a reusable workflow passes its id-token permission on to that workflow's jobs.
-      bool auth = job.second["uses"] && ReadFile(kRepo / job.second["uses"].as<std::string>().substr(2))
-                                                .find("google-github-actions/auth@") != std::string::npos;
+      bool auth =
+          job.second["uses"] &&
+          ReadFile(kRepo / job.second["uses"].as<std::string>().substr(2)).find("google-github-actions/auth@") !=
+              std::string::npos;
       for (auto const& step : job.second["steps"]) {
         if (step["uses"] && step["uses"].as<std::string>().rfind("google-github-actions/auth@", 0) == 0) {
           auth = true;

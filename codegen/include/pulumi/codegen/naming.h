@@ -10,8 +10,8 @@
 // The rules:
 // - snake_case: an underscore goes before an upper-case letter that follows a lower-case letter or a digit,
 //   and before the last capital of an acronym that starts a word ("URLMap" -> "url_map"), except before a
-//   plural 's' or a version 'v<digit>' ("getUptimeCheckIPs" -> "get_uptime_check_ips", "IPv4" -> "ipv4"); everything is then
-//   lower case. Characters other than letters and digits become one '_'; a leading digit gets a '_' before it.
+//   plural 's' or a version 'v<digit>' ("getUptimeCheckIPs" -> "get_uptime_check_ips", "IPv4" -> "ipv4"); everything is
+//   then lower case. Characters other than letters and digits become one '_'; a leading digit gets a '_' before it.
 // - Escape: a trailing '_' for C++20 keywords and alternative tokens, the contextual `final`, `override`,
 //   `import`, `module`, and the lower-case names that C and POSIX headers define as macros (`assert`, `errno`,
 //   `major`, `minor`, `makedev`, `stdin`, `stdout`, `stderr`, `unix`, `linux`, `setjmp`, `offsetof`, `va_*`).
@@ -85,8 +85,8 @@ std::string TypeKey(std::string_view token);
 
 /// The C++ names of everything a module defines, collisions resolved (see the rules above).
 struct ModuleNames {
-  /// Token of a resource or function, or TypeKey of an object type or enum -> its C++ name (a class, an output struct for an
-  /// object type, or the output-form function for a function).
+  /// Token of a resource or function, or TypeKey of an object type or enum -> its C++ name (a class, an output struct
+  /// for an object type, or the output-form function for a function).
   std::map<std::string, std::string> types;
   /// Token of a resource, function or object type -> its args struct ("<Name>Args").
   std::map<std::string, std::string> args;

@@ -68,7 +68,7 @@ struct Property {
   bool replace_on_changes = false;
   bool plain = false;  ///< same as type.plain, kept for convenience
   std::string description;
-  std::string deprecation;  ///< `deprecationMessage`; empty when not deprecated
+  std::string deprecation;                             ///< `deprecationMessage`; empty when not deprecated
   nlohmann::json language = nlohmann::json::object();  ///< the raw `language` object, if any
   nlohmann::json default_value;  ///< `default` (a string, number or boolean); null when there is none
 };
@@ -82,7 +82,7 @@ struct ObjectType {
 };
 
 struct EnumValue {
-  std::string name;  ///< may be empty: emitters derive a name from the value
+  std::string name;      ///< may be empty: emitters derive a name from the value
   nlohmann::json value;  ///< a string, integer, number or boolean matching the enum's underlying type
   std::string description;
   std::string deprecation;
@@ -94,7 +94,7 @@ struct EnumType {
   std::string name;
   std::string description;
   TypeKind underlying = TypeKind::kString;  ///< kString, kInteger, kNumber or kBoolean
-  std::vector<EnumValue> values;  ///< in schema order
+  std::vector<EnumValue> values;            ///< in schema order
 };
 
 struct Function {
@@ -116,7 +116,7 @@ struct Function {
 /// A method of a resource: a function its provider implements on a resource (`Call`), whose first argument
 /// `__self__` is the resource itself (left out of `function.inputs`).
 struct Method {
-  std::string name;  ///< as the resource's `methods` names it, e.g. "prefixed"
+  std::string name;   ///< as the resource's `methods` names it, e.g. "prefixed"
   Function function;  ///< the function the method names, e.g. "pkg:index:Component/prefixed"
 };
 
@@ -126,12 +126,12 @@ struct Resource {
   std::string name;
   std::string description;
   std::string deprecation;
-  std::vector<Property> input_properties;  ///< `inputProperties`; Property::required from `requiredInputs`
-  std::vector<Property> properties;        ///< outputs; Property::required from `required`
+  std::vector<Property> input_properties;    ///< `inputProperties`; Property::required from `requiredInputs`
+  std::vector<Property> properties;          ///< outputs; Property::required from `required`
   std::vector<std::string> required_inputs;  ///< as listed, sorted
   std::vector<std::string> required_outputs;
   std::optional<std::vector<Property>> state_inputs;  ///< `stateInputs.properties`, when present
-  std::vector<std::string> aliases;  ///< the `type` of each alias (aliases without a type are skipped)
+  std::vector<std::string> aliases;                   ///< the `type` of each alias (aliases without a type are skipped)
   bool is_component = false;
   /// `methods`, sorted by name; their functions are not among the module's functions.
   std::vector<Method> methods;
@@ -141,11 +141,11 @@ struct Resource {
 };
 
 struct Module {
-  std::string name;  ///< "index" for the package's root module
-  std::vector<Resource> resources;   ///< sorted by token
-  std::vector<Function> functions;   ///< sorted by token
+  std::string name;                      ///< "index" for the package's root module
+  std::vector<Resource> resources;       ///< sorted by token
+  std::vector<Function> functions;       ///< sorted by token
   std::vector<ObjectType> object_types;  ///< sorted by token
-  std::vector<EnumType> enum_types;  ///< sorted by token
+  std::vector<EnumType> enum_types;      ///< sorted by token
 };
 
 struct Package {
@@ -162,7 +162,7 @@ struct Package {
   std::optional<Parameterization> parameterization;
   std::string description;
   std::string module_format = "(.*)(?:/[^/]*)";  ///< `meta.moduleFormat`, or Pulumi's default
-  std::vector<Property> config;  ///< `config.variables`; Property::required from `config.defaults`
+  std::vector<Property> config;                  ///< `config.variables`; Property::required from `config.defaults`
   /// The provider resource: token "pulumi:providers:<name>", module "index", name "Provider".
   std::optional<Resource> provider;
   std::map<std::string, Module> modules;  ///< by module name

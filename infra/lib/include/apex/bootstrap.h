@@ -24,8 +24,8 @@ namespace apex {
 /// token becomes the deployer's access token there), the security token service (the federation's token
 /// exchange) and Resource Manager (the project-level role grants).
 inline std::vector<std::string> const kBootstrapApis = {
-    "storage.googleapis.com", "cloudkms.googleapis.com", "iam.googleapis.com",
-    "iamcredentials.googleapis.com", "sts.googleapis.com", "cloudresourcemanager.googleapis.com"};
+    "storage.googleapis.com",        "cloudkms.googleapis.com", "iam.googleapis.com",
+    "iamcredentials.googleapis.com", "sts.googleapis.com",      "cloudresourcemanager.googleapis.com"};
 
 /// The project roles of the deployer service account (bootstrap_config.cc says why each is needed).
 std::vector<std::string> const& DeployerProjectRoles();
@@ -57,10 +57,10 @@ inline constexpr char kCryptoKeyName[] = "stack-secrets";
 struct BootstrapArgs {
   CommonConfig common;
   Labels labels;
-  std::string github_repository;          ///< apex:githubRepository, "owner/name"
-  std::string state_bucket;               ///< apex:stateBucket, default "<project>-pulumi-state"
-  int noncurrent_version_days = 30;       ///< apex:stateVersionRetentionDays: old checkpoints are kept this long
-  int key_rotation_days = 90;             ///< apex:keyRotationDays: a new primary key version this often
+  std::string github_repository;     ///< apex:githubRepository, "owner/name"
+  std::string state_bucket;          ///< apex:stateBucket, default "<project>-pulumi-state"
+  int noncurrent_version_days = 30;  ///< apex:stateVersionRetentionDays: old checkpoints are kept this long
+  int key_rotation_days = 90;        ///< apex:keyRotationDays: a new primary key version this often
   std::string deployer_account_id = "apex-deployer";  ///< apex:deployerAccountId
   std::string pool_id = "github";                     ///< apex:workloadIdentityPoolId
   std::string provider_id = "github-actions";         ///< apex:workloadIdentityProviderId

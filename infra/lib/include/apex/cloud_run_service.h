@@ -58,16 +58,16 @@ struct SecretEnvVar {
 
 /// A secret mounted as a file (a Secret Manager volume): `path` is the file, its directory the mount point.
 struct SecretFile {
-  std::string name{};                  ///< the volume's name, also in its IAM grant's name ("postgres-ca")
+  std::string name{};                   ///< the volume's name, also in its IAM grant's name ("postgres-ca")
   pulumi::Input<std::string> secret{};  ///< the secret's id
-  std::string path{};                  ///< absolute, e.g. "/secrets/postgres-ca/server-ca.pem"; one file per directory
+  std::string path{};                   ///< absolute, e.g. "/secrets/postgres-ca/server-ca.pem"; one file per directory
   std::string version = "latest";
 };
 
 /// The workload's service account as a Cloud SQL IAM database user of `instance` (no password: the login is
 /// an OAuth access token). The user's name, "<account>@<project>.iam", is put in env var `user_env`.
 struct CloudSqlIamUser {
-  pulumi::Input<std::string> instance{};  ///< the Cloud SQL instance's name
+  pulumi::Input<std::string> instance{};      ///< the Cloud SQL instance's name
   std::vector<std::string> database_roles{};  ///< e.g. {"cloudsqlsuperuser"}; privileges otherwise come from GRANTs
   std::string user_env = "POSTGRES_USER";
 };
@@ -151,7 +151,7 @@ class CloudRunService : public pulumi::ComponentResource {
   pulumi::Output<std::string> service_name;
   pulumi::Output<std::string> service_account_email;
   pulumi::Output<std::string> service_account_member;  ///< "serviceAccount:<email>", for granting it access
-  pulumi::Output<std::string> database_user;  ///< its Cloud SQL IAM user's name; empty without database_user
+  pulumi::Output<std::string> database_user;           ///< its Cloud SQL IAM user's name; empty without database_user
 
  private:
   void AddInvoker(pulumi::Context& ctx, std::string const& id, pulumi::Input<std::string> const& member);
@@ -185,8 +185,8 @@ class CloudRunWorkerPool : public pulumi::ComponentResource {
 struct DatabaseMigrationArgs {
   CommonConfig common{};
   Labels labels{};
-  std::string name = "apex-db-migrate";  ///< the job's name and its service account's id
-  std::string image{};  ///< a postgres client image pinned to a version or digest (has psql and sh)
+  std::string name = "apex-db-migrate";   ///< the job's name and its service account's id
+  std::string image{};                    ///< a postgres client image pinned to a version or digest (has psql and sh)
   pulumi::Input<std::string> instance{};  ///< the Cloud SQL instance's name
   pulumi::Input<std::string> host{};      ///< its private IP
   std::string database = "vectors";
@@ -277,7 +277,8 @@ template <typename Env, typename ValueSource, typename SecretKeyRef>
 std::vector<Env> ContainerEnv(CloudRunWorkload const& workload, WorkloadIdentity const& identity) {
   std::vector<Env> env;
   for (auto const& e : workload.env) env.push_back(Env{.name = e.name, .value = e.value});
-  if (workload.database_user) env.push_back(Env{.name = workload.database_user->user_env, .value = identity.database_user});
+  if (workload.database_user)
+    env.push_back(Env{.name = workload.database_user->user_env, .value = identity.database_user});
   for (auto const& s : workload.secrets) {
     SecretKeyRef ref{.secret = s.secret, .version = s.version};
     env.push_back(Env{.name = s.name, .value_source = ValueSource{.secret_key_ref = ref}});
@@ -294,9 +295,9 @@ std::pair<std::optional<std::vector<Volume>>, std::optional<std::vector<Mount>>>
   std::vector<Mount> mounts;
   for (auto const& f : files) {
     auto [dir, file] = SplitSecretPath(f.path);
-    volumes.push_back(Volume{.name = f.name,
-                             .secret = VolumeSecret{.items = std::vector<Item>{{.path = file, .version = f.version}},
-                                                    .secret = f.secret}});
+    volumes.push_back(Volume{
+        .name = f.name,
+        .secret = VolumeSecret{.items = std::vector<Item>{{.path = file, .version = f.version}}, .secret = f.secret}});
     mounts.push_back(Mount{.mount_path = dir, .name = f.name});
   }
   return {volumes, mounts};

@@ -38,7 +38,8 @@ class ConfigReader {
   /// A value that must not be empty, `fallback` when unset (an empty fallback makes it required).
   std::string RequireNonEmpty(std::string const& key, std::string const& fallback = "") const;
   std::string RequireOneOf(std::string const& key, std::vector<std::string> const& allowed) const;
-  std::string GetOneOf(std::string const& key, std::string const& fallback, std::vector<std::string> const& allowed) const;
+  std::string GetOneOf(std::string const& key, std::string const& fallback,
+                       std::vector<std::string> const& allowed) const;
   int RequireInt(std::string const& key, int min, int max) const;
   int GetInt(std::string const& key, int fallback, int min, int max) const;
   double GetDouble(std::string const& key, double fallback) const;

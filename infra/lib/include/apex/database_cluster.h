@@ -31,44 +31,46 @@ namespace apex {
 
 /// Cloud SQL settings (apex:postgres*).
 struct PostgresConfig {
-  std::string database_version;         ///< apex:postgresVersion: POSTGRES_17 or POSTGRES_18 (staging, prod: 18)
-  std::string edition = "ENTERPRISE";   ///< apex:postgresEdition: ENTERPRISE (shared-core and custom tiers) or ENTERPRISE_PLUS
-  std::string tier;                     ///< apex:postgresTier, e.g. db-f1-micro, db-custom-4-15360
-  std::string availability_type;        ///< apex:postgresAvailability: ZONAL or REGIONAL
-  bool backups_enabled = false;         ///< apex:postgresBackups
-  bool pitr_enabled = false;            ///< apex:postgresPitr (needs backups)
+  std::string database_version;  ///< apex:postgresVersion: POSTGRES_17 or POSTGRES_18 (staging, prod: 18)
+  std::string edition =
+      "ENTERPRISE";  ///< apex:postgresEdition: ENTERPRISE (shared-core and custom tiers) or ENTERPRISE_PLUS
+  std::string tier;  ///< apex:postgresTier, e.g. db-f1-micro, db-custom-4-15360
+  std::string availability_type;            ///< apex:postgresAvailability: ZONAL or REGIONAL
+  bool backups_enabled = false;             ///< apex:postgresBackups
+  bool pitr_enabled = false;                ///< apex:postgresPitr (needs backups)
   std::string backup_start_time = "01:00";  ///< apex:postgresBackupStartTime, HH:MM UTC
-  int retained_backups = 14;            ///< apex:postgresRetainedBackups (daily, so a count of days)
-  int log_retention_days = 7;           ///< apex:postgresLogRetentionDays (PITR transaction logs, 1..7; < retained)
-  int max_connections = 100;            ///< apex:postgresMaxConnections (the max_connections flag)
-  int disk_size_gb = 10;                ///< apex:postgresDiskSizeGb (initial; autoresize grows it)
-  int disk_autoresize_limit_gb = 0;     ///< apex:postgresDiskAutoresizeLimitGb (0: no limit)
-  int maintenance_day = 7;              ///< apex:postgresMaintenanceDay, 1 (Monday) .. 7 (Sunday)
-  int maintenance_hour = 5;             ///< apex:postgresMaintenanceHour, 0..23 UTC
+  int retained_backups = 14;                ///< apex:postgresRetainedBackups (daily, so a count of days)
+  int log_retention_days = 7;               ///< apex:postgresLogRetentionDays (PITR transaction logs, 1..7; < retained)
+  int max_connections = 100;                ///< apex:postgresMaxConnections (the max_connections flag)
+  int disk_size_gb = 10;                    ///< apex:postgresDiskSizeGb (initial; autoresize grows it)
+  int disk_autoresize_limit_gb = 0;         ///< apex:postgresDiskAutoresizeLimitGb (0: no limit)
+  int maintenance_day = 7;                  ///< apex:postgresMaintenanceDay, 1 (Monday) .. 7 (Sunday)
+  int maintenance_hour = 5;                 ///< apex:postgresMaintenanceHour, 0..23 UTC
   std::string maintenance_track = "stable";  ///< apex:postgresMaintenanceTrack: canary, stable or week5
 };
 
 /// Memorystore settings (apex:redis*).
 struct RedisConfig {
-  std::string tier;                 ///< apex:redisTier: BASIC or STANDARD_HA
-  int memory_size_gb = 1;           ///< apex:redisMemorySizeGb
+  std::string tier;                   ///< apex:redisTier: BASIC or STANDARD_HA
+  int memory_size_gb = 1;             ///< apex:redisMemorySizeGb
   std::string version = "REDIS_7_2";  ///< apex:redisVersion
-  bool persistence = false;         ///< apex:redisPersistence: RDB snapshots
-  std::string snapshot_period = "SIX_HOURS";  ///< apex:redisSnapshotPeriod: ONE_HOUR, SIX_HOURS, TWELVE_HOURS, TWENTY_FOUR_HOURS
+  bool persistence = false;           ///< apex:redisPersistence: RDB snapshots
+  std::string snapshot_period =
+      "SIX_HOURS";  ///< apex:redisSnapshotPeriod: ONE_HOUR, SIX_HOURS, TWELVE_HOURS, TWENTY_FOUR_HOURS
   std::string maintenance_day = "SUNDAY";  ///< apex:redisMaintenanceDay: MONDAY..SUNDAY
-  int maintenance_hour = 3;         ///< apex:redisMaintenanceHour, 0..23 UTC
+  int maintenance_hour = 3;                ///< apex:redisMaintenanceHour, 0..23 UTC
 };
 
 /// The shape of a data VM, read from apex:<vm>* (<vm>: neo4j or qdrant), e.g. apex:qdrantMachineType.
 struct DataVmConfig {
-  std::string machine_type;          ///< apex:<vm>MachineType
-  std::string zone;                  ///< apex:<vm>Zone (default <region>-a)
+  std::string machine_type;                           ///< apex:<vm>MachineType
+  std::string zone;                                   ///< apex:<vm>Zone (default <region>-a)
   std::string boot_image = "debian-cloud/debian-12";  ///< apex:neo4jImage / apex:qdrantBootImage
-  int boot_disk_size_gb = 20;        ///< apex:<vm>BootDiskSizeGb
-  int data_disk_size_gb = 50;        ///< apex:<vm>DataDiskSizeGb
-  std::string data_disk_type = "pd-ssd";  ///< apex:<vm>DataDiskType: pd-balanced or pd-ssd
-  std::string snapshot_start_time = "04:00";  ///< apex:<vm>SnapshotStartTime, HH:MM UTC
-  int snapshot_retention_days = 7;   ///< apex:<vm>SnapshotRetentionDays
+  int boot_disk_size_gb = 20;                         ///< apex:<vm>BootDiskSizeGb
+  int data_disk_size_gb = 50;                         ///< apex:<vm>DataDiskSizeGb
+  std::string data_disk_type = "pd-ssd";              ///< apex:<vm>DataDiskType: pd-balanced or pd-ssd
+  std::string snapshot_start_time = "04:00";          ///< apex:<vm>SnapshotStartTime, HH:MM UTC
+  int snapshot_retention_days = 7;                    ///< apex:<vm>SnapshotRetentionDays
 };
 
 /// The Neo4j VM (apex:neo4j*).
@@ -146,7 +148,7 @@ class DatabaseCluster : public pulumi::ComponentResource {
  private:
   /// What tells one data VM from the other; CreateDataVm builds the shape they share.
   struct DataVmSpec {
-    std::string component;                  ///< neo4j or qdrant: names, labels and the network tag
+    std::string component;  ///< neo4j or qdrant: names, labels and the network tag
     std::string description;
     DataVmConfig const& config;
     pulumi::Output<std::string> secret_id;  ///< the VM's own secret, filled at its first boot
@@ -168,8 +170,9 @@ class DatabaseCluster : public pulumi::ComponentResource {
   pulumi::Output<std::string> CreateSecret(pulumi::Context& ctx, std::string const& name,
                                            DatabaseClusterArgs const& args, std::string const& component);
   /// A secret as above with one version holding `value`; returns the secret's id.
-  pulumi::Output<std::string> StoreSecret(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
-                                          std::string const& component, pulumi::Output<std::string> const& value);
+  pulumi::Output<std::string> StoreSecret(pulumi::Context& ctx, std::string const& name,
+                                          DatabaseClusterArgs const& args, std::string const& component,
+                                          pulumi::Output<std::string> const& value);
   // One per part of the cluster (database_cluster_<part>.cc), in this order; each sets its members above.
   void CreatePostgres(pulumi::Context& ctx, std::string const& name, DatabaseClusterArgs const& args,
                       DatabaseNetwork const& network, pulumi::Output<std::string> const& private_network);

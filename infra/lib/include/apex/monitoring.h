@@ -25,18 +25,18 @@ namespace apex {
 
 /// The alerting settings of a stack, from apex:* config (validated).
 struct MonitoringConfig {
-  std::string notification_email{};     ///< apex:alertEmail
-  double latency_p95_ms = 2000;         ///< apex:latencyP95ThresholdMs: Cloud Run request latency, 95th percentile
-  double error_ratio = 0.05;            ///< apex:errorRatioThreshold: 5xx responses / all responses, (0, 1]
-  double sql_cpu_utilization = 0.8;     ///< apex:sqlCpuThreshold, (0, 1]
-  double sql_disk_utilization = 0.85;   ///< apex:sqlDiskThreshold, (0, 1]
-  double redis_memory_usage = 0.8;      ///< apex:redisMemoryThreshold, (0, 1]
-  double vm_memory_percent = 90;        ///< apex:vmMemoryThreshold: a data VM's used memory, percent, (0, 100]
-  double vm_disk_percent = 85;          ///< apex:vmDiskThreshold: a data VM's fullest file system, percent, (0, 100]
-  int alert_duration_seconds = 300;     ///< apex:alertDurationSeconds: how long a condition holds before it fires
-  int auto_close_seconds = 1800;        ///< apex:alertAutoCloseSeconds: incidents close after this long without data
-  int uptime_period_seconds = 60;       ///< apex:uptimeCheckPeriodSeconds: 60, 300, 600 or 900
-  std::string health_path = "/healthz"; ///< apex:healthPath: what the uptime check requests
+  std::string notification_email{};      ///< apex:alertEmail
+  double latency_p95_ms = 2000;          ///< apex:latencyP95ThresholdMs: Cloud Run request latency, 95th percentile
+  double error_ratio = 0.05;             ///< apex:errorRatioThreshold: 5xx responses / all responses, (0, 1]
+  double sql_cpu_utilization = 0.8;      ///< apex:sqlCpuThreshold, (0, 1]
+  double sql_disk_utilization = 0.85;    ///< apex:sqlDiskThreshold, (0, 1]
+  double redis_memory_usage = 0.8;       ///< apex:redisMemoryThreshold, (0, 1]
+  double vm_memory_percent = 90;         ///< apex:vmMemoryThreshold: a data VM's used memory, percent, (0, 100]
+  double vm_disk_percent = 85;           ///< apex:vmDiskThreshold: a data VM's fullest file system, percent, (0, 100]
+  int alert_duration_seconds = 300;      ///< apex:alertDurationSeconds: how long a condition holds before it fires
+  int auto_close_seconds = 1800;         ///< apex:alertAutoCloseSeconds: incidents close after this long without data
+  int uptime_period_seconds = 60;        ///< apex:uptimeCheckPeriodSeconds: 60, 300, 600 or 900
+  std::string health_path = "/healthz";  ///< apex:healthPath: what the uptime check requests
 };
 
 MonitoringConfig LoadMonitoringConfig(pulumi::Context& ctx);
@@ -62,7 +62,7 @@ struct MonitoringArgs {
   pulumi::Input<std::string> public_url{};  ///< "https://<host>" where users reach the API (domain or run.app)
   std::vector<MonitoredService> services{};
   pulumi::Input<std::string> postgres_instance{};  ///< the Cloud SQL instance name
-  pulumi::Input<std::string> redis_instance{};     ///< the Memorystore instance id (projects/…/instances/<name>) or name
+  pulumi::Input<std::string> redis_instance{};  ///< the Memorystore instance id (projects/…/instances/<name>) or name
   std::vector<MonitoredVm> vms{};
   pulumi::Input<std::string> worker_pool{};  ///< the Temporal worker pool's name (a Cloud Run worker pool)
 };

@@ -37,9 +37,9 @@ std::string DefaultNetworkRefusal(std::string const& project);
 
 /// The container image repository's settings (apex:* config, validated).
 struct ImageRepositoryArgs {
-  int keep_count = 10;               ///< apex:imageKeepCount: the most recent versions kept of each image, 1..100
-  int untagged_retention_days = 7;   ///< apex:untaggedImageRetentionDays: untagged versions go after this, 1..365
-  bool immutable_tags = false;       ///< prod: a pushed tag cannot be moved to another image
+  int keep_count = 10;              ///< apex:imageKeepCount: the most recent versions kept of each image, 1..100
+  int untagged_retention_days = 7;  ///< apex:untaggedImageRetentionDays: untagged versions go after this, 1..365
+  bool immutable_tags = false;      ///< prod: a pushed tag cannot be moved to another image
 };
 
 struct NetworkArgs {
@@ -48,10 +48,10 @@ struct NetworkArgs {
   /// The project the resources go in: ProjectWithoutDefaultNetwork's result, so that they wait for the check.
   pulumi::Input<std::string> project;
   ImageRepositoryArgs images;
-  std::string subnet_cidr;             ///< apex:subnetCidr, e.g. 10.10.0.0/20
-  int psa_prefix_length = 16;          ///< apex:psaPrefixLength: the private service access range
-  double flow_log_sampling = 0.5;      ///< apex:flowLogSampling (0..1]
-  bool nat_log_all = false;            ///< apex:natLogAll: ALL instead of ERRORS_ONLY
+  std::string subnet_cidr;         ///< apex:subnetCidr, e.g. 10.10.0.0/20
+  int psa_prefix_length = 16;      ///< apex:psaPrefixLength: the private service access range
+  double flow_log_sampling = 0.5;  ///< apex:flowLogSampling (0..1]
+  bool nat_log_all = false;        ///< apex:natLogAll: ALL instead of ERRORS_ONLY
 };
 
 /// Reads NetworkArgs from the stack's config (validated); `project` is the gate (see ProjectWithoutDefaultNetwork).

@@ -13,7 +13,8 @@
 //   auto config = apex::LoadServiceTierConfig(ctx);               // validated before anything is registered
 //   auto apis = apex::EnableApis(ctx, common, apex::ServiceTierApis(config));
 //   apex::StackReads stacks(ctx, common, "apex-services");
-//   auto tier = apex::CreateServiceTier(ctx, common, config, apex::ReadServiceTierInputs(stacks), {.depends_on = apis});
+//   auto tier = apex::CreateServiceTier(ctx, common, config, apex::ReadServiceTierInputs(stacks), {.depends_on =
+//   apis});
 #ifndef APEX_SERVICE_TIER_H
 #define APEX_SERVICE_TIER_H
 
@@ -30,7 +31,7 @@ namespace apex {
 
 /// apex:temporal*: the Temporal frontend the worker pool polls.
 struct TemporalConfig {
-  std::string address;  ///< apex:temporalAddress, host:port
+  std::string address;     ///< apex:temporalAddress, host:port
   std::string name_space;  ///< apex:temporalNamespace
   std::string task_queue;  ///< apex:temporalTaskQueue
   /// apex:temporalApiKeySecret: a Secret Manager secret id, managed outside these stacks.
@@ -53,11 +54,11 @@ struct ServiceTierImageSuffixes {
 };
 
 struct ServiceTierConfig {
-  bool deletion_protection = true;  ///< apex:deletionProtection: every service, the worker pool and the job
-  std::string log_level;            ///< apex:logLevel: debug, info, warning or error
-  ServiceSizing api_gateway;        ///< apex:apiGateway*
-  ServiceSizing ingestion_worker;   ///< apex:ingestionWorker*
-  ServiceSizing query_router;       ///< apex:queryRouter*
+  bool deletion_protection = true;   ///< apex:deletionProtection: every service, the worker pool and the job
+  std::string log_level;             ///< apex:logLevel: debug, info, warning or error
+  ServiceSizing api_gateway;         ///< apex:apiGateway*
+  ServiceSizing ingestion_worker;    ///< apex:ingestionWorker*
+  ServiceSizing query_router;        ///< apex:queryRouter*
   WorkerPoolSizing temporal_worker;  ///< apex:temporalWorker*
   TemporalConfig temporal;
   ServiceTierImageSuffixes image_suffixes;

@@ -18,7 +18,7 @@ struct StackRead {
 };
 
 struct GraphProject {
-  std::string name;  ///< "apex-databases"
+  std::string name;              ///< "apex-databases"
   std::vector<StackRead> reads;  ///< in the order of stack-graph.txt, one per producer
 
   /// The producers' names.

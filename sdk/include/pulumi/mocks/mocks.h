@@ -213,8 +213,14 @@ Awaited<T> AwaitForTest(Output<T> const& output) {
   a.secret = s->secret();
   a.dependencies = internal_wait::DependencyUrns(s->deps());
   switch (s->state()) {
-    case S::kKnown: a.known = true; a.value = s->value(); break;
-    case S::kRejected: a.failed = true; a.error = s->error(); break;
+    case S::kKnown:
+      a.known = true;
+      a.value = s->value();
+      break;
+    case S::kRejected:
+      a.failed = true;
+      a.error = s->error();
+      break;
     default: break;
   }
   return a;

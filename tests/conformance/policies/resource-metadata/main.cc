@@ -25,15 +25,16 @@ bool ContainsUrnOf(std::vector<std::string> const& urns, std::string const& name
 /// A resource policy that reports "metadata matched" when the resource named `name` satisfies `matches`.
 policy::ResourceValidationPolicy MetadataPolicy(std::string policy_name, std::string description, std::string name,
                                                 std::function<bool(policy::AnalyzerResource const&)> matches) {
-  return {.name = std::move(policy_name),
-          .description = std::move(description),
-          .enforcement_level = policy::EnforcementLevel::kAdvisory,
-          .validate = [name = std::move(name), matches = std::move(matches)](policy::ResourceValidationArgs const& args) {
-            auto const& r = args.resource;
-            if (r.type == "simple:index:Resource" && r.name == name && matches(r)) {
-              args.ReportViolation("metadata matched");
-            }
-          }};
+  return {
+      .name = std::move(policy_name),
+      .description = std::move(description),
+      .enforcement_level = policy::EnforcementLevel::kAdvisory,
+      .validate = [name = std::move(name), matches = std::move(matches)](policy::ResourceValidationArgs const& args) {
+        auto const& r = args.resource;
+        if (r.type == "simple:index:Resource" && r.name == name && matches(r)) {
+          args.ReportViolation("metadata matched");
+        }
+      }};
 }
 
 policy::AnalyzerResource const* StackResourceNamed(std::vector<policy::AnalyzerResource> const& resources,
@@ -53,8 +54,7 @@ int main(int argc, char** argv) {
         "resource-metadata", "1.0.0",
         {MetadataPolicy("name-type-urn-props", "Resource identity metadata is available", "identity",
                         [](Resource const& r) {
-                          return r.properties.GetBool("value") == true &&
-                                 r.urn.find("::identity") != std::string::npos;
+                          return r.properties.GetBool("value") == true && r.urn.find("::identity") != std::string::npos;
                         }),
          MetadataPolicy("protect", "Protect option metadata is available", "protected",
                         [](Resource const& r) { return r.options.protect; }),
@@ -76,28 +76,28 @@ int main(int argc, char** argv) {
                         }),
          MetadataPolicy("parent", "Parent metadata is available", "child",
                         [](Resource const& r) { return r.parent.find("::parent") != std::string::npos; }),
-         policy::StackValidationPolicy{
-             .name = "dependencies",
-             .description = "Dependency metadata is available",
-             .enforcement_level = policy::EnforcementLevel::kAdvisory,
-             .validate =
-                 [](policy::StackValidationArgs const& args) {
-                   auto const* r = StackResourceNamed(args.resources, "dependsOn");
-                   if (r && ContainsUrnOf(r->dependencies, "dependency")) args.ReportViolation("metadata matched", r->urn);
-                 }},
-         policy::StackValidationPolicy{
-             .name = "property-dependencies",
-             .description = "Property dependency metadata is available",
-             .enforcement_level = policy::EnforcementLevel::kAdvisory,
-             .validate =
-                 [](policy::StackValidationArgs const& args) {
-                   auto const* r = StackResourceNamed(args.resources, "propertyDependency");
-                   if (!r) return;
-                   auto deps = r->property_dependencies.find("value");
-                   if (deps != r->property_dependencies.end() && ContainsUrnOf(deps->second, "dependency")) {
-                     args.ReportViolation("metadata matched", r->urn);
-                   }
-                 }}},
+         policy::StackValidationPolicy{.name = "dependencies",
+                                       .description = "Dependency metadata is available",
+                                       .enforcement_level = policy::EnforcementLevel::kAdvisory,
+                                       .validate =
+                                           [](policy::StackValidationArgs const& args) {
+                                             auto const* r = StackResourceNamed(args.resources, "dependsOn");
+                                             if (r && ContainsUrnOf(r->dependencies, "dependency"))
+                                               args.ReportViolation("metadata matched", r->urn);
+                                           }},
+         policy::StackValidationPolicy{.name = "property-dependencies",
+                                       .description = "Property dependency metadata is available",
+                                       .enforcement_level = policy::EnforcementLevel::kAdvisory,
+                                       .validate =
+                                           [](policy::StackValidationArgs const& args) {
+                                             auto const* r = StackResourceNamed(args.resources, "propertyDependency");
+                                             if (!r) return;
+                                             auto deps = r->property_dependencies.find("value");
+                                             if (deps != r->property_dependencies.end() &&
+                                                 ContainsUrnOf(deps->second, "dependency")) {
+                                               args.ReportViolation("metadata matched", r->urn);
+                                             }
+                                           }}},
         policy::EnforcementLevel::kAdvisory);
   });
 }

@@ -13,18 +13,18 @@ int main(int argc, char** argv) {
     std::string const text = want ? "true" : "false";
     return policy::PolicyPack(
         "stack-config", "2.0.0",
-        {policy::ResourceValidationPolicy{
-            .name = "validate-" + text,
-            .description = "Verifies property is " + text,
-            .enforcement_level = policy::EnforcementLevel::kMandatory,
-            .validate =
-                [want](policy::ResourceValidationArgs const& args) {
-                  if (args.resource.type != "simple:index:Resource") return;
-                  auto value = args.resource.properties.GetBool("value");
-                  if (value && *value != want) {
-                    args.ReportViolation(std::string("Property was ") + (*value ? "true" : "false"));
-                  }
-                }}},
+        {policy::ResourceValidationPolicy{.name = "validate-" + text,
+                                          .description = "Verifies property is " + text,
+                                          .enforcement_level = policy::EnforcementLevel::kMandatory,
+                                          .validate =
+                                              [want](policy::ResourceValidationArgs const& args) {
+                                                if (args.resource.type != "simple:index:Resource") return;
+                                                auto value = args.resource.properties.GetBool("value");
+                                                if (value && *value != want) {
+                                                  args.ReportViolation(std::string("Property was ") +
+                                                                       (*value ? "true" : "false"));
+                                                }
+                                              }}},
         policy::EnforcementLevel::kMandatory);
   });
 }

@@ -28,8 +28,10 @@ int main() {
     ctx.Export("plainTryFailure", Can([&] { return a_map.at("b"); }));
 
     auto a_secret_map = pulumi::MakeSecret(pulumi::MakeOutput(a_map));
-    ctx.Export("outputTrySuccess", a_secret_map.Apply([](StringMap const& m) { return Can([&] { return m.at("a"); }); }));
-    ctx.Export("outputTryFailure", a_secret_map.Apply([](StringMap const& m) { return Can([&] { return m.at("b"); }); }));
+    ctx.Export("outputTrySuccess",
+               a_secret_map.Apply([](StringMap const& m) { return Can([&] { return m.at("a"); }); }));
+    ctx.Export("outputTryFailure",
+               a_secret_map.Apply([](StringMap const& m) { return Can([&] { return m.at("b"); }); }));
 
     // A dynamically typed value: field access fails at run time only.
     nlohmann::json an_object = config.RequireJson("anObject");

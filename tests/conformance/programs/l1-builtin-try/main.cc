@@ -15,7 +15,6 @@ auto Try(F&& f, T fallback) -> decltype(f()) {
   }
 }
 
-
 }  // namespace
 
 int main() {

@@ -4,10 +4,8 @@
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    pulumi::ComponentResource my_component(ctx, "my:custom:Component", "myComponent",
-                                           {{"aNumber", 42},
-                                            {"aString", "hello"},
-                                            {"aJson", nlohmann::json{{"key", "value"}}.dump()}},
-                                           {});
+    pulumi::ComponentResource my_component(
+        ctx, "my:custom:Component", "myComponent",
+        {{"aNumber", 42}, {"aString", "hello"}, {"aJson", nlohmann::json{{"key", "value"}}.dump()}}, {});
   });
 }

@@ -25,7 +25,6 @@ void from_json(nlohmann::json const& j, OptionalObject& o) {
 }
 nlohmann::json ToJson(OptionalObject const& o) { return {{"prop", o.prop}, {"other", o.other}}; }
 
-
 }  // namespace
 
 int main() {

@@ -1,7 +1,7 @@
 // l2-camel-names: a package, module and properties named in camelCase (camelNames:CoolModule:SomeResource),
 // used through their C++ names.
-#include "pulumi/pulumi.h"
 #include "pulumi/camel_names/cool_module/some_resource.h"
+#include "pulumi/pulumi.h"
 
 using pulumi::camel_names::cool_module::SomeResource;
 

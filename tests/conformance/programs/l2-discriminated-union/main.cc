@@ -1,8 +1,8 @@
 // l2-discriminated-union: inputs that are one of several object types, told apart by `discriminantKind`.
-#include "pulumi/pulumi.h"
 #include "pulumi/discriminated_union/example.h"
 #include "pulumi/discriminated_union/types/variant_one.h"
 #include "pulumi/discriminated_union/types/variant_two.h"
+#include "pulumi/pulumi.h"
 
 using pulumi::PropertyValue;
 using pulumi::discriminated_union::Example;

@@ -25,8 +25,8 @@ int main() {
         {
             .array_of_enum = std::vector<en::StringEnum>{en::StringEnum::kStringOne, en::StringEnum::kStringTwo},
             .holder = en::HolderArgs{.color = en::StringEnum::kStringOne, .size = en::IntEnum::kIntTwo},
-            .map_of_enum = std::map<std::string, en::IntEnum>{{"small", en::IntEnum::kIntOne},
-                                                              {"large", en::IntEnum::kIntTwo}},
+            .map_of_enum =
+                std::map<std::string, en::IntEnum>{{"small", en::IntEnum::kIntOne}, {"large", en::IntEnum::kIntTwo}},
             .number_enum = en::NumberEnum::kZeroPointOne,
             .union_enum = en::WordyEnum::kAValueWithSpaces,  // a union of WordyEnum and string
             .wordy_enum = en::WordyEnum::kItSGotApostrophes,

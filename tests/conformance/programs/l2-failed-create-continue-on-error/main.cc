@@ -1,5 +1,5 @@
-// l2-failed-create-continue-on-error: a resource whose create fails, resources that depend on it (by dependsOn and through its
-// output) and one that does not.
+// l2-failed-create-continue-on-error: a resource whose create fails, resources that depend on it (by dependsOn and
+// through its output) and one that does not.
 #include "pulumi/fail_on_create/resource.h"
 #include "pulumi/pulumi.h"
 #include "pulumi/simple/resource.h"

@@ -31,7 +31,7 @@ int main() {
                                         });
 
     std::map<std::string, pulumi::Output<std::string>> id_map{{"source1Token", source1.id()},
-                                                               {"source2Token", source2.id()}};
+                                                              {"source2Token", source2.id()}};
     auto as_number = [](std::string const& id) { return pcl::ToNumber(id); };
     auto as_int = [](std::string const& id) { return pcl::ToInt(id); };
     auto as_bool = [](std::string const& id) { return pcl::ToBool(id); };
@@ -50,7 +50,8 @@ int main() {
         ctx, "sink2",
         {
             .boolean = id_map.at("source2Token").Apply(as_bool),
-            .boolean_map = std::map<std::string, pulumi::Output<bool>>{{"sink", id_map.at("source2Token").Apply(as_bool)}},
+            .boolean_map =
+                std::map<std::string, pulumi::Output<bool>>{{"sink", id_map.at("source2Token").Apply(as_bool)}},
             .float_ = 1,
             .integer = 2,
             .number_array = std::vector<double>{3},

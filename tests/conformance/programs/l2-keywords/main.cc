@@ -7,8 +7,8 @@
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    pulumi::keywords::SomeResource first_resource(
-        ctx, "firstResource", {.builtins = "builtins", .lambda = "lambda", .property = "property"});
+    pulumi::keywords::SomeResource first_resource(ctx, "firstResource",
+                                                  {.builtins = "builtins", .lambda = "lambda", .property = "property"});
     pulumi::keywords::SomeResource second_resource(ctx, "secondResource",
                                                    {.builtins = first_resource.builtins(),
                                                     .lambda = first_resource.lambda(),

@@ -14,7 +14,7 @@
 namespace {
 
 std::map<std::string, std::string> StringMap() {
-  return {{"my key", "one"}, {"my.key", "two"}, {"my-key", "three"},
+  return {{"my key", "one"},  {"my.key", "two"},  {"my-key", "three"},
           {"my_key", "four"}, {"MY_KEY", "five"}, {"myKey", "six"}};
 }
 
@@ -37,17 +37,20 @@ pulumi::plain::Data PlainData() {
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    pulumi::primitive::Resource prim(
-        ctx, "prim",
-        {
-            .boolean = false,
-            .boolean_map = std::map<std::string, bool>{{"my key", false}, {"my.key", true}, {"my-key", false},
-                                                       {"my_key", true}, {"MY_KEY", false}, {"myKey", true}},
-            .float_ = 2.17,
-            .integer = -12,
-            .number_array = std::vector<double>{0.0, 1.0},
-            .string = "Goodbye",
-        });
+    pulumi::primitive::Resource prim(ctx, "prim",
+                                     {
+                                         .boolean = false,
+                                         .boolean_map = std::map<std::string, bool>{{"my key", false},
+                                                                                    {"my.key", true},
+                                                                                    {"my-key", false},
+                                                                                    {"my_key", true},
+                                                                                    {"MY_KEY", false},
+                                                                                    {"myKey", true}},
+                                         .float_ = 2.17,
+                                         .integer = -12,
+                                         .number_array = std::vector<double>{0.0, 1.0},
+                                         .string = "Goodbye",
+                                     });
 
     pulumi::primitive_ref::Resource ref(ctx, "ref",
                                         {.data = pulumi::primitive_ref::DataArgs{

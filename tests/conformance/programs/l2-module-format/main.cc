@@ -33,7 +33,8 @@ void ExportCall(pulumi::Context& ctx, std::string const& name, Res const& res, s
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     // module-format:mod_Resource:Resource, then module-format:mod:Resource
-    mf::mod::Resource res1(ctx, "res1", {.text = Concat<mf::mod::ConcatWorldResult>(ctx, mf::mod::ConcatWorld, "hello")});
+    mf::mod::Resource res1(ctx, "res1",
+                           {.text = Concat<mf::mod::ConcatWorldResult>(ctx, mf::mod::ConcatWorld, "hello")});
     ExportCall(ctx, "out1", res1, "x");
     mf::mod::Resource res2(ctx, "res2",
                            {.text = Concat<mf::mod::ConcatWorldResult>(ctx, mf::mod::ConcatWorld, "goodbye")});

@@ -6,9 +6,9 @@
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     namespace pc = pulumi::plaincomponent;
-    pc::Component my_component(ctx, "myComponent",
-                               {.name = "my-resource",
-                                .settings = pc::Settings{.enabled = true, .tags = {{"env", "test"}}}});
+    pc::Component my_component(
+        ctx, "myComponent",
+        {.name = "my-resource", .settings = pc::Settings{.enabled = true, .tags = {{"env", "test"}}}});
     ctx.Export("label", my_component.label());
   });
 }

@@ -1,6 +1,6 @@
 // l2-plain: plain (non-Input) object inputs, nested, in lists and in maps, filled and empty.
-#include "pulumi/pulumi.h"
 #include "pulumi/plain/resource.h"
+#include "pulumi/pulumi.h"
 
 using pulumi::plain::Data;
 using pulumi::plain::InnerData;
@@ -27,7 +27,7 @@ int main() {
                                                        .integer = 42,
                                                        .string = "Plain",
                                                        .string_map = {{"one", "partridge"}}}}});
-    pulumi::plain::Resource empty_list_res(ctx, "emptyListRes",
-                                           {.data = Data{.inner_data = InnerData{}}, .data_list = std::vector<InnerData>{}});
+    pulumi::plain::Resource empty_list_res(
+        ctx, "emptyListRes", {.data = Data{.inner_data = InnerData{}}, .data_list = std::vector<InnerData>{}});
   });
 }

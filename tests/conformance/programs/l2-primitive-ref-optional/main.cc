@@ -34,22 +34,22 @@ int main() {
     using pulumi::optional_primitive_ref::Resource;
     Resource set_res(ctx, "setRes",
                      {
-                         .data = DataArgs{
-                             .boolean = true,
-                             .boolean_map = std::map<std::string, bool>{{"t", true}, {"f", false}},
-                             .float_ = 3.14,
-                             .integer = 42,
-                             .number_array = std::vector<double>{-1.0, 0.0, 1.0},
-                             .string = "hello",
-                         },
+                         .data =
+                             DataArgs{
+                                 .boolean = true,
+                                 .boolean_map = std::map<std::string, bool>{{"t", true}, {"f", false}},
+                                 .float_ = 3.14,
+                                 .integer = 42,
+                                 .number_array = std::vector<double>{-1.0, 0.0, 1.0},
+                                 .string = "hello",
+                             },
                          .optional_data = DataArgs{.string = "optional parent"},
                      });
     Resource unset_res(ctx, "unsetRes", {.data = DataArgs{}});
     Resource from_nested_optional(
         ctx, "fromNestedOptional",
-        {.data = DataArgs{.string = set_res.optional_data().Apply([](std::optional<Data> const& d) {
-           return d ? d->string : std::nullopt;
-         })}});
+        {.data = DataArgs{.string = set_res.optional_data().Apply(
+                              [](std::optional<Data> const& d) { return d ? d->string : std::nullopt; })}});
 
     auto set_data = set_res.data();
     auto unset_data = unset_res.data();

@@ -1,8 +1,8 @@
 // l2-provider-config-enum: an explicit provider with an enum in its configuration, whose outputs (the enum
 // among them) feed a resource that the provider manages.
-#include "pulumi/pulumi.h"
 #include "pulumi/config_enum/provider.h"
 #include "pulumi/config_enum/resource.h"
+#include "pulumi/pulumi.h"
 
 namespace ce = pulumi::config_enum;
 

@@ -26,7 +26,7 @@ int main() {
                             });
     // A map with one secret value (the map itself is not secret).
     std::map<std::string, pulumi::Output<std::string>> map_string2{{"key1", pulumi::MakeOutput("value1")},
-                                                                    {"key2", secret_string()}};
+                                                                   {"key2", secret_string()}};
 
     cg::Provider config_grpc_provider(ctx, "config_grpc_provider",
                                       {

@@ -16,13 +16,14 @@ int main() {
              .bool_array = std::vector<bool>{true},
              .boolean = true,
              .float_ = 4.5,
-             .inner_data = rr::InnerDataArgs{.bool_array = std::vector<bool>{false, true},
-                                             .boolean = false,
-                                             .float_ = 2.17,
-                                             .integer = -12,
-                                             .string = "Goodbye",
-                                             .string_map = std::map<std::string, std::string>{
-                                                 {"two", "turtle doves"}, {"three", "french hens"}}},
+             .inner_data =
+                 rr::InnerDataArgs{.bool_array = std::vector<bool>{false, true},
+                                   .boolean = false,
+                                   .float_ = 2.17,
+                                   .integer = -12,
+                                   .string = "Goodbye",
+                                   .string_map = std::map<std::string, std::string>{{"two", "turtle doves"},
+                                                                                    {"three", "french hens"}}},
              .inner_data_list = std::vector<rr::InnerDataArgs>{{
                  .bool_array = std::vector<bool>{true},
                  .boolean = false,

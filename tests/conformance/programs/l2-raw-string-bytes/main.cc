@@ -1,8 +1,8 @@
 // l2-raw-string-bytes: a string output holding bytes that are not valid UTF-8, passed unchanged from one
 // provider's resource to another's.
-#include "pulumi/pulumi.h"
 #include "pulumi/bytesink/resource.h"
 #include "pulumi/bytesource/resource.h"
+#include "pulumi/pulumi.h"
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {

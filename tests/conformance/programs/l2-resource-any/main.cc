@@ -1,7 +1,7 @@
 // l2-resource-any: an input of schema type `any`, given every kind of value (string, bool, number, list,
 // object, asset).
-#include "pulumi/pulumi.h"
 #include "pulumi/any_handled/resource.h"
+#include "pulumi/pulumi.h"
 
 using pulumi::PropertyArray;
 using pulumi::PropertyMap;
@@ -13,7 +13,8 @@ int main() {
     Resource a_boolean(ctx, "aBoolean", {.value = true});
     Resource a_number(ctx, "aNumber", {.value = 42});
     Resource a_list(ctx, "aList", {.value = PropertyArray{1, true, "three"}});
-    Resource an_object(ctx, "anObject", {.value = PropertyMap{{"key", "value"}, {"nested", PropertyMap{{"count", 1}}}}});
+    Resource an_object(ctx, "anObject",
+                       {.value = PropertyMap{{"key", "value"}, {"nested", PropertyMap{{"count", 1}}}}});
     Resource an_asset(ctx, "anAsset", {.value = pulumi::StringAsset("the asset contents")});
   });
 }

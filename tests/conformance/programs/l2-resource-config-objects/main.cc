@@ -10,15 +10,16 @@
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     pulumi::Config config(ctx);
-    pulumi::primitive::Resource plain(ctx, "plain",
-                                      {
-                                          .boolean = true,
-                                          .boolean_map = config.RequireObject<std::map<std::string, bool>>("plainBooleanMap"),
-                                          .float_ = 3.5,
-                                          .integer = 3,
-                                          .number_array = config.RequireObject<std::vector<double>>("plainNumberArray"),
-                                          .string = "plain",
-                                      });
+    pulumi::primitive::Resource plain(
+        ctx, "plain",
+        {
+            .boolean = true,
+            .boolean_map = config.RequireObject<std::map<std::string, bool>>("plainBooleanMap"),
+            .float_ = 3.5,
+            .integer = 3,
+            .number_array = config.RequireObject<std::vector<double>>("plainNumberArray"),
+            .string = "plain",
+        });
     pulumi::primitive::Resource secret(
         ctx, "secret",
         {

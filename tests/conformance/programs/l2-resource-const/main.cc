@@ -1,6 +1,6 @@
 // l2-resource-const: a resource whose every property has a constant value in the schema.
-#include "pulumi/pulumi.h"
 #include "pulumi/constant/resource.h"
+#include "pulumi/pulumi.h"
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {

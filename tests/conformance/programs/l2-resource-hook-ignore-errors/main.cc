@@ -7,9 +7,9 @@ using pulumi::simple::Resource;
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    pulumi::ResourceHook failing_hook(
-        ctx, "failingHook", [](pulumi::ResourceHookArgs const&) { pcl::RunCommand({"false"}); },
-        {.ignore_errors = true});
+    pulumi::ResourceHook failing_hook(ctx, "failingHook",
+                                      [](pulumi::ResourceHookArgs const&) { pcl::RunCommand({"false"}); },
+                                      {.ignore_errors = true});
     Resource res(ctx, "res", {.value = true}, {.hooks = {.after_create = {failing_hook}}});
   });
 }

@@ -14,9 +14,8 @@ using pulumi::simple::Resource;
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    pulumi::ResourceHook panic_hook(ctx, "panicHook", [](pulumi::ResourceHookArgs const&) {
-      pcl::RunCommand({NotImplemented("hook panic")});
-    });
+    pulumi::ResourceHook panic_hook(
+        ctx, "panicHook", [](pulumi::ResourceHookArgs const&) { pcl::RunCommand({NotImplemented("hook panic")}); });
     Resource res(ctx, "res", {.value = true}, {.hooks = {.after_create = {panic_hook}}});
   });
 }

@@ -16,8 +16,9 @@ int main() {
     Resource update_only(ctx, "updateOnly", {.value = true}, {.custom_timeouts = CustomTimeouts{.update = "10m"}});
     Resource delete_only(ctx, "deleteOnly", {.value = true}, {.custom_timeouts = CustomTimeouts{.del = "3m"}});
     Resource read_only(ctx, "readOnly", {.value = true}, {.custom_timeouts = CustomTimeouts{.read = "9m"}});
-    Resource all_timeouts(ctx, "allTimeouts", {.value = true},
-                          {.custom_timeouts = CustomTimeouts{.create = "2m", .update = "4m", .del = "1m", .read = "5m"}});
+    Resource all_timeouts(
+        ctx, "allTimeouts", {.value = true},
+        {.custom_timeouts = CustomTimeouts{.create = "2m", .update = "4m", .del = "1m", .read = "5m"}});
     Resource config_timeout(ctx, "configTimeout", {.value = true},
                             {.custom_timeouts = CustomTimeouts{.create = create_timeout}});
   });

@@ -16,12 +16,11 @@ int main() {
     pulumi::ResourceHook create_hook(ctx, "createHook", [hook_test_file](ResourceHookArgs const&) {
       pcl::RunCommand({"touch", hook_test_file});
     });
-    pulumi::ResourceHook preview_hook(
-        ctx, "previewHook",
-        [hook_preview_file](ResourceHookArgs const& args) {
-          pcl::RunCommand({"touch", hook_preview_file + "_" + args.name});
-        },
-        {.on_dry_run = true});
+    pulumi::ResourceHook preview_hook(ctx, "previewHook",
+                                      [hook_preview_file](ResourceHookArgs const& args) {
+                                        pcl::RunCommand({"touch", hook_preview_file + "_" + args.name});
+                                      },
+                                      {.on_dry_run = true});
     Resource res(ctx, "res", {.value = true}, {.hooks = {.before_create = {create_hook, preview_hook}}});
   });
 }

@@ -6,7 +6,6 @@
 using pulumi::simple::Resource;
 
 int main() {
-  return pulumi::Run([](pulumi::Context& ctx) {
-    Resource with_v2(ctx, "withV2", {.value = true}, {.version = "2.0.0"});
-  });
+  return pulumi::Run(
+      [](pulumi::Context& ctx) { Resource with_v2(ctx, "withV2", {.value = true}, {.version = "2.0.0"}); });
 }

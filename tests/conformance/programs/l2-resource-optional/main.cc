@@ -57,15 +57,16 @@ int main() {
                        .number_array = set_a.number_array(),
                        .string = set_a.string(),
                    });
-    pulumi::primitive::Resource source_primitive(ctx, "sourcePrimitive",
-                                                 {
-                                                     .boolean = true,
-                                                     .boolean_map = std::map<std::string, bool>{{"t", true}, {"f", false}},
-                                                     .float_ = 3.14,
-                                                     .integer = 42,
-                                                     .number_array = std::vector<double>{-1.0, 0.0, 1.0},
-                                                     .string = "hello",
-                                                 });
+    pulumi::primitive::Resource source_primitive(
+        ctx, "sourcePrimitive",
+        {
+            .boolean = true,
+            .boolean_map = std::map<std::string, bool>{{"t", true}, {"f", false}},
+            .float_ = 3.14,
+            .integer = 42,
+            .number_array = std::vector<double>{-1.0, 0.0, 1.0},
+            .string = "hello",
+        });
     Resource from_primitive(ctx, "fromPrimitive",
                             {
                                 .boolean = source_primitive.boolean(),

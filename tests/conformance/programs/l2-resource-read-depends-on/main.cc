@@ -6,7 +6,8 @@
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     pulumi::simple::Resource src(ctx, "src", {.value = true});
-    auto res = pulumi::read::Resource::Get(ctx, "res", "existing-id", {.lookup = "existing-key"}, {.depends_on = {src}});
+    auto res =
+        pulumi::read::Resource::Get(ctx, "res", "existing-id", {.lookup = "existing-key"}, {.depends_on = {src}});
     ctx.Export("resourceUrn", res.urn());
     ctx.Export("resourceId", res.id());
     ctx.Export("lookup", res.lookup());

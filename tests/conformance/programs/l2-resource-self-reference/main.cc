@@ -8,9 +8,10 @@ using pulumi::selfref::Node;
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
     Node root(ctx, "root");
-    Node child(ctx, "child", {.named_parents = std::map<std::string, pulumi::ResourceInput<Node>>{{"root", root}},
-                              .parent = root,
-                              .parent_or_name = pulumi::ReferenceTo(root),
-                              .parents = std::vector<pulumi::ResourceInput<Node>>{root}});
+    Node child(ctx, "child",
+               {.named_parents = std::map<std::string, pulumi::ResourceInput<Node>>{{"root", root}},
+                .parent = root,
+                .parent_or_name = pulumi::ReferenceTo(root),
+                .parents = std::vector<pulumi::ResourceInput<Node>>{root}});
   });
 }

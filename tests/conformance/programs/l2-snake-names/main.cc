@@ -9,13 +9,15 @@ namespace cool = pulumi::snake_names::cool_module;
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    cool::SomeResource first(ctx, "first", {.nested = cool::NestedInputArgs{.nested_value = "nested"}, .the_input = true});
+    cool::SomeResource first(ctx, "first",
+                             {.nested = cool::NestedInputArgs{.nested_value = "nested"}, .the_input = true});
     ctx.Export("theOutput", first.the_output());
     auto data = cool::SomeData(
-        ctx, {.nested = std::vector<cool::EntryArgs>{{.value = "fuzz"}},
-              .the_input = first.the_output().Apply([](auto const& out) { return out.at("someKey").at(0).nested_output; })});
-    cool::AnotherResource third(ctx, "third", {.the_input = data.Apply([](cool::SomeDataResult const& r) {
-                                                 return r.nested_output.at(0).at("key").value;
-                                               })});
+        ctx,
+        {.nested = std::vector<cool::EntryArgs>{{.value = "fuzz"}},
+         .the_input = first.the_output().Apply([](auto const& out) { return out.at("someKey").at(0).nested_output; })});
+    cool::AnotherResource third(
+        ctx, "third",
+        {.the_input = data.Apply([](cool::SomeDataResult const& r) { return r.nested_output.at(0).at("key").value; })});
   });
 }

@@ -16,12 +16,14 @@ int main() {
                     {.map_map_union_property = std::map<std::string, std::map<std::string, PropertyValue>>{
                          {"key1", {{"key1a", "value1a"}}}}});
     ctx.Export("mapMapUnionOutput", map_map.map_map_union_property());
-    Example enum_list(ctx, "stringEnumUnionListExample",
-                      {.string_enum_union_list_property = std::vector<PropertyValue>{"Listen", "Send", "NotAnEnumValue"}});
+    Example enum_list(
+        ctx, "stringEnumUnionListExample",
+        {.string_enum_union_list_property = std::vector<PropertyValue>{"Listen", "Send", "NotAnEnumValue"}});
     Example safe_enum(ctx, "safeEnumExample",
                       {.typed_enum_property = ToPropertyValue(pulumi::union_::BlobType::kBlock)});
     pulumi::union_::EnumOutput enum_output(ctx, "enumOutputExample", {.name = "example"});
-    Example output_enum(ctx, "outputEnumExample",
-                        {.typed_enum_property = enum_output.type().Apply([](std::string const& t) { return PropertyValue(t); })});
+    Example output_enum(
+        ctx, "outputEnumExample",
+        {.typed_enum_property = enum_output.type().Apply([](std::string const& t) { return PropertyValue(t); })});
   });
 }

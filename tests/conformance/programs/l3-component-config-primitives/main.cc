@@ -18,12 +18,10 @@ class PrimitiveComponent : public pulumi::ComponentResource {
  public:
   PrimitiveComponent(pulumi::Context& ctx, std::string const& name, PrimitiveComponentArgs const& args,
                      pulumi::ResourceOptions const& opts = {})
-      : ComponentResource(ctx, "components:index:PrimitiveComponent", name,
-                          {{"boolean", args.boolean},
-                           {"float", args.float_},
-                           {"integer", args.integer},
-                           {"string", args.string}},
-                          opts) {
+      : ComponentResource(
+            ctx, "components:index:PrimitiveComponent", name,
+            {{"boolean", args.boolean}, {"float", args.float_}, {"integer", args.integer}, {"string", args.string}},
+            opts) {
     pulumi::primitive::Resource res(ctx, name + "-res",
                                     {
                                         .boolean = args.boolean,

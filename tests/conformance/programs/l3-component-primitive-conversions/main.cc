@@ -21,12 +21,10 @@ class ConversionComponent : public pulumi::ComponentResource {
  public:
   ConversionComponent(pulumi::Context& ctx, std::string const& name, ConversionComponentArgs const& args,
                       pulumi::ResourceOptions const& opts = {})
-      : ComponentResource(ctx, "components:index:ConversionComponent", name,
-                          {{"boolean", args.boolean},
-                           {"float", args.float_},
-                           {"integer", args.integer},
-                           {"string", args.string}},
-                          opts) {
+      : ComponentResource(
+            ctx, "components:index:ConversionComponent", name,
+            {{"boolean", args.boolean}, {"float", args.float_}, {"integer", args.integer}, {"string", args.string}},
+            opts) {
     pulumi::primitive::Resource res(
         ctx, name + "-res",
         {

@@ -21,9 +21,9 @@ class First : public pulumi::ComponentResource {
         pulumi::ResourceOptions const& opts = {})
       : ComponentResource(ctx, "components:index:First", name, opts) {
     pulumi::simple::Resource first_untainted(ctx, name + "-first-untainted", {.value = true}, {.parent = *this});
-    pulumi::simple::Resource first_tainted(
-        ctx, name + "-first-tainted", {.value = args.input.ToOutput().Apply([](bool v) { return !v; })},
-        {.parent = *this});
+    pulumi::simple::Resource first_tainted(ctx, name + "-first-tainted",
+                                           {.value = args.input.ToOutput().Apply([](bool v) { return !v; })},
+                                           {.parent = *this});
     untainted = first_untainted.value();
     tainted = first_tainted.value();
     RegisterOutputs({{"untainted", untainted}, {"tainted", tainted}});
@@ -39,9 +39,9 @@ class Second : public pulumi::ComponentResource {
          pulumi::ResourceOptions const& opts = {})
       : ComponentResource(ctx, "components:index:Second", name, opts) {
     pulumi::simple::Resource second_untainted(ctx, name + "-second-untainted", {.value = true}, {.parent = *this});
-    pulumi::simple::Resource second_tainted(
-        ctx, name + "-second-tainted", {.value = args.input.ToOutput().Apply([](bool v) { return !v; })},
-        {.parent = *this});
+    pulumi::simple::Resource second_tainted(ctx, name + "-second-tainted",
+                                            {.value = args.input.ToOutput().Apply([](bool v) { return !v; })},
+                                            {.parent = *this});
     untainted = second_untainted.value();
     tainted = second_tainted.value();
     RegisterOutputs({{"untainted", untainted}, {"tainted", tainted}});

@@ -18,23 +18,25 @@ int main() {
 
     // for over list<object> output
     nestedobject::Receiver receiver(ctx, "receiver", {.details = source.details().Apply([](Details const& details) {
-      Details out;
-      for (auto const& detail : details) out.push_back({.key = detail.key, .value = detail.value});
-      return out;
-    })});
+                                      Details out;
+                                      for (auto const& detail : details)
+                                        out.push_back({.key = detail.key, .value = detail.value});
+                                      return out;
+                                    })});
 
     // for over list<string> output
-    nestedobject::Container from_simple(ctx, "fromSimple", {.inputs = source.details().Apply([](Details const& details) {
-      std::vector<std::string> out;
-      for (auto const& detail : details) out.push_back(detail.value);
-      return out;
-    })});
+    nestedobject::Container from_simple(ctx, "fromSimple",
+                                        {.inputs = source.details().Apply([](Details const& details) {
+                                          std::vector<std::string> out;
+                                          for (auto const& detail : details) out.push_back(detail.value);
+                                          return out;
+                                        })});
 
     // for producing a map
     nestedobject::MapContainer mapped(ctx, "mapped", {.tags = source.details().Apply([](Details const& details) {
-      std::map<std::string, std::string> out;
-      for (auto const& detail : details) out[detail.key] = detail.value;
-      return out;
-    })});
+                                        std::map<std::string, std::string> out;
+                                        for (auto const& detail : details) out[detail.key] = detail.value;
+                                        return out;
+                                      })});
   });
 }

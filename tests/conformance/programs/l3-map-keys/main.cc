@@ -38,26 +38,27 @@ class MyComponent : public pulumi::ComponentResource {
 
 int main() {
   return pulumi::Run([](pulumi::Context& ctx) {
-    MyComponent cmp(ctx, "cmp",
-                    {.boolean_map = std::map<std::string, bool>{
-                         {"my key", false},
-                         {"my.key", true},
-                         {"my-key", false},
-                         {"my_key", true},
-                         {"MY_KEY", false},
-                         {"myKey", true},
-                         {"__type", true},
-                         {"__internal", false},
-                         {"__provider", true},
-                         {"__version", false},
-                         {"", true},
-                         {"Some ${common} \"characters\" 'that' need escaping: \\ (backslash), \t (tab), \x1b (escape), "
-                          "\x07 (bell), \0 (null), \U000e0021 (tag space)"s,
-                          false},
-                         {"Format and glob specifiers: %percent ...ellipsis {open }close *asterisk ?question ,comma "
-                          "&&and ||or !not =>arrow ==equal :colon /slash",
-                          true},
-                     }});
+    MyComponent cmp(
+        ctx, "cmp",
+        {.boolean_map = std::map<std::string, bool>{
+             {"my key", false},
+             {"my.key", true},
+             {"my-key", false},
+             {"my_key", true},
+             {"MY_KEY", false},
+             {"myKey", true},
+             {"__type", true},
+             {"__internal", false},
+             {"__provider", true},
+             {"__version", false},
+             {"", true},
+             {"Some ${common} \"characters\" 'that' need escaping: \\ (backslash), \t (tab), \x1b (escape), "
+              "\x07 (bell), \0 (null), \U000e0021 (tag space)"s,
+              false},
+             {"Format and glob specifiers: %percent ...ellipsis {open }close *asterisk ?question ,comma "
+              "&&and ||or !not =>arrow ==equal :colon /slash",
+              true},
+         }});
     ctx.Export("resourceBooleanMap", cmp.boolean_map);
   });
 }

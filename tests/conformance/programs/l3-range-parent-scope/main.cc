@@ -14,7 +14,8 @@ int main() {
 
     std::vector<nestedobject::Target> item;
     for (int i = 0; i < 2; ++i) {
-      item.emplace_back(ctx, "item-" + std::to_string(i), nestedobject::TargetArgs{.name = prefix + "-" + std::to_string(i)});
+      item.emplace_back(ctx, "item-" + std::to_string(i),
+                        nestedobject::TargetArgs{.name = prefix + "-" + std::to_string(i)});
     }
   });
 }

@@ -20,7 +20,8 @@ int main() {
     container.details().Apply([&ctx](std::vector<nestedobject::Detail> const& details) {
       std::vector<nestedobject::Target> list_output;
       for (std::size_t i = 0; i < details.size(); ++i) {
-        list_output.emplace_back(ctx, "listOutput-" + std::to_string(i), nestedobject::TargetArgs{.name = details[i].value});
+        list_output.emplace_back(ctx, "listOutput-" + std::to_string(i),
+                                 nestedobject::TargetArgs{.name = details[i].value});
       }
       return list_output.size();
     });

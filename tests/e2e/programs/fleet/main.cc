@@ -25,7 +25,8 @@ class Group : public pulumi::ComponentResource {
       : ComponentResource(ctx, "e2e:index:Group", name) {
     for (int i = 0; i < size; ++i) {
       items.emplace_back(ctx, kItem, name + "-" + std::to_string(i),
-                         pulumi::PropertyInputs{{"value", value}, {"key", "k1"}}, pulumi::ResourceOptions{.parent = *this});
+                         pulumi::PropertyInputs{{"value", value}, {"key", "k1"}},
+                         pulumi::ResourceOptions{.parent = *this});
     }
     RegisterOutputs({{"size", size}});
   }

@@ -45,8 +45,8 @@ class DerivedAddresses : public AddressSpace {
 };
 
 struct ModelInput {
-  std::string type;   ///< "gcp:compute/network:Network"
-  std::string name;   ///< the resource's name in the program (the URN's last part)
+  std::string type;    ///< "gcp:compute/network:Network"
+  std::string name;    ///< the resource's name in the program (the URN's last part)
   PropertyMap inputs;  ///< as checked
   Placement placement;
   /// A preview: values Google computes only on create are unknown, and so is the id.

@@ -1,9 +1,9 @@
 // l2-resource-asset-archive: file, string and remote assets; file (tar and folder), asset and remote
 // archives, as resource inputs and as stack outputs (alone, in lists and in maps). Paths are relative to
 // the program's directory (subdir/).
-#include "pulumi/pulumi.h"
 #include "pulumi/asset_archive/archive_resource.h"
 #include "pulumi/asset_archive/asset_resource.h"
+#include "pulumi/pulumi.h"
 
 using pulumi::FileArchive;
 using pulumi::FileAsset;
@@ -24,12 +24,13 @@ int main() {
     AssetResource ass(ctx, "ass", {.value = FileAsset("../test.txt")});
     ArchiveResource arc(ctx, "arc", {.value = FileArchive("../archive.tar")});
     ArchiveResource dir(ctx, "dir", {.value = FileArchive("../folder")});
-    ArchiveResource assarc(ctx, "assarc", {.value = pulumi::AssetArchive({
-                                               {"string", StringAsset("file contents")},
-                                               {"file", FileAsset("../test.txt")},
-                                               {"folder", FileArchive("../folder")},
-                                               {"archive", FileArchive("../archive.tar")},
-                                           })});
+    ArchiveResource assarc(ctx, "assarc",
+                           {.value = pulumi::AssetArchive({
+                                {"string", StringAsset("file contents")},
+                                {"file", FileAsset("../test.txt")},
+                                {"folder", FileArchive("../folder")},
+                                {"archive", FileArchive("../archive.tar")},
+                            })});
     AssetResource remoteass(ctx, "remoteass", {.value = pulumi::RemoteAsset(std::string(kRemote) + "test.txt")});
     ArchiveResource remotearc(ctx, "remotearc", {.value = pulumi::RemoteArchive(std::string(kRemote) + "archive.tar")});
 

@@ -3,5 +3,6 @@
 #include "pulumi/simple/resource.h"
 
 int main() {
-  return pulumi::Run([](pulumi::Context& ctx) { pulumi::simple::Resource aresource(ctx, "aresource", {.value = true}); });
+  return pulumi::Run(
+      [](pulumi::Context& ctx) { pulumi::simple::Resource aresource(ctx, "aresource", {.value = true}); });
 }

@@ -12,9 +12,11 @@ int main() {
     Resource alias_urn(
         ctx, "aliasURN", {.value = true},
         {.parent = parent,
-         .aliases = {{.urn = std::string("urn:pulumi:test::l2-resource-option-alias::simple:index:Resource::aliasURN")}}});
+         .aliases = {
+             {.urn = std::string("urn:pulumi:test::l2-resource-option-alias::simple:index:Resource::aliasURN")}}});
     Resource alias_new_name(ctx, "aliasNewName", {.value = true}, {.aliases = {{.name = std::string("aliasName")}}});
-    Resource alias_no_parent(ctx, "aliasNoParent", {.value = true}, {.parent = parent, .aliases = {{.no_parent = true}}});
+    Resource alias_no_parent(ctx, "aliasNoParent", {.value = true},
+                             {.parent = parent, .aliases = {{.no_parent = true}}});
     Resource alias_parent(ctx, "aliasParent", {.value = true}, {.parent = parent, .aliases = {{.parent = alias_urn}}});
     Resource alias_type(ctx, "aliasType", {.value = true},
                         {.aliases = {{.type = std::string("component:index:Custom")}}});
