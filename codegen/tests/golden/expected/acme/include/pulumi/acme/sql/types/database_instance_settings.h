@@ -24,7 +24,7 @@ namespace pulumi::acme::sql {
 /// Settings of an instance.
 struct DatabaseInstanceSettings {
   std::optional<BackupConfiguration> backup_configuration{};
-  std::optional<std::vector<DatabaseFlag>> database_flags{};
+  ::pulumi::OptionalList<DatabaseFlag> database_flags{};
   /// Deprecated: use tier
   std::optional<double> default_{};
   std::optional<Edition> edition{};

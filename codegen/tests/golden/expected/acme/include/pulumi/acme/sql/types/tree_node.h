@@ -19,7 +19,7 @@ namespace pulumi::acme::sql {
 
 /// A recursive type: its children are TreeNodes.
 struct TreeNode {
-  std::optional<std::vector<::pulumi::PropertyValue>> children{};
+  ::pulumi::OptionalList<::pulumi::PropertyValue> children{};
   std::string label{};
   std::optional<std::string> secret_note{};
 };
