@@ -112,8 +112,8 @@ Example Example::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<s
   return Example(::pulumi::CustomResource::Get(ctx, kType, std::move(name), std::move(id), {}, ExampleOptions(opts)));
 }
 
-::pulumi::Output<std::optional<std::vector<::pulumi::PropertyValue>>> Example::array_of_union_of() const {
-  return GetOutput<std::optional<std::vector<::pulumi::PropertyValue>>>("arrayOfUnionOf");
+::pulumi::Output<::pulumi::OptionalList<::pulumi::PropertyValue>> Example::array_of_union_of() const {
+  return GetOutput<::pulumi::OptionalList<::pulumi::PropertyValue>>("arrayOfUnionOf");
 }
 ::pulumi::Output<std::optional<::pulumi::PropertyValue>> Example::union_of() const {
   return GetOutput<std::optional<::pulumi::PropertyValue>>("unionOf");

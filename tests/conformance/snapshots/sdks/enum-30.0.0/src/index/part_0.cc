@@ -182,8 +182,8 @@ Deluxe Deluxe::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std
   return Deluxe(::pulumi::CustomResource::Get(ctx, kType, std::move(name), std::move(id), {}, DeluxeOptions(opts)));
 }
 
-::pulumi::Output<std::optional<std::vector<StringEnum>>> Deluxe::array_of_enum() const {
-  return GetOutput<std::optional<std::vector<StringEnum>>>("arrayOfEnum");
+::pulumi::Output<::pulumi::OptionalList<StringEnum>> Deluxe::array_of_enum() const {
+  return GetOutput<::pulumi::OptionalList<StringEnum>>("arrayOfEnum");
 }
 ::pulumi::Output<std::optional<Holder>> Deluxe::holder() const {
   return GetOutput<std::optional<Holder>>("holder");

@@ -66,8 +66,8 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 ::pulumi::Output<std::optional<int>> Resource::integer() const {
   return GetOutput<std::optional<int>>("integer");
 }
-::pulumi::Output<std::optional<std::vector<double>>> Resource::number_array() const {
-  return GetOutput<std::optional<std::vector<double>>>("numberArray");
+::pulumi::Output<::pulumi::OptionalList<double>> Resource::number_array() const {
+  return GetOutput<::pulumi::OptionalList<double>>("numberArray");
 }
 ::pulumi::Output<std::optional<std::string>> Resource::string() const {
   return GetOutput<std::optional<std::string>>("string");

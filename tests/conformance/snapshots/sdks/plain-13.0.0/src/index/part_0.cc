@@ -143,8 +143,8 @@ Resource Resource::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input
 ::pulumi::Output<Data> Resource::data() const {
   return GetOutput<Data>("data");
 }
-::pulumi::Output<std::optional<std::vector<InnerData>>> Resource::data_list() const {
-  return GetOutput<std::optional<std::vector<InnerData>>>("dataList");
+::pulumi::Output<::pulumi::OptionalList<InnerData>> Resource::data_list() const {
+  return GetOutput<::pulumi::OptionalList<InnerData>>("dataList");
 }
 ::pulumi::Output<std::optional<Data>> Resource::non_plain_data() const {
   return GetOutput<std::optional<Data>>("nonPlainData");

@@ -135,8 +135,8 @@ Example Example::Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<s
 ::pulumi::Output<std::optional<std::map<std::string, std::map<std::string, ::pulumi::PropertyValue>>>> Example::map_map_union_property() const {
   return GetOutput<std::optional<std::map<std::string, std::map<std::string, ::pulumi::PropertyValue>>>>("mapMapUnionProperty");
 }
-::pulumi::Output<std::optional<std::vector<::pulumi::PropertyValue>>> Example::string_enum_union_list_property() const {
-  return GetOutput<std::optional<std::vector<::pulumi::PropertyValue>>>("stringEnumUnionListProperty");
+::pulumi::Output<::pulumi::OptionalList<::pulumi::PropertyValue>> Example::string_enum_union_list_property() const {
+  return GetOutput<::pulumi::OptionalList<::pulumi::PropertyValue>>("stringEnumUnionListProperty");
 }
 ::pulumi::Output<std::optional<::pulumi::PropertyValue>> Example::string_or_integer_property() const {
   return GetOutput<std::optional<::pulumi::PropertyValue>>("stringOrIntegerProperty");

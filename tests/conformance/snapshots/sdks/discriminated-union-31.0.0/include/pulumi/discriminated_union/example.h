@@ -32,7 +32,7 @@ class Example : public ::pulumi::CustomResource {
   /// Reads the existing Example with the given id.
   static Example Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, ::pulumi::ResourceOptions const& opts = {});
 
-  ::pulumi::Output<std::optional<std::vector<::pulumi::PropertyValue>>> array_of_union_of() const;
+  ::pulumi::Output<::pulumi::OptionalList<::pulumi::PropertyValue>> array_of_union_of() const;
   ::pulumi::Output<std::optional<::pulumi::PropertyValue>> union_of() const;
 
  private:

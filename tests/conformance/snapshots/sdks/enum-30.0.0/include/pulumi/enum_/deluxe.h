@@ -41,7 +41,7 @@ class Deluxe : public ::pulumi::CustomResource {
   /// Reads the existing Deluxe with the given id.
   static Deluxe Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, ::pulumi::ResourceOptions const& opts = {});
 
-  ::pulumi::Output<std::optional<std::vector<StringEnum>>> array_of_enum() const;
+  ::pulumi::Output<::pulumi::OptionalList<StringEnum>> array_of_enum() const;
   ::pulumi::Output<std::optional<Holder>> holder() const;
   ::pulumi::Output<std::optional<std::map<std::string, IntEnum>>> map_of_enum() const;
   ::pulumi::Output<std::optional<NumberEnum>> number_enum() const;

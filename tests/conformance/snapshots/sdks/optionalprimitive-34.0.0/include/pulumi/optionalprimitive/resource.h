@@ -40,7 +40,7 @@ class Resource : public ::pulumi::CustomResource {
   ::pulumi::Output<std::optional<std::map<std::string, bool>>> boolean_map() const;
   ::pulumi::Output<std::optional<double>> float_() const;
   ::pulumi::Output<std::optional<int>> integer() const;
-  ::pulumi::Output<std::optional<std::vector<double>>> number_array() const;
+  ::pulumi::Output<::pulumi::OptionalList<double>> number_array() const;
   ::pulumi::Output<std::optional<std::string>> string() const;
 
  private:

@@ -37,7 +37,7 @@ class Resource : public ::pulumi::CustomResource {
   static Resource Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, ::pulumi::ResourceOptions const& opts = {});
 
   ::pulumi::Output<Data> data() const;
-  ::pulumi::Output<std::optional<std::vector<InnerData>>> data_list() const;
+  ::pulumi::Output<::pulumi::OptionalList<InnerData>> data_list() const;
   /// A non plain input to compare against the plain inputs, as well as testing plain/non-plain nesting.
   ::pulumi::Output<std::optional<Data>> non_plain_data() const;
 

@@ -35,7 +35,7 @@ class Example : public ::pulumi::CustomResource {
   static Example Get(::pulumi::Context& ctx, std::string name, ::pulumi::Input<std::string> id, ::pulumi::ResourceOptions const& opts = {});
 
   ::pulumi::Output<std::optional<std::map<std::string, std::map<std::string, ::pulumi::PropertyValue>>>> map_map_union_property() const;
-  ::pulumi::Output<std::optional<std::vector<::pulumi::PropertyValue>>> string_enum_union_list_property() const;
+  ::pulumi::Output<::pulumi::OptionalList<::pulumi::PropertyValue>> string_enum_union_list_property() const;
   ::pulumi::Output<std::optional<::pulumi::PropertyValue>> string_or_integer_property() const;
   ::pulumi::Output<std::optional<::pulumi::PropertyValue>> typed_enum_property() const;
 

@@ -22,7 +22,7 @@ struct Data {
   std::optional<std::map<std::string, bool>> boolean_map{};
   std::optional<double> float_{};
   std::optional<int> integer{};
-  std::optional<std::vector<double>> number_array{};
+  ::pulumi::OptionalList<double> number_array{};
   std::optional<std::string> string{};
 };
 

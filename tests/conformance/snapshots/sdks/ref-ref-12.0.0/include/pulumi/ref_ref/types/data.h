@@ -23,7 +23,7 @@ struct Data {
   bool boolean{};
   double float_{};
   InnerData inner_data{};
-  std::optional<std::vector<InnerData>> inner_data_list{};
+  ::pulumi::OptionalList<InnerData> inner_data_list{};
   int integer{};
   std::optional<InnerData> optional_inner{};
   std::string string{};
