@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--tracing" || a == "-tracing") {
       ++i;  // tracing is not supported; accept and ignore the flag and its value
-    } else if (a.rfind("-", 0) == 0) {
+    } else if (a.starts_with('-')) {
       // --logtostderr, -v=N and other glog-style flags the engine passes.
     } else {
       positional.push_back(a);

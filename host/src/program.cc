@@ -236,7 +236,7 @@ BuildResult BuildProgram(std::string const& program_dir, std::string const& targ
                                         "-DPulumiCpp_DIR=" + sdk_dir,
                                         "-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=" + build_dir + "/bin"};
   configure.insert(configure.end(), package_dirs.begin(), package_dirs.end());
-  if (access("/usr/bin/ccache", X_OK) == 0) configure.push_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
+  if (access("/usr/bin/ccache", X_OK) == 0) configure.emplace_back("-DCMAKE_CXX_COMPILER_LAUNCHER=ccache");
   // Configured once; again when the arguments change (e.g. Link pointed a package elsewhere).
   std::string arguments;
   for (auto const& a : configure) arguments += a + "\n";

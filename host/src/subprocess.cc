@@ -50,10 +50,12 @@ std::unique_ptr<Subprocess> Subprocess::Start(ProcessSpec const& spec, std::stri
   }
   auto env = MergedEnvironment(spec.env);
   std::vector<char*> envp;
+  envp.reserve(env.size() + 1);
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
   std::vector<std::string> args = spec.argv;
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 

@@ -10,7 +10,7 @@
 namespace pulumi::policy {
 namespace {
 
-grpc::Status Invalid(std::string message) { return {grpc::StatusCode::INVALID_ARGUMENT, std::move(message)}; }
+grpc::Status Invalid(std::string const& message) { return {grpc::StatusCode::INVALID_ARGUMENT, message}; }
 
 /// A policy pack has an engine to log to but no resource monitor.
 class NoMonitor final : public internal::MonitorStub {

@@ -13,6 +13,9 @@
 #ifndef PULUMI_ARGS_H
 #define PULUMI_ARGS_H
 
+// clang-format 14 mangles requires-clauses (RequiresClausePosition arrives in 15); this file keeps its layout.
+// clang-format off
+
 #include "pulumi/convert.h"
 #include "pulumi/input.h"
 #include "pulumi/output.h"
@@ -36,8 +39,9 @@ class Required {
  public:
   Required() = delete;
   template <typename U>
-  requires std::is_constructible_v<Input<T>, U &&> Required(U&& value)
-      : input_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
+    requires std::is_constructible_v<Input<T>, U&&>
+  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the constraint fails for the class itself.
+  Required(U&& value) : input_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
 
   Input<T> const& input() const { return input_; }
   Output<T> const& ToOutput() const { return input_.ToOutput(); }
@@ -50,9 +54,7 @@ namespace internal {
 /// True for the input form of an object, or a list or map of objects: args structs (e.g. DetailArgs,
 /// std::vector<DetailArgs>), which no ToPropertyValue overload takes, unlike plain values.
 template <typename T>
-    struct IsStructForm : std::bool_constant < !requires(T const& t) {
-  ToPropertyValue(t);
-} > {};
+struct IsStructForm : std::bool_constant<!requires(T const& t) { ToPropertyValue(t); }> {};
 template <typename E>
 struct IsStructForm<std::vector<E>> : IsStructForm<E> {};
 template <typename E>
@@ -66,14 +68,15 @@ class RequiredValue {
  public:
   RequiredValue() = delete;
   template <typename U>
-  requires std::is_constructible_v<T, U&&> RequiredValue(U&& value)
-      : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
+    requires std::is_constructible_v<T, U&&>
+  // NOLINTNEXTLINE(bugprone-forwarding-reference-overload): the constraint fails for the class itself.
+  RequiredValue(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT(google-explicit-constructor)
   /// An object, or a list or map of objects, may also come whole from an output of its value form, e.g.
   /// another resource's Output<std::vector<Detail>> for a RequiredValue<std::vector<DetailArgs>>, or the
   /// result of an Apply that builds the list (its length known only then). Sent as the output's value.
   template <typename U>
-  requires(internal::IsStructForm<T>::value&& requires(U const& u) { ToPropertyValue(u); })
-      RequiredValue(Output<U> const& output)  // NOLINT(google-explicit-constructor)
+    requires(internal::IsStructForm<T>::value && requires(U const& u) { ToPropertyValue(u); })
+  RequiredValue(Output<U> const& output)  // NOLINT(google-explicit-constructor)
       : output_(output.Apply([](U const& u) { return PropertyValue(ToPropertyValue(u)); })) {}
 
   /// The value; throws std::logic_error when the member was given an output.
@@ -95,14 +98,15 @@ template <typename R>
 class ResourceInput {
  public:
   template <typename U>
-  requires std::is_base_of_v<R, U> ResourceInput(U const& resource)
-      : value_(ReferenceTo(resource)) {}  // NOLINT(google-explicit-constructor)
+    requires std::is_base_of_v<R, U>
+  ResourceInput(U const& resource) : value_(ReferenceTo(resource)) {}  // NOLINT(google-explicit-constructor)
   /// A reference to such a resource that another resource returned, e.g. a component's output of type R.
   ResourceInput(Output<ResourceReference> const& ref)  // NOLINT(google-explicit-constructor)
       : value_(ref.Apply([](ResourceReference const& r) { return PropertyValue(r); })) {}
   /// Such a resource, known once the output is (e.g. a reference hydrated with CustomResource::FromReference).
   template <typename U>
-  requires std::is_base_of_v<R, U> ResourceInput(Output<U> const& resource)  // NOLINT(google-explicit-constructor)
+    requires std::is_base_of_v<R, U>
+  ResourceInput(Output<U> const& resource)  // NOLINT(google-explicit-constructor)
       : value_(resource.Apply([](U const& r) { return ReferenceTo(r); })) {}
 
   /// The reference, as it is sent.
@@ -199,5 +203,7 @@ Output<PropertyValue> ToOutputValue(std::map<std::string, T> const& in) {
 }
 
 }  // namespace pulumi
+
+// clang-format on
 
 #endif  // PULUMI_ARGS_H

@@ -21,7 +21,9 @@ using StringMap = std::map<std::string, std::string>;
 #define PULUMI_COMMON_MEMBER_TYPES(X) \
   X(std::string) X(bool) X(int) X(double) X(::pulumi::internal::StringList) X(::pulumi::internal::StringMap)
 
-// Explicit instantiation declarations (EXTERN = extern) or definitions (EXTERN empty) for member type T.
+// Explicit instantiation declarations (EXTERN = extern) or definitions (EXTERN empty) for member type T. The
+// arguments are a keyword and a type in template arguments, which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define PULUMI_INSTANTIATE_MEMBER_TYPE(EXTERN, T)                                                                  \
   EXTERN template Output<PropertyValue> ToOutputValue<T>(Input<T> const&);                                         \
   EXTERN template Output<PropertyValue> ToOutputValue<T>(Required<T> const&);                                      \
@@ -48,6 +50,8 @@ using StringMap = std::map<std::string, std::string>;
       Output<PropertyValue> const&);                                                                                \
   EXTERN template class internal::OutputState<OptionalList<std::string>>;                                           \
   EXTERN template class Output<OptionalList<std::string>>;
+
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define PULUMI_EXTERN_MEMBER_TYPE(T) PULUMI_INSTANTIATE_MEMBER_TYPE(extern, T)
 
