@@ -3,7 +3,7 @@
 // like a std::optional<std::vector<T>> too.
 //
 //   auto certs = instance.server_ca_certs();  // Output<pulumi::OptionalList<InstanceServerCaCert>>
-//   certs.Apply([](auto const& list) { return list.empty() ? std::string() : *list.front().cert; });
+//   certs.Apply([](auto const& list) { return list.empty() ? std::string() : list.front().cert.value_or(""); });
 //   if (!list) ...  // absent; also list.has_value(), *list, list->size(), list.value(), list.value_or({})
 //
 // Passed on to another resource's input, an absent list stays absent (null) and an empty one stays [].
