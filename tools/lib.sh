@@ -11,6 +11,9 @@ pcpp_build_env() {
   export CCACHE_DIR="${CCACHE_DIR:-$(pcpp_cache_root)/ccache}"
   export CCACHE_BASEDIR="$PWD"
   export CCACHE_NOHASHDIR=true
+  # Units that use a precompiled header (the generated packages' with clang) are cached only with these.
+  [[ ",${CCACHE_SLOPPINESS:-}," == *,pch_defines,time_macros,* ]] ||
+    export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:+$CCACHE_SLOPPINESS,}pch_defines,time_macros"
 }
 
 # The go binary ($GO, else go on PATH, else /usr/local/go/bin/go); prints nothing when there is none.

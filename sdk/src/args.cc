@@ -47,10 +47,10 @@ Output<PropertyValue> JoinSettled(std::vector<Output<PropertyValue>> const& part
 Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutputValue>> members) {
   std::vector<std::string> names;
   std::vector<Output<PropertyValue>> values;
-  for (auto& [name, value] : members) {
-    if (!value) continue;
-    names.push_back(std::move(name));
-    values.push_back(std::move(*value));
+  for (auto& member : members) {
+    if (!member.second) continue;
+    names.push_back(std::move(member.first));
+    values.push_back(std::move(*member.second));
   }
   return JoinSettled(values, [names = std::move(names)](std::vector<PropertyValue> v) {
     PropertyMap object;
@@ -63,18 +63,18 @@ namespace internal {
 Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<PropertyValue>>> entries) {
   std::vector<std::pair<std::string, MaybeOutputValue>> members;
   members.reserve(entries.size());
-  for (auto& [k, v] : entries) members.emplace_back(std::move(k), std::move(v));
+  for (auto& entry : entries) members.emplace_back(std::move(entry.first), std::move(entry.second));
   return ObjectOutput(std::move(members));
 }
 }  // namespace internal
 
-Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements) {
+Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> const& elements) {
   return JoinSettled(elements, [](std::vector<PropertyValue> v) { return PropertyValue(PropertyArray(std::move(v))); });
 }
 
 namespace internal {
-Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements) {
-  return ArrayOutput(std::move(elements));
+Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> const& elements) {
+  return ArrayOutput(elements);
 }
 }  // namespace internal
 

@@ -23,7 +23,7 @@ void LogWithResource(std::shared_ptr<internal::Runtime> const& rt, internal::Log
     return;
   }
   auto state = internal::StateOf(*resource);
-  internal::AwaitResources({state}, {}, [rt, severity, message, state](std::optional<std::string>) {
+  internal::AwaitResources({state}, {}, [rt, severity, message, state](std::optional<std::string> const&) {
     rt->Log(severity, message, internal::KnownUrn(state));
   });
 }
@@ -68,7 +68,7 @@ void Context::RequirePulumiVersion(std::string const& range) const {
 
 ComponentResource const& Context::stack_resource() const { return stack_; }
 
-void Context::Export(std::string const& name, Input<PropertyValue> value) {
+void Context::Export(std::string const& name, Input<PropertyValue> const& value) {
   runtime_->AddExport(name, internal::StateOf(value.ToOutput()));
 }
 

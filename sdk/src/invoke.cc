@@ -42,8 +42,8 @@ void CollectOutputValueDependencies(PropertyValue const& v, std::set<std::string
 
 // `report`: log a provider's failure as an error of the run. The plain form throws it to the caller instead,
 // who may handle it.
-Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts,
-                               bool report) {
+Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyInputs const& args,
+                               InvokeOptions const& opts, bool report) {
   auto rt = internal::RuntimeOf(ctx);
   auto out = internal::NewOutputState<PropertyMap>(rt);
   internal::ResourceStatePtr provider;
@@ -193,14 +193,15 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
 
 }  // namespace
 
-Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts) {
-  return InvokeImpl(ctx, token, std::move(args), opts, /*report=*/true);
+Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs const& args,
+                           InvokeOptions const& opts) {
+  return InvokeImpl(ctx, token, args, opts, /*report=*/true);
 }
 
 PropertyMap InvokePlain(Context& ctx, std::string const& token, PropertyMap args, InvokeOptions const& opts) {
   PropertyInputs inputs;
-  for (auto& [k, v] : args) inputs.emplace(k, Input<PropertyValue>(std::move(v)));
-  auto result = InvokeImpl(ctx, token, std::move(inputs), opts, /*report=*/false);
+  for (auto& entry : args) inputs.emplace(entry.first, Input<PropertyValue>(std::move(entry.second)));
+  auto result = InvokeImpl(ctx, token, inputs, opts, /*report=*/false);
   auto state = internal::StateOf(result);
   auto rt = internal::RuntimeOf(ctx);
   using State = internal::OutputStateBase::State;

@@ -143,13 +143,13 @@ Output<PropertyValue> CustomResource::GetOutput(std::string const& property) con
   return OutputProperty(internal::StateOf(*this), property);
 }
 
-ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+ProviderResource::ProviderResource(Context& ctx, std::string const& package, std::string name, PropertyInputs inputs,
                                    ResourceOptions const& opts)
     : CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), "pulumi:providers:" + package,
                                                 std::move(name), true, std::move(inputs), opts, std::nullopt,
                                                 package)) {}
 
-ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+ProviderResource::ProviderResource(Context& ctx, std::string const& package, std::string name, PropertyInputs inputs,
                                    ResourceOptions const& opts, std::string package_ref)
     : CustomResource(internal::RegisterResource(internal::RuntimeOf(ctx), "pulumi:providers:" + package,
                                                 std::move(name), true, std::move(inputs), opts, std::nullopt, package,
@@ -187,9 +187,9 @@ Output<PropertyValue> ComponentResource::GetOutput(std::string const& property) 
   return OutputProperty(internal::StateOf(*this), property);
 }
 
-void ComponentResource::RegisterOutputs(PropertyInputs outputs) {
+void ComponentResource::RegisterOutputs(PropertyInputs const& outputs) {
   auto const& self = internal::StateOf(*this);
-  internal::RegisterOutputs(self->urn->runtime(), self, std::move(outputs));
+  internal::RegisterOutputs(self->urn->runtime(), self, outputs);
 }
 
 Output<PropertyValue> ReferenceTo(Resource const& resource) {

@@ -22,7 +22,7 @@ bool IsSecretName(PropertyMap const& props, std::string const& name) {
 
 }  // namespace
 
-StackReference::StackReference(Context& ctx, std::string const& resource_name, StackReferenceArgs args,
+StackReference::StackReference(Context& ctx, std::string const& resource_name, StackReferenceArgs const& args,
                                ResourceOptions const& opts)
     : CustomResource(CustomResource::Get(ctx, kStackReferenceType, resource_name, args.name.value_or(resource_name),
                                          {{"name", args.name.value_or(resource_name)}}, opts)),

@@ -126,7 +126,7 @@ using MaybeOutputValue = std::optional<Output<PropertyValue>>;
 Output<PropertyValue> ObjectOutput(std::vector<std::pair<std::string, MaybeOutputValue>> members);
 
 /// Joins elements into an array value, like ObjectOutput.
-Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> elements);
+Output<PropertyValue> ArrayOutput(std::vector<Output<PropertyValue>> const& elements);
 
 /// Adds a member to a resource's or invoke's inputs, unless it is absent.
 inline void AddInput(PropertyInputs& inputs, std::string name, MaybeOutputValue value) {
@@ -191,7 +191,7 @@ Output<PropertyValue> ToOutputValue(std::vector<T> const& in) {
   std::vector<Output<PropertyValue>> elements;
   elements.reserve(in.size());
   for (auto const& e : in) elements.push_back(ToOutputValue(e));
-  return ArrayOutput(std::move(elements));
+  return ArrayOutput(elements);
 }
 
 template <typename T>

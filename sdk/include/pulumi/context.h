@@ -57,7 +57,7 @@ class Context {
 
   /// Adds a stack output, registered when the program body returns. Takes a value or an Output<T> of
   /// anything ToPropertyValue converts.
-  void Export(std::string const& name, Input<PropertyValue> value);
+  void Export(std::string const& name, Input<PropertyValue> const& value);
 
   Log const& log() const { return log_; }
 

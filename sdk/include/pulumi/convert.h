@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -138,14 +139,33 @@ struct PropertyDecoder<std::optional<T>> {
     return PropertyDecoder<T>::Decode(v);
   }
 };
+namespace internal {
+/// Walks an array and decodes each element as it is read, so that a vector is built in one sized construction:
+/// no reserve and push_back, whose growth paths cost about twenty instantiations per element type.
+template <typename T>
+struct DecodingIterator {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = T;
+  PropertyArray::const_iterator at;
+  T operator*() const { return PropertyDecoder<T>::Decode(*at); }
+  DecodingIterator& operator++() {
+    ++at;
+    return *this;
+  }
+  DecodingIterator operator++(int) { return {at++}; }
+  bool operator==(DecodingIterator const&) const = default;
+};
+}  // namespace internal
+
 template <typename T>
 struct PropertyDecoder<std::vector<T>> {
   static std::vector<T> Decode(PropertyValue const& v) {
     if (!v.is_array()) internal::ThrowPropertyTypeError("an array", v);
-    std::vector<T> out;
-    out.reserve(v.AsArray().size());
-    for (auto const& e : v.AsArray()) out.push_back(PropertyDecoder<T>::Decode(e));
-    return out;
+    auto const& array = v.AsArray();
+    return std::vector<T>(internal::DecodingIterator<T>{array.begin()}, internal::DecodingIterator<T>{array.end()});
   }
 };
 template <typename T>

@@ -53,7 +53,7 @@ Output<std::string> ToStringOutput(A const& a) {
 }  // namespace internal
 
 template <typename... Args>
-Output<std::string> Format(std::string format, Args const&... args) {
+Output<std::string> Format(std::string const& format, Args const&... args) {
   std::vector<Output<std::string>> parts{internal::ToStringOutput(args)...};
   return All(parts).Apply(
       [format](std::vector<std::string> const& values) { return internal::FormatPlaceholders(format, values); });

@@ -54,7 +54,7 @@ concept InputConvertible =
 Output<PropertyValue> EntriesOutput(std::vector<std::pair<std::string, Output<PropertyValue>>> entries);
 /// One array value from outputs, each element keeping its own secrecy, unknownness and dependencies
 /// (ArrayOutput of pulumi/args.h).
-Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> elements);
+Output<PropertyValue> ElementsOutput(std::vector<Output<PropertyValue>> const& elements);
 }  // namespace internal
 
 // Declared here for the friendship below; defined in pulumi/args.h.
@@ -154,7 +154,7 @@ class Input {
         values.push_back(e.Apply([](E const& v) { return PropertyValue(ToPropertyValue(v)); }));
       }
     }
-    return internal::ElementsOutput(std::move(values));
+    return internal::ElementsOutput(values);
   }
   template <typename E>
   static Output<PropertyValue> EntriesValue(std::map<std::string, Output<E>> const& entries) {

@@ -32,7 +32,8 @@ struct InvokeOptions {
   std::optional<std::string> package_ref{};
 };
 
-Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs args, InvokeOptions const& opts = {});
+Output<PropertyMap> Invoke(Context& ctx, std::string const& token, PropertyInputs const& args,
+                           InvokeOptions const& opts = {});
 
 /// Thrown by InvokePlain when the provider reports failures or the call cannot complete.
 class InvokeError : public std::runtime_error {

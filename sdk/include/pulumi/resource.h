@@ -116,11 +116,11 @@ class CustomResource : public Resource {
 /// A provider instance, e.g. a gcp provider for another project or region.
 class ProviderResource : public CustomResource {
  public:
-  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs);
-  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+  ProviderResource(Context& ctx, std::string const& package, std::string name, PropertyInputs inputs);
+  ProviderResource(Context& ctx, std::string const& package, std::string name, PropertyInputs inputs,
                    ResourceOptions const& opts);
   /// The provider of a parameterized package: `package_ref` from PackageReference (pulumi/package.h).
-  ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs,
+  ProviderResource(Context& ctx, std::string const& package, std::string name, PropertyInputs inputs,
                    ResourceOptions const& opts, std::string package_ref);
   /// The package this provider serves, e.g. "gcp".
   std::string const& package() const;
@@ -136,7 +136,7 @@ class ComponentResource : public Resource {
                     ResourceOptions const& opts);
 
   /// Registers the component's outputs; call once, at the end of the constructor.
-  void RegisterOutputs(PropertyInputs outputs);
+  void RegisterOutputs(PropertyInputs const& outputs);
 
   /// A component that its package's provider constructs (a multi-language component): the provider
   /// registers its children and returns its outputs. The generated classes of schema components use it.
@@ -220,8 +220,9 @@ Resource ResourceFromReference(Context& ctx, ResourceReference const& ref);
 
 inline CustomResource::CustomResource(Context& ctx, std::string type, std::string name, PropertyInputs inputs)
     : CustomResource(ctx, std::move(type), std::move(name), std::move(inputs), ResourceOptions{}) {}
-inline ProviderResource::ProviderResource(Context& ctx, std::string package, std::string name, PropertyInputs inputs)
-    : ProviderResource(ctx, std::move(package), std::move(name), std::move(inputs), ResourceOptions{}) {}
+inline ProviderResource::ProviderResource(Context& ctx, std::string const& package, std::string name,
+                                          PropertyInputs inputs)
+    : ProviderResource(ctx, package, std::move(name), std::move(inputs), ResourceOptions{}) {}
 inline ComponentResource::ComponentResource(Context& ctx, std::string type, std::string name)
     : ComponentResource(ctx, std::move(type), std::move(name), ResourceOptions{}) {}
 

@@ -24,7 +24,7 @@ struct StackReferenceArgs {
 
 class StackReference : public CustomResource {
  public:
-  StackReference(Context& ctx, std::string const& resource_name, StackReferenceArgs args = {},
+  StackReference(Context& ctx, std::string const& resource_name, StackReferenceArgs const& args = {},
                  ResourceOptions const& opts = {});
 
   /// The referenced stack's fully qualified name.

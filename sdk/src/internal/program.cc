@@ -33,7 +33,7 @@ int RunProgram(RunInfo info, std::unique_ptr<MonitorStub> monitor, std::unique_p
     rt->Post([rt] {
       PropertyInputs outputs;
       for (auto& [name, state] : rt->TakeExports()) outputs.insert_or_assign(name, OutputOf(std::move(state)));
-      RegisterOutputs(rt, rt->stack, std::move(outputs));
+      RegisterOutputs(rt, rt->stack, outputs);
     });
     rt->WaitIdle();
   }

@@ -55,7 +55,7 @@ void Settle(Registration const& r, std::string const& urn, std::string const& id
 /// Sends `req` with `call` from the pool, then on the executor: a failed call rejects the resource, a
 /// registration the engine reports as failed leaves it unknown, and a response that succeeded goes to `settle`.
 template <typename Request, typename Response, typename OnSuccess>
-void Send(RegistrationPtr r, char const* doing, Request req,
+void Send(RegistrationPtr const& r, char const* doing, Request req,
           grpc::Status (MonitorStub::*call)(Request const&, Response*), OnSuccess settle) {
   r->rt->CallAsync([r, doing, req = std::move(req), call, settle = std::move(settle)] {
     Response resp;
@@ -75,7 +75,7 @@ void Send(RegistrationPtr r, char const* doing, Request req,
   });
 }
 
-void SendRead(RegistrationPtr r) {
+void SendRead(RegistrationPtr const& r) {
   auto req = ReadRequest(*r->res, r->placement, r->opts, r->in, *r->pre.id_to_read, r->dependencies, r->rt->features());
   Send(r, "reading ", std::move(req), &MonitorStub::ReadResource,
        [r](pulumirpc::ReadResourceResponse const& resp, auto const& secret_outputs) {
@@ -84,7 +84,7 @@ void SendRead(RegistrationPtr r) {
        });
 }
 
-void SendRegister(RegistrationPtr r) {
+void SendRegister(RegistrationPtr const& r) {
   auto req = RegisterRequest(*r->res, r->placement, r->opts, r->in, r->pre, r->dependencies, r->rt->features());
   Send(r, "registering ", std::move(req), &MonitorStub::RegisterResource,
        [r](pulumirpc::RegisterResourceResponse const& resp, auto const& secret_outputs) {
@@ -96,7 +96,7 @@ void SendRegister(RegistrationPtr r) {
 }
 
 /// Steps 3 to 5: the inputs, then the resources they and the options name, then the request.
-void AwaitInputsAndSend(RegistrationPtr r) {
+void AwaitInputsAndSend(RegistrationPtr const& r) {
   AwaitInputs(r->inputs, [r](std::optional<std::string> error, ResolvedInputs in) {
     if (error) {
       r->res->RejectPending(*error);
@@ -246,10 +246,11 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
   return res;
 }
 
-void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs) {
-  AwaitInputs(outputs, [rt, resource](std::optional<std::string> error, ResolvedInputs in) {
+void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource,
+                     PropertyInputs const& outputs) {
+  AwaitInputs(outputs, [rt, resource](std::optional<std::string> const& error, ResolvedInputs in) {
     if (error) return;  // reported where it happened
-    AwaitResources({resource}, {}, [rt, resource, values = std::move(in.values)](std::optional<std::string> e) {
+    AwaitResources({resource}, {}, [rt, resource, values = std::move(in.values)](std::optional<std::string> const& e) {
       if (e) return;
       pulumirpc::RegisterResourceOutputsRequest req;
       req.set_urn(KnownUrn(resource));

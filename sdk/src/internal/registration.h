@@ -52,7 +52,8 @@ ResourceStatePtr RegisterResource(std::shared_ptr<Runtime> const& rt, std::strin
                                   std::string provider_package = "", bool remote = false, std::string package_ref = "");
 
 /// Sends RegisterResourceOutputs once the outputs and the resource's URN have settled.
-void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource, PropertyInputs outputs);
+void RegisterOutputs(std::shared_ptr<Runtime> const& rt, ResourceStatePtr const& resource,
+                     PropertyInputs const& outputs);
 
 /// A resource known by its URN only (settled URN, empty id, no outputs), for dependencies the engine names:
 /// resources of a remote component or of a method call that the program did not register itself.

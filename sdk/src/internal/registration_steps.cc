@@ -87,17 +87,18 @@ void AwaitTrigger(std::optional<Input<PropertyValue>> trigger, std::optional<Inp
     AwaitIdToRead(std::move(read_id), {}, std::move(done));
     return;
   }
-  AwaitInputs({{"replacementTrigger", *trigger}}, [read_id = std::move(read_id), done = std::move(done)](
-                                                      std::optional<std::string> error, ResolvedInputs in) mutable {
-    if (error) {
-      done(error, {});
-      return;
-    }
-    Prerequisites pre;
-    pre.trigger = in.values.at("replacementTrigger");
-    pre.trigger_deps = std::move(in.all_deps);
-    AwaitIdToRead(std::move(read_id), std::move(pre), std::move(done));
-  });
+  AwaitInputs({{"replacementTrigger", *trigger}},
+              [read_id = std::move(read_id), done = std::move(done)](std::optional<std::string> const& error,
+                                                                     ResolvedInputs in) mutable {
+                if (error) {
+                  done(error, {});
+                  return;
+                }
+                Prerequisites pre;
+                pre.trigger = in.values.at("replacementTrigger");
+                pre.trigger_deps = std::move(in.all_deps);
+                AwaitIdToRead(std::move(read_id), std::move(pre), std::move(done));
+              });
 }
 
 }  // namespace

@@ -44,8 +44,8 @@ PropertyValue StripOutputValues(PropertyValue const& v, std::set<std::string>& d
 
 /// The resource a request names, with the request when `keep` says so.
 template <typename Request>
-Resource Named(std::string urn, Request const& request, bool keep) {
-  Resource r{.urn = std::move(urn), .type = request.type(), .name = request.name(), .parent = request.parent()};
+Resource Named(std::string const& urn, Request const& request, bool keep) {
+  Resource r{.urn = urn, .type = request.type(), .name = request.name(), .parent = request.parent()};
   if (keep) {
     if constexpr (std::is_same_v<Request, pulumirpc::RegisterResourceRequest>) {
       r.registration = std::make_shared<Request const>(request);

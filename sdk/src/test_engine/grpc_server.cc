@@ -103,7 +103,7 @@ class GrpcServer::EngineService final : public pulumirpc::Engine::Service {
   CallHooks const hooks_;
 };
 
-GrpcServer::GrpcServer(Engine& engine, CallHooks hooks)
+GrpcServer::GrpcServer(Engine& engine, CallHooks const& hooks)
     : monitor_(std::make_unique<Monitor>(engine, hooks)), engine_(std::make_unique<EngineService>(engine, hooks)) {
   grpc::ServerBuilder builder;
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);

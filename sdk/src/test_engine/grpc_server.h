@@ -31,7 +31,7 @@ struct CallHooks {
 class GrpcServer {
  public:
   /// Starts serving `engine`, which outlives the server; throws std::runtime_error when it cannot listen.
-  explicit GrpcServer(Engine& engine, CallHooks hooks = {});
+  explicit GrpcServer(Engine& engine, CallHooks const& hooks = {});
   ~GrpcServer();
   GrpcServer(GrpcServer const&) = delete;
   GrpcServer& operator=(GrpcServer const&) = delete;
