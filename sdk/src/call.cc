@@ -1,6 +1,7 @@
 #include "pulumi/call.h"
 
 #include "internal/property_codec.h"
+#include "internal/provider_answer.h"
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
@@ -60,10 +61,7 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
                 return;
               }
               if (resp.failures_size() > 0) {
-                std::string message = "calling " + token + " failed:";
-                for (auto const& f : resp.failures()) {
-                  message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
-                }
+                auto message = internal::FailuresMessage("calling", token, resp.failures());
                 rt->ReportError(message);
                 out->Reject(message, secret);
                 return;
@@ -73,13 +71,8 @@ Output<PropertyMap> Call(std::string const& token, PropertyInputs args, Resource
               for (auto const& [k, d] : resp.returndependencies()) {
                 internal::MergeDependencies(deps, internal::DependenciesOn(rt, d.urns()));
               }
-              auto decoded = internal::DecodeMap(resp.return_());
-              if (!decoded.ok()) {
-                auto message = "the result of " + token + " is malformed: " + std::string(decoded.status().message());
-                rt->ReportError(message);
-                out->Reject(message, secret, deps);
-                return;
-              }
+              auto decoded = internal::DecodedResultOrReject(*rt, *out, token, resp.return_(), secret, deps);
+              if (!decoded) return;
               PropertyMap result;
               bool any_secret = secret;
               bool any_unknown = false;

@@ -2,6 +2,7 @@
 
 #include "internal/property_codec.h"
 #include "internal/property_walk.h"
+#include "internal/provider_answer.h"
 #include "internal/registration.h"
 #include "internal/resource_state.h"
 #include "internal/runtime.h"
@@ -149,10 +150,7 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
                 return;
               }
               if (resp.failures_size() > 0) {
-                std::string message = "invoking " + token + " failed:";
-                for (auto const& f : resp.failures()) {
-                  message += "\n\t" + (f.property().empty() ? std::string() : f.property() + ": ") + f.reason();
-                }
+                auto message = internal::FailuresMessage("invoking", token, resp.failures());
                 if (report) rt->ReportError(message);
                 out->Reject(message, secret, deps);
                 return;
@@ -161,13 +159,8 @@ Output<PropertyMap> InvokeImpl(Context& ctx, std::string const& token, PropertyI
                 out->SettleUnknown(secret, deps);
                 return;
               }
-              auto decoded = internal::DecodeMap(resp.return_());
-              if (!decoded.ok()) {
-                auto message = "the result of " + token + " is malformed: " + std::string(decoded.status().message());
-                rt->ReportError(message);
-                out->Reject(message, secret, deps);
-                return;
-              }
+              auto decoded = internal::DecodedResultOrReject(*rt, *out, token, resp.return_(), secret, deps);
+              if (!decoded) return;
               PropertyMap result;
               bool any_secret = output_values ? false : secret;
               internal::Dependencies result_deps = output_values ? explicit_deps : deps;

@@ -870,6 +870,21 @@ TEST(RunIntegrationTest, NoShutdownSignalAfterAFailedInvoke) {
       "no such image");
 }
 
+TEST(RunIntegrationTest, AMalformedInvokeResultFailsTheRunAndNamesWhereItIsMalformed) {
+  FakeEngine fake({.on_invoke = [](pulumirpc::ResourceInvokeRequest const&, pulumirpc::ResourceInvokeResponse& r) {
+    auto& image = (*r.mutable_return_()->mutable_fields())["image"];
+    (*image.mutable_struct_value()->mutable_fields())["4dabf18193072939515e22adb298388d"].set_string_value("nope");
+  }});
+  ExpectFailedRunWithoutShutdown(
+      fake,
+      [](Context& ctx) {
+        auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
+        CustomResource after(ctx, "test:index:Thing", "after",
+                             {{"image", image.Apply([](PropertyMap const& m) { return m.at("image"); })}});
+      },
+      "the result of test:index:getImage is malformed: property image: unknown signature 'nope'");
+}
+
 TEST(RunIntegrationTest, NoShutdownSignalAfterTheEngineRejectsARegistration) {
   FakeEngine fake({.register_status = [](pulumirpc::RegisterResourceRequest const& r) {
     return r.name() == "rejected"
