@@ -856,18 +856,18 @@ TEST(RunIntegrationTest, NoShutdownSignalAfterAnExceptionInAnApply) {
       "the callback gave up");
 }
 
+/// A program whose resource "after" takes an input from an invoke's result.
+void RegisterWithAnInvokedImage(Context& ctx) {
+  auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
+  CustomResource after(ctx, "test:index:Thing", "after",
+                       {{"image", image.Apply([](PropertyMap const& m) { return m.at("image"); })}});
+}
+
 TEST(RunIntegrationTest, NoShutdownSignalAfterAFailedInvoke) {
   FakeEngine fake({.on_invoke = [](pulumirpc::ResourceInvokeRequest const&, pulumirpc::ResourceInvokeResponse& r) {
     r.add_failures()->set_reason("no such image");
   }});
-  ExpectFailedRunWithoutShutdown(
-      fake,
-      [](Context& ctx) {
-        auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
-        CustomResource after(ctx, "test:index:Thing", "after",
-                             {{"image", image.Apply([](PropertyMap const& m) { return m.at("id"); })}});
-      },
-      "no such image");
+  ExpectFailedRunWithoutShutdown(fake, RegisterWithAnInvokedImage, "no such image");
 }
 
 TEST(RunIntegrationTest, AMalformedInvokeResultFailsTheRunAndNamesWhereItIsMalformed) {
@@ -876,12 +876,7 @@ TEST(RunIntegrationTest, AMalformedInvokeResultFailsTheRunAndNamesWhereItIsMalfo
     (*image.mutable_struct_value()->mutable_fields())["4dabf18193072939515e22adb298388d"].set_string_value("nope");
   }});
   ExpectFailedRunWithoutShutdown(
-      fake,
-      [](Context& ctx) {
-        auto image = Invoke(ctx, "test:index:getImage", {{"family", "debian"}});
-        CustomResource after(ctx, "test:index:Thing", "after",
-                             {{"image", image.Apply([](PropertyMap const& m) { return m.at("image"); })}});
-      },
+      fake, RegisterWithAnInvokedImage,
       "the result of test:index:getImage is malformed: property image: unknown signature 'nope'");
 }
 
